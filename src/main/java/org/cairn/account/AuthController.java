@@ -1,0 +1,128 @@
+package org.cairn.account;
+
+import java.time.Duration;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.cairn.problem.ProblemException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/** Password sign-in, sign-out, the caller's own profile and personal access tokens. */
+@RestController
+class AuthController {
+
+	/** A real hash of a random secret: an unknown email costs the same time as a wrong password. */
+	private final String dummyHash;
+
+	private final PersonRepository people;
+
+	private final PasswordEncoder passwords;
+
+	private final Sessions sessions;
+
+	private final AccessTokens tokens;
+
+	AuthController(PersonRepository people, PasswordEncoder passwords, Sessions sessions, AccessTokens tokens) {
+		this.people = people;
+		this.passwords = passwords;
+		this.sessions = sessions;
+		this.tokens = tokens;
+		this.dummyHash = passwords.encode(SecretTokens.generate(""));
+	}
+
+	@PostMapping("/api/v1/auth/login")
+	Mono<ResponseEntity<Me>> login(@Valid @RequestBody Credentials credentials) {
+		String email = Person.normalizeEmail(credentials.email());
+		return people.findByEmail(email)
+			.map(java.util.Optional::of)
+			.defaultIfEmpty(java.util.Optional.empty())
+			// bcrypt is deliberately slow CPU work: keep it off the event loop.
+			.publishOn(Schedulers.boundedElastic())
+			.flatMap(found -> {
+				String hash = found.map(Person::passwordHash).filter(h -> h != null).orElse(dummyHash);
+				boolean matches = passwords.matches(credentials.password(), hash);
+				return found.filter(p -> matches && p.active() && p.passwordHash() != null)
+					.map(Mono::just)
+					.orElseGet(() -> Mono.error(invalidCredentials()));
+			})
+			.flatMap(person -> sessions.open(person.id())
+				.map(cookie -> ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie.toString())
+					.body(Me.of(CairnUser.of(person)))));
+	}
+
+	static ProblemException invalidCredentials() {
+		return new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Sign-in failed",
+				"The email or password is wrong.");
+	}
+
+	@PostMapping("/api/v1/auth/logout")
+	Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
+		HttpCookie cookie = exchange.getRequest().getCookies().getFirst(Sessions.COOKIE);
+		if (cookie == null) {
+			return Mono.just(ResponseEntity.noContent().build());
+		}
+		return sessions.close(cookie.getValue())
+			.map(clear -> ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, clear.toString()).build());
+	}
+
+	@GetMapping("/api/v1/me")
+	Me me(@AuthenticationPrincipal CairnUser user) {
+		return Me.of(user);
+	}
+
+	@PostMapping("/api/v1/me/tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<AccessTokens.CreatedToken> createToken(@AuthenticationPrincipal CairnUser user,
+			@Valid @RequestBody NewToken request) {
+		return tokens.create(user.personId(), request.name(), Duration.ofDays(request.days()));
+	}
+
+	@GetMapping("/api/v1/me/tokens")
+	Flux<AccessTokens.TokenView> listTokens(@AuthenticationPrincipal CairnUser user) {
+		return tokens.list(user.personId());
+	}
+
+	@DeleteMapping("/api/v1/me/tokens/{id}")
+	Mono<ResponseEntity<Void>> revokeToken(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
+		return tokens.revoke(user.personId(), id)
+			.flatMap(found -> found ? Mono.just(ResponseEntity.noContent().<Void>build())
+					: Mono.error(ProblemException.notFound("Token " + id)));
+	}
+
+	record Credentials(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 200) String password) {
+	}
+
+	record NewToken(@NotBlank @Size(max = 100) String name, @Min(1) @Max(366) int days) {
+	}
+
+	record Me(String id, String districtId, String email, String displayName, Set<Role> roles, boolean platformAdmin) {
+
+		static Me of(CairnUser user) {
+			return new Me(user.personId(), user.districtId(), user.email(), user.displayName(), user.roles(),
+					user.platformAdmin());
+		}
+
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.cairn.account;
+
+import java.util.Arrays;
+import java.util.Set;
+
+import org.cairn.problem.ProblemException;
+
+/**
+ * The signed-in caller, as every endpoint sees it ({@code @AuthenticationPrincipal CairnUser user}). Every query a
+ * feature makes for district data is scoped by {@link #districtId()}.
+ */
+public record CairnUser(String personId, String districtId, String email, String displayName, Set<Role> roles,
+		boolean platformAdmin) {
+
+	public CairnUser {
+		roles = Set.copyOf(roles);
+	}
+
+	static CairnUser of(Person person) {
+		return new CairnUser(person.id(), person.districtId(), person.email(), person.displayName(), person.roles(),
+				person.platformAdmin());
+	}
+
+	public boolean has(Role role) {
+		return roles.contains(role);
+	}
+
+	/** Passes when the caller holds any of the roles; otherwise a 403 problem naming them. */
+	public void require(Role... anyOf) {
+		for (Role role : anyOf) {
+			if (roles.contains(role)) {
+				return;
+			}
+		}
+		throw ProblemException.forbidden("This needs the role " + Arrays.toString(anyOf) + ".");
+	}
+
+	public void requirePlatformAdmin() {
+		if (!platformAdmin) {
+			throw ProblemException.forbidden("This needs a platform administrator.");
+		}
+	}
+
+}

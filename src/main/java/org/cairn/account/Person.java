@@ -1,0 +1,48 @@
+package org.cairn.account;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An account. Email is unique across the installation (stored lower-case), so sign-in needs no district.
+ *
+ * @param districtId null only for platform administrators
+ * @param passwordHash bcrypt; null until an invitation is accepted or for OpenID-Connect-only accounts
+ * @param school the school the person works at, for participation reports
+ * @param yearsOfExperience teaching experience, for participation reports
+ * @param coachId the person's coach, so a district can keep coaches from assessing their own teachers
+ */
+@Document("people")
+public record Person(@Id String id, @Indexed String districtId, @Indexed(unique = true) String email,
+		String displayName, String passwordHash, Set<Role> roles, boolean platformAdmin, String school,
+		Integer yearsOfExperience, String coachId, boolean active, Instant createdAt, @Version Long version) {
+
+	public Person {
+		roles = roles == null ? Set.of() : Set.copyOf(roles);
+		email = email == null ? null : normalizeEmail(email);
+	}
+
+	public static String normalizeEmail(String email) {
+		return email.trim().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	public boolean has(Role role) {
+		return roles.contains(role);
+	}
+
+	public Person withPasswordHash(String hash) {
+		return new Person(id, districtId, email, displayName, hash, roles, platformAdmin, school, yearsOfExperience,
+				coachId, active, createdAt, version);
+	}
+
+	public Person withRoles(Set<Role> newRoles) {
+		return new Person(id, districtId, email, displayName, passwordHash, newRoles, platformAdmin, school,
+				yearsOfExperience, coachId, active, createdAt, version);
+	}
+
+}

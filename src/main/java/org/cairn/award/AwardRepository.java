@@ -1,0 +1,17 @@
+package org.cairn.award;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.repository.reactive.ReactiveCrudRepository;
+
+public interface AwardRepository extends ReactiveCrudRepository<Award, String> {
+
+	Mono<Award> findByAwardKey(String awardKey);
+
+	Flux<Award> findByDistrictIdAndPersonId(String districtId, String personId);
+
+	/** Awards issuing has not finished yet (for the catch-up sweep). */
+	Flux<Award> findByAssertionIdIsNull();
+
+}

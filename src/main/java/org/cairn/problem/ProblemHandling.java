@@ -1,0 +1,139 @@
+package org.cairn.problem;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.HttpMessageWriter;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.core.ResolvableType;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+
+/**
+ * Turns every failure, from a controller, a filter or the router ("no such path"), into
+ * {@code application/problem+json}. Runs before Spring Boot's own error handler so no stack trace or HTML error
+ * page ever reaches a client.
+ */
+@Component
+@Order(-2)
+public class ProblemHandling implements WebExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+	private final List<HttpMessageWriter<?>> writers;
+
+	ProblemHandling(ServerCodecConfigurer codecs) {
+		this.writers = codecs.getWriters();
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		if (exchange.getResponse().isCommitted()) {
+			return Mono.error(ex);
+		}
+		ProblemDetail problem = toProblem(ex, exchange);
+		problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+		var response = exchange.getResponse();
+		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return write(problem, exchange);
+	}
+
+	static ProblemDetail toProblem(Throwable ex, ServerWebExchange exchange) {
+		if (ex instanceof ProblemException problem) {
+			return problem.toProblemDetail();
+		}
+		if (ex instanceof WebExchangeBindException bind) {
+			return ProblemException.invalid(bind.getFieldErrors().stream().map(ProblemHandling::fieldProblem).toList())
+				.toProblemDetail();
+		}
+		if (ex instanceof HandlerMethodValidationException validation) {
+			List<ProblemException.FieldProblem> errors = validation.getParameterValidationResults()
+				.stream()
+				.flatMap(result -> result.getResolvableErrors()
+					.stream()
+					.map(error -> new ProblemException.FieldProblem(
+							result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+				.toList();
+			return ProblemException.invalid(errors).toProblemDetail();
+		}
+		if (ex instanceof ServerWebInputException input) {
+			return new ProblemException(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+					inputMessage(input))
+				.toProblemDetail();
+		}
+		if (ex instanceof ResponseStatusException status) {
+			HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());
+			code = code == null ? HttpStatus.INTERNAL_SERVER_ERROR : code;
+			String slug = switch (code) {
+				case NOT_FOUND -> "not-found";
+				case METHOD_NOT_ALLOWED -> "method-not-allowed";
+				case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+				case NOT_ACCEPTABLE -> "not-acceptable";
+				case CONTENT_TOO_LARGE -> "too-large";
+				case UNAUTHORIZED -> "unauthenticated";
+				case FORBIDDEN -> "forbidden";
+				default -> code.is5xxServerError() ? "internal" : "bad-request";
+			};
+			String detail = code == HttpStatus.NOT_FOUND ? "Nothing is at " + exchange.getRequest().getPath() + "."
+					: code.is5xxServerError() ? "The server could not complete the request." : status.getReason();
+			if (code.is5xxServerError()) {
+				log.error("Request {} failed", exchange.getRequest().getPath(), ex);
+			}
+			return new ProblemException(code, slug, code.getReasonPhrase(), detail).toProblemDetail();
+		}
+		log.error("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+		return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+				"The server could not complete the request. It has been logged.")
+			.toProblemDetail();
+	}
+
+	private static String inputMessage(ServerWebInputException input) {
+		Throwable cause = input.getCause();
+		while (cause != null) {
+			if (cause instanceof DecodingException decoding) {
+				// Jackson's first line names the field and the problem without echoing internals.
+				String message = decoding.getMostSpecificCause().getMessage();
+				if (message != null) {
+					int newline = message.indexOf('\n');
+					message = newline > 0 ? message.substring(0, newline) : message;
+					return message.length() > 300 ? message.substring(0, 300) : message;
+				}
+			}
+			cause = cause.getCause();
+		}
+		return input.getReason() == null ? "The request could not be read." : input.getReason();
+	}
+
+	private static ProblemException.FieldProblem fieldProblem(FieldError error) {
+		return new ProblemException.FieldProblem(error.getField(), error.getDefaultMessage());
+	}
+
+	@SuppressWarnings("unchecked")
+	private Mono<Void> write(ProblemDetail problem, ServerWebExchange exchange) {
+		ResolvableType type = ResolvableType.forClass(ProblemDetail.class);
+		for (HttpMessageWriter<?> writer : writers) {
+			if (writer.canWrite(type, MediaType.APPLICATION_PROBLEM_JSON)) {
+				return ((HttpMessageWriter<ProblemDetail>) writer).write(Mono.just(problem), type,
+						MediaType.APPLICATION_PROBLEM_JSON, exchange.getResponse(), java.util.Map.of());
+			}
+		}
+		return Mono.error(new IllegalStateException("No JSON writer for problem details"));
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.cairn.template;
+
+import java.time.Instant;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One version of a microcredential. A published version never changes: editing creates the next version in the
+ * same {@code familyId}, and every enrolment and badge keeps the id of the version it was earned under.
+ *
+ * @param familyId stable across versions of the same microcredential
+ * @param criteria the criteria narrative (Markdown) shown on the public criteria page
+ * @param artwork the badge image as a {@code data:} URI (PNG or SVG)
+ * @param validFor how long an earned badge stays valid; null for no expiry
+ * @param proposalRequired whether a teacher must propose and be approved before starting
+ * @param tiers in order; a template with one tier is a single-step microcredential
+ */
+@Document("templates")
+@CompoundIndex(name = "family_version", def = "{'familyId': 1, 'version': 1}", unique = true)
+public record Template(@Id String id, String districtId, String familyId, int version, TemplateStatus status,
+		String title, String summary, String criteria, String artwork, Tags tags, List<Alignment> alignments,
+		Period validFor, RubricScale scale, boolean proposalRequired, List<Tier> tiers, String libraryKey,
+		Instant createdAt, Instant publishedAt, @Version Long revision) {
+
+	public Template {
+		alignments = alignments == null ? List.of() : List.copyOf(alignments);
+		tiers = tiers == null ? List.of() : List.copyOf(tiers);
+	}
+
+	public Optional<Tier> tier(String key) {
+		return tiers.stream().filter(t -> t.key().equals(key)).findFirst();
+	}
+
+	/** The sum of every tier's stipend: what approval commits against the budget. */
+	public long totalStipendCents() {
+		return tiers.stream().mapToLong(Tier::stipendCents).sum();
+	}
+
+}

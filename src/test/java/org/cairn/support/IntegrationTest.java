@@ -1,0 +1,50 @@
+package org.cairn.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The real service on a random port with the embedded store in a fresh data directory. Every test class shares
+ * one application context (same configuration), so tests isolate themselves by creating their own district.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@Import(TestData.class)
+public abstract class IntegrationTest {
+
+	private static final Path DATA_DIR = createDataDir();
+
+	@Autowired
+	protected WebTestClient http;
+
+	@Autowired
+	protected TestData data;
+
+	@DynamicPropertySource
+	static void dataDirectory(DynamicPropertyRegistry registry) {
+		registry.add("cairn.data-dir", DATA_DIR::toString);
+		registry.add("cairn.public-base-url", () -> "https://cairn.test");
+	}
+
+	private static Path createDataDir() {
+		try {
+			Path dir = Files.createTempDirectory("cairn-test-");
+			dir.toFile().deleteOnExit();
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
