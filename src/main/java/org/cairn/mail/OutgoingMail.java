@@ -1,0 +1,5 @@
+package org.cairn.mail;
+
+/** A plain-text message to one recipient. */
+public record OutgoingMail(String to, String subject, String text) {
+}
