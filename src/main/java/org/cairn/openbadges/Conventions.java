@@ -1,0 +1,26 @@
+package org.cairn.openbadges;
+
+/** Names shared by issuing (which writes them) and verification (which reads them). */
+public final class Conventions {
+
+	/** The Open Badges 2.0 JSON-LD context. */
+	public static final String CONTEXT_V2 = "https://w3id.org/openbadges/v2";
+
+	/** PNG baking: the iTXt chunk keyword. */
+	public static final String PNG_KEYWORD = "openbadges";
+
+	/** SVG baking: the element name, in namespace {@link #SVG_NAMESPACE}. */
+	public static final String SVG_ELEMENT = "openbadges:assertion";
+
+	public static final String SVG_NAMESPACE = "http://openbadges.org";
+
+	/** PDF certificates: the embedded file holding the compact JWS (signed badges). */
+	public static final String PDF_ATTACHMENT_JWS = "openbadges-assertion.jws";
+
+	/** PDF certificates: the embedded file holding the assertion JSON (always present). */
+	public static final String PDF_ATTACHMENT_JSON = "openbadges-assertion.json";
+
+	private Conventions() {
+	}
+
+}
