@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class TemplateDemo {
 
-	static final List<String> ADOPTED = List.of("parkway-personalized-learning", "derry-data-literacy",
+	static final List<String> ADOPTED = List.of("parkway-personalized-learning", "derry-data",
 			"derry-learning-communities", "formative-assessment", "technology-integration");
 
 	private final StarterLibrary library;
