@@ -92,7 +92,7 @@ class Issuance {
 			.orOperator(Criteria.where("issuingClaimedUntil").is(null), Criteria.where("issuingClaimedUntil").lt(now)));
 		return mongo.updateFirst(claimable, new Update().set("issuingClaimedUntil", now.plus(CLAIM)), Award.class)
 			.filter(result -> result.getModifiedCount() == 1)
-			.flatMap(claimed -> people.findById(award.personId()))
+			.flatMap(claimed -> Mono.justOrEmpty(award.personId()).flatMap(people::findById))
 			.filter(person -> award.districtId().equals(person.districtId()))
 			.flatMap(person -> issuers.badgeClass(award.districtId(), award.templateId(), award.tierKey())
 				.flatMap(badge -> issue(new IssueRequest("award:" + award.id(), award.districtId(), award.id(),

@@ -132,26 +132,31 @@ class Webhooks {
 	}
 
 	private Mono<Void> attempt(WebhookDelivery delivery) {
-		return mongo.findById(delivery.endpointId(), WebhookEndpoint.class).flatMap(endpoint -> {
-			String timestamp = String.valueOf(clock.instant().getEpochSecond());
-			return client.post()
-				.uri(endpoint.url())
-				.contentType(MediaType.APPLICATION_JSON)
-				.header("X-Cairn-Event", delivery.eventType())
-				.header("X-Cairn-Delivery", delivery.id())
-				.header("X-Cairn-Timestamp", timestamp)
-				.header("X-Cairn-Signature", "sha256=" + hmac(endpoint.secret(), timestamp + "." + delivery.body()))
-				.bodyValue(delivery.body().getBytes(StandardCharsets.UTF_8))
-				.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
-				.timeout(Duration.ofSeconds(10))
-				.flatMap(status -> status >= 200 && status < 300 ? delivered(delivery, status)
-						: failed(delivery, status, "HTTP " + status))
-				.onErrorResume(ex -> failed(delivery, null, ex.getClass().getSimpleName() + ": " + ex.getMessage()));
-		})
-			// endpoint deleted: nothing to deliver to
-			.switchIfEmpty(Mono.defer(() -> mongo.updateFirst(Query.query(Criteria.where("_id").is(delivery.id())),
-					new Update().set("status", WebhookDelivery.Status.FAILED).set("lastError", "endpoint removed"),
-					WebhookDelivery.class).then()));
+		return mongo.findById(delivery.endpointId(), WebhookEndpoint.class)
+			.map(java.util.Optional::of)
+			.defaultIfEmpty(java.util.Optional.empty())
+			.flatMap(endpoint -> endpoint.isPresent() ? send(delivery, endpoint.get())
+					// endpoint deleted: nothing to deliver to
+					: mongo.updateFirst(Query.query(Criteria.where("_id").is(delivery.id())),
+							new Update().set("status", WebhookDelivery.Status.FAILED).set("lastError", "endpoint removed"),
+							WebhookDelivery.class).then());
+	}
+
+	private Mono<Void> send(WebhookDelivery delivery, WebhookEndpoint endpoint) {
+		String timestamp = String.valueOf(clock.instant().getEpochSecond());
+		return client.post()
+			.uri(endpoint.url())
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Cairn-Event", delivery.eventType())
+			.header("X-Cairn-Delivery", delivery.id())
+			.header("X-Cairn-Timestamp", timestamp)
+			.header("X-Cairn-Signature", "sha256=" + hmac(endpoint.secret(), timestamp + "." + delivery.body()))
+			.bodyValue(delivery.body().getBytes(StandardCharsets.UTF_8))
+			.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
+			.timeout(Duration.ofSeconds(10))
+			.flatMap(status -> status >= 200 && status < 300 ? delivered(delivery, status)
+					: failed(delivery, status, "HTTP " + status))
+			.onErrorResume(ex -> failed(delivery, null, ex.getClass().getSimpleName() + ": " + ex.getMessage()));
 	}
 
 	private Mono<Void> delivered(WebhookDelivery delivery, int status) {
