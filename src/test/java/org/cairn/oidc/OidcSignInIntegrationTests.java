@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
@@ -36,6 +37,9 @@ class OidcSignInIntegrationTests extends ExternalServersTest {
 
 	@Autowired
 	DistrictRepository districts;
+
+	@LocalServerPort
+	int port;
 
 	District districtA;
 
@@ -152,10 +156,13 @@ class OidcSignInIntegrationTests extends ExternalServersTest {
 		return URI.create(response.headers().firstValue("Location").orElseThrow());
 	}
 
-	/** The callback as this server's path and query, kept exactly as the provider encoded it. */
-	private static URI localPath(URI callback) {
+	/**
+	 * The callback on this server, kept exactly as the provider encoded it. Absolute, because a relative
+	 * {@code URI} would bypass the test client's base URL.
+	 */
+	private URI localPath(URI callback) {
 		assertThat(callback.getPath()).startsWith("/login/oauth2/code/");
-		return URI.create(callback.getRawPath() + "?" + callback.getRawQuery());
+		return URI.create("http://localhost:" + port + callback.getRawPath() + "?" + callback.getRawQuery());
 	}
 
 	private static String sessionFrom(EntityExchangeResult<?> result) {
