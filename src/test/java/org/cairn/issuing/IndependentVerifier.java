@@ -147,7 +147,10 @@ final class IndependentVerifier {
 		}
 		String creator = assertion.path("verification").path("creator").asString("");
 		List<String> trusted = new ArrayList<>();
-		issuer.path("publicKey").forEach(k -> trusted.add(k.isString() ? k.asString() : k.path("id").asString("")));
+		// one value or several, each an id or an embedded key (the specification allows all of these)
+		JsonNode publicKey = issuer.path("publicKey");
+		(publicKey.isArray() ? publicKey.valueStream().toList() : List.of(publicKey))
+			.forEach(k -> trusted.add(k.isString() ? k.asString() : k.path("id").asString("")));
 		if (!trusted.contains(creator)) {
 			failures.put("key-authorized", "the issuer profile does not list " + creator);
 		}
