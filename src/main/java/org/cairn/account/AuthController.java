@@ -43,18 +43,24 @@ class AuthController {
 
 	private final AccessTokens tokens;
 
-	AuthController(PersonRepository people, PasswordEncoder passwords, Sessions sessions, AccessTokens tokens) {
+	private final LoginThrottle throttle;
+
+	AuthController(PersonRepository people, PasswordEncoder passwords, Sessions sessions, AccessTokens tokens,
+			LoginThrottle throttle) {
 		this.people = people;
 		this.passwords = passwords;
 		this.sessions = sessions;
 		this.tokens = tokens;
+		this.throttle = throttle;
 		this.dummyHash = passwords.encode(SecretTokens.generate(""));
 	}
 
 	@PostMapping("/api/v1/auth/login")
-	Mono<ResponseEntity<Me>> login(@Valid @RequestBody Credentials credentials) {
+	Mono<ResponseEntity<Me>> login(@Valid @RequestBody Credentials credentials, ServerWebExchange exchange) {
 		String email = Person.normalizeEmail(credentials.email());
-		return people.findByEmail(email)
+		// Checked before any password work, so a blocked attacker cannot even spend our CPU.
+		return throttle.check(email, exchange)
+			.then(people.findByEmail(email))
 			.map(java.util.Optional::of)
 			.defaultIfEmpty(java.util.Optional.empty())
 			// bcrypt is deliberately slow CPU work: keep it off the event loop.
@@ -64,9 +70,9 @@ class AuthController {
 				boolean matches = passwords.matches(credentials.password(), hash);
 				return found.filter(p -> matches && p.active() && p.passwordHash() != null)
 					.map(Mono::just)
-					.orElseGet(() -> Mono.error(invalidCredentials()));
+					.orElseGet(() -> throttle.recordFailure(email, exchange).then(Mono.error(invalidCredentials())));
 			})
-			.flatMap(person -> sessions.open(person.id())
+			.flatMap(person -> throttle.recordSuccess(email).then(sessions.open(person.id()))
 				.map(cookie -> ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie.toString())
 					.body(Me.of(CairnUser.of(person)))));
 	}

@@ -6,10 +6,12 @@ import org.cairn.problem.ProblemException;
 import org.cairn.problem.ProblemHandling;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,18 +31,22 @@ class SecurityConfiguration {
 
 	/** Reachable without signing in. Everything else under /api needs a session or token. */
 	static final String[] PUBLIC_API = { "/api/v1/auth/**", "/api/v1/verifications", "/api/v1/verifications/**",
-			"/api/v1/invitations/**", "/api/v1/password-resets/**", "/api/v1/public/**" };
+			"/api/v1/invitations/**", "/api/v1/password-resets", "/api/v1/password-resets/**", "/api/v1/setup/**",
+			"/api/v1/public/**" };
 
 	/** Unauthenticated state changes a browser makes before it holds a session (login CSRF is moot with Lax). */
 	private static final Set<String> CSRF_EXEMPT_PREFIXES = Set.of("/api/v1/auth/", "/api/v1/verifications",
-			"/api/v1/invitations/", "/api/v1/password-resets");
+			"/api/v1/invitations/", "/api/v1/password-resets", "/api/v1/setup/");
 
 	private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
 			HttpMethod.TRACE);
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, Sessions sessions, AccessTokens tokens,
-			PersonRepository people, ProblemHandling problems) {
+			PersonRepository people, ProblemHandling problems,
+			ObjectProvider<Customizer<ServerHttpSecurity.OAuth2LoginSpec>> openIdConnect) {
+		// Sign-in with a district's OpenID Connect provider, when the oidc feature configures it.
+		openIdConnect.ifAvailable(http::oauth2Login);
 		return http.securityContextRepository(new CairnSecurityContextRepository(sessions, tokens, people))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)

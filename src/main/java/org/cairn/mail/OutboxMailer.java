@@ -15,15 +15,11 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.stereotype.Component;
 
 /**
  * With no SMTP server configured, each message becomes a {@code .eml} file in {@code <data-dir>/outbox}, so the
- * demo (and an operator trying Cairn) can open invitation and reset links.
+ * demo (and an operator trying Cairn) can open invitation and reset links. Chosen by {@link MailConfiguration}.
  */
-@Component
-@ConditionalOnMissingBean(name = "smtpMailer")
 class OutboxMailer implements Mailer {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxMailer.class);

@@ -15,6 +15,7 @@ class ProblemAdvice {
 	ResponseEntity<ProblemDetail> handle(Exception ex, ServerWebExchange exchange) {
 		ProblemDetail problem = ProblemHandling.toProblem(ex, exchange);
 		problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+		ProblemHandling.addRequestId(problem, exchange);
 		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

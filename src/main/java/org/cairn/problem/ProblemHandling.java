@@ -2,6 +2,7 @@ package org.cairn.problem;
 
 import java.util.List;
 
+import org.cairn.system.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -48,10 +49,19 @@ public class ProblemHandling implements WebExceptionHandler {
 		}
 		ProblemDetail problem = toProblem(ex, exchange);
 		problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+		ProblemHandling.addRequestId(problem, exchange);
 		var response = exchange.getResponse();
 		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		return write(problem, exchange);
+	}
+
+	/** Lets a user's error report be matched to the access log line. */
+	static void addRequestId(ProblemDetail problem, ServerWebExchange exchange) {
+		String requestId = RequestIds.of(exchange);
+		if (requestId != null) {
+			problem.setProperty("requestId", requestId);
+		}
 	}
 
 	static ProblemDetail toProblem(Throwable ex, ServerWebExchange exchange) {

@@ -1,5 +1,7 @@
 package org.cairn.template;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +18,9 @@ public record Requirement(String key, RequirementKind kind, String title, String
 		Integer maxItems, List<RubricCriterion> criteria, PassRule passRule) {
 
 	public Requirement {
-		allowedKinds = allowedKinds == null ? Set.of() : Set.copyOf(allowedKinds);
+		// Declaration order, so the same template always serializes (and exports) the same way.
+		allowedKinds = allowedKinds == null || allowedKinds.isEmpty() ? Set.of()
+				: Collections.unmodifiableSet(EnumSet.copyOf(allowedKinds));
 		criteria = criteria == null ? List.of() : List.copyOf(criteria);
 	}
 

@@ -22,8 +22,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(TestData.class)
 public abstract class IntegrationTest {
 
-	private static final Path DATA_DIR = createDataDir();
-
 	@Autowired
 	protected WebTestClient http;
 
@@ -32,7 +30,10 @@ public abstract class IntegrationTest {
 
 	@DynamicPropertySource
 	static void dataDirectory(DynamicPropertyRegistry registry) {
-		registry.add("cairn.data-dir", DATA_DIR::toString);
+		// Called once per application context: a test class with other settings gets a context, and so a store
+		// file, of its own (the cached shared context keeps its file locked).
+		Path dataDir = createDataDir();
+		registry.add("cairn.data-dir", dataDir::toString);
 		registry.add("cairn.public-base-url", () -> "https://cairn.test");
 	}
 

@@ -1,0 +1,24 @@
+package org.cairn.certificate;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a certificate shows.
+ *
+ * @param logo the district logo as a data URI (PNG or JPEG), or null
+ * @param alignments one line per aligned standard or cluster, e.g. "Danielson 2a: Creating an environment of respect"
+ * @param extras optional lines such as "Stipend: $75.00" or "Estimated hours: 10"
+ * @param jws the compact JWS for a signed badge, or null
+ * @param a4 A4 paper instead of US Letter
+ */
+public record CertificateContent(String issuerName, String brandColor, String logo, String recipientName,
+		String badgeName, String tierTitle, List<String> alignments, List<String> extras, Instant issuedOn,
+		Instant expires, String verificationUrl, String assertionJson, String jws, boolean a4) {
+
+	public CertificateContent {
+		alignments = alignments == null ? List.of() : List.copyOf(alignments);
+		extras = extras == null ? List.of() : List.copyOf(extras);
+	}
+
+}

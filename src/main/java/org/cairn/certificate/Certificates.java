@@ -1,0 +1,165 @@
+package org.cairn.certificate;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfFileSpecification;
+import com.lowagie.text.pdf.PdfWriter;
+import org.cairn.openbadges.Conventions;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders certificates. Blocking and CPU-bound: callers run it on {@code Schedulers.boundedElastic()}. Text uses
+ * Liberation Sans (SIL Open Font License), which OpenPDF ships as its fallback font, embedded and subset with
+ * Identity-H so the text is extractable and prints the same everywhere.
+ */
+@Component
+public class Certificates {
+
+	private static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)
+		.withZone(ZoneOffset.UTC);
+
+	public byte[] render(CertificateContent c) {
+		try {
+			BaseFont base = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+			Color brand = color(c.brandColor());
+			Rectangle size = (c.a4() ? PageSize.A4 : PageSize.LETTER).rotate();
+			Document document = new Document(size, 54, 54, 60, 54);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			PdfWriter writer = PdfWriter.getInstance(document, out);
+			document.addTitle(c.badgeName() + " — " + c.recipientName());
+			document.addAuthor(c.issuerName());
+			document.addSubject("Open Badges 2.0 certificate");
+			document.open();
+			frame(writer.getDirectContentUnder(), size, brand);
+			attach(writer, c);
+
+			if (c.logo() != null) {
+				Image logo = logo(c.logo());
+				if (logo != null) {
+					logo.scaleToFit(90, 60);
+					logo.setAlignment(Element.ALIGN_CENTER);
+					document.add(logo);
+				}
+			}
+			document.add(centered(c.issuerName(), new Font(base, 16, Font.NORMAL, brand), 4));
+			document.add(centered("Certificate of Achievement", new Font(base, 30, Font.NORMAL, brand), 10));
+			document.add(centered("This certifies that", new Font(base, 12, Font.NORMAL, Color.DARK_GRAY), 4));
+			document.add(centered(c.recipientName(), new Font(base, 28, Font.NORMAL, Color.BLACK), 8));
+			document.add(centered("has earned the microcredential", new Font(base, 12, Font.NORMAL, Color.DARK_GRAY), 4));
+			document.add(centered(c.badgeName(), new Font(base, 20, Font.NORMAL, Color.BLACK), 2));
+			if (c.tierTitle() != null) {
+				document.add(centered(c.tierTitle(), new Font(base, 14, Font.NORMAL, Color.DARK_GRAY), 6));
+			}
+			Font small = new Font(base, 10, Font.NORMAL, Color.DARK_GRAY);
+			if (!c.alignments().isEmpty()) {
+				document.add(centered("Aligned to: " + String.join("; ", c.alignments()), small, 4));
+			}
+			for (String extra : c.extras()) {
+				document.add(centered(extra, small, 2));
+			}
+			String dates = "Issued " + DATE.format(c.issuedOn())
+					+ (c.expires() == null ? "" : "  ·  Valid until " + DATE.format(c.expires()));
+			document.add(centered(dates, new Font(base, 11, Font.NORMAL, Color.BLACK), 4));
+			document.add(centered("Verify at " + c.verificationUrl(), small, 0));
+
+			Image qr = Image.getInstance(qr(c.verificationUrl()), null);
+			qr.scaleAbsolute(96, 96);
+			qr.setAbsolutePosition(size.getWidth() - 54 - 96, 48);
+			document.add(qr);
+			document.close();
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (DocumentException | WriterException ex) {
+			throw new IllegalStateException("certificate rendering failed", ex);
+		}
+	}
+
+	/** The assertion JSON always, the JWS when signed: the file alone carries what a verifier needs. */
+	private static void attach(PdfWriter writer, CertificateContent c) throws IOException {
+		writer.addFileAttachment("Open Badges assertion (JSON)", PdfFileSpecification.fileEmbedded(writer, null,
+				Conventions.PDF_ATTACHMENT_JSON, c.assertionJson().getBytes(StandardCharsets.UTF_8)));
+		if (c.jws() != null) {
+			writer.addFileAttachment("Open Badges signed assertion (JWS)", PdfFileSpecification.fileEmbedded(writer,
+					null, Conventions.PDF_ATTACHMENT_JWS, c.jws().getBytes(StandardCharsets.US_ASCII)));
+		}
+	}
+
+	private static void frame(PdfContentByte canvas, Rectangle size, Color brand) {
+		canvas.setColorStroke(brand);
+		canvas.setLineWidth(6);
+		canvas.rectangle(20, 20, size.getWidth() - 40, size.getHeight() - 40);
+		canvas.stroke();
+		canvas.setLineWidth(1.5f);
+		canvas.rectangle(30, 30, size.getWidth() - 60, size.getHeight() - 60);
+		canvas.stroke();
+	}
+
+	private static Paragraph centered(String text, Font font, float after) {
+		Paragraph p = new Paragraph(text == null ? "" : text, font);
+		p.setAlignment(Element.ALIGN_CENTER);
+		p.setSpacingAfter(after);
+		return p;
+	}
+
+	private static java.awt.Image qr(String text) throws WriterException {
+		BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 240, 240,
+				Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(matrix.getWidth(), matrix.getHeight(),
+				java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+		for (int y = 0; y < matrix.getHeight(); y++) {
+			for (int x = 0; x < matrix.getWidth(); x++) {
+				image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
+			}
+		}
+		return image;
+	}
+
+	private static Image logo(String dataUri) {
+		int comma = dataUri.indexOf(',');
+		if (!dataUri.startsWith("data:image/png;base64,") && !dataUri.startsWith("data:image/jpeg;base64,") || comma < 0) {
+			return null;
+		}
+		try {
+			return Image.getInstance(Base64.getDecoder().decode(dataUri.substring(comma + 1)));
+		}
+		catch (IOException | IllegalArgumentException | DocumentException ex) {
+			return null;
+		}
+	}
+
+	private static Color color(String hex) {
+		return hex != null && hex.matches("#[0-9a-fA-F]{6}") ? Color.decode(hex) : new Color(0x1f6f5c);
+	}
+
+}

@@ -1,0 +1,235 @@
+package org.cairn.enrollment;
+
+import java.time.Clock;
+
+import org.cairn.account.CairnUser;
+import org.cairn.account.Role;
+import org.cairn.district.District;
+import org.cairn.district.DistrictRepository;
+import org.cairn.notification.NoticeKind;
+import org.cairn.notification.Notifier;
+import org.cairn.problem.ProblemException;
+import org.cairn.template.Template;
+import org.cairn.template.TemplateStatus;
+import org.cairn.template.Tier;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The enrolment life cycle. Every transition is one conditional update guarded by the expected state, so retries
+ * and concurrent callers make exactly one change; the budget commit is itself a conditional increment.
+ */
+@Service
+public class Enrollments {
+
+	private final EnrollmentRepository enrollments;
+
+	private final PinnedTemplates templates;
+
+	private final DistrictRepository districts;
+
+	private final Budgets budgets;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Notifier notifier;
+
+	private final Clock clock;
+
+	Enrollments(EnrollmentRepository enrollments, PinnedTemplates templates, DistrictRepository districts,
+			Budgets budgets, ReactiveMongoTemplate mongo, Notifier notifier, Clock clock) {
+		this.enrollments = enrollments;
+		this.templates = templates;
+		this.districts = districts;
+		this.budgets = budgets;
+		this.mongo = mongo;
+		this.notifier = notifier;
+		this.clock = clock;
+	}
+
+	/** An enrolment of the caller's district, or 404. */
+	public Mono<Enrollment> get(String districtId, String id) {
+		return enrollments.findByIdAndDistrictId(id, districtId)
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Enrollment " + id)));
+	}
+
+	/** The caller's own enrolment (404 for anyone else's, so ids of others' work reveal nothing). */
+	public Mono<Enrollment> own(CairnUser user, String id) {
+		return get(user.districtId(), id).filter(e -> e.personId().equals(user.personId()))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Enrollment " + id)));
+	}
+
+	/** The enrolment, and whether this call created it (a repeated start returns the existing one). */
+	record Started(Enrollment enrollment, boolean created) {
+	}
+
+	Mono<Started> start(CairnUser user, String templateId) {
+		user.require(Role.TEACHER);
+		return templates.get(user.districtId(), templateId).flatMap(template -> {
+			if (template.status() != TemplateStatus.PUBLISHED) {
+				return Mono.error(ProblemException.conflict("template-not-published", "Template not open",
+						"Only a published template can be started."));
+			}
+			String activeKey = user.personId() + ":" + template.familyId();
+			EnrollmentState initial = template.proposalRequired() ? EnrollmentState.PROPOSING
+					: EnrollmentState.APPROVING;
+			Enrollment fresh = new Enrollment(null, user.districtId(), user.personId(), template.id(),
+					template.familyId(), template.title(), activeKey, initial, null, null, null, null, 0,
+					clock.instant(), null, null, null);
+			return enrollments.findByActiveKey(activeKey)
+				.map(existing -> new Started(existing, false))
+				.switchIfEmpty(Mono.defer(() -> enrollments.save(fresh)
+					.flatMap(saved -> initial == EnrollmentState.APPROVING
+							? commitClaimed(saved, template, "system", null).onErrorResume(ProblemException.class,
+									ex -> enrollments.delete(saved).then(Mono.error(ex)))
+							: Mono.just(saved))
+					.map(saved -> new Started(saved, true))
+					.onErrorResume(DuplicateKeyException.class,
+							ex -> enrollments.findByActiveKey(activeKey).map(e -> new Started(e, false)))));
+		});
+	}
+
+	Mono<Enrollment> propose(CairnUser user, String id, Proposal proposal) {
+		return own(user, id).flatMap(current -> {
+			if (current.state() == EnrollmentState.PROPOSED && proposal.equals(current.proposal())) {
+				return Mono.just(current);
+			}
+			Query editable = Query.query(Criteria.where("_id").is(id).and("state")
+				.in(EnrollmentState.PROPOSING, EnrollmentState.RETURNED));
+			Update submit = new Update().set("proposal", proposal)
+				.set("state", EnrollmentState.PROPOSED)
+				.set("proposedAt", clock.instant());
+			return mongo.findAndModify(editable, submit, FindAndModifyOptions.options().returnNew(true),
+					Enrollment.class)
+				.switchIfEmpty(Mono.error(() -> stateConflict(current, "submit a proposal")))
+				.flatMap(proposed -> districts.findById(proposed.districtId())
+					.filter(District::autoApproveProposals)
+					.flatMap(d -> approve(proposed, "auto", "Approved automatically.")
+						.onErrorResume(ProblemException.class, ex -> Mono.just(proposed)))
+					.defaultIfEmpty(proposed));
+		});
+	}
+
+	Mono<Enrollment> decide(CairnUser user, String id, ProposalDecision decision) {
+		user.require(Role.DISTRICT_ADMIN);
+		return get(user.districtId(), id).flatMap(current -> switch (decision.decision()) {
+			case APPROVE -> approve(current, user.personId(), decision.comment());
+			case RETURN -> close(current, EnrollmentState.RETURNED, user.personId(), decision.comment());
+			case DECLINE -> close(current, EnrollmentState.DECLINED, user.personId(), decision.comment());
+		});
+	}
+
+	private Mono<Enrollment> approve(Enrollment current, String actorId, String comment) {
+		Query proposed = Query.query(Criteria.where("_id").is(current.id()).and("state").is(EnrollmentState.PROPOSED));
+		return mongo
+			.findAndModify(proposed, new Update().set("state", EnrollmentState.APPROVING),
+					FindAndModifyOptions.options().returnNew(true), Enrollment.class)
+			.flatMap(claimed -> templates.get(claimed.districtId(), claimed.templateId())
+				.flatMap(template -> commitClaimed(claimed, template, actorId, comment)))
+			.flatMap(approved -> notifyDecision(approved).thenReturn(approved))
+			.switchIfEmpty(Mono.defer(() -> enrollments.findById(current.id())
+				.flatMap(now -> now.state() == EnrollmentState.ACTIVE || now.state() == EnrollmentState.COMPLETED
+						? Mono.just(now) : Mono.error(stateConflict(now, "approve")))));
+	}
+
+	/** Commits the budget for an enrolment this caller holds in APPROVING; on refusal it goes back. */
+	private Mono<Enrollment> commitClaimed(Enrollment claimed, Template template, String actorId, String comment) {
+		long total = template.totalStipendCents();
+		return districts.findById(claimed.districtId())
+			.flatMap(district -> budgets.commit(district, total))
+			.flatMap(ledgerId -> mongo.findAndModify(
+					Query.query(Criteria.where("_id").is(claimed.id()).and("state").is(EnrollmentState.APPROVING)),
+					new Update().set("state", EnrollmentState.ACTIVE)
+						.set("budgetId", ledgerId)
+						.set("committedCents", total)
+						.set("decidedBy", actorId)
+						.set("decisionComment", comment)
+						.set("decidedAt", clock.instant()),
+					FindAndModifyOptions.options().returnNew(true), Enrollment.class))
+			.onErrorResume(ProblemException.class,
+					ex -> mongo
+						.updateFirst(Query.query(Criteria.where("_id").is(claimed.id())
+							.and("state")
+							.is(EnrollmentState.APPROVING)), new Update().set("state", EnrollmentState.PROPOSED),
+								Enrollment.class)
+						.then(Mono.error(ex)));
+	}
+
+	private Mono<Enrollment> close(Enrollment current, EnrollmentState target, String actorId, String comment) {
+		if (comment == null || comment.isBlank()) {
+			return Mono.error(ProblemException.invalid("comment", "say why, so the teacher knows what to change"));
+		}
+		if (current.state() == target) {
+			return Mono.just(current);
+		}
+		Update update = new Update().set("state", target)
+			.set("decisionComment", comment)
+			.set("decidedBy", actorId)
+			.set("decidedAt", clock.instant());
+		if (target == EnrollmentState.DECLINED) {
+			// frees the teacher to propose this microcredential again later
+			update.set("activeKey", "declined:" + current.id());
+		}
+		return mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(current.id()).and("state").is(EnrollmentState.PROPOSED)),
+					update, FindAndModifyOptions.options().returnNew(true), Enrollment.class)
+			.switchIfEmpty(Mono.error(() -> stateConflict(current, target == EnrollmentState.DECLINED ? "decline"
+					: "return")))
+			.flatMap(decided -> notifyDecision(decided).thenReturn(decided));
+	}
+
+	private Mono<Void> notifyDecision(Enrollment e) {
+		String verdict = switch (e.state()) {
+			case ACTIVE -> "approved";
+			case RETURNED -> "returned for changes";
+			case DECLINED -> "declined";
+			default -> e.state().name().toLowerCase();
+		};
+		String comment = e.decisionComment() == null ? "" : "\n\nComment: " + e.decisionComment();
+		return notifier.notify(e.districtId(), e.personId(), NoticeKind.PROPOSAL_DECIDED,
+				"Your proposal for " + e.templateTitle() + " was " + verdict,
+				"Your proposal for " + e.templateTitle() + " was " + verdict + "." + comment,
+				"/enrollments/" + e.id());
+	}
+
+	/**
+	 * Records what passing a tier earns: the stipend (once per tier, keyed by enrolment and tier) moves from
+	 * committed to paid; the enrolment completes with its last tier.
+	 */
+	public Mono<Void> recordPass(Enrollment enrollment, Template template, Tier tier, boolean lastTier) {
+		Mono<Void> stipend = tier.stipendCents() <= 0 ? Mono.empty()
+				: mongo
+					.insert(new Stipend(enrollment.id() + ":" + tier.key(), enrollment.districtId(),
+							enrollment.personId(), enrollment.id(), template.id(), template.title(), tier.key(),
+							tier.title(), tier.stipendCents(), tier.fundingSource(),
+							enrollment.budgetId() == null ? null
+									: enrollment.budgetId().substring(enrollment.budgetId().lastIndexOf(':') + 1),
+							clock.instant()))
+					.flatMap(recorded -> enrollment.budgetId() == null ? Mono.empty()
+							: budgets.pay(enrollment.budgetId(), tier.stipendCents()))
+					.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
+					.then();
+		Mono<Void> complete = !lastTier ? Mono.empty()
+				: mongo
+					.updateFirst(Query.query(Criteria.where("_id").is(enrollment.id()).and("state")
+						.is(EnrollmentState.ACTIVE)), new Update().set("state", EnrollmentState.COMPLETED)
+							.set("completedAt", clock.instant()), Enrollment.class)
+					.then();
+		return stipend.then(complete);
+	}
+
+	private static ProblemException stateConflict(Enrollment e, String action) {
+		return ProblemException
+			.conflict("invalid-state", "Not possible now",
+					"Cannot " + action + " an enrollment that is " + e.state().name().toLowerCase() + ".")
+			.with("state", e.state());
+	}
+
+}

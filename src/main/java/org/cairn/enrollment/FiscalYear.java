@@ -1,0 +1,30 @@
+package org.cairn.enrollment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.cairn.district.District;
+
+/**
+ * A district's fiscal year, named by the calendar year it ends in (US convention: July 2026 – June 2027 is
+ * FY2027), computed in the district's own time zone.
+ */
+record FiscalYear(int endingYear) {
+
+	static FiscalYear of(District district, Instant at) {
+		ZoneId zone = district.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(district.timeZone());
+		LocalDate date = at.atZone(zone).toLocalDate();
+		int start = district.fiscalYearStartMonth() < 1 || district.fiscalYearStartMonth() > 12 ? 1
+				: district.fiscalYearStartMonth();
+		if (start == 1) {
+			return new FiscalYear(date.getYear());
+		}
+		return new FiscalYear(date.getMonthValue() >= start ? date.getYear() + 1 : date.getYear());
+	}
+
+	String label() {
+		return "FY" + endingYear;
+	}
+
+}

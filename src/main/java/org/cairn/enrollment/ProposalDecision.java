@@ -1,0 +1,15 @@
+package org.cairn.enrollment;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** An admin's decision on a proposal; returning or declining needs a comment. */
+record ProposalDecision(@NotNull Outcome decision, @Size(max = 4000) String comment) {
+
+	enum Outcome {
+
+		APPROVE, RETURN, DECLINE
+
+	}
+
+}

@@ -1,0 +1,70 @@
+package org.cairn.issuing;
+
+import java.time.Duration;
+
+import org.cairn.award.AwardGranted;
+import org.cairn.award.AwardRepository;
+import org.cairn.keys.KeysChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues on {@link AwardGranted} and, as a safety net, sweeps awards still without an assertion (a crash between
+ * storing the award and issuing, or an event published on another instance that died).
+ */
+@Component
+class AwardIssuing {
+
+	private static final Logger log = LoggerFactory.getLogger(AwardIssuing.class);
+
+	private final AwardRepository awards;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Issuance issuance;
+
+	private final Generations generations;
+
+	AwardIssuing(AwardRepository awards, ReactiveMongoTemplate mongo, Issuance issuance, Generations generations) {
+		this.awards = awards;
+		this.mongo = mongo;
+		this.issuance = issuance;
+		this.generations = generations;
+	}
+
+	@EventListener
+	void on(AwardGranted event) {
+		awards.findById(event.awardId())
+			.flatMap(issuance::issueAward)
+			.subscribe(a -> log.info("Issued assertion {} for award {}", a.id(), event.awardId()),
+					ex -> log.warn("Issuing award {} failed; the sweep will retry: {}", event.awardId(), ex.toString()));
+	}
+
+	@EventListener
+	void on(KeysChanged event) {
+		generations.bump(event.districtId()).subscribe();
+	}
+
+	@Scheduled(initialDelayString = "${cairn.issuing.sweep-ms:15000}", fixedDelayString = "${cairn.issuing.sweep-ms:15000}")
+	void sweep() {
+		sweepOnce().block(Duration.ofMinutes(5));
+	}
+
+	reactor.core.publisher.Mono<Long> sweepOnce() {
+		return mongo.find(Query.query(Criteria.where("assertionId").is(null)).limit(200), org.cairn.award.Award.class)
+			.concatMap(award -> issuance.issueAward(award)
+				.onErrorResume(ex -> {
+					log.warn("Issuing award {} failed: {}", award.id(), ex.toString());
+					return reactor.core.publisher.Mono.empty();
+				}))
+			.count();
+	}
+
+}

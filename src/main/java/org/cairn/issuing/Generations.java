@@ -1,0 +1,67 @@
+package org.cairn.issuing;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * This instance's view of every district's {@link Generation}. A change made here bumps the stored counter and
+ * invalidates at once; changes made by other instances are seen by polling every two seconds.
+ */
+@Component
+class Generations {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Map<String, Long> seen = new ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
+
+	private volatile Consumer<String> onChange = districtId -> {
+	};
+
+	Generations(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	void onChange(Consumer<String> listener) {
+		this.onChange = listener;
+	}
+
+	/** Advances on every change this instance sees, for any district: a load spanning a change is not cached. */
+	long epoch() {
+		return epoch.get();
+	}
+
+	Mono<Void> bump(String districtId) {
+		return mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(districtId)), new Update().inc("counter", 1),
+					FindAndModifyOptions.options().upsert(true).returnNew(true), Generation.class)
+			.doOnNext(this::observe)
+			.then();
+	}
+
+	@Scheduled(fixedDelayString = "${cairn.issuing.cache-poll-ms:2000}")
+	void poll() {
+		mongo.findAll(Generation.class).doOnNext(this::observe).then().block(java.time.Duration.ofSeconds(10));
+	}
+
+	private void observe(Generation generation) {
+		Long before = seen.put(generation.districtId(), generation.counter());
+		if (before == null || before != generation.counter()) {
+			epoch.incrementAndGet();
+			onChange.accept(generation.districtId());
+		}
+	}
+
+}

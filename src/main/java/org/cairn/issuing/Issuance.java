@@ -1,0 +1,222 @@
+package org.cairn.issuing;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cairn.account.PersonRepository;
+import org.cairn.award.Award;
+import org.cairn.keys.Keys;
+import org.cairn.openbadges.Assertion;
+import org.cairn.openbadges.IdentityObject;
+import org.cairn.openbadges.OpaqueIds;
+import org.cairn.openbadges.VerificationObject;
+import org.cairn.problem.ProblemException;
+import org.cairn.template.Template;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues, revokes and reinstates assertions. Exactly one assertion per issue key: the unique index decides, so
+ * retries, the catch-up sweep and several instances converge on the same assertion.
+ */
+@Service
+class Issuance {
+
+	private static final Logger log = LoggerFactory.getLogger(Issuance.class);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** How long an instance holds an award it is issuing before another may take over. */
+	static final Duration CLAIM = Duration.ofMinutes(2);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final PersonRepository people;
+
+	private final Issuers issuers;
+
+	private final Keys keys;
+
+	private final PublicUrls urls;
+
+	private final Generations generations;
+
+	private final Webhooks webhooks;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	Issuance(ReactiveMongoTemplate mongo, PersonRepository people, Issuers issuers, Keys keys, PublicUrls urls,
+			Generations generations, Webhooks webhooks, JsonMapper json, Clock clock) {
+		this.mongo = mongo;
+		this.people = people;
+		this.issuers = issuers;
+		this.keys = keys;
+		this.urls = urls;
+		this.generations = generations;
+		this.webhooks = webhooks;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Issues the award's assertion unless it has one, or another instance holds it (claimed with a conditional
+	 * update that expires, so a crash mid-way is picked up by the sweep).
+	 */
+	Mono<IssuedAssertion> issueAward(Award award) {
+		if (award.assertionId() != null) {
+			return mongo.findById(award.assertionId(), IssuedAssertion.class);
+		}
+		Instant now = clock.instant();
+		Query claimable = Query.query(Criteria.where("_id").is(award.id())
+			.and("assertionId").is(null)
+			.orOperator(Criteria.where("issuingClaimedUntil").is(null), Criteria.where("issuingClaimedUntil").lt(now)));
+		return mongo.updateFirst(claimable, new Update().set("issuingClaimedUntil", now.plus(CLAIM)), Award.class)
+			.filter(result -> result.getModifiedCount() == 1)
+			.flatMap(claimed -> Mono.justOrEmpty(award.personId()).flatMap(people::findById))
+			.filter(person -> award.districtId().equals(person.districtId()))
+			.flatMap(person -> issuers.badgeClass(award.districtId(), award.templateId(), award.tierKey())
+				.flatMap(badge -> issue(new IssueRequest("award:" + award.id(), award.districtId(), award.id(),
+						new Recipient(person.email(), person.displayName(), person.id()), badge, award.stipendCents(),
+						null))))
+			.flatMap(assertion -> linkAward(award.id(), null, assertion.id()).thenReturn(assertion));
+	}
+
+	/** Sets the award's assertion id when it still points at {@code expected} (null when first issued). */
+	Mono<Void> linkAward(String awardId, String expected, String assertionId) {
+		if (awardId == null) {
+			return Mono.empty();
+		}
+		return mongo.updateFirst(Query.query(Criteria.where("_id").is(awardId).and("assertionId").is(expected)),
+				new Update().set("assertionId", assertionId).unset("issuingClaimedUntil").inc("version", 1),
+				Award.class).then();
+	}
+
+	record IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient,
+			BadgeClassRecord badge, long stipendCents, String replaces) {
+	}
+
+	/** Issues (or finds) the assertion for the issue key, in the district's verification mode. */
+	Mono<IssuedAssertion> issue(IssueRequest request) {
+		return mongo.findOne(Query.query(Criteria.where("issueKey").is(request.issueKey())), IssuedAssertion.class)
+			.switchIfEmpty(Mono.defer(() -> issueNew(request)));
+	}
+
+	private Mono<IssuedAssertion> issueNew(IssueRequest request) {
+		return mongo.findById(request.badge().templateId(), Template.class)
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("no template " + request.badge().templateId())))
+			.zipWith(issuers.forDistrict(request.districtId()))
+			.flatMap(t -> build(request, t.getT1(), t.getT2().defaultMode()))
+			.flatMap(assertion -> mongo.insert(assertion)
+				.flatMap(saved -> webhooks.enqueue(saved.districtId(), "assertion.issued", saved.id(), event(saved))
+					.thenReturn(saved))
+				.onErrorResume(DuplicateKeyException.class, ex -> mongo.findOne(
+						Query.query(Criteria.where("issueKey").is(request.issueKey())), IssuedAssertion.class)));
+	}
+
+	private Mono<IssuedAssertion> build(IssueRequest request, Template template, VerificationMode mode) {
+		String id = OpaqueIds.next();
+		Instant issuedOn = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		Instant expires = template.validFor() == null ? null
+				: issuedOn.atOffset(ZoneOffset.UTC).plus(template.validFor()).toInstant();
+		byte[] saltBytes = new byte[16];
+		RANDOM.nextBytes(saltBytes);
+		String salt = HexFormat.of().formatHex(saltBytes);
+		IdentityObject recipient = IdentityObject.hashedEmail(request.recipient().email(), salt);
+		// Evidence: earning exposes no public evidence narratives to issuing yet, so none is published.
+		if (mode == VerificationMode.HOSTED) {
+			Assertion assertion = Assertion.issued(urls.assertion(id), recipient, urls.badge(request.badge().id()),
+					issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), List.of(),
+					VerificationObject.hosted());
+			return Mono.just(record(request, id, mode, null, issuedOn, expires, json.writeValueAsString(assertion),
+					null));
+		}
+		return keys.active(request.districtId()).flatMap(key -> {
+			Assertion assertion = Assertion.issued(urls.assertion(id), recipient, urls.badge(request.badge().id()),
+					issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), List.of(),
+					VerificationObject.signed(keys.keyUrl(key.id())));
+			String payload = json.writeValueAsString(assertion);
+			return keys.sign(key.id(), payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.map(jws -> record(request, id, mode, key.id(), issuedOn, expires, payload, jws));
+		});
+	}
+
+	private static IssuedAssertion record(IssueRequest request, String id, VerificationMode mode, String keyId,
+			Instant issuedOn, Instant expires, String document, String jws) {
+		return new IssuedAssertion(id, request.issueKey(), request.districtId(), request.awardId(),
+				request.recipient().personId(), request.recipient().email(), request.recipient().name(),
+				request.badge().id(), request.badge().templateId(), request.badge().tierKey(), request.stipendCents(), mode, keyId, issuedOn,
+				expires, document, jws, null, null, request.replaces());
+	}
+
+	/** Revokes once; repeating returns the already revoked assertion unchanged. */
+	Mono<IssuedAssertion> revoke(String districtId, String assertionId, String reason) {
+		Query inDistrict = Query.query(Criteria.where("_id").is(assertionId).and("districtId").is(districtId));
+		return mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(assertionId).and("districtId").is(districtId)
+				.and("revokedAt").is(null)),
+					new Update().set("revokedAt", clock.instant()).set("revocationReason", reason),
+					FindAndModifyOptions.options().returnNew(true), IssuedAssertion.class)
+			.flatMap(revoked -> generations.bump(districtId)
+				.then(webhooks.enqueue(districtId, "assertion.revoked", revoked.id(), event(revoked)))
+				.doOnSuccess(v -> log.info("Revoked assertion {}", revoked.id()))
+				.thenReturn(revoked))
+			.switchIfEmpty(mongo.findOne(inDistrict, IssuedAssertion.class))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion " + assertionId)));
+	}
+
+	/** Reinstating issues a new assertion (the revoked one stays revoked); repeating returns the same new one. */
+	Mono<IssuedAssertion> reinstate(String districtId, String assertionId) {
+		return mongo.findOne(Query.query(Criteria.where("_id").is(assertionId).and("districtId").is(districtId)),
+				IssuedAssertion.class)
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion " + assertionId)))
+			.filter(IssuedAssertion::revoked)
+			.switchIfEmpty(Mono.error(() -> ProblemException.conflict("not-revoked", "Not revoked",
+					"Only a revoked assertion can be reinstated.")))
+			.flatMap(old -> issuers.badgeClassById(old.badgeClassId())
+				.flatMap(badge -> issue(new IssueRequest("reinstate:" + old.id(), districtId, old.awardId(),
+						new Recipient(old.recipientEmail(), old.recipientName(), old.personId()), badge, old.stipendCents(),
+						old.id())))
+				.flatMap(fresh -> linkAward(old.awardId(), old.id(), fresh.id()).thenReturn(fresh)));
+	}
+
+	/** The webhook event body: what an HR or payroll system needs, nothing more. */
+	private Map<String, Object> event(IssuedAssertion a) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("assertionId", a.id());
+		data.put("assertionUrl", urls.assertion(a.id()));
+		data.put("badgeClassUrl", urls.badge(a.badgeClassId()));
+		data.put("awardId", a.awardId());
+		data.put("personId", a.personId());
+		data.put("recipientEmail", a.recipientEmail());
+		data.put("recipientName", a.recipientName());
+		data.put("tierKey", a.tierKey());
+		data.put("stipendCents", a.stipendCents());
+		data.put("issuedOn", a.issuedOn().toString());
+		if (a.revoked()) {
+			data.put("revokedAt", a.revokedAt().toString());
+			data.put("revocationReason", a.revocationReason());
+		}
+		return data;
+	}
+
+}

@@ -1,0 +1,29 @@
+package org.cairn.issuing;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An issued assertion. Issued once and never edited except to revoke it: reinstatement issues a new one.
+ *
+ * @param issueKey unique: {@code award:<awardId>}, {@code reinstate:<revokedId>} or the bulk award key, so a retried
+ * issue never creates a second assertion
+ * @param document the assertion JSON exactly as issued (for a signed badge, the JWS payload)
+ * @param jws the compact JWS for a signed badge; null for hosted
+ */
+@Document("issuing_assertions")
+@CompoundIndex(name = "district_issued", def = "{'districtId': 1, 'issuedOn': -1}")
+record IssuedAssertion(@Id String id, @Indexed(unique = true) String issueKey, String districtId, String awardId,
+		@Indexed String personId, String recipientEmail, String recipientName, String badgeClassId,
+		String templateId, String tierKey, long stipendCents, VerificationMode mode, String keyId, Instant issuedOn, Instant expires,
+		String document, String jws, Instant revokedAt, String revocationReason, String replaces) {
+
+	boolean revoked() {
+		return revokedAt != null;
+	}
+
+}

@@ -1,0 +1,179 @@
+package org.cairn.issuing;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.cairn.account.CairnUser;
+import org.cairn.account.Role;
+import org.cairn.problem.ProblemException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in side of issuing: a teacher's badges; a district admin's assertions, settings and webhooks. */
+@RestController
+class IssuingController {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Issuance issuance;
+
+	private final Issuers issuers;
+
+	private final Generations generations;
+
+	private final Webhooks webhooks;
+
+	private final PublicUrls urls;
+
+	IssuingController(ReactiveMongoTemplate mongo, Issuance issuance, Issuers issuers, Generations generations,
+			Webhooks webhooks, PublicUrls urls) {
+		this.mongo = mongo;
+		this.issuance = issuance;
+		this.issuers = issuers;
+		this.generations = generations;
+		this.webhooks = webhooks;
+		this.urls = urls;
+	}
+
+	@GetMapping("/api/v1/me/badges")
+	Flux<AssertionView> myBadges(@AuthenticationPrincipal CairnUser user) {
+		return mongo.find(Query.query(Criteria.where("districtId").is(user.districtId()).and("personId")
+			.is(user.personId())).with(Sort.by(Sort.Direction.DESC, "issuedOn")), IssuedAssertion.class).map(this::view);
+	}
+
+	@GetMapping("/api/v1/assertions")
+	Flux<AssertionView> districtAssertions(@AuthenticationPrincipal CairnUser user,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		user.require(Role.DISTRICT_ADMIN);
+		if (page < 0 || size < 1 || size > 200) {
+			throw ProblemException.invalid("size", "page must be 0 or more and size between 1 and 200.");
+		}
+		return mongo.find(Query.query(Criteria.where("districtId").is(user.districtId()))
+			.with(Sort.by(Sort.Direction.DESC, "issuedOn").and(Sort.by("_id")))
+			.skip((long) page * size)
+			.limit(size), IssuedAssertion.class).map(this::view);
+	}
+
+	@GetMapping("/api/v1/assertions/{id}")
+	Mono<AssertionView> assertion(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
+		return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("districtId").is(user.districtId())),
+				IssuedAssertion.class)
+			.filter(a -> user.has(Role.DISTRICT_ADMIN) || user.personId().equals(a.personId()))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion " + id)))
+			.map(this::view);
+	}
+
+	@PostMapping("/api/v1/assertions/{id}/revoke")
+	Mono<AssertionView> revoke(@AuthenticationPrincipal CairnUser user, @PathVariable String id,
+			@Valid @RequestBody Revocation body) {
+		user.require(Role.DISTRICT_ADMIN);
+		return issuance.revoke(user.districtId(), id, body.reason().strip()).map(this::view);
+	}
+
+	@PostMapping("/api/v1/assertions/{id}/reinstate")
+	Mono<AssertionView> reinstate(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
+		user.require(Role.DISTRICT_ADMIN);
+		return issuance.reinstate(user.districtId(), id).map(this::view);
+	}
+
+	@GetMapping("/api/v1/issuing/settings")
+	Mono<SettingsView> settings(@AuthenticationPrincipal CairnUser user) {
+		user.require(Role.DISTRICT_ADMIN);
+		return issuers.forDistrict(user.districtId()).map(this::settingsView);
+	}
+
+	@PutMapping("/api/v1/issuing/settings")
+	Mono<SettingsView> updateSettings(@AuthenticationPrincipal CairnUser user,
+			@Valid @RequestBody IssuingSettings body) {
+		user.require(Role.DISTRICT_ADMIN);
+		return issuers.forDistrict(user.districtId())
+			.flatMap(issuer -> issuers.save(issuer.with(body)))
+			.onErrorMap(org.springframework.dao.OptimisticLockingFailureException.class,
+					ex -> ProblemException.conflict("concurrent-update", "Changed meanwhile",
+							"The settings changed meanwhile; reload and try again."))
+			.flatMap(saved -> generations.bump(user.districtId()).thenReturn(saved))
+			.map(this::settingsView);
+	}
+
+	@PostMapping("/api/v1/webhooks")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<WebhookCreated> registerWebhook(@AuthenticationPrincipal CairnUser user,
+			@Valid @RequestBody WebhookRequest body) {
+		user.require(Role.DISTRICT_ADMIN);
+		return webhooks.register(user.districtId(), body.url())
+			.map(w -> new WebhookCreated(w.id(), w.url(), w.secret(), w.createdAt()));
+	}
+
+	@GetMapping("/api/v1/webhooks")
+	Flux<WebhookView> webhooks(@AuthenticationPrincipal CairnUser user) {
+		user.require(Role.DISTRICT_ADMIN);
+		return webhooks.list(user.districtId()).map(w -> new WebhookView(w.id(), w.url(), w.createdAt()));
+	}
+
+	@DeleteMapping("/api/v1/webhooks/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> removeWebhook(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
+		user.require(Role.DISTRICT_ADMIN);
+		// deleting twice is fine: the end state is the same
+		return webhooks.remove(user.districtId(), id).then();
+	}
+
+	@GetMapping("/api/v1/webhooks/{id}/deliveries")
+	Flux<WebhookDelivery> deliveries(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
+		user.require(Role.DISTRICT_ADMIN);
+		return webhooks.deliveries(user.districtId(), id);
+	}
+
+	private AssertionView view(IssuedAssertion a) {
+		return new AssertionView(a.id(), urls.assertion(a.id()), urls.badge(a.badgeClassId()), a.personId(),
+				a.recipientEmail(), a.recipientName(), a.tierKey(), a.mode(), a.issuedOn(), a.expires(), a.revoked(),
+				a.revocationReason(), a.replaces(), urls.assertionImage(a.id()) + "?format=png",
+				urls.assertionImage(a.id()) + "?format=svg", urls.certificate(a.id()), a.jws());
+	}
+
+	private SettingsView settingsView(IssuerRecord issuer) {
+		return new SettingsView(urls.issuer(issuer.id()), issuer.defaultMode(), issuer.showStipend(),
+				issuer.showHours(), urls.revocations(issuer.id()));
+	}
+
+	record Revocation(@NotBlank @Size(max = 500) String reason) {
+	}
+
+	record WebhookRequest(@NotBlank @Size(max = 2000) String url) {
+	}
+
+	record WebhookCreated(String id, String url, String secret, Instant createdAt) {
+	}
+
+	record WebhookView(String id, String url, Instant createdAt) {
+	}
+
+	record SettingsView(String issuerUrl, VerificationMode defaultMode, boolean showStipend, boolean showHours,
+			String revocationListUrl) {
+	}
+
+	record AssertionView(String id, String url, String badgeClassUrl, String personId, String recipientEmail,
+			String recipientName, String tierKey, VerificationMode mode, Instant issuedOn, Instant expires,
+			boolean revoked, String revocationReason, String replaces, String pngUrl, String svgUrl,
+			String certificateUrl, String jws) {
+	}
+
+}

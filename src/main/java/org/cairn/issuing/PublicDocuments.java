@@ -1,0 +1,219 @@
+package org.cairn.issuing;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.cairn.district.District;
+import org.cairn.district.DistrictRepository;
+import org.cairn.keys.Keys;
+import org.cairn.openbadges.Assertion;
+import org.cairn.openbadges.HostedDocuments;
+import org.cairn.openbadges.RevocationList;
+import org.cairn.template.Template;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The public Open Badges documents, served from memory. An entry is dropped when its district's generation changes
+ * (revocation, key rotation or revocation, settings, on any instance) and after {@link #MAX_AGE} at the latest, so
+ * edits made elsewhere (the district's name) show within a minute. A load that raced a change is not cached.
+ */
+@Service
+class PublicDocuments implements HostedDocuments {
+
+	static final Duration MAX_AGE = Duration.ofSeconds(60);
+
+	private static final int MAX_ENTRIES = 200_000;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final DistrictRepository districts;
+
+	private final Issuers issuers;
+
+	private final Keys keys;
+
+	private final BadgeDocuments documents;
+
+	private final PublicUrls urls;
+
+	private final Generations generations;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+	PublicDocuments(ReactiveMongoTemplate mongo, DistrictRepository districts, Issuers issuers, Keys keys,
+			BadgeDocuments documents, PublicUrls urls, Generations generations, JsonMapper json, Clock clock) {
+		this.mongo = mongo;
+		this.districts = districts;
+		this.issuers = issuers;
+		this.keys = keys;
+		this.documents = documents;
+		this.urls = urls;
+		this.generations = generations;
+		this.json = json;
+		this.clock = clock;
+		generations.onChange(this::invalidate);
+	}
+
+	Mono<Rendered> assertion(String id) {
+		return cached("assertion:" + id, () -> mongo.findById(id, IssuedAssertion.class).flatMap(this::renderAssertion));
+	}
+
+	Mono<Rendered> badge(String id) {
+		return cached("badge:" + id, () -> issuers.badgeClassById(id).flatMap(this::renderBadge));
+	}
+
+	Mono<Rendered> issuer(String id) {
+		return cached("issuer:" + id, () -> issuers.byId(id).flatMap(this::renderIssuer));
+	}
+
+	Mono<Rendered> key(String id) {
+		return cached("key:" + id, () -> keys.find(id)
+			.flatMap(key -> issuers.forDistrict(key.districtId())
+				.flatMap(owner -> districts.findById(key.districtId())
+					.map(district -> Rendered.of(key.districtId(), 200, write(documents.key(key, owner)),
+							new Rendered.Page("Signing key", "Signing key of " + district.name(),
+									key.revoked() ? "Revoked " + key.revokedAt() : "Public key for Open Badges", null,
+									keys.keyUrl(key.id()), district.name(), null, key.createdAt(), null, key.revoked(),
+									key.revocationReason()))))));
+	}
+
+	Mono<Rendered> revocations(String issuerId) {
+		return cached("revocations:" + issuerId, () -> issuers.byId(issuerId).flatMap(issuer -> mongo
+			.find(Query.query(Criteria.where("districtId").is(issuer.districtId()).and("revokedAt").ne(null))
+				.with(Sort.by("revokedAt")), IssuedAssertion.class)
+			.map(a -> new RevocationList.Revoked(urls.assertion(a.id()), a.revocationReason()))
+			.collectList()
+			.map(list -> Rendered.of(issuer.districtId(), 200,
+					write(RevocationList.of(urls.revocations(issuerId), urls.issuer(issuerId), list)),
+					new Rendered.Page("Revocation list", "Revoked badges", list.size() + " revoked badge(s)", null,
+							urls.revocations(issuerId), null, null, null, null, false, null)))));
+	}
+
+	/** Template, district and the badge class record behind a BadgeClass, for images and certificates. */
+	Mono<BadgeContext> badgeContext(String badgeClassId) {
+		return cached("context:" + badgeClassId, () -> issuers.badgeClassById(badgeClassId)
+			.flatMap(record -> mongo.findById(record.templateId(), Template.class)
+				.flatMap(template -> districts.findById(record.districtId())
+					.flatMap(district -> issuers.forDistrict(district.id())
+						.map(issuer -> new BadgeContext(record, template, district, issuer))))));
+	}
+
+	@Override
+	public Mono<JsonNode> find(URI url) {
+		String path = urls.ownPath(url);
+		if (path == null) {
+			return Mono.empty();
+		}
+		String[] parts = path.split("/");
+		// ["", "public", kind, id]
+		if (parts.length != 4) {
+			return Mono.empty();
+		}
+		Mono<Rendered> rendered = switch (parts[2]) {
+			case "assertions" -> assertion(parts[3]);
+			case "badges" -> badge(parts[3]);
+			case "issuers" -> issuer(parts[3]);
+			case "keys" -> key(parts[3]);
+			case "revocations" -> revocations(parts[3]);
+			default -> Mono.empty();
+		};
+		return rendered.map(r -> json.readTree(r.json()));
+	}
+
+	void invalidate(String districtId) {
+		cache.values().removeIf(e -> districtId.equals(e.districtId()));
+	}
+
+	private Mono<Rendered> renderAssertion(IssuedAssertion a) {
+		return badgeContext(a.badgeClassId()).map(ctx -> {
+			String name = documents.badge(ctx.record(), ctx.template(), ctx.issuer()).name();
+			Rendered.Page page = new Rendered.Page("Badge", name, ctx.template().summary(),
+					urls.badgeImage(a.badgeClassId()), urls.assertion(a.id()), ctx.district().name(),
+					a.recipientName(), a.issuedOn(), a.expires(), a.revoked(), a.revocationReason());
+			// spec "Revoking Hosted Assertions": 410 Gone with id, revoked and the reason
+			return a.revoked()
+					? Rendered.of(a.districtId(), 410, write(Assertion.revoked(urls.assertion(a.id()), a.revocationReason())),
+							page)
+					: Rendered.of(a.districtId(), 200, a.document(), page);
+		});
+	}
+
+	private Mono<Rendered> renderBadge(BadgeClassRecord record) {
+		return badgeContext(record.id()).map(ctx -> {
+			var badge = documents.badge(record, ctx.template(), ctx.issuer());
+			return Rendered.of(record.districtId(), 200, write(badge),
+					new Rendered.Page("Badge", badge.name(), badge.description(), badge.image(), badge.id(),
+							ctx.district().name(), null, null, null, false, null));
+		});
+	}
+
+	private Mono<Rendered> renderIssuer(IssuerRecord issuer) {
+		return districts.findById(issuer.districtId())
+			.zipWith(keys.all(issuer.districtId()).collectList())
+			.map(t -> {
+				District district = t.getT1();
+				var profile = documents.issuer(issuer, district, t.getT2());
+				return Rendered.of(issuer.districtId(), 200, write(profile),
+						new Rendered.Page("Issuer", district.name(), district.description(), null, profile.id(),
+								district.name(), null, null, null, false, null));
+			});
+	}
+
+	private <T> Mono<T> cached(String key, Supplier<Mono<T>> loader) {
+		Entry hit = cache.get(key);
+		Instant now = clock.instant();
+		if (hit != null && hit.loadedAt().plus(MAX_AGE).isAfter(now)) {
+			@SuppressWarnings("unchecked")
+			T value = (T) hit.value();
+			return Mono.just(value);
+		}
+		long epoch = generations.epoch();
+		return Mono.defer(loader).map(value -> {
+			if (cache.size() >= MAX_ENTRIES) {
+				cache.clear();
+			}
+			cache.put(key, new Entry(districtOf(value), now, value));
+			// a change seen while loading may predate what we read: do not keep it
+			if (generations.epoch() != epoch) {
+				cache.remove(key);
+			}
+			return value;
+		});
+	}
+
+	private static String districtOf(Object value) {
+		if (value instanceof Rendered r) {
+			return r.districtId();
+		}
+		return ((BadgeContext) value).district().id();
+	}
+
+	private String write(Object value) {
+		return json.writeValueAsString(value);
+	}
+
+	private record Entry(String districtId, Instant loadedAt, Object value) {
+	}
+
+	record BadgeContext(BadgeClassRecord record, Template template, District district, IssuerRecord issuer) {
+	}
+
+}

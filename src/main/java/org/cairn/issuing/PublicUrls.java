@@ -1,0 +1,67 @@
+package org.cairn.issuing;
+
+import java.net.URI;
+
+import org.cairn.system.CairnProperties;
+
+import org.springframework.stereotype.Component;
+
+/** Where each public Open Badges document lives; every id in every document is built here. */
+@Component
+class PublicUrls {
+
+	private final CairnProperties properties;
+
+	PublicUrls(CairnProperties properties) {
+		this.properties = properties;
+	}
+
+	String issuer(String id) {
+		return properties.publicUrl("/public/issuers/" + id);
+	}
+
+	String badge(String id) {
+		return properties.publicUrl("/public/badges/" + id);
+	}
+
+	String badgeImage(String id) {
+		return properties.publicUrl("/public/badges/" + id + "/image");
+	}
+
+	String criteria(String id) {
+		return properties.publicUrl("/public/badges/" + id + "/criteria");
+	}
+
+	String assertion(String id) {
+		return properties.publicUrl("/public/assertions/" + id);
+	}
+
+	String assertionImage(String id) {
+		return properties.publicUrl("/public/assertions/" + id + "/image");
+	}
+
+	String certificate(String id) {
+		return properties.publicUrl("/public/assertions/" + id + "/certificate.pdf");
+	}
+
+	String revocations(String issuerId) {
+		return properties.publicUrl("/public/revocations/" + issuerId);
+	}
+
+	String host() {
+		return properties.publicBaseUrl().getHost();
+	}
+
+	/** The path of one of our public URLs ({@code /public/...}), or null when the URL is not ours. */
+	String ownPath(URI url) {
+		String base = properties.publicUrl("");
+		String text = url.toString();
+		if (!text.startsWith(base + "/public/")) {
+			return null;
+		}
+		String path = text.substring(base.length());
+		int cut = path.indexOf('?');
+		return cut < 0 ? path : path.substring(0, cut);
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.cairn.issuing;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One event for one endpoint: the outbox row a worker delivers, with retries and backoff.
+ *
+ * @param key unique {@code endpointId:eventType:subjectId}, so an event enqueued twice is delivered once
+ */
+@Document("issuing_webhook_deliveries")
+@CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}")
+record WebhookDelivery(@Id String id, @Indexed(unique = true) String key, String districtId, String endpointId,
+		String eventType, String body, Status status, int attempts, Instant nextAttemptAt, Instant claimedUntil,
+		Integer lastStatus, String lastError, Instant deliveredAt, Instant createdAt) {
+
+	enum Status {
+		PENDING, DELIVERED, FAILED
+	}
+
+}

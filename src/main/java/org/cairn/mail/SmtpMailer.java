@@ -1,0 +1,42 @@
+package org.cairn.mail;
+
+import jakarta.mail.internet.InternetAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/** Sends through the district's SMTP server. JavaMail blocks, so each send runs on the bounded elastic pool. */
+class SmtpMailer implements Mailer {
+
+	private static final Logger log = LoggerFactory.getLogger(SmtpMailer.class);
+
+	private final JavaMailSender sender;
+
+	private final String from;
+
+	SmtpMailer(JavaMailSender sender, String from) {
+		this.sender = sender;
+		this.from = from;
+	}
+
+	@Override
+	public Mono<Void> send(OutgoingMail mail) {
+		return Mono.fromRunnable(() -> deliver(mail)).subscribeOn(Schedulers.boundedElastic()).then();
+	}
+
+	private void deliver(OutgoingMail mail) {
+		sender.send(message -> {
+			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+			helper.setFrom(new InternetAddress(from));
+			helper.setTo(mail.to());
+			helper.setSubject(mail.subject());
+			helper.setText(mail.text());
+		});
+		log.info("Mail '{}' sent by SMTP", mail.subject());
+	}
+
+}

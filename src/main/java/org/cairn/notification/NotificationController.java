@@ -1,0 +1,76 @@
+package org.cairn.notification;
+
+import java.time.Clock;
+
+import jakarta.validation.Valid;
+import org.cairn.account.CairnUser;
+import org.cairn.problem.ProblemException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in person's own notices and preferences. */
+@RestController
+@RequestMapping("/api/v1/notifications")
+class NotificationController {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Clock clock;
+
+	NotificationController(ReactiveMongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	Flux<Notice> list(@AuthenticationPrincipal CairnUser user,
+			@RequestParam(defaultValue = "false") boolean unread) {
+		Criteria mine = Criteria.where("personId").is(user.personId());
+		if (unread) {
+			mine = mine.and("readAt").is(null);
+		}
+		return mongo.find(Query.query(mine).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(200),
+				Notice.class);
+	}
+
+	/** Idempotent: marking a read notice read again keeps the first time. */
+	@PostMapping("/{id}/read")
+	Mono<Notice> read(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
+		Query mine = Query.query(Criteria.where("_id").is(id).and("personId").is(user.personId()));
+		return mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(id).and("personId").is(user.personId()).and("readAt")
+				.is(null)), new Update().set("readAt", clock.instant()), FindAndModifyOptions.options().returnNew(true),
+					Notice.class)
+			.switchIfEmpty(mongo.findOne(mine, Notice.class))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Notice " + id)));
+	}
+
+	@GetMapping("/preferences")
+	Mono<NotificationPreferences> preferences(@AuthenticationPrincipal CairnUser user) {
+		return mongo.findById(user.personId(), NotificationPreferences.class)
+			.defaultIfEmpty(NotificationPreferences.defaults(user.personId()));
+	}
+
+	@PutMapping("/preferences")
+	Mono<NotificationPreferences> update(@AuthenticationPrincipal CairnUser user,
+			@Valid @RequestBody NotificationPreferences.Body body) {
+		return mongo.save(new NotificationPreferences(user.personId(), body.email(), body.inApp()));
+	}
+
+}

@@ -1,0 +1,216 @@
+package org.cairn.people;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import org.cairn.account.Person;
+import org.cairn.account.PersonRepository;
+import org.cairn.account.Role;
+import org.cairn.account.SecretTokens;
+import org.cairn.district.District;
+import org.cairn.district.DistrictRepository;
+import org.cairn.mail.Mailer;
+import org.cairn.mail.OutgoingMail;
+import org.cairn.problem.ProblemException;
+import org.cairn.system.CairnProperties;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Invites people into a district and turns an accepted invitation into an account. Inviting the same email again
+ * is safe: it updates the pending person and mails a fresh link (the old one stops working).
+ */
+@Service
+public class Invitations {
+
+	static final String LINK_PATH = "/invitations/";
+
+	private final PersonRepository people;
+
+	private final DistrictRepository districts;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Mailer mailer;
+
+	private final CairnProperties cairn;
+
+	private final PeopleProperties properties;
+
+	private final Clock clock;
+
+	Invitations(PersonRepository people, DistrictRepository districts, ReactiveMongoTemplate mongo, Mailer mailer,
+			CairnProperties cairn, PeopleProperties properties, Clock clock) {
+		this.people = people;
+		this.districts = districts;
+		this.mongo = mongo;
+		this.mailer = mailer;
+		this.cairn = cairn;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Invites (or re-invites) a person into the district and mails them the link. */
+	public Mono<Invited> invite(String districtId, String invitedBy, Invite request) {
+		String email = Person.normalizeEmail(request.email());
+		return checkCoach(districtId, request.coachId())
+			.then(people.findByEmail(email)
+				.flatMap(existing -> refresh(existing, districtId, request).map(p -> new Invited(p, false)))
+				.switchIfEmpty(Mono.defer(() -> create(districtId, email, request).map(p -> new Invited(p, true))))
+				// Two admins (or a double click) inviting the same new email at once: the second one refreshes.
+				.onErrorResume(DuplicateKeyException.class, duplicate -> people.findByEmail(email)
+					.flatMap(existing -> refresh(existing, districtId, request))
+					.map(p -> new Invited(p, false))))
+			.flatMap(invited -> issue(invited.person(), invitedBy).map(invited::expiring));
+	}
+
+	private Mono<Void> checkCoach(String districtId, String coachId) {
+		if (coachId == null) {
+			return Mono.empty();
+		}
+		return people.findByIdAndDistrictId(coachId, districtId)
+			.filter(coach -> coach.has(Role.COACH))
+			.switchIfEmpty(Mono.error(() -> ProblemException.invalid("coachId", "must be a coach in your district")))
+			.then();
+	}
+
+	private Mono<Person> create(String districtId, String email, Invite request) {
+		String name = request.displayName() == null || request.displayName().isBlank()
+				? email.substring(0, email.indexOf('@')) : request.displayName().trim();
+		return people.save(new Person(null, districtId, email, name, null, request.roles(), false, request.school(),
+				request.yearsOfExperience(), request.coachId(), true, clock.instant(), null));
+	}
+
+	private Mono<Person> refresh(Person existing, String districtId, Invite request) {
+		if (existing.platformAdmin() || !districtId.equals(existing.districtId())) {
+			// Deliberately vague: an admin of one district learns nothing about another's people.
+			return Mono.error(ProblemException.conflict("email-in-use", "Email in use",
+					"This email already belongs to an account that is not in your district."));
+		}
+		if (existing.passwordHash() != null) {
+			return Mono.error(ProblemException.conflict("already-joined", "Already joined",
+					"This person has already accepted an invitation; change their roles instead."));
+		}
+		Update update = new Update().set("roles", request.roles())
+			.set("school", request.school())
+			.set("yearsOfExperience", request.yearsOfExperience())
+			.set("coachId", request.coachId())
+			.set("active", true)
+			.inc("version", 1);
+		if (request.displayName() != null && !request.displayName().isBlank()) {
+			update.set("displayName", request.displayName().trim());
+		}
+		return mongo.findAndModify(Query.query(Criteria.where("_id").is(existing.id())), update,
+				FindAndModifyOptions.options().returnNew(true), Person.class);
+	}
+
+	private Mono<Instant> issue(Person person, String invitedBy) {
+		String secret = SecretTokens.generate("inv_");
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(properties.invitationLifetime());
+		Invitation invitation = new Invitation(person.id(), SecretTokens.hash(secret), person.districtId(),
+				person.email(), invitedBy, now, expiresAt, null);
+		return mongo.save(invitation)
+			.then(districts.findById(person.districtId()))
+			.flatMap(district -> mailer.send(mail(person, district, secret, expiresAt)))
+			.thenReturn(expiresAt);
+	}
+
+	private OutgoingMail mail(Person person, District district, String secret, Instant expiresAt) {
+		String link = cairn.publicUrl(LINK_PATH + secret);
+		String text = "Hello " + person.displayName() + ",\n\n" + district.name()
+				+ " invites you to Cairn, where you earn and award microcredentials for professional learning.\n\n"
+				+ "Choose your password here (the link works once, until "
+				+ DateTimeFormatter.RFC_1123_DATE_TIME.format(expiresAt.atOffset(ZoneOffset.UTC)) + "):\n\n" + link
+				+ "\n\nIf you did not expect this, ignore this message.\n";
+		return new OutgoingMail(person.email(), "You are invited to Cairn by " + district.name(), text);
+	}
+
+	/** What the invitation page shows before the person chooses a password. */
+	Mono<InvitationView> view(String secret) {
+		return usable(secret).flatMap(invitation -> Mono.zip(people.findById(invitation.personId()),
+				districts.findById(invitation.districtId()),
+				(person, district) -> new InvitationView(person.email(), person.displayName(), district.name(),
+						invitation.expiresAt())));
+	}
+
+	/** Consumes the invitation: sets the password hash (computed by the caller) and returns the person. */
+	Mono<Person> accept(String secret, String displayName, String passwordHash) {
+		Instant now = clock.instant();
+		return usable(secret)
+			.flatMap(invitation -> mongo
+				.findAndModify(Query.query(Criteria.where("_id").is(invitation.personId())
+					.and("tokenHash").is(invitation.tokenHash())
+					.and("acceptedAt").isNull()
+					.and("expiresAt").gt(now)), new Update().set("acceptedAt", now), Invitation.class)
+				// Lost a race with another click of the same link: one effect only.
+				.switchIfEmpty(Mono.error(Invitations::used)))
+			.flatMap(invitation -> mongo.findAndModify(
+					Query.query(Criteria.where("_id").is(invitation.personId()).and("active").is(true)),
+					new Update().set("passwordHash", passwordHash).set("displayName", displayName.trim())
+						.inc("version", 1),
+					FindAndModifyOptions.options().returnNew(true), Person.class)
+				.switchIfEmpty(Mono.error(() -> gone("invitation-revoked", "Invitation withdrawn",
+						"This invitation was withdrawn by your district."))));
+	}
+
+	/** The invitation behind a link, if it can still be used; otherwise the problem saying why not. */
+	Mono<Invitation> usable(String secret) {
+		Instant now = clock.instant();
+		return mongo.findOne(Query.query(Criteria.where("tokenHash").is(SecretTokens.hash(secret))), Invitation.class)
+			.switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "invitation-not-found",
+					"Unknown invitation", "This invitation link is not valid. Ask your district for a new one.")))
+			.flatMap(invitation -> {
+				if (invitation.acceptedAt() != null) {
+					return Mono.error(used());
+				}
+				if (!invitation.expiresAt().isAfter(now)) {
+					return Mono.error(gone("invitation-expired", "Invitation expired",
+							"This invitation has expired. Ask your district to invite you again."));
+				}
+				return Mono.just(invitation);
+			});
+	}
+
+	/** Withdraws a pending invitation (the person was deactivated). */
+	Mono<Void> withdraw(String personId) {
+		return mongo.remove(Query.query(Criteria.where("_id").is(personId).and("acceptedAt").isNull()),
+				Invitation.class).then();
+	}
+
+	private static ProblemException used() {
+		return gone("invitation-used", "Invitation already used",
+				"This invitation has already been accepted. Sign in, or reset your password.");
+	}
+
+	static ProblemException gone(String slug, String title, String detail) {
+		return new ProblemException(HttpStatus.GONE, slug, title, detail);
+	}
+
+	/** An invitation sent; {@code created} is false when an existing pending invitation was refreshed. */
+	public record Invited(Person person, boolean created, Instant expiresAt) {
+
+		Invited(Person person, boolean created) {
+			this(person, created, null);
+		}
+
+		Invited expiring(Instant at) {
+			return new Invited(person, created, at);
+		}
+
+	}
+
+	record InvitationView(String email, String displayName, String districtName, Instant expiresAt) {
+	}
+
+}

@@ -1,0 +1,153 @@
+package org.cairn.people;
+
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.cairn.account.CairnUser;
+import org.cairn.account.Person;
+import org.cairn.account.PersonRepository;
+import org.cairn.account.Role;
+import org.cairn.account.Sessions;
+import org.cairn.problem.ProblemException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** District administrators manage the people of their own district; nothing here can name another district. */
+@RestController
+@RequestMapping("/api/v1/people")
+class PeopleController {
+
+	private final PersonRepository people;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Invitations invitations;
+
+	private final Sessions sessions;
+
+	PeopleController(PersonRepository people, ReactiveMongoTemplate mongo, Invitations invitations,
+			Sessions sessions) {
+		this.people = people;
+		this.mongo = mongo;
+		this.invitations = invitations;
+		this.sessions = sessions;
+	}
+
+	@GetMapping
+	Flux<PersonView> list(@AuthenticationPrincipal CairnUser admin) {
+		String districtId = districtOf(admin);
+		return mongo.find(Query.query(Criteria.where("districtId").is(districtId)).with(Sort.by("email")),
+				Person.class).map(PersonView::of);
+	}
+
+	@GetMapping("/{id}")
+	Mono<PersonView> one(@AuthenticationPrincipal CairnUser admin, @PathVariable String id) {
+		return find(admin, id).map(PersonView::of);
+	}
+
+	/** 201 for a new person, 200 when a pending invitation was refreshed (same email again). */
+	@PostMapping
+	Mono<ResponseEntity<InvitedView>> invite(@AuthenticationPrincipal CairnUser admin,
+			@Valid @RequestBody Invite invite) {
+		String districtId = districtOf(admin);
+		return invitations.invite(districtId, admin.personId(), invite)
+			.map(invited -> ResponseEntity.status(invited.created() ? HttpStatus.CREATED : HttpStatus.OK)
+				.body(new InvitedView(PersonView.of(invited.person()), invited.expiresAt())));
+	}
+
+	@PutMapping("/{id}")
+	Mono<PersonView> update(@AuthenticationPrincipal CairnUser admin, @PathVariable String id,
+			@Valid @RequestBody Changes changes) {
+		String districtId = districtOf(admin);
+		if (id.equals(admin.personId()) && !changes.roles().contains(Role.DISTRICT_ADMIN)) {
+			throw ProblemException.conflict("own-admin-role", "Cannot drop your own admin role",
+					"Ask another district administrator to change your roles, so the district always keeps one.");
+		}
+		if (id.equals(changes.coachId())) {
+			throw ProblemException.invalid("coachId", "must be someone else");
+		}
+		Mono<Void> coachCheck = changes.coachId() == null ? Mono.empty()
+				: people.findByIdAndDistrictId(changes.coachId(), districtId)
+					.filter(coach -> coach.has(Role.COACH))
+					.switchIfEmpty(Mono.error(
+							() -> ProblemException.invalid("coachId", "must be a coach in your district")))
+					.then();
+		Update update = new Update().set("displayName", changes.displayName().trim())
+			.set("roles", changes.roles())
+			.set("school", changes.school())
+			.set("yearsOfExperience", changes.yearsOfExperience())
+			.set("coachId", changes.coachId())
+			.inc("version", 1);
+		return coachCheck.then(modify(districtId, id, update)).map(PersonView::of);
+	}
+
+	/** Signs the person out everywhere and withdraws any pending invitation. Repeating it changes nothing. */
+	@PostMapping("/{id}/deactivate")
+	Mono<PersonView> deactivate(@AuthenticationPrincipal CairnUser admin, @PathVariable String id) {
+		String districtId = districtOf(admin);
+		if (id.equals(admin.personId())) {
+			throw ProblemException.conflict("cannot-deactivate-self", "Cannot deactivate yourself",
+					"Ask another district administrator.");
+		}
+		return modify(districtId, id, new Update().set("active", false).inc("version", 1))
+			.flatMap(person -> sessions.closeAll(person.id())
+				.then(invitations.withdraw(person.id()))
+				.thenReturn(PersonView.of(person)));
+	}
+
+	@PostMapping("/{id}/reactivate")
+	Mono<PersonView> reactivate(@AuthenticationPrincipal CairnUser admin, @PathVariable String id) {
+		return modify(districtOf(admin), id, new Update().set("active", true).inc("version", 1))
+			.map(PersonView::of);
+	}
+
+	private Mono<Person> find(CairnUser admin, String id) {
+		return people.findByIdAndDistrictId(id, districtOf(admin))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Person " + id)));
+	}
+
+	private Mono<Person> modify(String districtId, String id, Update update) {
+		return mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(id).and("districtId").is(districtId)), update,
+					FindAndModifyOptions.options().returnNew(true), Person.class)
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Person " + id)));
+	}
+
+	private static String districtOf(CairnUser admin) {
+		admin.require(Role.DISTRICT_ADMIN);
+		return admin.districtId();
+	}
+
+	record Changes(@NotBlank @Size(max = 200) String displayName, @NotEmpty @Size(max = 4) Set<@NotNull Role> roles,
+			@Size(max = 200) String school, @Min(0) @Max(60) Integer yearsOfExperience,
+			@Size(max = 64) String coachId) {
+	}
+
+	record InvitedView(PersonView person, Instant invitationExpiresAt) {
+	}
+
+}

@@ -1,0 +1,390 @@
+package org.cairn.review;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.cairn.account.CairnUser;
+import org.cairn.account.Person;
+import org.cairn.account.PersonRepository;
+import org.cairn.account.Role;
+import org.cairn.award.Award;
+import org.cairn.award.AwardGranted;
+import org.cairn.district.District;
+import org.cairn.district.DistrictRepository;
+import org.cairn.enrollment.Enrollment;
+import org.cairn.enrollment.Enrollments;
+import org.cairn.enrollment.PinnedTemplates;
+import org.cairn.notification.NoticeKind;
+import org.cairn.notification.Notifier;
+import org.cairn.problem.ProblemException;
+import org.cairn.problem.ProblemException.FieldProblem;
+import org.cairn.template.PassRule;
+import org.cairn.template.Requirement;
+import org.cairn.template.RubricCriterion;
+import org.cairn.template.Template;
+import org.cairn.template.Tier;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** Submitting tiers for review, deciding them, and what a pass earns. */
+@Service
+public class Reviews {
+
+	private final SubmissionRepository submissions;
+
+	private final Assignments assignments;
+
+	private final Enrollments enrollments;
+
+	private final PinnedTemplates templates;
+
+	private final DistrictRepository districts;
+
+	private final PersonRepository people;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Notifier notifier;
+
+	private final PublicEvidence publicEvidence;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Reviews(SubmissionRepository submissions, Assignments assignments, Enrollments enrollments,
+			PinnedTemplates templates, DistrictRepository districts, PersonRepository people,
+			ReactiveMongoTemplate mongo, Notifier notifier, PublicEvidence publicEvidence,
+			ApplicationEventPublisher events, Clock clock) {
+		this.submissions = submissions;
+		this.assignments = assignments;
+		this.enrollments = enrollments;
+		this.templates = templates;
+		this.districts = districts;
+		this.people = people;
+		this.mongo = mongo;
+		this.notifier = notifier;
+		this.publicEvidence = publicEvidence;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The tier's submission, if it was ever submitted. */
+	public Mono<Submission> find(String enrollmentId, String tierKey) {
+		return submissions.findByEnrollmentIdAndTierKey(enrollmentId, tierKey);
+	}
+
+	/** Keys of the tiers of an enrolment that have passed. */
+	public Mono<Set<String>> passedTiers(String enrollmentId) {
+		return submissions.findByEnrollmentId(enrollmentId)
+			.filter(s -> s.state() == SubmissionState.PASSED)
+			.map(Submission::tierKey)
+			.collect(Collectors.toSet());
+	}
+
+	/** Whether this caller is the assessor of the tier's current attempt. */
+	public Mono<Boolean> isAssessorOf(CairnUser user, String enrollmentId, String tierKey) {
+		return find(enrollmentId, tierKey).map(s -> user.personId().equals(s.assessorId())).defaultIfEmpty(false);
+	}
+
+	/**
+	 * Queues a tier (first submission or a resubmission after return) and assigns its assessor. A repeated submit
+	 * of a tier already waiting returns it unchanged.
+	 */
+	public Mono<Submission> submit(Enrollment enrollment, Template template, Tier tier, List<String> evidenceIds) {
+		Instant now = clock.instant();
+		return find(enrollment.id(), tier.key()).flatMap(existing -> switch (existing.state()) {
+			case SUBMITTED -> Mono.just(existing);
+			case PASSED -> Mono.<Submission>error(ProblemException.conflict("already-passed", "Already passed",
+					"This tier has passed; its evidence is final."));
+			case RETURNED -> resubmit(existing, enrollment, evidenceIds, now);
+		}).switchIfEmpty(Mono.defer(() -> firstSubmission(enrollment, template, tier, evidenceIds, now)));
+	}
+
+	private Mono<Submission> firstSubmission(Enrollment enrollment, Template template, Tier tier,
+			List<String> evidenceIds, Instant now) {
+		return assessorFor(enrollment, null).map(java.util.Optional::of)
+			.defaultIfEmpty(java.util.Optional.empty())
+			.flatMap(assessor -> {
+				Attempt first = new Attempt(1, now, evidenceIds, assessor.orElse(null), null, null, null, null, null);
+				Submission fresh = new Submission(null, enrollment.districtId(), enrollment.id(),
+						enrollment.personId(), template.id(), template.title(), tier.key(), tier.title(),
+						SubmissionState.SUBMITTED, 1, assessor.orElse(null), now, null, List.of(first));
+				return submissions.save(fresh)
+					.flatMap(saved -> notifyArrival(saved).thenReturn(saved))
+					.onErrorResume(DuplicateKeyException.class, ex -> find(enrollment.id(), tier.key()));
+			});
+	}
+
+	private Mono<Submission> resubmit(Submission returned, Enrollment enrollment, List<String> evidenceIds,
+			Instant now) {
+		return assessorFor(enrollment, returned.assessorId()).map(java.util.Optional::of)
+			.defaultIfEmpty(java.util.Optional.empty())
+			.flatMap(assessor -> {
+				List<Attempt> attempts = new ArrayList<>(returned.attempts());
+				attempts.add(new Attempt(returned.attempt() + 1, now, evidenceIds, assessor.orElse(null), null, null,
+						null, null, null));
+				Query guard = Query.query(Criteria.where("_id").is(returned.id())
+					.and("state")
+					.is(SubmissionState.RETURNED)
+					.and("attempt")
+					.is(returned.attempt()));
+				Update update = new Update().set("state", SubmissionState.SUBMITTED)
+					.set("attempt", returned.attempt() + 1)
+					.set("assessorId", assessor.orElse(null))
+					.set("submittedAt", now)
+					.set("decidedAt", null)
+					.set("attempts", attempts);
+				return mongo
+					.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true), Submission.class)
+					.flatMap(saved -> notifyArrival(saved).thenReturn(saved))
+					.switchIfEmpty(submissions.findById(returned.id()));
+			});
+	}
+
+	/** Keeps the previous assessor when still eligible (they know the work); otherwise the next in turn. */
+	private Mono<String> assessorFor(Enrollment enrollment, String previous) {
+		return Mono.zip(districts.findById(enrollment.districtId()), people.findById(enrollment.personId()))
+			.flatMap(dt -> {
+				District district = dt.getT1();
+				Person teacher = dt.getT2();
+				Mono<String> keep = previous == null ? Mono.empty()
+						: people.findByIdAndDistrictId(previous, district.id())
+							.filter(p -> Assignments.eligible(p, teacher, district))
+							.map(Person::id);
+				return keep.switchIfEmpty(assignments.next(district, teacher));
+			});
+	}
+
+	/** An admin picks (or changes) the assessor of a waiting submission. */
+	Mono<Submission> reassign(CairnUser user, String submissionId, String assessorId) {
+		user.require(Role.DISTRICT_ADMIN);
+		return submissions.findByIdAndDistrictId(submissionId, user.districtId())
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Submission " + submissionId)))
+			.flatMap(s -> Mono
+				.zip(districts.findById(user.districtId()), people.findById(s.personId()),
+						people.findByIdAndDistrictId(assessorId, user.districtId())
+							.switchIfEmpty(Mono.error(() -> ProblemException.invalid("assessorId",
+									"no such person in this district"))))
+				.flatMap(t -> {
+					if (!Assignments.eligible(t.getT3(), t.getT2(), t.getT1())) {
+						return Mono.error(ProblemException.invalid("assessorId",
+								"not eligible: must be an active assessor, not the teacher"
+										+ (t.getT1().allowCoachAsAssessor() ? "" : ", and not the teacher's coach")));
+					}
+					List<Attempt> attempts = new ArrayList<>(s.attempts());
+					Attempt cur = s.current();
+					attempts.set(attempts.size() - 1, new Attempt(cur.number(), cur.submittedAt(), cur.evidenceIds(),
+							assessorId, null, null, null, null, null));
+					return mongo
+						.findAndModify(
+								Query.query(Criteria.where("_id").is(s.id())
+									.and("state")
+									.is(SubmissionState.SUBMITTED)
+									.and("attempt")
+									.is(s.attempt())),
+								new Update().set("assessorId", assessorId).set("attempts", attempts),
+								FindAndModifyOptions.options().returnNew(true), Submission.class)
+						.switchIfEmpty(Mono.error(() -> ProblemException.conflict("invalid-state", "Not waiting",
+								"Only a submission waiting for review can be reassigned.")))
+						.flatMap(saved -> notifyArrival(saved).thenReturn(saved));
+				}));
+	}
+
+	/**
+	 * Scores and decides the current attempt. Exactly one decision per attempt: the update is guarded by state
+	 * and attempt number. The same decider retrying the same outcome gets the decision back (and any unfinished
+	 * outcome, such as the award, completed); anyone else gets {@code already-decided}.
+	 */
+	Mono<Submission> decide(CairnUser user, String submissionId, DecisionBody body) {
+		user.require(Role.ASSESSOR, Role.DISTRICT_ADMIN);
+		return submissions.findByIdAndDistrictId(submissionId, user.districtId())
+			.filter(s -> !s.personId().equals(user.personId()))
+			.filter(s -> user.personId().equals(s.assessorId()) || user.has(Role.DISTRICT_ADMIN))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Submission " + submissionId)))
+			.flatMap(s -> templates.get(s.districtId(), s.templateId()).flatMap(template -> {
+				Tier tier = template.tier(s.tierKey()).orElseThrow();
+				boolean passes = checkScores(template, tier, body);
+				if (s.attempt() != body.attempt() || s.state() != SubmissionState.SUBMITTED) {
+					return alreadyDecided(user, s, body, template, tier);
+				}
+				List<Attempt> attempts = new ArrayList<>(s.attempts());
+				Instant now = clock.instant();
+				attempts.set(attempts.size() - 1,
+						s.current().decided(now, user.personId(), body.outcome(), body.scores(), body.comment()));
+				SubmissionState target = passes ? SubmissionState.PASSED : SubmissionState.RETURNED;
+				return mongo
+					.findAndModify(
+							Query.query(Criteria.where("_id").is(s.id())
+								.and("state")
+								.is(SubmissionState.SUBMITTED)
+								.and("attempt")
+								.is(body.attempt())),
+							new Update().set("state", target).set("decidedAt", now).set("attempts", attempts),
+							FindAndModifyOptions.options().returnNew(true), Submission.class)
+					.flatMap(decided -> afterDecision(decided, template, tier).thenReturn(decided))
+					.switchIfEmpty(Mono.defer(() -> submissions.findById(s.id())
+						.flatMap(now2 -> alreadyDecided(user, now2, body, template, tier))));
+			}));
+	}
+
+	private Mono<Submission> alreadyDecided(CairnUser user, Submission s, DecisionBody body, Template template,
+			Tier tier) {
+		Attempt attempt = s.attempts().size() >= body.attempt() && body.attempt() >= 1
+				? s.attempts().get(body.attempt() - 1) : null;
+		if (attempt != null && attempt.outcome() == body.outcome() && user.personId().equals(attempt.decidedBy())) {
+			// a retry of the same decision: finish whatever the first call may not have
+			return (body.outcome() == Attempt.Outcome.PASS ? outcomesOfPass(s, template, tier) : Mono.<Void>empty())
+				.thenReturn(s);
+		}
+		return Mono.error(ProblemException
+			.conflict("already-decided", "Already decided",
+					"This attempt was decided already" + (attempt != null && attempt.outcome() != null
+							? " (" + attempt.outcome().name().toLowerCase() + ")." : "."))
+			.with("state", s.state())
+			.with("attempt", s.attempt()));
+	}
+
+	/**
+	 * Every criterion of every requirement scored exactly once on the scale; the outcome must agree with the pass
+	 * rules. Returns whether the tier passes.
+	 */
+	static boolean checkScores(Template template, Tier tier, DecisionBody body) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Map<String, Score> byKey = new HashMap<>();
+		int levels = template.scale() == null ? 0 : template.scale().levels().size();
+		for (int i = 0; i < body.scores().size(); i++) {
+			Score score = body.scores().get(i);
+			String key = score.requirementKey() + "/" + score.criterionKey();
+			if (byKey.put(key, score) != null) {
+				problems.add(new FieldProblem("scores[" + i + "]", "scored twice: " + key));
+			}
+			if (score.level() >= levels) {
+				problems.add(new FieldProblem("scores[" + i + "].level", "the scale has levels 0 to " + (levels - 1)));
+			}
+			boolean known = tier.requirements()
+				.stream()
+				.anyMatch(r -> r.key().equals(score.requirementKey())
+						&& r.criteria().stream().anyMatch(c -> c.key().equals(score.criterionKey())));
+			if (!known) {
+				problems.add(new FieldProblem("scores[" + i + "]", "no criterion " + key + " in this tier"));
+			}
+		}
+		boolean passes = true;
+		boolean anyCriteria = false;
+		for (Requirement requirement : tier.requirements()) {
+			PassRule rule = requirement.passRule() != null ? requirement.passRule()
+					: new PassRule(template.scale() == null ? 0 : template.scale().passingLevel(), List.of());
+			for (RubricCriterion criterion : requirement.criteria()) {
+				anyCriteria = true;
+				Score score = byKey.get(requirement.key() + "/" + criterion.key());
+				if (score == null) {
+					problems.add(new FieldProblem("scores",
+							"score every criterion: " + requirement.key() + "/" + criterion.key() + " is missing"));
+					continue;
+				}
+				boolean counts = rule.criteria().isEmpty() || rule.criteria().contains(criterion.key());
+				if (counts && score.level() < rule.minimumLevel()) {
+					passes = false;
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw ProblemException.invalid(problems);
+		}
+		boolean wantsPass = body.outcome() == Attempt.Outcome.PASS;
+		if (anyCriteria && wantsPass != passes) {
+			throw ProblemException
+				.badRequest("decision-inconsistent", "Decision does not match the scores",
+						passes ? "Every criterion meets the pass rule, so the tier passes; lower a score to return it."
+								: "A criterion is below the pass rule, so the tier cannot pass; return it for revision.")
+				.with("passesByRule", passes);
+		}
+		return anyCriteria ? passes : wantsPass;
+	}
+
+	private Mono<Void> afterDecision(Submission decided, Template template, Tier tier) {
+		if (decided.state() == SubmissionState.PASSED) {
+			return outcomesOfPass(decided, template, tier)
+				.then(notifier.notify(decided.districtId(), decided.personId(), NoticeKind.TIER_PASSED,
+						"Passed: " + tier.title() + " of " + template.title(),
+						"Congratulations! Your evidence for " + tier.title() + " of " + template.title()
+								+ " passed review.",
+						"/enrollments/" + decided.enrollmentId()));
+		}
+		return notifier.notify(decided.districtId(), decided.personId(), NoticeKind.TIER_RETURNED,
+				"Returned for revision: " + tier.title() + " of " + template.title(),
+				"Your assessor returned " + tier.title() + " for revision. Their feedback is with each criterion."
+						+ (decided.current().comment() == null ? "" : "\n\n" + decided.current().comment()),
+				"/enrollments/" + decided.enrollmentId());
+	}
+
+	/** Stipend, budget and award: each keyed so that running it again changes nothing. */
+	private Mono<Void> outcomesOfPass(Submission passed, Template template, Tier tier) {
+		boolean last = template.tiers().get(template.tiers().size() - 1).key().equals(tier.key());
+		Mono<Void> money = enrollments.get(passed.districtId(), passed.enrollmentId())
+			.flatMap(e -> enrollments.recordPass(e, template, tier, last));
+		Mono<Void> award = !(tier.awardedSeparately() || last) ? Mono.empty()
+				: publicEvidence.idsFor(passed.enrollmentId(), tier.key())
+					.collectList()
+					.flatMap(evidence -> mongo.insert(new Award(null, passed.enrollmentId() + ":" + tier.key(),
+							passed.districtId(), passed.personId(), passed.enrollmentId(), template.id(),
+							tier.awardedSeparately() ? tier.key() : null, tier.stipendCents(), clock.instant(),
+							evidence, null, null)))
+					.doOnNext(stored -> events.publishEvent(new AwardGranted(stored.id())))
+					.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
+					.then();
+		return money.then(award);
+	}
+
+	private Mono<Void> notifyArrival(Submission s) {
+		return notifier.notify(s.districtId(), s.assessorId(), NoticeKind.SUBMISSION_ARRIVED,
+				"To review: " + s.tierTitle() + " of " + s.templateTitle(),
+				"A submission (attempt " + s.attempt() + ") of " + s.tierTitle() + " of " + s.templateTitle()
+						+ " is waiting for your review.",
+				"/reviews/" + s.id());
+	}
+
+	/** Submissions visible to the caller: the teacher's own, the assessor's assigned ones, all for admins. */
+	Mono<Submission> visible(CairnUser user, String submissionId) {
+		return submissions.findByIdAndDistrictId(submissionId, user.districtId())
+			.filter(s -> s.personId().equals(user.personId()) || user.personId().equals(s.assessorId())
+					|| user.has(Role.DISTRICT_ADMIN))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Submission " + submissionId)));
+	}
+
+	Flux<Submission> ofEnrollment(String enrollmentId) {
+		return submissions.findByEnrollmentId(enrollmentId);
+	}
+
+	Flux<Submission> queue(String districtId, String assessorId) {
+		return assessorId == null
+				? submissions.findByDistrictIdAndStateOrderBySubmittedAtAsc(districtId, SubmissionState.SUBMITTED)
+				: submissions.findByDistrictIdAndStateAndAssessorIdOrderBySubmittedAtAsc(districtId,
+						SubmissionState.SUBMITTED, assessorId);
+	}
+
+	/** The decision an assessor sends. */
+	record DecisionBody(@jakarta.validation.constraints.Min(1) int attempt,
+			@jakarta.validation.constraints.NotNull Attempt.Outcome outcome,
+			@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(
+					max = 200) List<@jakarta.validation.Valid Score> scores,
+			@jakarta.validation.constraints.Size(max = 4000) String comment) {
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.cairn.issuing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.List;
+import java.util.UUID;
+
+import org.cairn.account.Person;
+import org.cairn.award.Award;
+import org.cairn.award.AwardGranted;
+import org.cairn.award.AwardRepository;
+import org.cairn.district.District;
+import org.cairn.template.Alignment;
+import org.cairn.template.Requirement;
+import org.cairn.template.RequirementKind;
+import org.cairn.template.RubricCriterion;
+import org.cairn.template.RubricScale;
+import org.cairn.template.Tags;
+import org.cairn.template.Template;
+import org.cairn.template.TemplateStatus;
+import org.cairn.template.Tier;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/** Templates and awards as earning and templates would store them, for issuing tests. */
+@TestComponent
+class IssuingFixtures {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final AwardRepository awards;
+
+	private final ApplicationEventPublisher events;
+
+	IssuingFixtures(ReactiveMongoTemplate mongo, AwardRepository awards, ApplicationEventPublisher events) {
+		this.mongo = mongo;
+		this.awards = awards;
+		this.events = events;
+	}
+
+	Template template(District district, Period validFor) {
+		RubricCriterion criterion = new RubricCriterion("c1", "Uses formative data to adjust instruction",
+				List.of("Data not used", "Data used to adjust instruction"));
+		Requirement reflection = new Requirement("r1", RequirementKind.REFLECTION, "Reflection",
+				"Describe how you used formative data.", 500, 600, null, null, null, null, null, List.of(criterion),
+				null);
+		Tier tier = new Tier("tier-1", "Tier 1: Research", "Research formative assessment.", List.of(), true, 7500,
+				"Title II-A", 10, List.of(reflection));
+		return mongo.insert(new Template(null, district.id(), UUID.randomUUID().toString(), 1,
+				TemplateStatus.PUBLISHED, "Formative Assessment", "Uses formative assessment to adjust instruction.",
+				"Pass every requirement at **On track**.", null, new Tags(List.of("Math"), List.of("6-8"), List.of()),
+				List.of(new Alignment("Using Assessment in Instruction", "https://danielsongroup.org/framework/3d",
+						"Teacher uses assessment", "Danielson Framework for Teaching", "3d")),
+				validFor, RubricScale.twoLevel(), false, List.of(tier), null, Instant.now(), Instant.now(), null))
+			.block();
+	}
+
+	Award award(Person teacher, Template template, String tierKey) {
+		return awards.save(new Award(null, "test:" + UUID.randomUUID(), teacher.districtId(), teacher.id(),
+				"enrol-" + UUID.randomUUID(), template.id(), tierKey, 7500, Instant.now(), List.of(), null, null))
+			.block();
+	}
+
+	/** Publishes AwardGranted as earning does and waits for the assertion id issuing records. */
+	Award grant(Award award) {
+		events.publishEvent(new AwardGranted(award.id()));
+		for (int i = 0; i < 300; i++) {
+			Award current = awards.findById(award.id()).block();
+			if (current.assertionId() != null) {
+				return current;
+			}
+			sleep(Duration.ofMillis(50));
+		}
+		throw new AssertionError("award " + award.id() + " was not issued");
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
