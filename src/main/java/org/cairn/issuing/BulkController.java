@@ -151,7 +151,7 @@ class BulkController {
 
 	private JobView view(BulkJob job) {
 		return new JobView(job.id(), job.badgeClassId(), urls.badge(job.badgeClassId()), job.total(), job.done(),
-				job.failed(), job.status(), job.createdAt(), job.finishedAt());
+				job.failed(), job.done() + job.failed(), job.status(), job.createdAt(), job.finishedAt());
 	}
 
 	private record Named(String tierKey, String name) {
@@ -167,8 +167,9 @@ class BulkController {
 	record RecipientRow(String email, String name) {
 	}
 
+	/** @param processed recipients handled so far, {@code done + failed} (what a progress bar shows) */
 	record JobView(String id, String badgeClassId, String badgeClassUrl, int total, int done, int failed,
-			BulkJob.Status status, Instant createdAt, Instant finishedAt) {
+			int processed, BulkJob.Status status, Instant createdAt, Instant finishedAt) {
 	}
 
 }
