@@ -3,7 +3,7 @@
 // or critical violations) and keeps screenshots in target/e2e. Journeys run in order: each builds on the last
 // (the teacher's submission is what the assessor reviews, the badge it earns is what the visitor verifies).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,6 +66,8 @@ async function fitsNarrow(page, name) {
 
 async function journey(name, fn, { narrow = false } = {}) {
   const started = Date.now();
+  const mark = (label) => { if (process.env.E2E_TIMING) console.log(`  ${name} +${((Date.now() - started) / 1000).toFixed(1)} s ${label}`); };
+  shared.mark = mark;
   const context = await browser.newContext({ viewport: narrow ? { width: 375, height: 740 } : { width: 1280, height: 900 }, acceptDownloads: true });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -121,6 +123,7 @@ try {
     await page.getByRole('heading', { name: 'Microcredential catalogue' }).waitFor();
     await a11y(page, 'catalogue');
     await fitsNarrow(page, 'catalogue');
+    if (!(await page.locator('details.filters-box').getAttribute('open') !== null)) await page.getByText('Filters', { exact: true }).click();
     await page.getByLabel('Search').fill('personalized');
     await page.getByLabel('Stipend at least ($)').fill('300');
     await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -281,6 +284,7 @@ try {
     const png = await tp.request.get(await card.getByRole('link', { name: 'Download badge image' }).getAttribute('href'));
     const file = join(dataDir, 'baked-badge.png');
     writeFileSync(file, await png.body());
+    shared.png = file;
     const publicUrl = await card.getByRole('link').first().getAttribute('href');
     await teacher.close();
 
@@ -296,6 +300,30 @@ try {
     await expectText(page.locator('.verdict'), 'Valid badge');
     await a11y(page, 'verdict');
   });
+  await journey('teacher-uploads-evidence', async (page) => {
+    if (!shared.png || !shared.enrolmentUrl) throw new Error('needs the journeys above');
+    await signIn(page, 'teacher1');
+    await page.goto(shared.enrolmentUrl);
+    await page.getByRole('link', { name: 'Tier 2: Evidence of implementation' }).click();
+    await page.getByRole('heading', { name: 'Tier 2: Evidence of implementation' }).waitFor();
+    await page.getByLabel('Add files to Artifacts of implementation').setInputFiles({ name: 'anchor-chart.png', mimeType: 'image/png', buffer: readFileSync(shared.png) });
+    await page.locator('.files li[data-name="anchor-chart.png"] img').waitFor();
+    // a file the requirement does not accept is refused next to its upload, with a retry
+    await page.getByLabel('Add files to Artifacts of implementation').setInputFiles({ name: 'notes.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ not a document') });
+    await page.locator('.upload .form-error').waitFor();
+    await page.getByRole('button', { name: 'Retry notes.exe' }).waitFor();
+    await page.getByLabel('Your reflection').fill(words(300));
+    await expectText(page.locator('.saved'), 'Draft saved');
+    await a11y(page, 'uploads');
+    await page.reload();
+    await page.locator('.files li[data-name="anchor-chart.png"]').waitFor();
+    await expectText(page.locator('.counter'), '300 words');
+    // the teacher chooses what the public badge page may show
+    await page.getByLabel('Artifacts of implementation: anchor-chart.png').check();
+    await expectText(page.locator('#toast'), 'Will be shown publicly');
+    await page.reload();
+    if (!(await page.getByLabel('Artifacts of implementation: anchor-chart.png').isChecked())) throw new Error('visibility not kept');
+  }, { narrow: true });
 } finally {
   await browser?.close().catch(() => {});
   service.kill('SIGTERM');

@@ -1,6 +1,6 @@
 import './style.css';
 import { loadSession, render, setRoutes, type Route } from './app';
-import { acceptInvitation, signIn } from './pages/signin';
+import { acceptInvitation, requestReset, resetPassword, signIn } from './pages/signin';
 import { catalogue, enrolment, myEnrolments, templatePage, workspace } from './pages/teacher';
 import { myBadges, publicBadge } from './pages/badges';
 import { queue, review } from './pages/assessor';
@@ -12,6 +12,8 @@ const ID = '(?<id>[^/]+)';
 const routes: Route[] = [
   { path: /^\/sign-in$/, title: 'Sign in', page: (p, q) => signIn(p, q), roles: 'public' },
   { path: /^\/invitations\/(?<token>[^/]+)$/, title: 'Join', page: (p) => acceptInvitation(p as { token: string }), roles: 'public' },
+  { path: /^\/password-resets$/, title: 'Reset password', page: () => requestReset(), roles: 'public' },
+  { path: /^\/password-resets\/(?<token>[^/]+)$/, title: 'Choose a new password', page: (p) => resetPassword(p as { token: string }), roles: 'public' },
   { path: /^\/verify$/, title: 'Verify a badge', page: (p, q) => verifyPage(p, q), roles: 'public' },
   { path: new RegExp(`^/badge/${ID}$`), title: 'Badge', page: (p) => publicBadge(p as { id: string }), roles: 'public' },
   { path: /^\/catalogue$/, title: 'Catalogue', page: (p, q) => catalogue(p, q), roles: 'any' },

@@ -20,7 +20,9 @@ export function signIn(_: unknown, q: URLSearchParams): Node {
     });
   });
   return h('section', { class: 'narrow' }, h('h1', {}, 'Sign in to Cairn'),
-    session.me ? h('p', {}, `You are signed in as ${session.me.email}.`) : null, form,
+    session.me ? h('p', {}, `You are signed in as ${session.me.email}.`) : null,
+    q.get('reset') ? h('p', { class: 'status status-ok', role: 'status' }, 'Password changed. Sign in with your new password.') : null, form,
+    h('p', {}, h('a', { href: '/password-resets' }, 'Forgot your password?')),
     h('p', { class: 'hint' }, 'Only want to check a badge? ', h('a', { href: '/verify' }, 'Verify a badge'), ' without signing in.'));
 }
 
@@ -45,4 +47,37 @@ export async function acceptInvitation(p: { token: string }): Promise<Node> {
   });
   return h('section', { class: 'narrow' }, h('h1', {}, 'Join Cairn'),
     h('p', {}, `You were invited as ${inv.email}${inv.districtName ? ` to ${inv.districtName}` : ''}.`), form);
+}
+
+export function requestReset(): Node {
+  const email = input({ type: 'email', autocomplete: 'username' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Send a reset link');
+  const done = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { novalidate: true }, field('Email', email, { name: 'email' }), submit, done);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void busy(submit, async () => {
+      try {
+        await api.post('/api/v1/password-resets', { email: email.value.trim() });
+        done.replaceChildren(h('p', { class: 'status status-ok' }, 'If that address has an account, a reset link is on its way.'));
+      } catch (err) { showError(form, err); }
+    });
+  });
+  return h('section', { class: 'narrow' }, h('h1', {}, 'Reset your password'), form);
+}
+
+export function resetPassword(p: { token: string }): Node {
+  const password = input({ type: 'password', autocomplete: 'new-password' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Set password');
+  const form = h('form', { novalidate: true }, field('New password', password, { name: 'password', hint: 'At least 12 characters.' }), submit);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void busy(submit, async () => {
+      try {
+        await api.post(`/api/v1/password-resets/${encodeURIComponent(p.token)}`, { password: password.value });
+        navigate('/sign-in?reset=1', true);
+      } catch (err) { showError(form, err); }
+    });
+  });
+  return h('section', { class: 'narrow' }, h('h1', {}, 'Choose a new password'), form);
 }

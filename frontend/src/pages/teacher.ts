@@ -33,13 +33,17 @@ export async function catalogue(_: unknown, q: URLSearchParams): Promise<Node> {
     new FormData(form).forEach((v, k) => { if (String(v).trim()) params.set(k, String(v).trim()); });
     navigate(`/catalogue${params.toString() ? '?' + params : ''}`);
   });
-  return h('section', {}, h('h1', {}, 'Microcredential catalogue'), form,
+  const active = FILTERS.filter((f) => q.get(f)).length;
+  // open on wide screens or when filters are in use; folded on a phone so the list comes first
+  const box = h('details', { class: 'filters-box', open: active > 0 || window.innerWidth >= 700 },
+    h('summary', {}, active ? `Filters (${active} in use)` : 'Filters'), form);
+  return h('section', {}, h('h1', {}, 'Microcredential catalogue'), box,
     h('p', { role: 'status' }, `${shown.length} of ${all.length} microcredentials`),
     h('ul', { class: 'cards' }, shown.map((t) => h('li', { class: 'card' },
       t.artwork ? h('img', { src: t.artwork, alt: '', width: 64, height: 64 }) : null,
       h('h2', {}, h('a', { href: `/catalogue/${t.id}` }, t.title)),
       h('p', {}, t.summary),
-      h('p', { class: 'meta' }, `${t.tierCount} tier${t.tierCount === 1 ? '' : 's'} · up to ${money(t.totalStipendCents)}`,
+      h('p', { class: 'meta' }, `${t.tierCount} tier${t.tierCount === 1 ? '' : 's'} · ${t.totalStipendCents ? `up to ${money(t.totalStipendCents)}` : 'no stipend'}`,
         t.proposalRequired ? ' · proposal first' : ''),
       h('ul', { class: 'tags', 'aria-label': 'Alignments' }, t.alignments.slice(0, 4).map((a) => h('li', {}, a.targetName)))))));
 }
@@ -199,6 +203,7 @@ export async function workspace(p: { id: string; tier: string }): Promise<Node> 
     if (last) section.append(feedbackView(last, tier, t.levels));
   }
   for (const r of tier.requirements) section.append(requirementEditor(e, tier, r, current.filter((x) => x.requirementKey === r.key), editable));
+  if (current.length) section.append(sharing(tier, current, sub?.state === 'PASSED'));
   if (editable) {
     const submit = h('button', { type: 'button', class: 'primary' }, sub ? 'Resubmit this tier' : 'Submit this tier');
     const box = h('div', { class: 'submit-box' }, submit);
@@ -214,6 +219,22 @@ export async function workspace(p: { id: string; tier: string }): Promise<Node> 
     section.append(box);
   }
   return section;
+}
+
+/** Nothing is public by default: the teacher picks what the public badge page shows. */
+function sharing(tier: TierPreview, pieces: Evidence[], passed: boolean): HTMLElement {
+  const title = (p: Evidence) => `${tier.requirements.find((r) => r.key === p.requirementKey)?.title ?? p.requirementKey}: ${p.type === 'TEXT' ? 'written reflection' : p.name}`;
+  const fs = h('fieldset', { class: 'sharing' }, h('legend', {}, 'Show on my public badge page'),
+    h('p', { class: 'hint' }, passed ? 'Your badge was issued with the pieces chosen when the tier passed.' : 'Pieces you tick are published with the badge when this tier passes. Nothing is public otherwise.'),
+    pieces.map((p) => {
+      const id = `share-${p.id}`;
+      const box = h('input', { type: 'checkbox', id, checked: p.isPublic });
+      box.addEventListener('change', async () => {
+        try { await api.put(`/api/v1/evidence/${p.id}/visibility`, { isPublic: box.checked }); toast(box.checked ? 'Will be shown publicly' : 'Kept private'); } catch (err) { box.checked = !box.checked; showError(fs, err); }
+      });
+      return h('div', { class: 'check' }, box, h('label', { for: id }, title(p)));
+    }));
+  return fs;
 }
 
 function feedbackView(a: NonNullable<Submission['attempts'][number]>, tier: TierPreview, levels: string[]): HTMLElement {
@@ -300,7 +321,9 @@ function filesEditor(base: string, r: RequirementPreview, pieces: Evidence[], ed
   const wrap = h('div', {}, list);
   if (!editable) return wrap;
   const picker = h('input', { type: 'file', multiple: true, accept: acceptFor(r) });
-  const zone = h('div', { class: 'dropzone' }, h('p', {}, 'Drag files here, or choose them:'), field('Add files', picker), h('div', { class: 'uploads' }));
+  const videoInstead = r.kind === 'REFLECTION';
+  const zone = h('div', { class: 'dropzone' }, h('p', {}, videoInstead ? 'Or record a video instead: drag it here, or choose it:' : 'Drag files here, or choose them:'),
+    field(videoInstead ? `Video instead of the written ${r.title.toLowerCase()}` : `Add files to ${r.title}`, picker), h('div', { class: 'uploads' }));
   const start = (files: FileList | File[]) => { for (const f of Array.from(files)) void uploadOne(base, f, zone, list); };
   picker.addEventListener('change', () => { if (picker.files) start(picker.files); picker.value = ''; });
   zone.addEventListener('dragover', (ev) => { ev.preventDefault(); zone.classList.add('over'); });
@@ -319,7 +342,10 @@ function acceptFor(r: RequirementPreview): string {
 
 async function uploadOne(base: string, file: File, zone: HTMLElement, list: HTMLElement): Promise<void> {
   const bar = h('progress', { max: 100, value: 0, 'aria-label': `Uploading ${file.name}` });
-  const row = h('div', { class: 'upload' }, h('span', {}, file.name), bar);
+  // a local preview while the upload runs, so a teacher sees at once whether it is the right clip or photo
+  const local = file.type.startsWith('video/') ? h('video', { src: URL.createObjectURL(file), controls: true, muted: true, class: 'thumb', 'aria-label': `Preview of ${file.name}` })
+    : file.type.startsWith('image/') ? h('img', { src: URL.createObjectURL(file), alt: `Preview of ${file.name}`, class: 'thumb' }) : null;
+  const row = h('div', { class: 'upload' }, local, h('span', {}, file.name), bar);
   zone.querySelector('.uploads')!.append(row);
   const go = async () => {
     row.querySelector('.field-error, .form-error, button.retry')?.remove();
