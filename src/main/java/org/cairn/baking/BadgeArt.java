@@ -14,7 +14,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -26,6 +29,20 @@ import javax.imageio.ImageIO;
 public final class BadgeArt {
 
 	private static final int SIZE = 400;
+
+	/**
+	 * Drawn medallions by title and colour. Drawing and PNG-encoding one costs tens of milliseconds and every baked
+	 * image and badge image needs one; the result depends only on the key, so the cache never needs invalidating
+	 * (a renamed template or a new brand colour is simply a new key). Bounded, least recently used out first.
+	 */
+	private static final Map<String, byte[]> DRAWN = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+			return size() > 256;
+		}
+
+	});
 
 	private BadgeArt() {
 	}
@@ -51,6 +68,16 @@ public final class BadgeArt {
 	}
 
 	static byte[] drawPng(String title, String brandColor) {
+		String key = brandColor + "\n" + title;
+		byte[] drawn = DRAWN.get(key);
+		if (drawn == null) {
+			drawn = draw(title, brandColor);
+			DRAWN.put(key, drawn);
+		}
+		return drawn.clone();
+	}
+
+	private static byte[] draw(String title, String brandColor) {
 		BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
 		Graphics2D g = image.createGraphics();
 		try {

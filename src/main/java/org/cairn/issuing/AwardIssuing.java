@@ -1,7 +1,5 @@
 package org.cairn.issuing;
 
-import java.time.Duration;
-
 import org.cairn.award.AwardGranted;
 import org.cairn.award.AwardRepository;
 import org.cairn.keys.KeysChanged;
@@ -32,6 +30,8 @@ class AwardIssuing {
 
 	private final Generations generations;
 
+	private final java.util.concurrent.atomic.AtomicBoolean sweeping = new java.util.concurrent.atomic.AtomicBoolean();
+
 	AwardIssuing(AwardRepository awards, ReactiveMongoTemplate mongo, Issuance issuance, Generations generations) {
 		this.awards = awards;
 		this.mongo = mongo;
@@ -49,12 +49,19 @@ class AwardIssuing {
 
 	@EventListener
 	void on(KeysChanged event) {
+		// published right after the key is stored, on the request's thread: invalidate here now, tell other
+		// instances through the stored generation
+		generations.changedHere(event.districtId());
 		generations.bump(event.districtId()).subscribe();
 	}
 
 	@Scheduled(initialDelayString = "${cairn.issuing.sweep-ms:15000}", fixedDelayString = "${cairn.issuing.sweep-ms:15000}")
 	void sweep() {
-		sweepOnce().block(Duration.ofMinutes(5));
+		// off the shared scheduler thread, so the cache invalidation poll is never held up by a long sweep
+		if (sweeping.compareAndSet(false, true)) {
+			sweepOnce().doFinally(signal -> sweeping.set(false))
+				.subscribe(count -> { }, ex -> log.warn("Award sweep stopped: {}", ex.toString()));
+		}
 	}
 
 	reactor.core.publisher.Mono<Long> sweepOnce() {

@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import org.cairn.account.Person;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,9 +35,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Bulk awards: a job with one item per recipient, processed by workers on any instance. A worker leases a batch of
- * items with a conditional update; each item is idempotent (award key {@code bulk:<badgeClassId>:<email>} is both
- * the award's key and the assertion's issue key), so an item processed twice after a crash still awards once.
+ * Bulk awards: a job split into chunks that workers on any instance claim from MongoDB ({@code findAndModify} with
+ * an expiring lease; nothing is queued in memory). Every recipient is idempotent: the award key
+ * {@code bulk:<badgeClassId>:<email>} is the award's unique key and the assertion's issue key, so a chunk processed
+ * again after a crash or a lost lease, or the same list uploaded twice, still awards each person once.
  */
 @Service
 class BulkAwards {
@@ -42,9 +47,14 @@ class BulkAwards {
 
 	static final int MAX_RECIPIENTS = 20_000;
 
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;]{1,64}@[^@\\s,;]+\\.[^@\\s,;]{2,}$");
+	static final int CHUNK_SIZE = 100;
 
-	private static final Duration LEASE = Duration.ofMinutes(2);
+	static final int MAX_ATTEMPTS = 5;
+
+	/** Long enough for a chunk of signed badges on a busy machine (~1 s), short enough to resume quickly. */
+	static final Duration LEASE = Duration.ofMinutes(2);
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;\"<>]{1,64}@[^@\\s,;\"<>]+\\.[^@\\s,;\"<>]{2,}$");
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -54,30 +64,41 @@ class BulkAwards {
 
 	private final Clock clock;
 
+	private final int concurrency;
+
+	/** Only stops this instance from starting a second drain while one runs; other instances coordinate in MongoDB. */
+	private final AtomicBoolean draining = new AtomicBoolean();
+
 	private final String workerId = UUID.randomUUID().toString();
 
-	BulkAwards(ReactiveMongoTemplate mongo, PersonRepository people, Issuance issuance, Clock clock) {
+	BulkAwards(ReactiveMongoTemplate mongo, PersonRepository people, Issuance issuance, Clock clock,
+			@Value("${cairn.issuing.bulk-concurrency:4}") int concurrency) {
 		this.mongo = mongo;
 		this.people = people;
 		this.issuance = issuance;
 		this.clock = clock;
+		this.concurrency = concurrency;
 	}
 
+	/** One recipient as uploaded: an email and, optionally, the name to print on the certificate. */
 	record Row(String email, String name) {
 	}
 
 	/** Parses {@code email,name} lines; a first line naming the columns is skipped. */
 	static List<Row> parseCsv(String csv) {
 		List<Row> rows = new ArrayList<>();
+		boolean first = true;
 		for (String line : csv.split("\\r?\\n")) {
 			if (line.isBlank()) {
 				continue;
 			}
 			String[] cells = line.split(",", 2);
 			String email = unquote(cells[0]);
-			if (rows.isEmpty() && email.equalsIgnoreCase("email")) {
+			if (first && email.equalsIgnoreCase("email")) {
+				first = false;
 				continue;
 			}
+			first = false;
 			rows.add(new Row(email, cells.length > 1 ? unquote(cells[1]) : null));
 		}
 		return rows;
@@ -102,30 +123,34 @@ class BulkAwards {
 		for (int i = 0; i < rows.size(); i++) {
 			Row row = rows.get(i);
 			String email = row.email() == null ? "" : Person.normalizeEmail(row.email());
-			if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+			if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
 				problems.add(new ProblemException.FieldProblem("recipients[" + i + "].email", "Not an email address."));
 			}
-			else if (row.name() != null && row.name().length() > 200) {
+			else if (row.name() != null && row.name().strip().length() > 200) {
 				problems.add(new ProblemException.FieldProblem("recipients[" + i + "].name", "At most 200 characters."));
 			}
 			else {
-				unique.putIfAbsent(email, new Row(email, row.name() == null || row.name().isBlank() ? null : row.name()));
+				String name = row.name() == null || row.name().isBlank() ? null : row.name().strip();
+				unique.putIfAbsent(email, new Row(email, name));
 			}
 		}
 		if (!problems.isEmpty()) {
 			return Mono.error(ProblemException.invalid(problems.subList(0, Math.min(20, problems.size()))));
 		}
 		String jobId = UUID.randomUUID().toString();
-		List<BulkItem> items = new ArrayList<>();
-		int index = 0;
-		for (Row row : unique.values()) {
-			items.add(new BulkItem(null, jobId, districtId, badge.id(), index++, row.email(), row.name(),
-					BulkItem.Status.PENDING, null, null, null, null));
+		List<Row> recipients = List.copyOf(unique.values());
+		List<BulkChunk> chunks = new ArrayList<>();
+		for (int first = 0, number = 0; first < recipients.size(); first += CHUNK_SIZE, number++) {
+			chunks.add(new BulkChunk(BulkChunk.id(jobId, number), jobId, number, districtId, badge.id(),
+					recipients.subList(first, Math.min(recipients.size(), first + CHUNK_SIZE)), BulkChunk.Status.PENDING,
+					null, null, 0, null));
 		}
-		BulkJob job = new BulkJob(jobId, districtId, badge.id(), createdBy, items.size(), 0, 0, BulkJob.Status.RUNNING,
-				clock.instant(), null);
-		// items first: a job is only visible once all its items exist
-		return Flux.fromIterable(items).buffer(1000).concatMap(batch -> mongo.insertAll(batch)).then(mongo.insert(job));
+		BulkJob job = new BulkJob(jobId, districtId, badge.id(), createdBy, recipients.size(), chunks.size(), 0, 0,
+				List.of(), clock.instant(), null);
+		// the job first, so a worker finishing a chunk always finds it; chunks are claimable once stored
+		return mongo.insert(job).flatMap(saved -> Flux.fromIterable(chunks).buffer(20)
+			.concatMap(mongo::insertAll)
+			.then(Mono.just(saved)));
 	}
 
 	Mono<BulkJob> find(String districtId, String jobId) {
@@ -133,80 +158,136 @@ class BulkAwards {
 				BulkJob.class);
 	}
 
-	@Scheduled(initialDelayString = "${cairn.issuing.bulk-poll-ms:1000}", fixedDelayString = "${cairn.issuing.bulk-poll-ms:1000}")
-	void work() {
-		while (Boolean.TRUE.equals(processBatch(workerId, 100).map(n -> n > 0).block(Duration.ofMinutes(10)))) {
-			// keep going while there is work
+	/** The recipients that could not be awarded, read chunk by chunk (by id, so it is cheap on any store). */
+	Flux<BulkChunk.Result> failures(BulkJob job) {
+		return Flux.range(0, job.chunks())
+			.concatMap(n -> mongo.findById(BulkChunk.id(job.id(), n), BulkChunk.class))
+			.filter(chunk -> chunk.results() != null)
+			.concatMapIterable(BulkChunk::results)
+			.filter(BulkChunk.Result::failed);
+	}
+
+	/** Polls for claimable chunks; the drain runs off the scheduler thread so webhooks and sweeps keep going. */
+	@Scheduled(initialDelayString = "${cairn.issuing.bulk-poll-ms:1000}",
+			fixedDelayString = "${cairn.issuing.bulk-poll-ms:1000}")
+	void poll() {
+		if (draining.compareAndSet(false, true)) {
+			drain(workerId).doFinally(signal -> draining.set(false))
+				.subscribe(count -> {
+					if (count > 0) {
+						log.info("Bulk awards: processed {} chunks", count);
+					}
+				}, ex -> log.warn("Bulk awards: drain stopped: {}", ex.toString()));
 		}
 	}
 
-	/** Leases up to {@code size} pending items for {@code worker} and processes them; returns how many. */
-	Mono<Integer> processBatch(String worker, int size) {
-		return lease(worker, size).flatMap(this::process, 4).count().map(Long::intValue);
+	/** Claims and processes chunks until none is claimable; returns how many this worker completed. */
+	Mono<Long> drain(String worker) {
+		// one chunk at a time: the next claim is made only after the previous chunk is finished, so a worker never
+		// holds leases on chunks it is not working on
+		Mono<Optional<Boolean>> step = Mono.defer(() -> claim(worker))
+			.flatMap(chunk -> chunk.isPresent() ? process(chunk.get()).map(Optional::of) : Mono.just(Optional.empty()));
+		return step.repeat().takeWhile(Optional::isPresent).filter(Optional::get).count();
 	}
 
-	/** Leases pending items whose lease is free or expired (a crashed worker's items come back). */
-	Flux<BulkItem> lease(String worker, int size) {
+	/**
+	 * Claims one pending chunk whose lease is free or expired (a dead worker's chunk comes back). The guard is in
+	 * the query of a single {@code findAndModify}, so two workers never hold the same chunk at once.
+	 */
+	Mono<Optional<BulkChunk>> claim(String worker) {
 		Instant now = clock.instant();
-		Criteria free = Criteria.where("status").is(BulkItem.Status.PENDING)
-			.orOperator(Criteria.where("claimedUntil").is(null), Criteria.where("claimedUntil").lt(now));
-		String token = worker + ":" + UUID.randomUUID();
-		return mongo.find(Query.query(free).limit(size), BulkItem.class)
-			.map(BulkItem::id)
-			.collectList()
-			.filter(ids -> !ids.isEmpty())
-			.flatMapMany(ids -> mongo
-				.updateMulti(Query.query(Criteria.where("_id").in(ids).andOperator(free)),
-						new Update().set("claimedBy", token).set("claimedUntil", now.plus(LEASE)), BulkItem.class)
-				.thenMany(mongo.find(Query.query(Criteria.where("claimedBy").is(token)), BulkItem.class)));
+		Query claimable = Query.query(Criteria.where("status").is(BulkChunk.Status.PENDING)
+			.orOperator(Criteria.where("claimedUntil").is(null), Criteria.where("claimedUntil").lt(now)));
+		return mongo
+			.findAndModify(claimable,
+					new Update().set("claimedBy", worker + ":" + UUID.randomUUID())
+						.set("claimedUntil", now.plus(LEASE))
+						.inc("attempts", 1),
+					FindAndModifyOptions.options().returnNew(true), BulkChunk.class)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
 	}
 
-	private Mono<BulkItem> process(BulkItem item) {
-		String awardKey = "bulk:" + item.badgeClassId() + ":" + item.email();
-		return mongo.findById(item.badgeClassId(), BadgeClassRecord.class)
-			.switchIfEmpty(Mono.error(() -> new IllegalStateException("badge class " + item.badgeClassId() + " gone")))
-			.flatMap(badge -> people.findByEmail(item.email())
-				.filter(p -> item.districtId().equals(p.districtId()))
-				.map(p -> new Recipient(p.email(), item.name() != null ? item.name() : p.displayName(), p.id()))
-				.defaultIfEmpty(new Recipient(item.email(), item.name(), null))
-				.flatMap(recipient -> issuance.issue(new Issuance.IssueRequest(awardKey, item.districtId(),
-						awardId(awardKey), recipient, badge, 0, null))
-					.flatMap(assertion -> recordAward(awardKey, item, badge, recipient, assertion.id())
-						.thenReturn(assertion))))
-			.flatMap(assertion -> finish(item, BulkItem.Status.DONE, assertion.id(), null))
+	/**
+	 * Awards every recipient of a claimed chunk, then counts the chunk on the job (once, whoever gets there first)
+	 * and closes it if this worker still holds the claim. Returns whether this worker completed the chunk.
+	 */
+	Mono<Boolean> process(BulkChunk chunk) {
+		if (chunk.attempts() > MAX_ATTEMPTS) {
+			// something keeps killing this chunk's worker: record it as failed rather than retry forever
+			List<BulkChunk.Result> gaveUp = chunk.recipients().stream()
+				.map(row -> new BulkChunk.Result(row.email(), null, "gave up after " + MAX_ATTEMPTS + " attempts"))
+				.toList();
+			return count(chunk, gaveUp).then(close(chunk, gaveUp));
+		}
+		return mongo.findById(chunk.badgeClassId(), BadgeClassRecord.class)
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("badge class " + chunk.badgeClassId() + " gone")))
+			.flatMapMany(badge -> Flux.fromIterable(chunk.recipients())
+				.flatMapSequential(row -> award(chunk, badge, row), concurrency))
+			.collectList()
+			.flatMap(results -> count(chunk, results).then(close(chunk, results)))
 			.onErrorResume(ex -> {
-				log.warn("Bulk item {} failed: {}", item.id(), ex.toString());
-				return finish(item, BulkItem.Status.FAILED, null, ex.getClass().getSimpleName());
+				// the lease runs out and another worker (or this one) tries again
+				log.warn("Bulk chunk {} failed, to be retried: {}", chunk.id(), ex.toString());
+				return Mono.just(false);
 			});
 	}
 
-	/** The award record, keyed like the assertion; stored with its assertion id so the sweep never picks it up. */
-	private Mono<Void> recordAward(String awardKey, BulkItem item, BadgeClassRecord badge, Recipient recipient,
+	private Mono<BulkChunk.Result> award(BulkChunk chunk, BadgeClassRecord badge, Row row) {
+		String awardKey = awardKey(chunk.badgeClassId(), row.email());
+		return people.findByEmail(row.email())
+			.filter(p -> chunk.districtId().equals(p.districtId()))
+			.map(p -> new Recipient(p.email(), row.name() != null ? row.name() : p.displayName(), p.id()))
+			.defaultIfEmpty(new Recipient(row.email(), row.name(), null))
+			.flatMap(recipient -> issuance
+				.issue(new Issuance.IssueRequest(awardKey, chunk.districtId(), awardId(awardKey), recipient, badge, 0,
+						null))
+				.flatMap(assertion -> recordAward(awardKey, chunk.districtId(), badge, recipient, assertion.id())
+					.thenReturn(new BulkChunk.Result(row.email(), assertion.id(), null))))
+			.onErrorResume(ex -> {
+				log.warn("Bulk award to {} in {} failed: {}", row.email(), chunk.id(), ex.toString());
+				return Mono.just(new BulkChunk.Result(row.email(), null, ex.getClass().getSimpleName()));
+			});
+	}
+
+	/** The award record, keyed like the assertion and stored with its assertion id, so the sweep never takes it. */
+	private Mono<Void> recordAward(String awardKey, String districtId, BadgeClassRecord badge, Recipient recipient,
 			String assertionId) {
-		return mongo.insert(new Award(awardId(awardKey), awardKey, item.districtId(), recipient.personId(), null,
+		return mongo.insert(new Award(awardId(awardKey), awardKey, districtId, recipient.personId(), null,
 				badge.templateId(), badge.tierKey(), 0, clock.instant(), List.of(), assertionId, null))
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
 			.then();
 	}
 
-	private Mono<BulkItem> finish(BulkItem item, BulkItem.Status status, String assertionId, String error) {
-		return mongo.updateFirst(Query.query(Criteria.where("_id").is(item.id()).and("status").is(BulkItem.Status.PENDING)),
-				new Update().set("status", status).set("assertionId", assertionId).set("error", error),
-				BulkItem.class)
-			.filter(result -> result.getModifiedCount() == 1)
-			.flatMap(counted -> mongo.updateFirst(Query.query(Criteria.where("_id").is(item.jobId())),
-					new Update().inc(status == BulkItem.Status.DONE ? "processed" : "failed", 1), BulkJob.class))
-			.then(completeIfFinished(item.jobId()))
-			.thenReturn(item);
+	/** Adds the chunk's outcome to the job exactly once: the guard and the increment are one atomic update. */
+	private Mono<Void> count(BulkChunk chunk, List<BulkChunk.Result> results) {
+		int failed = (int) results.stream().filter(BulkChunk.Result::failed).count();
+		return mongo
+			.findAndModify(
+					Query.query(Criteria.where("_id").is(chunk.jobId()).and("completedChunks").ne(chunk.number())),
+					new Update().addToSet("completedChunks", chunk.number())
+						.inc("done", results.size() - failed)
+						.inc("failed", failed),
+					FindAndModifyOptions.options().returnNew(true), BulkJob.class)
+			.filter(job -> job.status() == BulkJob.Status.DONE)
+			.flatMap(job -> mongo.updateFirst(
+					Query.query(Criteria.where("_id").is(job.id()).and("finishedAt").is(null)),
+					new Update().set("finishedAt", clock.instant()), BulkJob.class))
+			.doOnNext(finished -> log.info("Bulk award job {} finished", chunk.jobId()))
+			.then();
 	}
 
-	private Mono<Void> completeIfFinished(String jobId) {
-		return mongo.findById(jobId, BulkJob.class)
-			.filter(job -> job.status() == BulkJob.Status.RUNNING && job.processed() + job.failed() >= job.total())
-			.flatMap(job -> mongo.updateFirst(
-					Query.query(Criteria.where("_id").is(jobId).and("status").is(BulkJob.Status.RUNNING)),
-					new Update().set("status", BulkJob.Status.DONE).set("finishedAt", clock.instant()), BulkJob.class))
-			.then();
+	private Mono<Boolean> close(BulkChunk chunk, List<BulkChunk.Result> results) {
+		return mongo.updateFirst(
+				Query.query(Criteria.where("_id").is(chunk.id()).and("claimedBy").is(chunk.claimedBy())
+					.and("status").is(BulkChunk.Status.PENDING)),
+				new Update().set("status", BulkChunk.Status.DONE).set("results", results).unset("claimedUntil"),
+				BulkChunk.class)
+			.map(result -> result.getModifiedCount() == 1);
+	}
+
+	static String awardKey(String badgeClassId, String email) {
+		return "bulk:" + badgeClassId + ":" + email;
 	}
 
 	/** A deterministic award id, so the assertion can name its award before the award is stored. */

@@ -1,11 +1,9 @@
 package org.cairn.issuing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
 import org.cairn.problem.ProblemException;
@@ -14,7 +12,12 @@ import org.cairn.template.TemplateStatus;
 import org.cairn.template.Tier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,6 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BulkController {
 
+	/** 20,000 rows of a long email and name; a typical CSV of that many people is under 1 MB. */
+	static final int MAX_UPLOAD_BYTES = 8_000_000;
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final Issuers issuers;
@@ -39,11 +45,14 @@ class BulkController {
 
 	private final PublicUrls urls;
 
-	BulkController(ReactiveMongoTemplate mongo, Issuers issuers, BulkAwards bulk, PublicUrls urls) {
+	private final JsonMapper json;
+
+	BulkController(ReactiveMongoTemplate mongo, Issuers issuers, BulkAwards bulk, PublicUrls urls, JsonMapper json) {
 		this.mongo = mongo;
 		this.issuers = issuers;
 		this.bulk = bulk;
 		this.urls = urls;
+		this.json = json;
 	}
 
 	/** The badge classes of a published template: the whole microcredential and each tier awarded separately. */
@@ -66,18 +75,53 @@ class BulkController {
 	@PostMapping(path = "/api/v1/badges/{badgeClassId}/bulk-awards", consumes = "text/csv")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Mono<JobView> bulkFromCsv(@AuthenticationPrincipal CairnUser user, @PathVariable String badgeClassId,
-			@RequestBody String csv) {
+			@RequestBody Flux<DataBuffer> body) {
 		user.require(Role.DISTRICT_ADMIN);
-		return start(user, badgeClassId, BulkAwards.parseCsv(csv));
+		return read(body).map(bytes -> BulkAwards.parseCsv(new String(bytes, StandardCharsets.UTF_8)))
+			.flatMap(rows -> start(user, badgeClassId, rows));
 	}
 
 	@PostMapping(path = "/api/v1/badges/{badgeClassId}/bulk-awards", consumes = "application/json")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Mono<JobView> bulkFromJson(@AuthenticationPrincipal CairnUser user, @PathVariable String badgeClassId,
-			@Valid @RequestBody BulkRequest body) {
+			@RequestBody Flux<DataBuffer> body) {
 		user.require(Role.DISTRICT_ADMIN);
-		return start(user, badgeClassId,
-				body.recipients().stream().map(r -> new BulkAwards.Row(r.email(), r.name())).toList());
+		return read(body).map(this::parseJson)
+			.flatMap(request -> start(user, badgeClassId,
+					request.recipients().stream().map(r -> new BulkAwards.Row(r.email(), r.name())).toList()));
+	}
+
+	/**
+	 * Reads the upload with its own limit: 20,000 recipients are far more than the codecs' default in-memory limit,
+	 * which stays low for every other endpoint.
+	 */
+	private static Mono<byte[]> read(Flux<DataBuffer> body) {
+		return DataBufferUtils.join(body, MAX_UPLOAD_BYTES)
+			.map(buffer -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			})
+			.defaultIfEmpty(new byte[0])
+			.onErrorMap(DataBufferLimitException.class, ex -> new ProblemException(HttpStatus.CONTENT_TOO_LARGE,
+					"upload-too-large", "Upload too large", "A recipient list may be at most "
+							+ MAX_UPLOAD_BYTES / 1_000_000 + " MB."));
+	}
+
+	private BulkRequest parseJson(byte[] bytes) {
+		BulkRequest request;
+		try {
+			request = json.readValue(bytes, BulkRequest.class);
+		}
+		catch (JacksonException ex) {
+			throw ProblemException.badRequest("malformed-request", "Malformed request",
+					"The body is not a valid recipient list.");
+		}
+		if (request == null || request.recipients() == null) {
+			throw ProblemException.invalid("recipients", "Required.");
+		}
+		return request;
 	}
 
 	@GetMapping("/api/v1/bulk-awards/{jobId}")
@@ -86,6 +130,15 @@ class BulkController {
 		return bulk.find(user.districtId(), jobId)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Bulk award " + jobId)))
 			.map(this::view);
+	}
+
+	/** The recipients that could not be awarded and why; uploading the list again retries only them. */
+	@GetMapping("/api/v1/bulk-awards/{jobId}/failures")
+	Flux<BulkChunk.Result> failures(@AuthenticationPrincipal CairnUser user, @PathVariable String jobId) {
+		user.require(Role.DISTRICT_ADMIN);
+		return bulk.find(user.districtId(), jobId)
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Bulk award " + jobId)))
+			.flatMapMany(bulk::failures);
 	}
 
 	private Mono<JobView> start(CairnUser user, String badgeClassId, List<BulkAwards.Row> rows) {
@@ -97,8 +150,8 @@ class BulkController {
 	}
 
 	private JobView view(BulkJob job) {
-		return new JobView(job.id(), urls.badge(job.badgeClassId()), job.total(), job.processed(), job.failed(),
-				job.status(), job.createdAt(), job.finishedAt());
+		return new JobView(job.id(), job.badgeClassId(), urls.badge(job.badgeClassId()), job.total(), job.done(),
+				job.failed(), job.done() + job.failed(), job.status(), job.createdAt(), job.finishedAt());
 	}
 
 	private record Named(String tierKey, String name) {
@@ -107,14 +160,16 @@ class BulkController {
 	record BadgeClassView(String id, String url, String tierKey, String name) {
 	}
 
-	record BulkRequest(@NotNull @Size(min = 1, max = BulkAwards.MAX_RECIPIENTS) List<@Valid RecipientRow> recipients) {
+	/** Sizes and formats are checked row by row in {@link BulkAwards#create}, which names the failing rows. */
+	record BulkRequest(List<RecipientRow> recipients) {
 	}
 
-	record RecipientRow(@Size(max = 254) String email, @Size(max = 200) String name) {
+	record RecipientRow(String email, String name) {
 	}
 
-	record JobView(String id, String badgeClassUrl, int total, int processed, int failed, BulkJob.Status status,
-			Instant createdAt, Instant finishedAt) {
+	/** @param processed recipients handled so far, {@code done + failed} (what a progress bar shows) */
+	record JobView(String id, String badgeClassId, String badgeClassUrl, int total, int done, int failed,
+			int processed, BulkJob.Status status, Instant createdAt, Instant finishedAt) {
 	}
 
 }

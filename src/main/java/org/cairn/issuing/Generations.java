@@ -43,6 +43,15 @@ class Generations {
 		return epoch.get();
 	}
 
+	/**
+	 * Drops this instance's cached documents of the district at once, for a change whose stored bump follows
+	 * asynchronously (an event listener must not block): a request right after the change never sees stale data.
+	 */
+	void changedHere(String districtId) {
+		epoch.incrementAndGet();
+		onChange.accept(districtId);
+	}
+
 	Mono<Void> bump(String districtId) {
 		return mongo
 			.findAndModify(Query.query(Criteria.where("_id").is(districtId)), new Update().inc("counter", 1),

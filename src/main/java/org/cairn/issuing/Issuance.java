@@ -83,6 +83,11 @@ class Issuance {
 	 * update that expires, so a crash mid-way is picked up by the sweep).
 	 */
 	Mono<IssuedAssertion> issueAward(Award award) {
+		return issueAward(award, null);
+	}
+
+	/** As {@link #issueAward(Award)}, in the given verification mode rather than the district's default. */
+	Mono<IssuedAssertion> issueAward(Award award, VerificationMode mode) {
 		if (award.assertionId() != null) {
 			return mongo.findById(award.assertionId(), IssuedAssertion.class);
 		}
@@ -97,7 +102,7 @@ class Issuance {
 			.flatMap(person -> issuers.badgeClass(award.districtId(), award.templateId(), award.tierKey())
 				.flatMap(badge -> issue(new IssueRequest("award:" + award.id(), award.districtId(), award.id(),
 						new Recipient(person.email(), person.displayName(), person.id()), badge, award.stipendCents(),
-						null))))
+						null, mode))))
 			.flatMap(assertion -> linkAward(award.id(), null, assertion.id()).thenReturn(assertion));
 	}
 
@@ -111,8 +116,15 @@ class Issuance {
 				Award.class).then();
 	}
 
+	/** @param mode the verification mode, or null for the district's default */
 	record IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient,
-			BadgeClassRecord badge, long stipendCents, String replaces) {
+			BadgeClassRecord badge, long stipendCents, String replaces, VerificationMode mode) {
+
+		IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient, BadgeClassRecord badge,
+				long stipendCents, String replaces) {
+			this(issueKey, districtId, awardId, recipient, badge, stipendCents, replaces, null);
+		}
+
 	}
 
 	/** Issues (or finds) the assertion for the issue key, in the district's verification mode. */
@@ -125,7 +137,7 @@ class Issuance {
 		return mongo.findById(request.badge().templateId(), Template.class)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("no template " + request.badge().templateId())))
 			.zipWith(issuers.forDistrict(request.districtId()))
-			.flatMap(t -> build(request, t.getT1(), t.getT2().defaultMode()))
+			.flatMap(t -> build(request, t.getT1(), request.mode() != null ? request.mode() : t.getT2().defaultMode()))
 			.flatMap(assertion -> mongo.insert(assertion)
 				.flatMap(saved -> webhooks.enqueue(saved.districtId(), "assertion.issued", saved.id(), event(saved))
 					.thenReturn(saved))

@@ -60,6 +60,8 @@ class Webhooks {
 
 	private final WebClient client;
 
+	private final java.util.concurrent.atomic.AtomicBoolean delivering = new java.util.concurrent.atomic.AtomicBoolean();
+
 	Webhooks(ReactiveMongoTemplate mongo, JsonMapper json, Clock clock, IssuingProperties properties) {
 		this.mongo = mongo;
 		this.json = json;
@@ -106,9 +108,16 @@ class Webhooks {
 		}).then();
 	}
 
+	/**
+	 * Runs off the scheduler thread (one thread shared by every poller): a slow receiver must not hold up the cache
+	 * invalidation poll or bulk awards. The flag only keeps this instance from overlapping itself.
+	 */
 	@Scheduled(fixedDelayString = "${cairn.issuing.webhook-poll-ms:1000}")
 	void deliverDue() {
-		deliverBatch(20).block(Duration.ofMinutes(2));
+		if (delivering.compareAndSet(false, true)) {
+			deliverBatch(20).doFinally(signal -> delivering.set(false))
+				.subscribe(count -> { }, ex -> log.warn("Webhook deliveries stopped: {}", ex.toString()));
+		}
 	}
 
 	/** Claims and delivers up to {@code max} due deliveries; returns how many were attempted. */

@@ -58,18 +58,22 @@ class OidcSignIn implements ServerAuthenticationSuccessHandler, ServerAuthentica
 		if (provider == null || email == null) {
 			return redirect(exchange, SIGN_IN_PAGE + "?error=email-not-verified");
 		}
+		// The empty case is decided on the person, not on the redirect: redirect() completes empty, and a
+		// switchIfEmpty after it would try to redirect a second time on an already committed response.
 		return districts.findBySlug(provider.districtSlug())
 			.flatMap(district -> people.findByEmail(Person.normalizeEmail(email))
 				.filter(person -> district.id().equals(person.districtId()) && person.active()))
-			.flatMap(person -> sessions.open(person.id()).flatMap(cookie -> {
+			.flatMap(person -> sessions.open(person.id()))
+			.map(cookie -> {
 				exchange.getResponse().addCookie(cookie);
-				return redirect(exchange, "/");
-			}))
-			.switchIfEmpty(Mono.defer(() -> {
+				return "/";
+			})
+			.switchIfEmpty(Mono.fromSupplier(() -> {
 				log.info("OpenID Connect sign-in through {} for an email with no account in district {}",
 						token.getAuthorizedClientRegistrationId(), provider.districtSlug());
-				return redirect(exchange, SIGN_IN_PAGE + "?error=unknown-account");
-			}));
+				return SIGN_IN_PAGE + "?error=unknown-account";
+			}))
+			.flatMap(location -> redirect(exchange, location));
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.cairn.issuing;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,7 +20,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,10 +46,10 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 	org.cairn.account.PersonRepository people;
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	@Test
-	void anInterruptedJobResumesWithAnotherWorkerAndAwardsNobodyTwice() {
+	void aJobInterruptedByAWorkerDyingResumesWhenTheLeaseRunsOutAndAwardsNobodyTwice() throws Exception {
 		District district = data.district();
 		Person admin = data.person(district, Role.DISTRICT_ADMIN);
 		Person teacher = data.person(district, Role.TEACHER);
@@ -57,66 +57,88 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		String badgeClassId = badgeClass(admin, template, null);
 
 		String csv = "email,name\n" + teacher.email().toUpperCase() + ",\n"
-				+ IntStream.range(0, 29).mapToObj(i -> "guest" + i + "@outside.example.org,Guest " + i)
+				+ IntStream.range(0, 249).mapToObj(i -> "guest" + i + "@outside.example.org,Guest " + i)
 					.collect(Collectors.joining("\n"))
 				+ "\nguest3@outside.example.org,Guest 3 again\n";
 		JsonNode job = json.readTree(data.as(admin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
 			.contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv).exchange()
 			.expectStatus().isAccepted().expectBody().returnResult().getResponseBody());
 		String jobId = job.get("id").asString();
-		assertThat(job.get("total").asInt()).as("repeated emails count once").isEqualTo(30);
+		assertThat(job.get("total").asInt()).as("repeated emails count once").isEqualTo(250);
 
-		// worker A processes ten, then dies holding ten more (leased, never finished)
-		assertThat(bulk.processBatch("worker-a", 10).block()).isEqualTo(10);
-		List<BulkItem> abandoned = bulk.lease("worker-a", 10).collectList().block();
-		assertThat(abandoned).hasSize(10);
-		// one of them even got its assertion issued before the crash
-		BulkItem halfDone = abandoned.get(0);
+		// worker A claims a chunk, issues some of it, and dies holding the lease
+		BulkChunk held = bulk.claim("worker-a").block().orElseThrow();
+		assertThat(held.jobId()).isEqualTo(jobId);
 		BadgeClassRecord badge = mongo.findById(badgeClassId, BadgeClassRecord.class).block();
-		issuance.issue(new Issuance.IssueRequest("bulk:" + badgeClassId + ":" + halfDone.email(), district.id(),
-				BulkAwards.awardId("bulk:" + badgeClassId + ":" + halfDone.email()),
-				new Recipient(halfDone.email(), halfDone.name(), null), badge, 0, null)).block();
-		// expire worker A's leases, as time would
-		mongo.updateMulti(Query.query(Criteria.where("jobId").is(jobId).and("claimedBy").regex("^worker-a")),
-				new Update().set("claimedUntil", java.time.Instant.EPOCH), BulkItem.class).block();
-		mongo.updateFirst(Query.query(Criteria.where("_id").is(halfDone.id())),
-				new Update().set("claimedUntil", java.time.Instant.EPOCH), BulkItem.class).block();
-
-		JsonNode progress = json.readTree(data.as(admin).get().uri("/api/v1/bulk-awards/{id}", jobId).exchange()
-			.expectStatus().isOk().expectBody().returnResult().getResponseBody());
-		assertThat(progress.get("processed").asInt()).isEqualTo(10);
-		assertThat(progress.get("status").asString()).isEqualTo("RUNNING");
-
-		// a new worker (another instance, after restart) finishes the job
-		BulkAwards restarted = new BulkAwards(mongo, people, issuance, clock);
-		while (restarted.processBatch("worker-b", 7).block() > 0) {
-			// drain
+		for (BulkAwards.Row row : held.recipients().subList(0, 10)) {
+			String key = BulkAwards.awardKey(badgeClassId, row.email());
+			Person known = people.findByEmail(row.email()).block();
+			issuance.issue(new Issuance.IssueRequest(key, district.id(), BulkAwards.awardId(key),
+					new Recipient(row.email(), row.name(), known == null ? null : known.id()), badge, 0, null)).block();
 		}
-		progress = json.readTree(data.as(admin).get().uri("/api/v1/bulk-awards/{id}", jobId).exchange()
-			.expectBody().returnResult().getResponseBody());
-		assertThat(progress.get("processed").asInt()).isEqualTo(30);
+
+		// other workers (this instance's poller, another instance) finish everything else, but not the held chunk
+		BulkAwards otherInstance = new BulkAwards(mongo, people, issuance, clock, 4);
+		otherInstance.drain("worker-b").block();
+		await(() -> progress(admin, jobId).get("done").asInt() == 250 - held.recipients().size());
+		assertThat(bulk.claim("worker-b").block()).as("a live lease is respected").isEmpty();
+		JsonNode progress = progress(admin, jobId);
+		assertThat(progress.get("status").asString()).isEqualTo("RUNNING");
+		assertThat(progress.get("failed").asInt()).isZero();
+
+		// after a restart, once the lease has run out, the held chunk is taken over and finished
+		BulkAwards restarted = new BulkAwards(mongo, people, issuance, Clock.offset(clock, BulkAwards.LEASE.plusMinutes(1)), 4);
+		assertThat(restarted.drain("worker-c").block()).isEqualTo(1);
+		progress = progress(admin, jobId);
+		assertThat(progress.get("done").asInt()).isEqualTo(250);
 		assertThat(progress.get("failed").asInt()).isZero();
 		assertThat(progress.get("status").asString()).isEqualTo("DONE");
+		assertThat(progress.get("finishedAt").isNull()).isFalse();
+
+		// worker A wakes up and finishes its stale claim: counted once, nothing issued twice
+		assertThat(bulk.process(held).block()).as("a lost lease cannot close the chunk").isFalse();
+		assertThat(progress(admin, jobId).get("done").asInt()).isEqualTo(250);
 
 		List<IssuedAssertion> issued = mongo.find(Query.query(Criteria.where("badgeClassId").is(badgeClassId)),
 				IssuedAssertion.class).collectList().block();
-		assertThat(issued).hasSize(30);
-		assertThat(issued.stream().map(IssuedAssertion::recipientEmail).distinct()).hasSize(30);
+		assertThat(issued).hasSize(250);
+		assertThat(issued.stream().map(IssuedAssertion::recipientEmail).distinct()).hasSize(250);
 		assertThat(issued.stream().filter(a -> teacher.id().equals(a.personId()))).hasSize(1);
+		assertThat(issued.stream().filter(a -> "guest3@outside.example.org".equals(a.recipientEmail())).findFirst()
+			.orElseThrow().recipientName()).isEqualTo("Guest 3");
 		assertThat(mongo.count(Query.query(Criteria.where("awardKey").regex("^bulk:" + badgeClassId + ":")),
-				org.cairn.award.Award.class).block()).isEqualTo(30);
+				org.cairn.award.Award.class).block()).isEqualTo(250);
 
-		// the same list again: a new job, and still one award per person and badge
+		// the same people again through the API: a new job, still one award per person and badge
 		String again = json.readTree(data.as(admin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("recipients", List.of(Map.of("email", teacher.email(), "name", "T")))).exchange()
+			.bodyValue(Map.of("recipients", List.of(Map.of("email", teacher.email(), "name", "T"),
+					Map.of("email", "guest7@outside.example.org")))).exchange()
 			.expectStatus().isAccepted().expectBody().returnResult().getResponseBody()).get("id").asString();
-		while (bulk.processBatch("worker-c", 50).block() > 0) {
-			// drain
-		}
+		otherInstance.drain("worker-d").block();
+		await(() -> progress(admin, again).get("status").asString().equals("DONE"));
+		assertThat(progress(admin, again).get("done").asInt()).isEqualTo(2);
 		assertThat(mongo.count(Query.query(Criteria.where("badgeClassId").is(badgeClassId)), IssuedAssertion.class)
-			.block()).isEqualTo(30);
-		assertThat(bulk.find(district.id(), again).block().status()).isEqualTo(BulkJob.Status.DONE);
+			.block()).isEqualTo(250);
+		data.as(admin).get().uri("/api/v1/bulk-awards/{id}/failures", again).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.length()").isEqualTo(0);
+		data.as(teacher).get().uri("/api/v1/me/badges").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.length()").isEqualTo(1);
+	}
+
+	private JsonNode progress(Person admin, String jobId) {
+		return json.readTree(data.as(admin).get().uri("/api/v1/bulk-awards/{id}", jobId).exchange()
+			.expectStatus().isOk().expectBody().returnResult().getResponseBody());
+	}
+
+	private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		for (int i = 0; i < 600; i++) {
+			if (condition.getAsBoolean()) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("condition not met");
 	}
 
 	@Test
@@ -135,6 +157,16 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		data.as(otherAdmin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
 			.contentType(MediaType.parseMediaType("text/csv")).bodyValue("a@b.org,A\n").exchange()
 			.expectStatus().isNotFound();
+		data.as(admin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"recipients\":[{\"email\":\"a@b.org\",\"nmae\":\"A\"}]}")
+			.exchange().expectStatus().isBadRequest();
+		data.as(admin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isEqualTo(422);
+		String jobId = json.readTree(data.as(admin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
+			.contentType(MediaType.parseMediaType("text/csv")).bodyValue("a@b.org,A\n").exchange()
+			.expectStatus().isAccepted().expectBody().returnResult().getResponseBody()).get("id").asString();
+		data.as(otherAdmin).get().uri("/api/v1/bulk-awards/{id}", jobId).exchange().expectStatus().isNotFound();
+		data.as(teacher).get().uri("/api/v1/bulk-awards/{id}", jobId).exchange().expectStatus().isForbidden();
 	}
 
 	private String badgeClass(Person admin, Template template, String tierKey) {

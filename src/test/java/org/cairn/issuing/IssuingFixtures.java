@@ -64,10 +64,11 @@ class IssuingFixtures {
 			.block();
 	}
 
-	/** Publishes AwardGranted as earning does and waits for the assertion id issuing records. */
+	/** Publishes AwardGranted as earning does and waits for the assertion id (a first signed badge generates an
+	 * RSA-3072 key, which takes seconds, tens of them on a busy shared machine). */
 	Award grant(Award award) {
 		events.publishEvent(new AwardGranted(award.id()));
-		for (int i = 0; i < 300; i++) {
+		for (int i = 0; i < 1200; i++) {
 			Award current = awards.findById(award.id()).block();
 			if (current.assertionId() != null) {
 				return current;

@@ -1,0 +1,45 @@
+package org.cairn.report;
+
+import org.cairn.account.CairnUser;
+import org.cairn.account.Role;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** District admins' reports, always of the caller's own district. */
+@RestController
+@RequestMapping("/api/v1/reports")
+class ReportController {
+
+	private final Reports reports;
+
+	ReportController(Reports reports) {
+		this.reports = reports;
+	}
+
+	/** Per tier: started, submitted, returned, passed, time to decision; and the completion funnel. */
+	@GetMapping("/templates/{id}")
+	Mono<TemplateReport> template(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
+		user.require(Role.DISTRICT_ADMIN);
+		return reports.template(user.districtId(), id);
+	}
+
+	/** Teachers taking part, by school and by years of experience. */
+	@GetMapping("/participation")
+	Mono<ParticipationReport> participation(@AuthenticationPrincipal CairnUser user) {
+		user.require(Role.DISTRICT_ADMIN);
+		return reports.participation(user.districtId());
+	}
+
+	/** Standards and clusters covered by published microcredentials and by awards earned. */
+	@GetMapping("/coverage")
+	Mono<CoverageReport> coverage(@AuthenticationPrincipal CairnUser user) {
+		user.require(Role.DISTRICT_ADMIN);
+		return reports.coverage(user.districtId());
+	}
+
+}
