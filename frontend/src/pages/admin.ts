@@ -50,6 +50,7 @@ interface Budget { fiscalYear: string; budgetCents: number; committedCents: numb
 export async function approvals(): Promise<Node> {
   const [waiting, budget] = await Promise.all([
     api.get<Enrollment[]>('/api/v1/enrollments?scope=district&state=PROPOSED'), api.get<Budget>('/api/v1/budget')]);
+  const names = new Map((await api.get<Person[]>('/api/v1/people').catch(() => [] as Person[])).map((p) => [p.id, p.displayName || p.email]));
   const totals = await Promise.all(waiting.map((e) => api.get<{ totalStipendCents: number }>(`/api/v1/catalogue/${e.templateId}`).then((t) => t.totalStipendCents).catch(() => 0)));
   const used = budget.budgetCents ? Math.min(100, Math.round(((budget.budgetCents - budget.remainingCents) / budget.budgetCents) * 100)) : 0;
   return h('section', {}, h('h1', {}, 'Proposals to approve'),
@@ -59,11 +60,12 @@ export async function approvals(): Promise<Node> {
     waiting.length === 0 ? h('p', { role: 'status' }, 'No proposals are waiting.') : null,
     waiting.map((e, i) => {
       const comment = textarea({ rows: 2, maxlength: 4000 });
-      const card = h('article', { class: 'card proposal' }, h('h2', {}, e.templateTitle),
+      const who = names.get(e.personId) ?? 'A teacher';
+      const card = h('article', { class: 'card proposal', 'aria-label': `${who}: ${e.templateTitle}` }, h('h2', {}, `${who}: ${e.templateTitle}`),
         h('p', { class: 'meta' }, `Proposed ${date(e.proposedAt)} · would commit ${money(totals[i])}${totals[i] > budget.remainingCents ? ' — more than remains' : ''}`),
         e.proposal ? h('dl', { class: 'summary' }, h('dt', {}, 'Topic'), h('dd', {}, e.proposal.topic), h('dt', {}, 'Sources'),
           h('dd', {}, h('ul', {}, e.proposal.sources.map((s) => h('li', {}, s)))), h('dt', {}, 'Plan'), h('dd', {}, e.proposal.plan)) : null,
-        field(`Comment on ${e.templateTitle} (needed to return or decline)`, comment, { name: 'comment' }));
+        field(`Comment to ${who} (needed to return or decline)`, comment, { name: 'comment' }));
       const act = (decision: string, label: string, cls = '') => {
         const b = h('button', { type: 'button', class: cls }, label);
         b.addEventListener('click', () => void busy(b, async () => {
@@ -99,16 +101,17 @@ export async function people(): Promise<Node> {
   const school = input();
   const years = input({ type: 'number', min: 0, max: 60 });
   const roles = rolesField(['TEACHER'], 'invite');
+  const coach = select([['', 'No coach'], ...list.filter((x) => x.roles.includes('COACH') && x.active).map((x): [string, string] => [x.id, x.displayName || x.email])]);
   const send = h('button', { type: 'submit', class: 'primary' }, 'Send invitation');
   const form = h('form', { novalidate: true, 'aria-labelledby': 'invite-h' }, h('h2', { id: 'invite-h' }, 'Invite someone'),
     field('Email', email, { name: 'email' }), field('Name', name, { name: 'displayName' }), field('School', school, { name: 'school' }),
-    field('Years of experience', years, { name: 'yearsOfExperience' }), roles, send);
+    field('Years of experience', years, { name: 'yearsOfExperience' }), field('Coach (optional)', coach, { name: 'coachId', hint: 'A coach does not assess the teachers they coach.' }), roles, send);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void busy(send, async () => {
       try {
         await api.post('/api/v1/people', { email: email.value.trim(), displayName: name.value.trim() || null, roles: checkedRoles(roles),
-          school: school.value.trim() || null, yearsOfExperience: years.value ? Number(years.value) : null });
+          school: school.value.trim() || null, yearsOfExperience: years.value ? Number(years.value) : null, coachId: coach.value || null });
         toast(`Invitation sent to ${email.value}`);
         navigate(location.pathname, true);
       } catch (err) { showError(form, err); }
