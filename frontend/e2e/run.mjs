@@ -304,6 +304,12 @@ try {
     // teachers now find it in the catalogue
     await page.goto(`${base}/catalogue/${new URL(page.url()).searchParams.get('published')}`);
     await page.getByRole('heading', { name: 'Restorative Circles' }).waitFor();
+    await page.goto(`${base}/admin/reports`);
+    await page.getByText('Completion funnel').waitFor();
+    await a11y(page, 'reports');
+    await page.goto(`${base}/admin/badges`);
+    await page.getByRole('heading', { name: 'Bulk award' }).waitFor();
+    await a11y(page, 'badges-issued');
   });
 
   await journey('visitor-verifies-baked-badge', async (page, context) => {
