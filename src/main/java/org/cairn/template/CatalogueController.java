@@ -63,10 +63,10 @@ class CatalogueController {
 		}
 		return frameworkName(user.districtId(), filters.framework())
 			.flatMap(frameworkName -> latestPublished(user.districtId()).map(list -> list.stream()
-			.filter(t -> matches(t, filters, frameworkName))
-			.sorted(Comparator.comparing((Template t) -> t.title().toLowerCase(Locale.ROOT)))
-			.map(CatalogueItem::of)
-			.toList()));
+				.filter(t -> matches(t, filters, frameworkName))
+				.sorted(Comparator.comparing((Template t) -> t.title().toLowerCase(Locale.ROOT)))
+				.map(CatalogueItem::of)
+				.toList()));
 	}
 
 	/**
