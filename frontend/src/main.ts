@@ -29,7 +29,7 @@ const routes: Route[] = [
   { path: /^\/admin\/approvals$/, title: 'Approvals', page: () => approvals(), roles: ['DISTRICT_ADMIN'] },
   { path: /^\/admin\/people$/, title: 'People', page: () => people(), roles: ['DISTRICT_ADMIN'] },
   { path: /^\/admin\/badges$/, title: 'Badges issued', page: () => issued(), roles: ['DISTRICT_ADMIN'] },
-  { path: /^\/admin\/reports$/, title: 'Reports', page: () => reports(), roles: ['DISTRICT_ADMIN'] },
+  { path: /^\/admin\/reports$/, title: 'Reports', page: (p, q) => reports(p, q), roles: ['DISTRICT_ADMIN'] },
 ];
 setRoutes(routes);
 

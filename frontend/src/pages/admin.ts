@@ -50,6 +50,7 @@ interface Budget { fiscalYear: string; budgetCents: number; committedCents: numb
 export async function approvals(): Promise<Node> {
   const [waiting, budget] = await Promise.all([
     api.get<Enrollment[]>('/api/v1/enrollments?scope=district&state=PROPOSED'), api.get<Budget>('/api/v1/budget')]);
+  const names = new Map((await api.get<Person[]>('/api/v1/people').catch(() => [] as Person[])).map((p) => [p.id, p.displayName || p.email]));
   const totals = await Promise.all(waiting.map((e) => api.get<{ totalStipendCents: number }>(`/api/v1/catalogue/${e.templateId}`).then((t) => t.totalStipendCents).catch(() => 0)));
   const used = budget.budgetCents ? Math.min(100, Math.round(((budget.budgetCents - budget.remainingCents) / budget.budgetCents) * 100)) : 0;
   return h('section', {}, h('h1', {}, 'Proposals to approve'),
@@ -59,11 +60,12 @@ export async function approvals(): Promise<Node> {
     waiting.length === 0 ? h('p', { role: 'status' }, 'No proposals are waiting.') : null,
     waiting.map((e, i) => {
       const comment = textarea({ rows: 2, maxlength: 4000 });
-      const card = h('article', { class: 'card proposal' }, h('h2', {}, e.templateTitle),
+      const who = names.get(e.personId) ?? 'A teacher';
+      const card = h('article', { class: 'card proposal', 'aria-label': `${who}: ${e.templateTitle}` }, h('h2', {}, `${who}: ${e.templateTitle}`),
         h('p', { class: 'meta' }, `Proposed ${date(e.proposedAt)} · would commit ${money(totals[i])}${totals[i] > budget.remainingCents ? ' — more than remains' : ''}`),
         e.proposal ? h('dl', { class: 'summary' }, h('dt', {}, 'Topic'), h('dd', {}, e.proposal.topic), h('dt', {}, 'Sources'),
           h('dd', {}, h('ul', {}, e.proposal.sources.map((s) => h('li', {}, s)))), h('dt', {}, 'Plan'), h('dd', {}, e.proposal.plan)) : null,
-        field(`Comment on ${e.templateTitle} (needed to return or decline)`, comment, { name: 'comment' }));
+        field(`Comment to ${who} (needed to return or decline)`, comment, { name: 'comment' }));
       const act = (decision: string, label: string, cls = '') => {
         const b = h('button', { type: 'button', class: cls }, label);
         b.addEventListener('click', () => void busy(b, async () => {
@@ -99,16 +101,17 @@ export async function people(): Promise<Node> {
   const school = input();
   const years = input({ type: 'number', min: 0, max: 60 });
   const roles = rolesField(['TEACHER'], 'invite');
+  const coach = select([['', 'No coach'], ...list.filter((x) => x.roles.includes('COACH') && x.active).map((x): [string, string] => [x.id, x.displayName || x.email])]);
   const send = h('button', { type: 'submit', class: 'primary' }, 'Send invitation');
   const form = h('form', { novalidate: true, 'aria-labelledby': 'invite-h' }, h('h2', { id: 'invite-h' }, 'Invite someone'),
     field('Email', email, { name: 'email' }), field('Name', name, { name: 'displayName' }), field('School', school, { name: 'school' }),
-    field('Years of experience', years, { name: 'yearsOfExperience' }), roles, send);
+    field('Years of experience', years, { name: 'yearsOfExperience' }), field('Coach (optional)', coach, { name: 'coachId', hint: 'A coach does not assess the teachers they coach.' }), roles, send);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void busy(send, async () => {
       try {
         await api.post('/api/v1/people', { email: email.value.trim(), displayName: name.value.trim() || null, roles: checkedRoles(roles),
-          school: school.value.trim() || null, yearsOfExperience: years.value ? Number(years.value) : null });
+          school: school.value.trim() || null, yearsOfExperience: years.value ? Number(years.value) : null, coachId: coach.value || null });
         toast(`Invitation sent to ${email.value}`);
         navigate(location.pathname, true);
       } catch (err) { showError(form, err); }
@@ -207,8 +210,14 @@ function bulkAward(published: Summary[]): HTMLElement {
 
 // ---- reports ---------------------------------------------------------------------------------------------------
 
-interface Sub { tierKey: string; tierTitle: string; state: string; submittedAt: string; decidedAt?: string; attempts: Array<{ submittedAt: string; decidedAt?: string }> }
+interface FunnelStep { step: string; count: number; percentOfEnrolled: number }
+interface TierFigures { key: string; title: string; started: number; submitted: number; returned: number; passed: number; waiting: number; decisions: number; medianHoursToDecision?: number | null }
+interface TemplateReport { title: string; funnel: FunnelStep[]; tiers: TierFigures[]; medianHoursToDecision?: number | null }
+interface Group { name: string; teachers: number; enrolled: number; earning: number; passedATier: number; completed: number; notStarted: number; participationPercent: number; stipendCents: number }
+interface Participation { district: Group; bySchool: Group[]; byExperience: Group[] }
+interface Coverage { alignments: Array<{ framework: string; code: string; name: string; publishedMicrocredentials: number; awards: number }> }
 
+/** A bar chart that is also a table, so screen readers read the numbers. */
 function bars(title: string, rows: Array<[string, number]>, unit = ''): HTMLElement {
   const max = Math.max(1, ...rows.map(([, v]) => v));
   return h('figure', { class: 'chart' }, h('figcaption', {}, title),
@@ -218,32 +227,30 @@ function bars(title: string, rows: Array<[string, number]>, unit = ''): HTMLElem
       : h('p', { class: 'meta' }, 'No data yet.'));
 }
 
-export async function reports(): Promise<Node> {
-  const [enrolments, peopleList, templatesList] = await Promise.all([
-    api.get<Enrollment[]>('/api/v1/enrollments?scope=district'), api.get<Person[]>('/api/v1/people'),
-    api.get<Summary[]>('/api/v1/templates?status=PUBLISHED')]);
-  const subs = (await Promise.all(enrolments.filter((e) => e.state === 'ACTIVE' || e.state === 'COMPLETED')
-    .map((e) => api.get<Sub[]>(`/api/v1/enrollments/${e.id}/submissions`).catch(() => [])))).flat();
-  const count = <T>(xs: T[], key: (x: T) => string | undefined) => {
-    const m = new Map<string, number>();
-    for (const x of xs) { const k = key(x); if (k) m.set(k, (m.get(k) ?? 0) + 1); }
-    return [...m.entries()].sort((a, b) => b[1] - a[1]);
-  };
-  const byId = new Map(peopleList.map((p) => [p.id, p]));
-  const funnel: Array<[string, number]> = [['Enrolled', enrolments.length],
-    ['Approved', enrolments.filter((e) => e.state === 'ACTIVE' || e.state === 'COMPLETED').length],
-    ...count(subs, (s) => `${s.tierTitle}: submitted`), ...count(subs.filter((s) => s.state === 'PASSED'), (s) => `${s.tierTitle}: passed`)] as Array<[string, number]>;
-  const decided = subs.flatMap((s) => s.attempts).filter((a) => a.decidedAt);
-  const hours = decided.map((a) => (new Date(a.decidedAt!).getTime() - new Date(a.submittedAt).getTime()) / 3_600_000);
-  const buckets: Array<[string, number]> = [['Under a day', hours.filter((x) => x < 24).length], ['1–7 days', hours.filter((x) => x >= 24 && x < 168).length], ['Over a week', hours.filter((x) => x >= 168).length]];
-  const experience = (y?: number) => (y == null ? undefined : y < 4 ? '0–3 years' : y < 11 ? '4–10 years' : 'Over 10 years');
-  const coverage = await Promise.all(templatesList.map((t) => api.get<{ alignments: Array<{ targetName: string }> }>(`/api/v1/catalogue/${t.id}`).catch(() => ({ alignments: [] }))));
+const hours = (x?: number | null) => (x == null ? 'no decisions yet' : x < 48 ? `${x.toFixed(1)} hours` : `${(x / 24).toFixed(1)} days`);
+
+export async function reports(_: unknown, q: URLSearchParams): Promise<Node> {
+  const [published, participation, coverage] = await Promise.all([
+    api.get<Summary[]>('/api/v1/templates?status=PUBLISHED'), api.get<Participation>('/api/v1/reports/participation'),
+    api.get<Coverage>('/api/v1/reports/coverage')]);
+  const chosen = q.get('template') ?? published[0]?.id;
+  const report = chosen ? await api.get<TemplateReport>(`/api/v1/reports/templates/${encodeURIComponent(chosen)}`).catch(() => null) : null;
+  const picker = select(published.map((t): [string, string] => [t.id, t.title]), {}, chosen ?? undefined);
+  picker.addEventListener('change', () => navigate(`/admin/reports?template=${encodeURIComponent(picker.value)}`));
+  const d = participation.district;
   return h('section', { class: 'reports' }, h('h1', {}, 'Reports'),
-    h('p', {}, h('a', { href: '/api/v1/stipends.csv', download: 'stipends.csv' }, 'Download stipends (CSV)')),
+    h('p', {}, `${d.enrolled} of ${d.teachers} teachers take part (${d.participationPercent}%); ${d.passedATier} passed a tier; ${money(d.stipendCents)} in stipends earned. `,
+      h('a', { href: '/api/v1/stipends.csv', download: 'stipends.csv' }, 'Download stipends (CSV)')),
+    field('Microcredential', picker),
     h('div', { class: 'charts' },
-      bars('Completion funnel', funnel),
-      bars('Time to decision', buckets),
-      bars('Participation by school', count(enrolments, (e) => byId.get(e.personId)?.school)),
-      bars('Participation by experience', count(enrolments, (e) => experience(byId.get(e.personId)?.yearsOfExperience))),
-      bars('Coverage of standards and clusters (published templates)', count(coverage.flatMap((c) => c.alignments), (a) => a.targetName))));
+      report ? bars(`Completion funnel: ${report.title}`, report.funnel.map((f): [string, number] => [f.step, f.count])) : null,
+      report ? h('figure', { class: 'chart' }, h('figcaption', {}, `Time to decision: ${report.title}`),
+        h('p', {}, `Median overall: ${hours(report.medianHoursToDecision)}`),
+        h('table', {}, h('thead', {}, h('tr', {}, ['Tier', 'Submitted', 'Returned', 'Passed', 'Waiting', 'Median'].map((c) => h('th', { scope: 'col' }, c)))),
+          h('tbody', {}, report.tiers.map((t) => h('tr', {}, h('th', { scope: 'row' }, t.title), h('td', {}, String(t.submitted)), h('td', {}, String(t.returned)),
+            h('td', {}, String(t.passed)), h('td', {}, String(t.waiting)), h('td', {}, hours(t.medianHoursToDecision))))))) : null,
+      bars('Participation by school (% of teachers enrolled)', participation.bySchool.map((g): [string, number] => [g.name, g.participationPercent]), '%'),
+      bars('Participation by experience (% of teachers enrolled)', participation.byExperience.map((g): [string, number] => [g.name, g.participationPercent]), '%'),
+      bars('Coverage: published microcredentials per standard or cluster', coverage.alignments.map((a): [string, number] => [`${a.code} ${a.name}`, a.publishedMicrocredentials])),
+      bars('Coverage: awards earned per standard or cluster', coverage.alignments.filter((a) => a.awards > 0).map((a): [string, number] => [`${a.code} ${a.name}`, a.awards]))));
 }

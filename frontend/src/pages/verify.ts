@@ -2,16 +2,15 @@ import { api, ApiError, date } from '../api';
 import { busy, field, h, showError, textarea } from '../dom';
 
 interface Check { id: string; outcome: string; message: string }
+/** The verification report (feature/verification, docs/verification.md). */
 interface Verdict {
-  valid: boolean; checks: Check[];
-  issuer?: { name?: string; url?: string; id?: string } | string;
-  badge?: { name?: string; description?: string; image?: string; id?: string } | string;
-  recipient?: { matched?: boolean; identity?: string } | string; recipientMatch?: boolean | null;
-  issuedOn?: string; expires?: string; revoked?: boolean; trusted?: boolean; recognised?: boolean;
+  valid: boolean; input?: string; kind?: string; verificationType?: string; checks: Check[];
+  assertion?: { id?: string; issuedOn?: string; expires?: string; revoked?: boolean; revocationReason?: string; narrative?: string; evidence?: string[] };
+  badge?: { id?: string; name?: string; description?: string; image?: string; criteria?: string; criteriaNarrative?: string };
+  issuer?: { id?: string; name?: string; url?: string; email?: string; recognised?: boolean };
+  recipient?: { type?: string; hashed?: boolean; identity?: string; matched?: boolean | null };
+  alignments?: Array<{ targetName: string; targetUrl?: string; targetFramework?: string; targetCode?: string }>;
 }
-
-const label = (x: unknown, key: 'name' | 'id' = 'name'): string | undefined =>
-  typeof x === 'string' ? x : x && typeof x === 'object' ? ((x as Record<string, string>)[key] ?? (x as Record<string, string>).id) : undefined;
 
 /** Classifies pasted text the way a person would paste it: a URL, a compact JWS, or assertion JSON. */
 export function bodyFor(text: string, email: string): Record<string, unknown> {
@@ -72,19 +71,26 @@ export function verifyPage(_: unknown, q: URLSearchParams): Node {
 }
 
 function verdictView(v: Verdict): HTMLElement {
-  const badge = label(v.badge);
-  const issuer = label(v.issuer);
-  const ok = (c: Check) => /pass|ok|success|valid/i.test(c.outcome);
-  const skipped = (c: Check) => /skip|not.?applicable|n\/a/i.test(c.outcome);
-  return h('div', { class: `verdict ${v.valid ? 'valid' : 'invalid'}` },
-    h('h2', { tabindex: -1 }, v.valid ? '✓ Valid badge' : '✗ Not valid'),
+  const outcome = (c: Check) => c.outcome.toLowerCase();
+  const word: Record<string, string> = { passed: 'Passed', warning: 'Warning', failed: 'Failed', skipped: 'Skipped' };
+  const a = v.assertion;
+  const img = v.badge?.image && /^(https?:|data:image\/)/.test(v.badge.image) ? v.badge.image : null;
+  const headline = v.valid ? (a?.revoked ? 'Revoked' : '✓ Valid badge') : '✗ Not valid';
+  return h('div', { class: `verdict ${v.valid && !a?.revoked ? 'valid' : 'invalid'}` },
+    h('div', { class: 'title-row' }, img ? h('img', { src: img, alt: '', width: 72, height: 72 }) : null,
+      h('div', {}, h('h2', { tabindex: -1 }, headline),
+        h('p', {}, v.valid ? 'Every check passed that decides validity.' : `Failed: ${v.checks.filter((c) => outcome(c) === 'failed').map((c) => c.message).join(' ')}`))),
     h('dl', { class: 'summary' },
-      badge ? [h('dt', {}, 'Badge'), h('dd', {}, badge)] : null,
-      issuer ? [h('dt', {}, 'Issuer'), h('dd', {}, issuer, v.trusted || v.recognised ? ' (recognised by your district)' : '')] : null,
-      v.issuedOn ? [h('dt', {}, 'Issued'), h('dd', {}, date(v.issuedOn))] : null,
-      v.expires ? [h('dt', {}, 'Expires'), h('dd', {}, date(v.expires))] : null),
+      v.badge?.name ? [h('dt', {}, 'Badge'), h('dd', {}, v.badge.id?.startsWith('http') ? h('a', { href: v.badge.id, rel: 'noopener' }, v.badge.name) : v.badge.name)] : null,
+      v.issuer?.name ? [h('dt', {}, 'Issuer'), h('dd', {}, v.issuer.name, v.issuer.url ? ` (${v.issuer.url})` : '',
+        v.issuer.recognised ? ' — recognised by your district' : '')] : null,
+      v.recipient ? [h('dt', {}, 'Recipient'), h('dd', {}, v.recipient.hashed ? 'Identity hashed' : v.recipient.identity ?? '',
+        v.recipient.matched === true ? ' — matches the email you gave' : v.recipient.matched === false ? ' — does NOT match the email you gave' : '')] : null,
+      a?.issuedOn ? [h('dt', {}, 'Issued'), h('dd', {}, date(a.issuedOn))] : null,
+      a?.expires ? [h('dt', {}, 'Expires'), h('dd', {}, date(a.expires))] : null,
+      a?.revoked ? [h('dt', {}, 'Revoked'), h('dd', {}, a.revocationReason ?? 'yes')] : null,
+      v.alignments?.length ? [h('dt', {}, 'Aligned to'), h('dd', {}, v.alignments.map((x) => x.targetName).join('; '))] : null),
     h('h3', {}, 'Checks'),
-    h('ol', { class: 'checks' }, v.checks.map((c) => h('li', { class: ok(c) ? 'pass' : skipped(c) ? 'skip' : 'fail', 'data-check': c.id },
-      h('span', { class: 'outcome' }, ok(c) ? 'Passed' : skipped(c) ? 'Skipped' : 'Failed'), ' ',
-      h('strong', {}, c.id), ': ', c.message))));
+    h('ol', { class: 'checks' }, v.checks.map((c) => h('li', { class: outcome(c), 'data-check': c.id },
+      h('span', { class: 'outcome' }, word[outcome(c)] ?? c.outcome), ' ', h('code', {}, c.id), ': ', c.message))));
 }

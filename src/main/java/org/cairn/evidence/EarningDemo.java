@@ -51,10 +51,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo earning on the Parkway microcredential, through the same services the API uses: the first teacher passed
- * tier 1 and waits for review of tier 2; the second had tier 1 returned with feedback; the third passed tiers 1
- * and 2 (awards for issuing's demo at order 30) and is drafting tier 3. Every step first looks at what exists and
- * only does what is missing, so restarts (or a start that stopped half-way) end in the same state.
+ * Demo earning through the same services the API uses. The second demo teacher passed tier 1 of Parkway and is
+ * drafting tier 2, and had tier 1 of Formative Assessment returned with feedback; the third passed tiers 1 and 2 of
+ * Parkway (two awards and $150 of stipends, which issuing's demo at order 30 issues) and is drafting tier 3. The
+ * first teacher is left untouched, so a newcomer (and the browser journeys in {@code frontend/e2e}) can start
+ * Parkway from the proposal, and assessor1's queue holds only what they submit. Every step first looks at what
+ * exists and only does what is missing, so restarts (or a start that stopped half-way) end in the same state.
  */
 @Component
 @Profile("demo")
@@ -62,29 +64,25 @@ class EarningDemo {
 
 	private static final Logger log = LoggerFactory.getLogger(EarningDemo.class);
 
-	static final String LIBRARY_KEY = "parkway-personalized-learning";
+	static final String PARKWAY = "parkway-personalized-learning";
 
-	/** Where each demo teacher ends up, in the order of {@link DemoDistrictSeeded#teacherIds()}. */
-	enum Script {
+	static final String FORMATIVE = "formative-assessment";
 
-		/** Tier 1 passed, tier 2 submitted and waiting for the assessor. */
-		MIDWAY(List.of(Step.PASS, Step.SUBMIT)),
-		/** Tier 1 returned for revision with feedback. */
-		RETURNED(List.of(Step.RETURN)),
-		/** Tiers 1 and 2 passed (two awards, two stipends), tier 3 drafted. */
-		PASSED(List.of(Step.PASS, Step.PASS, Step.DRAFT));
-
-		final List<Step> tiers;
-
-		Script(List<Step> tiers) {
-			this.tiers = tiers;
-		}
-
+	/** One demo teacher (by position in {@link DemoDistrictSeeded#teacherIds()}) on one microcredential. */
+	record Play(int teacher, String libraryKey, List<Step> tiers) {
 	}
+
+	static final List<Play> PLAYS = List.of(new Play(1, PARKWAY, List.of(Step.PASS, Step.DRAFT)),
+			new Play(1, FORMATIVE, List.of(Step.RETURN)),
+			new Play(2, PARKWAY, List.of(Step.PASS, Step.PASS, Step.DRAFT)));
 
 	enum Step {
 
-		DRAFT, SUBMIT, RETURN, PASS
+		/** Evidence saved, not submitted. */
+		DRAFT,
+		/** Submitted and left waiting for the assessor. */
+		SUBMIT,
+		RETURN, PASS
 
 	}
 
@@ -120,35 +118,37 @@ class EarningDemo {
 	@EventListener
 	@Order(20)
 	void seed(DemoDistrictSeeded event) {
-		Template parkway = mongo
-			.findOne(Query.query(Criteria.where("districtId")
-				.is(event.districtId())
-				.and("libraryKey")
-				.is(LIBRARY_KEY)
-				.and("status")
-				.is(TemplateStatus.PUBLISHED)), Template.class)
-			.block();
-		if (parkway == null) {
-			log.warn("Demo earning: the demo district has no published Parkway microcredential; nothing earned");
-			return;
-		}
 		CairnUser admin = user(event.adminId());
-		List<String> teachers = event.teacherIds();
-		for (int i = 0; i < Math.min(teachers.size(), Script.values().length); i++) {
-			play(Script.values()[i], user(teachers.get(i)), admin, parkway);
+		for (Play play : PLAYS) {
+			if (play.teacher() >= event.teacherIds().size()) {
+				continue;
+			}
+			Template template = mongo
+				.findOne(Query.query(Criteria.where("districtId")
+					.is(event.districtId())
+					.and("libraryKey")
+					.is(play.libraryKey())
+					.and("status")
+					.is(TemplateStatus.PUBLISHED)), Template.class)
+				.block();
+			if (template == null) {
+				log.warn("Demo earning: the demo district has no published {}; skipped", play.libraryKey());
+				continue;
+			}
+			play(play.tiers(), user(event.teacherIds().get(play.teacher())), admin, template);
 		}
 	}
 
 	/** Start-up only, so it blocks. */
-	void play(Script script, CairnUser teacher, CairnUser admin, Template template) {
+	void play(List<Step> steps, CairnUser teacher, CairnUser admin, Template template) {
 		Enrollment enrollment = enrollments.start(teacher, template.id()).block().enrollment();
 		enrollment = approved(enrollment, teacher, admin);
 		if (enrollment.state() != EnrollmentState.ACTIVE && enrollment.state() != EnrollmentState.COMPLETED) {
 			log.warn("Demo earning: {}'s enrolment is {}, not active; skipped", teacher.email(), enrollment.state());
 			return;
 		}
-		for (int i = 0; i < script.tiers.size() && i < template.tiers().size(); i++) {
-			tier(script.tiers.get(i), enrollment, template.tiers().get(i), teacher, admin, template);
+		for (int i = 0; i < steps.size() && i < template.tiers().size(); i++) {
+			tier(steps.get(i), enrollment, template.tiers().get(i), teacher, admin, template);
 		}
 	}
 

@@ -387,7 +387,7 @@ public final class Verifier {
 
 	private void types(JsonNode node, Run run, String what) {
 		List<String> problems = new ArrayList<>();
-		collectTypes(node, problems, 0, false);
+		collectTypes(node, problems, 0, false, false);
 		if (problems.isEmpty()) {
 			if (!run.failed(CheckId.JSONLD_TYPES)) {
 				run.pass(CheckId.JSONLD_TYPES, "Every type is an Open Badges class or an extension IRI.");
@@ -398,20 +398,26 @@ public final class Verifier {
 		}
 	}
 
-	private void collectTypes(JsonNode node, List<String> problems, int depth, boolean identity) {
+	/**
+	 * {@code lenient} below a node whose @context adds an extension context: its terms are defined there (and
+	 * fetching every extension context is not something a verifier on the request path should do).
+	 */
+	private void collectTypes(JsonNode node, List<String> problems, int depth, boolean identity, boolean lenient) {
 		if (depth > MAX_DEPTH) {
 			problems.add("The document nests deeper than " + MAX_DEPTH + " levels.");
 			return;
 		}
 		if (node.isArray()) {
 			for (JsonNode item : node) {
-				collectTypes(item, problems, depth + 1, identity);
+				collectTypes(item, problems, depth + 1, identity, lenient);
 			}
 			return;
 		}
 		if (!node.isObject()) {
 			return;
 		}
+		JsonNode ownContext = node.get("@context");
+		boolean extended = lenient || (ownContext != null && extendsV2(ownContext));
 		JsonNode type = node.get("type");
 		// an IdentityObject's type names the identity property (email, url, telephone), not a class
 		if (type != null && !identity) {
@@ -423,16 +429,29 @@ public final class Verifier {
 				if (!value.isString()) {
 					problems.add("A type is not a string.");
 				}
-				else if (!KNOWN_TYPES.contains(value.asString()) && !Nodes.isIri(value.asString())) {
+				else if (!extended && !KNOWN_TYPES.contains(value.asString()) && !Nodes.isIri(value.asString())) {
 					problems.add("\"" + abbreviate(value.asString()) + "\" is not an Open Badges class.");
 				}
 			}
 		}
 		for (var property : node.properties()) {
 			if (!property.getKey().equals("@context")) {
-				collectTypes(property.getValue(), problems, depth + 1, property.getKey().equals("recipient"));
+				collectTypes(property.getValue(), problems, depth + 1, property.getKey().equals("recipient"), extended);
 			}
 		}
+	}
+
+	/** A context that is not (only) the v2 context: an extension's, or v2 plus others. */
+	private static boolean extendsV2(JsonNode context) {
+		if (context.isArray()) {
+			for (JsonNode entry : context) {
+				if (!isV2(entry)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		return !isV2(context);
 	}
 
 	// ---- assertion ---------------------------------------------------------------------------------------------

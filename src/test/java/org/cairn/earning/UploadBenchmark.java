@@ -81,7 +81,7 @@ public final class UploadBenchmark {
 		MemorySampler memory = new MemorySampler(service.pid());
 		try {
 			UploadBenchmark bench = new UploadBenchmark("http://127.0.0.1:" + port);
-			bench.awaitReady(service, Duration.ofMinutes(3));
+			bench.awaitReady(service, Duration.ofMinutes(10));
 			String store = storeAddress(log);
 			memory.start();
 			Map<String, Object> figures = bench.run(size, store, memory);
@@ -96,6 +96,7 @@ public final class UploadBenchmark {
 			memory.stop();
 			service.destroy();
 			service.waitFor();
+			Files.copy(log, Path.of("upload-benchmark-service.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 			deleteTree(dataDir);
 		}
 	}
@@ -212,14 +213,10 @@ public final class UploadBenchmark {
 	}
 
 	private void raiseUploadLimit(String admin, long bytes) throws Exception {
-		JsonNode district = call(admin, "GET", "/api/v1/district", null);
-		Map<String, Object> settings = new LinkedHashMap<>();
-		for (String field : List.of("name", "url", "email", "description", "logo", "brandColor", "timeZone",
-				"fiscalYearStartMonth", "budgetCents", "autoApproveProposals", "allowCoachAsAssessor")) {
-			settings.put(field, JSON.treeToValue(district.get(field), Object.class));
-		}
-		settings.put("maxUploadBytes", Math.max(bytes, district.get("maxUploadBytes").asLong()));
-		call(admin, "PUT", "/api/v1/district", settings);
+		JsonNode settings = call(admin, "GET", "/api/v1/district", null).get("settings");
+		Map<String, Object> body = JSON.treeToValue(settings, LinkedHashMap.class);
+		body.put("maxUploadBytes", Math.max(bytes, settings.get("maxUploadBytes").asLong()));
+		call(admin, "PUT", "/api/v1/district", body);
 	}
 
 	private String templateId(String admin, String libraryKey) throws Exception {

@@ -44,36 +44,45 @@ class EarningDemoIntegrationTests extends EarningTest {
 		District district = data.district();
 		Person admin = data.person(district, Role.DISTRICT_ADMIN);
 		Person assessor = data.person(district, Role.ASSESSOR);
+		Person fresh = teacher(district);
 		Person midway = teacher(district);
-		Person returned = teacher(district);
 		Person passed = teacher(district);
 		Template parkway = save(Parkway.template(district));
+		Template formative = save(asLibrary(Parkway.template(district), EarningDemo.FORMATIVE));
 		EarningDemo demo = new EarningDemo(enrollments, evidence, reviews, people, mongo);
 		DemoDistrictSeeded event = new DemoDistrictSeeded(district.id(), admin.id(), List.of(assessor.id()),
-				List.of(midway.id(), returned.id(), passed.id()));
+				List.of(fresh.id(), midway.id(), passed.id()));
 
 		demo.seed(event);
 
-		assertThat(submissions(district, midway)).containsExactly(Map.entry("tier-1", "PASSED:1"),
-				Map.entry("tier-2", "SUBMITTED:1"));
-		assertThat(submissions(district, returned)).containsExactly(Map.entry("tier-1", "RETURNED:1"));
-		assertThat(submissions(district, passed)).containsExactly(Map.entry("tier-1", "PASSED:1"),
+		assertThat(rows("enrollments", district, fresh)).as("the first teacher starts from scratch").isEmpty();
+		assertThat(submissions(district, midway, parkway)).containsExactly(Map.entry("tier-1", "PASSED:1"));
+		assertThat(rows("evidence", district, midway)).extracting(d -> d.getString("tierKey")).contains("tier-2");
+		assertThat(submissions(district, midway, formative)).containsExactly(Map.entry("tier-1", "RETURNED:1"));
+		assertThat(submissions(district, passed, parkway)).containsExactly(Map.entry("tier-1", "PASSED:1"),
 				Map.entry("tier-2", "PASSED:1"));
 		assertThat(rows("awards", district, passed)).hasSize(2);
-		assertThat(rows("stipends", district, passed)).extracting(d -> d.getLong("cents")).containsOnly(7500L);
+		assertThat(rows("stipends", district, passed)).extracting(d -> d.getLong("cents"))
+			.containsExactly(7500L, 7500L);
 		assertThat(rows("evidence", district, passed)).extracting(d -> d.getString("tierKey")).contains("tier-3");
-		assertThat(rows("enrollments", district, midway)).extracting(d -> d.getString("state"))
-			.containsExactly("ACTIVE");
-		assertThat(rows("enrollments", district, midway).get(0).getString("templateId")).isEqualTo(parkway.id());
+		assertThat(mongo.count(Query.query(Criteria.where("districtId").is(district.id()).and("state").is("SUBMITTED")),
+				"submissions").block()).as("nothing left waiting in the assessor's queue").isZero();
 
 		Map<String, Long> before = counts(district);
 		demo.seed(event);
 		assertThat(counts(district)).isEqualTo(before);
-		assertThat(submissions(district, returned)).containsExactly(Map.entry("tier-1", "RETURNED:1"));
+		assertThat(submissions(district, midway, formative)).containsExactly(Map.entry("tier-1", "RETURNED:1"));
 	}
 
-	private Map<String, String> submissions(District district, Person person) {
+	private static Template asLibrary(Template t, String libraryKey) {
+		return new Template(t.id(), t.districtId(), t.familyId(), t.version(), t.status(), "Formative Assessment",
+				t.summary(), t.criteria(), t.artwork(), t.tags(), t.alignments(), t.validFor(), t.scale(), false,
+				t.tiers(), libraryKey, t.createdAt(), t.publishedAt(), t.revision());
+	}
+
+	private Map<String, String> submissions(District district, Person person, Template template) {
 		return rows("submissions", district, person).stream()
+			.filter(d -> template.id().equals(d.getString("templateId")))
 			.collect(Collectors.toMap(d -> d.getString("tierKey"),
 					d -> d.getString("state") + ":" + d.getInteger("attempt"), (a, b) -> a, java.util.TreeMap::new));
 	}
