@@ -21,10 +21,12 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import org.cairn.template.BadgePng;
+
 /**
- * The unbaked badge image in PNG and SVG. Template artwork is used when it is already in the wanted format; an SVG
- * is not rasterized (no SVG renderer is shipped), so a simple medallion in the district's colour with the title is
- * drawn instead, and PNG artwork is wrapped in an SVG {@code <image>}.
+ * The unbaked badge image in PNG and SVG. Template artwork is used when it is already in the wanted format; SVG
+ * artwork is rasterized to PNG by {@link BadgePng}, and only when that is impossible is a simple medallion in the
+ * district's colour with the title drawn instead; PNG artwork is wrapped in an SVG {@code <image>}.
  */
 public final class BadgeArt {
 
@@ -52,7 +54,8 @@ public final class BadgeArt {
 		if (data != null && data.mediaType().equals("image/png")) {
 			return data.bytes();
 		}
-		return drawPng(title, brandColor);
+		// SVG artwork is rasterized by the template feature; the medallion is the fallback for unusable artwork.
+		return BadgePng.render(artwork, SIZE).orElseGet(() -> drawPng(title, brandColor));
 	}
 
 	public static String svg(String artwork, String title, String brandColor) {

@@ -67,10 +67,10 @@ public class Enrollments {
 	}
 
 	/** The enrolment, and whether this call created it (a repeated start returns the existing one). */
-	record Started(Enrollment enrollment, boolean created) {
+	public record Started(Enrollment enrollment, boolean created) {
 	}
 
-	Mono<Started> start(CairnUser user, String templateId) {
+	public Mono<Started> start(CairnUser user, String templateId) {
 		user.require(Role.TEACHER);
 		return templates.get(user.districtId(), templateId).flatMap(template -> {
 			if (template.status() != TemplateStatus.PUBLISHED) {
@@ -96,7 +96,7 @@ public class Enrollments {
 		});
 	}
 
-	Mono<Enrollment> propose(CairnUser user, String id, Proposal proposal) {
+	public Mono<Enrollment> propose(CairnUser user, String id, Proposal proposal) {
 		return own(user, id).flatMap(current -> {
 			if (current.state() == EnrollmentState.PROPOSED && proposal.equals(current.proposal())) {
 				return Mono.just(current);
@@ -117,7 +117,7 @@ public class Enrollments {
 		});
 	}
 
-	Mono<Enrollment> decide(CairnUser user, String id, ProposalDecision decision) {
+	public Mono<Enrollment> decide(CairnUser user, String id, ProposalDecision decision) {
 		user.require(Role.DISTRICT_ADMIN);
 		return get(user.districtId(), id).flatMap(current -> switch (decision.decision()) {
 			case APPROVE -> approve(current, user.personId(), decision.comment());

@@ -4,9 +4,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** An admin's decision on a proposal; returning or declining needs a comment. */
-record ProposalDecision(@NotNull Outcome decision, @Size(max = 4000) String comment) {
+public record ProposalDecision(@NotNull Outcome decision, @Size(max = 4000) String comment) {
 
-	enum Outcome {
+	public enum Outcome {
 
 		APPROVE, RETURN, DECLINE
 

@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
@@ -70,7 +71,20 @@ class FileStore {
 			Set<ArtifactKind> allowed, Document metadata) {
 		ObjectId id = new ObjectId();
 		Inspection inspection = new Inspection(maxBytes, allowed);
-		Flux<DataBuffer> inspected = body.doOnNext(inspection::accept);
+		// Spring Data's GridFS upload copies each buffer (toByteBuffer) but never releases it: the server's
+		// pooled, direct request buffers would then live until a GC and a large upload runs out of direct
+		// memory. So each buffer is checked, copied to the heap and released here, as soon as it arrives.
+		Flux<DataBuffer> inspected = body.map(buffer -> {
+			try {
+				inspection.accept(buffer);
+				byte[] copy = new byte[buffer.readableByteCount()];
+				buffer.read(copy);
+				return (DataBuffer) DefaultDataBufferFactory.sharedInstance.wrap(copy);
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+		}).doOnDiscard(DataBuffer.class, DataBufferUtils::release);
 		var upload = ReactiveGridFsUpload.fromPublisher(inspected)
 			.id(id)
 			.filename(filename)

@@ -211,7 +211,7 @@ public class Reviews {
 	 * and attempt number. The same decider retrying the same outcome gets the decision back (and any unfinished
 	 * outcome, such as the award, completed); anyone else gets {@code already-decided}.
 	 */
-	Mono<Submission> decide(CairnUser user, String submissionId, DecisionBody body) {
+	public Mono<Submission> decide(CairnUser user, String submissionId, DecisionBody body) {
 		user.require(Role.ASSESSOR, Role.DISTRICT_ADMIN);
 		return submissions.findByIdAndDistrictId(submissionId, user.districtId())
 			.filter(s -> !s.personId().equals(user.personId()))
@@ -380,7 +380,7 @@ public class Reviews {
 	}
 
 	/** The decision an assessor sends. */
-	record DecisionBody(@jakarta.validation.constraints.Min(1) int attempt,
+	public record DecisionBody(@jakarta.validation.constraints.Min(1) int attempt,
 			@jakarta.validation.constraints.NotNull Attempt.Outcome outcome,
 			@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(
 					max = 200) List<@jakarta.validation.Valid Score> scores,

@@ -1,6 +1,9 @@
 package org.cairn.template;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -10,6 +13,12 @@ import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -33,6 +42,13 @@ final class Artwork {
 			"audio", "video");
 
 	private static final String PLACEHOLDER_COLOUR = "#2f5d8a";
+
+	private static final String SVG_NS = "http://www.w3.org/2000/svg";
+
+	/** The id of the group holding the title banner, so a changed title replaces it. */
+	static final String TITLE_BANNER = "cairn-title";
+
+	private static final int BANNER_LINE = 24;
 
 	private Artwork() {
 	}
@@ -76,6 +92,205 @@ final class Artwork {
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Library artwork made the district's own: the title on a banner across the lower part of the image, then every
+	 * placeholder colour (the banner's text and border too) replaced by the brand colour.
+	 */
+	static byte[] personalise(byte[] svg, String title, String brandColour) {
+		return recolour(withTitle(svg, title), brandColour);
+	}
+
+	/**
+	 * The artwork of a data URI with its title banner showing {@code title}; unchanged when the artwork has no
+	 * banner (a district's own artwork) or already shows that title, so saving the same content twice is a no-op.
+	 */
+	static String retitled(String dataUri, String title) {
+		var matcher = dataUri == null ? null : DATA_URI.matcher(dataUri);
+		if (matcher == null || !matcher.matches() || !"image/svg+xml".equals(matcher.group(1)) || title == null
+				|| title.isBlank()) {
+			return dataUri;
+		}
+		byte[] svg;
+		try {
+			svg = Base64.getDecoder().decode(matcher.group(2));
+		}
+		catch (IllegalArgumentException ex) {
+			return dataUri;
+		}
+		Element root = parse(svg).orElse(null);
+		Element banner = root == null ? null : byId(root, TITLE_BANNER);
+		if (banner == null || String.join(" ", bannerLines(title)).equals(bannerText(banner))) {
+			return dataUri;
+		}
+		banner.getParentNode().removeChild(banner);
+		Element retitled = parse(withTitle(serialize(root), title)).orElse(null);
+		return retitled == null ? dataUri : svgDataUri(serialize(retitled));
+	}
+
+	/** Adds (or replaces) the title banner; returns the input unchanged if it is not parseable SVG. */
+	static byte[] withTitle(byte[] svg, String title) {
+		Element root = parse(svg).orElse(null);
+		if (root == null || title == null || title.isBlank()) {
+			return svg;
+		}
+		Element old = byId(root, TITLE_BANNER);
+		if (old != null) {
+			old.getParentNode().removeChild(old);
+		}
+		float[] box = viewBox(root);
+		float x = box[0], y = box[1], w = box[2], h = box[3];
+		List<String> lines = bannerLines(title);
+		int longest = lines.stream().mapToInt(String::length).max().orElse(1);
+		// A sans-serif glyph averages a little over half the font size wide.
+		float fontSize = Math.min(h * 0.068f, (w * 0.80f) / (0.56f * Math.max(longest, 1)));
+		float lineHeight = fontSize * 1.2f;
+		float bannerHeight = lineHeight * lines.size() + fontSize * 0.6f;
+		float top = y + h * 0.80f - bannerHeight / 2;
+		var doc = root.getOwnerDocument();
+		Element group = doc.createElementNS(SVG_NS, "g");
+		group.setAttribute("id", TITLE_BANNER);
+		Element band = doc.createElementNS(SVG_NS, "rect");
+		band.setAttribute("x", number(x + w * 0.04f));
+		band.setAttribute("y", number(top));
+		band.setAttribute("width", number(w * 0.92f));
+		band.setAttribute("height", number(bannerHeight));
+		band.setAttribute("rx", number(bannerHeight * 0.2f));
+		band.setAttribute("fill", "#ffffff");
+		band.setAttribute("stroke", PLACEHOLDER_COLOUR);
+		band.setAttribute("stroke-width", number(Math.max(1f, h * 0.01f)));
+		group.appendChild(band);
+		for (int i = 0; i < lines.size(); i++) {
+			Element text = doc.createElementNS(SVG_NS, "text");
+			text.setAttribute("x", number(x + w / 2));
+			text.setAttribute("y", number(top + fontSize * 0.3f + lineHeight * i + fontSize));
+			text.setAttribute("text-anchor", "middle");
+			text.setAttribute("font-family", "DejaVu Sans, Liberation Sans, Arial, sans-serif");
+			text.setAttribute("font-weight", "bold");
+			text.setAttribute("font-size", number(fontSize));
+			text.setAttribute("fill", PLACEHOLDER_COLOUR);
+			text.setTextContent(lines.get(i)); // text content: markup in a title is escaped, never parsed
+			group.appendChild(text);
+		}
+		root.appendChild(group);
+		return serialize(root);
+	}
+
+	/** At most two lines of about 24 characters; longer titles end with an ellipsis. */
+	static List<String> bannerLines(String title) {
+		List<String> lines = new ArrayList<>();
+		StringBuilder line = new StringBuilder();
+		String[] words = title.strip().split("\\s+");
+		for (int i = 0; i < words.length; i++) {
+			String word = words[i];
+			if (!line.isEmpty() && line.length() + 1 + word.length() > BANNER_LINE) {
+				lines.add(line.toString());
+				line = new StringBuilder();
+				if (lines.size() == 2) {
+					String last = lines.remove(1);
+					lines.add(last.length() > BANNER_LINE - 1 ? last.substring(0, BANNER_LINE - 1) + "\u2026"
+							: last + "\u2026");
+					return lines;
+				}
+			}
+			line.append(line.isEmpty() ? "" : " ").append(word);
+		}
+		if (!line.isEmpty()) {
+			String text = line.toString();
+			lines.add(text.length() > BANNER_LINE + 6 ? text.substring(0, BANNER_LINE) + "\u2026" : text);
+		}
+		return lines;
+	}
+
+	private static String bannerText(Element banner) {
+		List<String> lines = new ArrayList<>();
+		NodeList texts = banner.getElementsByTagNameNS(SVG_NS, "text");
+		for (int i = 0; i < texts.getLength(); i++) {
+			lines.add(texts.item(i).getTextContent());
+		}
+		return String.join(" ", lines);
+	}
+
+	private static Element byId(Element root, String id) {
+		NodeList all = root.getElementsByTagNameNS("*", "*");
+		for (int i = 0; i < all.getLength(); i++) {
+			if (all.item(i) instanceof Element e && id.equals(e.getAttribute("id"))) {
+				return e;
+			}
+		}
+		return null;
+	}
+
+	/** x, y, width, height from {@code viewBox}, else from width and height, else a 256 square. */
+	private static float[] viewBox(Element root) {
+		try {
+			String[] parts = root.getAttribute("viewBox").trim().split("[\\s,]+");
+			if (parts.length == 4) {
+				float[] box = new float[4];
+				for (int i = 0; i < 4; i++) {
+					box[i] = Float.parseFloat(parts[i]);
+				}
+				if (box[2] > 0 && box[3] > 0) {
+					return box;
+				}
+			}
+			float w = Float.parseFloat(root.getAttribute("width").replace("px", ""));
+			float h = Float.parseFloat(root.getAttribute("height").replace("px", ""));
+			if (w > 0 && h > 0) {
+				return new float[] { 0, 0, w, h };
+			}
+		}
+		catch (NumberFormatException ex) {
+			// fall through to the default
+		}
+		return new float[] { 0, 0, 256, 256 };
+	}
+
+	private static String number(float value) {
+		return value == Math.rint(value) ? String.valueOf((int) value) : String.format(Locale.ROOT, "%.1f", value);
+	}
+
+	private static byte[] serialize(Element root) {
+		try {
+			TransformerFactory factory = TransformerFactory.newInstance();
+			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+			Transformer transformer = factory.newTransformer();
+			transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+			transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			transformer.transform(new DOMSource(root), new StreamResult(out));
+			return out.toByteArray();
+		}
+		catch (TransformerException ex) {
+			throw new IllegalStateException("Cannot write SVG", ex);
+		}
+	}
+
+	/**
+	 * Parses SVG as untrusted input: no DOCTYPE (so no entities, internal or external), no XInclude, secure
+	 * processing limits. Empty when it is not well-formed or its root is not {@code <svg>}.
+	 */
+	static Optional<Element> parse(byte[] bytes) {
+		try {
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setNamespaceAware(true);
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+			factory.setXIncludeAware(false);
+			factory.setExpandEntityReferences(false);
+			var builder = factory.newDocumentBuilder();
+			builder.setErrorHandler(null);
+			Element root = builder.parse(new ByteArrayInputStream(bytes)).getDocumentElement();
+			return "svg".equals(root.getLocalName()) ? Optional.of(root) : Optional.empty();
+		}
+		catch (Exception ex) {
+			return Optional.empty();
+		}
+	}
+
 	private static Optional<String> pngProblem(byte[] bytes) {
 		if (bytes.length < PNG_SIGNATURE.length) {
 			return Optional.of("is declared image/png but is not a PNG");
@@ -89,25 +304,9 @@ final class Artwork {
 	}
 
 	private static Optional<String> svgProblem(byte[] bytes) {
-		Element root;
-		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setNamespaceAware(true);
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			factory.setXIncludeAware(false);
-			factory.setExpandEntityReferences(false);
-			var builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(null);
-			root = builder.parse(new ByteArrayInputStream(bytes)).getDocumentElement();
-		}
-		catch (Exception ex) {
-			return Optional.of("is declared image/svg+xml but is not well-formed SVG");
-		}
-		if (!"svg".equals(root.getLocalName())) {
-			return Optional.of("is declared image/svg+xml but its root element is not <svg>");
-		}
-		return unsafe(root);
+		return parse(bytes).map(Artwork::unsafe)
+			.orElse(Optional.of("is declared image/svg+xml but is not well-formed SVG with an <svg> root "
+					+ "(a DOCTYPE or entity is not accepted)"));
 	}
 
 	private static Optional<String> unsafe(Element element) {

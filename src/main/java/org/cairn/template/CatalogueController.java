@@ -12,10 +12,13 @@ import org.cairn.account.CairnUser;
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -58,11 +61,25 @@ class CatalogueController {
 		if (filters.q() != null && filters.q().length() > 200) {
 			return Mono.error(ProblemException.invalid("q", "must be at most 200 characters"));
 		}
-		return latestPublished(user.districtId()).map(list -> list.stream()
-			.filter(t -> matches(t, filters))
+		return frameworkName(user.districtId(), filters.framework())
+			.flatMap(frameworkName -> latestPublished(user.districtId()).map(list -> list.stream()
+			.filter(t -> matches(t, filters, frameworkName))
 			.sorted(Comparator.comparing((Template t) -> t.title().toLowerCase(Locale.ROOT)))
 			.map(CatalogueItem::of)
-			.toList());
+			.toList()));
+	}
+
+	/**
+	 * The name alignments carry for a framework filter given as a code (a built-in one or the district's own);
+	 * the filter itself when no framework has that code, so filtering by name works too.
+	 */
+	private Mono<String> frameworkName(String districtId, String framework) {
+		if (framework == null) {
+			return Mono.just("");
+		}
+		return frameworks.find(districtId, framework)
+			.map(Framework::name)
+			.onErrorResume(ProblemException.class, ex -> Mono.just(framework));
 	}
 
 	/** One catalogue entry in full, as {@code /templates/{id}/preview} shows it to its author. */
@@ -74,6 +91,15 @@ class CatalogueController {
 			.map(Preview::of);
 	}
 
+	/** A catalogue entry's badge image as PNG. */
+	@GetMapping(value = "/{id}/artwork.png", produces = MediaType.IMAGE_PNG_VALUE)
+	Mono<ResponseEntity<byte[]>> artworkPng(@AuthenticationPrincipal CairnUser user, @PathVariable String id,
+			@RequestParam(defaultValue = "" + BadgePng.DEFAULT_SIZE) int size) {
+		return Artworks.png(templates.findByIdAndDistrictId(id, user.districtId())
+			.filter(t -> t.status() != TemplateStatus.DRAFT)
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Template " + id))), size);
+	}
+
 	/** The newest non-draft version of each family, kept only while it is published (not retired). */
 	private Mono<List<Template>> latestPublished(String districtId) {
 		BinaryOperator<Template> newer = (a, b) -> a.version() >= b.version() ? a : b;
@@ -83,13 +109,11 @@ class CatalogueController {
 			.map(latest -> latest.stream().filter(t -> t.status() == TemplateStatus.PUBLISHED).toList());
 	}
 
-	private boolean matches(Template t, Filters f) {
+	private boolean matches(Template t, Filters f, String frameworkName) {
 		return (f.standard() == null || t.alignments().stream().anyMatch(a -> same(a.targetCode(), f.standard())
 				|| same(a.targetName(), f.standard())))
 				&& (f.framework() == null || t.alignments().stream().anyMatch(a -> same(a.targetFramework(),
-						f.framework()) || frameworks.builtIn(f.framework())
-							.map(fw -> fw.name().equals(a.targetFramework()))
-							.orElse(false)))
+						f.framework()) || same(a.targetFramework(), frameworkName)))
 				&& (f.cluster() == null || t.alignments().stream().anyMatch(a -> isCluster(a, f.cluster())))
 				&& (f.component() == null || matchesComponent(t, f.component()))
 				&& (f.subject() == null || t.tags().subjects().stream().anyMatch(s -> same(s, f.subject())))

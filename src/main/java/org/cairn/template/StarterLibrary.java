@@ -46,8 +46,8 @@ class StarterLibrary {
 	}
 
 	/**
-	 * Copies an entry into the district as a draft, its artwork in the district's brand colour. Adopting the same
-	 * entry again returns the district's existing copy unless another copy is asked for.
+	 * Copies an entry into the district as a draft, its artwork in the district's brand colour with its title.
+	 * Adopting the same entry again returns the district's existing copy unless another copy is asked for.
 	 */
 	Mono<Templates.Outcome> adopt(String districtId, String key, boolean anotherCopy) {
 		LibraryEntry entry = entries.get(key);
@@ -62,7 +62,7 @@ class StarterLibrary {
 	}
 
 	private LibraryEntry withArtwork(LibraryEntry entry, String brandColour) {
-		byte[] svg = Artwork.recolour(artwork.get(entry.key()), brandColour);
+		byte[] svg = Artwork.personalise(artwork.get(entry.key()), entry.template().title(), brandColour);
 		return new LibraryEntry(entry.key(), entry.origin(), entry.artworkFile(),
 				entry.template().withArtwork(Artwork.svgDataUri(svg)));
 	}

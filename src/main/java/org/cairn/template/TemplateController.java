@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -110,6 +111,14 @@ class TemplateController {
 	@GetMapping("/{id}/preview")
 	Mono<Preview> preview(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
 		return templates.own(admin(user), id).map(Preview::of);
+	}
+
+	/** The artwork as the PNG Open Badges images use, rendered off the event loop. */
+	@GetMapping(value = "/{id}/artwork.png", produces = MediaType.IMAGE_PNG_VALUE)
+	Mono<ResponseEntity<byte[]>> artworkPng(@AuthenticationPrincipal CairnUser user, @PathVariable String id,
+			@RequestParam(defaultValue = "" + BadgePng.DEFAULT_SIZE) int size) {
+		String districtId = admin(user);
+		return Artworks.png(templates.own(districtId, id), size);
 	}
 
 	@GetMapping("/{id}/export")

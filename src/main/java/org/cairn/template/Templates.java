@@ -91,7 +91,8 @@ class Templates {
 	}
 
 	/** Full replace of a draft. Sending the same content twice changes nothing the second time. */
-	Mono<Template> update(String districtId, String id, TemplateContent content) {
+	Mono<Template> update(String districtId, String id, TemplateContent submitted) {
+		TemplateContent content = retitled(submitted);
 		return own(districtId, id).flatMap(current -> {
 			if (current.status() != TemplateStatus.DRAFT) {
 				return Mono.error(notDraft(current));
@@ -173,7 +174,15 @@ class Templates {
 		});
 	}
 
-	private Mono<Outcome> firstVersion(String districtId, String family, TemplateContent content, String libraryKey) {
+	/** Artwork carrying a title banner (library artwork) shows the content's title, also after it is edited. */
+	private static TemplateContent retitled(TemplateContent content) {
+		String artwork = Artwork.retitled(content.artwork(), content.title());
+		return artwork == null || artwork.equals(content.artwork()) ? content : content.withArtwork(artwork);
+	}
+
+	private Mono<Outcome> firstVersion(String districtId, String family, TemplateContent submitted,
+			String libraryKey) {
+		TemplateContent content = retitled(submitted);
 		Template draft = new Template(null, districtId, family, 1, TemplateStatus.DRAFT, content.title(),
 				content.summary(), content.criteria(), content.artwork(), content.tags(), content.alignments(),
 				content.validFor(), content.scale(), content.proposalRequired(), content.tiers(), libraryKey,

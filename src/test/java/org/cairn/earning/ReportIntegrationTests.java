@@ -14,6 +14,7 @@ import org.cairn.district.District;
 import org.cairn.template.Alignment;
 import org.cairn.template.Template;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,7 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reports over real earning done through the API: five teachers at different points of Parkway, so every count
  * has a known answer. Decision times are known because the attempts are back-dated in the store.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportIntegrationTests extends EarningTest {
+
+	/** Built once for the class: the reports only read it (coverage adds a template no one enrolled in). */
+	private Walk walk;
 
 	@Autowired
 	PersonRepository people;
@@ -40,7 +45,7 @@ class ReportIntegrationTests extends EarningTest {
 
 	@Test
 	void templateReportCountsEachTierAndTheFunnelWithMedianTimesToDecision() {
-		Walk walk = new Walk();
+		Walk walk = walk();
 		data.as(walk.admin)
 			.get()
 			.uri("/api/v1/reports/templates/{id}", walk.parkway.id())
@@ -90,7 +95,7 @@ class ReportIntegrationTests extends EarningTest {
 
 	@Test
 	void participationShowsWhoIsLeftOutBySchoolAndExperience() {
-		Walk walk = new Walk();
+		Walk walk = walk();
 		data.as(walk.admin)
 			.get()
 			.uri("/api/v1/reports/participation")
@@ -139,7 +144,7 @@ class ReportIntegrationTests extends EarningTest {
 
 	@Test
 	void coverageCountsPublishedMicrocredentialsAndAwardsPerStandard() {
-		Walk walk = new Walk();
+		Walk walk = walk();
 		Template other = Parkway.template(walk.district);
 		save(withAlignments(other, List.of(GROWING)));
 		data.as(walk.admin)
@@ -180,6 +185,13 @@ class ReportIntegrationTests extends EarningTest {
 			.jsonPath("$.bySchool.length()").isEqualTo(0)
 			.jsonPath("$.district.participationPercent").isEqualTo(0.0);
 		adminB.get().uri("/api/v1/reports/coverage").exchange().expectBody().jsonPath("$.alignments.length()").isEqualTo(0);
+	}
+
+	private Walk walk() {
+		if (walk == null) {
+			walk = new Walk();
+		}
+		return walk;
 	}
 
 	private static Template withAlignments(Template t, List<Alignment> alignments) {

@@ -52,9 +52,10 @@ class ParkwayTemplateIntegrationTests extends IntegrationTest {
 		assertThat(shape(draft.get("content"))).isEqualTo(shape(library.get("content")));
 
 		admin.publish(id);
-		JsonNode byCode = teacher.get("/api/v1/catalogue?standard=LF2011.DATA");
+		JsonNode byCode = teacher.catalogue("standard", "LF2011.DATA");
 		assertThat(ids(byCode)).containsExactly(id);
-		JsonNode byName = teacher.get("/api/v1/catalogue?standard=Data&tiers=4&stipendMin=30000&stipendMax=30000");
+		JsonNode byName = teacher.catalogue("standard", "Data", "tiers", "4", "stipendMin", "30000", "stipendMax",
+				"30000");
 		assertThat(ids(byName)).containsExactly(id);
 		JsonNode item = byName.get(0);
 		assertThat(item.get("totalStipendCents").asLong()).isEqualTo(30_000);
@@ -62,9 +63,9 @@ class ParkwayTemplateIntegrationTests extends IntegrationTest {
 				"22500", "30000");
 		assertThat(item.get("tiers").get(0).get("requirements").get(1).asString())
 			.isEqualTo("A written reflection of 500-600 words, or a video of 2-3 minutes");
-		assertThat(ids(teacher.get("/api/v1/catalogue?standard=LF2011.LC"))).isEmpty();
-		assertThat(ids(teacher.get("/api/v1/catalogue?q=personalized%20research"))).isEmpty();
-		assertThat(ids(teacher.get("/api/v1/catalogue?q=PARKWAY%20learning"))).containsExactly(id);
+		assertThat(ids(teacher.catalogue("standard", "LF2011.LC"))).isEmpty();
+		assertThat(ids(teacher.catalogue("q", "personalized research"))).isEmpty();
+		assertThat(ids(teacher.catalogue("q", "PARKWAY learning"))).containsExactly(id);
 	}
 
 	@Test
@@ -78,18 +79,18 @@ class ParkwayTemplateIntegrationTests extends IntegrationTest {
 		admin.publish(tech);
 		admin.adopt("derry-learning-communities"); // a draft: never in the catalogue
 
-		assertThat(ids(teacher.get("/api/v1/catalogue?cluster=2"))).containsExactly(derry);
-		assertThat(ids(teacher.get("/api/v1/catalogue?cluster=FFT.C2"))).containsExactly(derry);
-		assertThat(ids(teacher.get("/api/v1/catalogue?cluster=C3"))).isEmpty();
+		assertThat(ids(teacher.catalogue("cluster", "2"))).containsExactly(derry);
+		assertThat(ids(teacher.catalogue("cluster", "FFT.C2"))).containsExactly(derry);
+		assertThat(ids(teacher.catalogue("cluster", "C3"))).isEmpty();
 		// 2a is not aligned directly: it is found because Cluster 2 draws on it.
-		assertThat(ids(teacher.get("/api/v1/catalogue?component=2a"))).containsExactly(derry);
-		assertThat(ids(teacher.get("/api/v1/catalogue?component=3d"))).containsExactly(derry);
-		assertThat(ids(teacher.get("/api/v1/catalogue?standard=Data"))).containsExactly(derry);
-		assertThat(ids(teacher.get("/api/v1/catalogue?framework=ISTE-E"))).containsExactly(tech);
-		assertThat(ids(teacher.get("/api/v1/catalogue?standard=ISTE-E.2.5&gradeBand=k-12&subject=all%20subjects")))
+		assertThat(ids(teacher.catalogue("component", "2a"))).containsExactly(derry);
+		assertThat(ids(teacher.catalogue("component", "3d"))).containsExactly(derry);
+		assertThat(ids(teacher.catalogue("standard", "Data"))).containsExactly(derry);
+		assertThat(ids(teacher.catalogue("framework", "ISTE-E"))).containsExactly(tech);
+		assertThat(ids(teacher.catalogue("standard", "ISTE-E.2.5", "gradeBand", "k-12", "subject", "all subjects")))
 			.containsExactly(tech);
-		assertThat(ids(teacher.get("/api/v1/catalogue?tiers=3"))).containsExactlyInAnyOrder(derry, tech);
-		assertThat(ids(teacher.get("/api/v1/catalogue?stipendMin=1"))).containsExactly(tech);
+		assertThat(ids(teacher.catalogue("tiers", "3"))).containsExactlyInAnyOrder(derry, tech);
+		assertThat(ids(teacher.catalogue("stipendMin", "1"))).containsExactly(tech);
 
 		JsonNode preview = teacher.get("/api/v1/catalogue/" + derry);
 		assertThat(preview.get("levels").findValuesAsString("levels")).isEmpty();

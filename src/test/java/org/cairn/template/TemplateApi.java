@@ -22,8 +22,29 @@ record TemplateApi(WebTestClient client) {
 		return result.getResponseBody();
 	}
 
+	/** For calls racing each other, where either 201 (created) or 200 (found) is right. */
+	JsonNode callSucceeding(HttpMethod method, String uri, Object body) {
+		var spec = client.method(method).uri(uri);
+		var exchange = body == null ? spec.exchange() : spec.bodyValue(body).exchange();
+		return exchange.expectStatus().is2xxSuccessful().expectBody(JsonNode.class).returnResult().getResponseBody();
+	}
+
 	JsonNode get(String uri) {
 		return call(HttpMethod.GET, uri, null, 200);
+	}
+
+	/**
+	 * The catalogue filtered by name/value pairs. The values are given unencoded and sent as encoded query
+	 * parameters: a literal {@code %20} in a URI template would be encoded again (to {@code %2520}).
+	 */
+	JsonNode catalogue(String... filters) {
+		return client.get().uri(builder -> {
+			builder.path("/api/v1/catalogue");
+			for (int i = 0; i < filters.length; i += 2) {
+				builder.queryParam(filters[i], filters[i + 1]);
+			}
+			return builder.build();
+		}).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
 	}
 
 	JsonNode post(String uri, Object body, int expectedStatus) {

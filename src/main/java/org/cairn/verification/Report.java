@@ -1,0 +1,54 @@
+package org.cairn.verification;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The answer to a verification (documented in docs/verification.md): {@code valid} is true when no check failed.
+ * {@code kind} is the Open Badges class verified (usually Assertion); the summaries are null when the document was
+ * not reached or not readable.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Report(boolean valid, InputKind input, String kind, String verificationType, List<Check> checks,
+		AssertionSummary assertion, BadgeSummary badge, IssuerSummary issuer, RecipientSummary recipient,
+		List<AlignmentSummary> alignments) {
+
+	/** A copy saying whether the issuer is one the asking district recognises. */
+	Report recognised(boolean recognised) {
+		return issuer == null ? this
+				: new Report(valid, input, kind, verificationType, checks, assertion, badge, issuer.recognised(recognised),
+						recipient, alignments);
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record AssertionSummary(String id, Instant issuedOn, Instant expires, boolean revoked,
+			String revocationReason, String narrative, List<String> evidence) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record BadgeSummary(String id, String name, String description, String image, String criteria,
+			String criteriaNarrative, List<String> tags) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record IssuerSummary(String id, String name, String url, String email, Boolean recognised) {
+
+		IssuerSummary recognised(boolean value) {
+			return new IssuerSummary(id, name, url, email, value);
+		}
+
+	}
+
+	/** {@code matched} is null when no recipient was given to compare. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record RecipientSummary(String type, boolean hashed, String identity, Boolean matched) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record AlignmentSummary(String targetName, String targetUrl, String targetDescription,
+			String targetFramework, String targetCode) {
+	}
+
+}

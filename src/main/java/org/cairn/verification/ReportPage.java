@@ -1,0 +1,65 @@
+package org.cairn.verification;
+
+import org.springframework.web.util.HtmlUtils;
+
+/** The report as a small server-rendered page for people (no script; everything escaped). */
+final class ReportPage {
+
+	private ReportPage() {
+	}
+
+	static String render(Report report) {
+		StringBuilder html = new StringBuilder(4096);
+		html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+			.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+			.append("<title>Badge verification</title><style>body{font-family:system-ui,sans-serif;max-width:48rem;")
+			.append("margin:2rem auto;padding:0 1rem}.passed{color:#17663a}.failed{color:#a11}.warning{color:#8a5a00}")
+			.append(".skipped{color:#666}td,th{text-align:left;padding:.25rem .5rem;vertical-align:top}</style>")
+			.append("</head><body><main>");
+		html.append("<h1 class=\"").append(report.valid() ? "passed\">Valid badge" : "failed\">Not a valid badge")
+			.append("</h1>");
+		if (report.badge() != null) {
+			html.append("<h2>").append(e(report.badge().name())).append("</h2><p>")
+				.append(e(report.badge().description()))
+				.append("</p>");
+		}
+		if (report.issuer() != null) {
+			html.append("<p>Issued by <strong>").append(e(report.issuer().name())).append("</strong> (")
+				.append(e(report.issuer().id())).append(")");
+			if (Boolean.TRUE.equals(report.issuer().recognised())) {
+				html.append(" — an issuer your district recognises");
+			}
+			html.append("</p>");
+		}
+		if (report.assertion() != null && report.assertion().issuedOn() != null) {
+			html.append("<p>Issued on ").append(e(report.assertion().issuedOn().toString()));
+			if (report.assertion().expires() != null) {
+				html.append(", expires ").append(e(report.assertion().expires().toString()));
+			}
+			html.append("</p>");
+		}
+		if (report.recipient() != null && report.recipient().matched() != null) {
+			html.append("<p>").append(report.recipient().matched() ? "Awarded to the person you named."
+					: "<span class=\"failed\">Not awarded to the person you named.</span>").append("</p>");
+		}
+		if (report.alignments() != null && !report.alignments().isEmpty()) {
+			html.append("<h3>Aligned to</h3><ul>");
+			report.alignments().forEach(a -> html.append("<li>").append(e(a.targetName()))
+				.append(a.targetFramework() == null ? "" : " (" + e(a.targetFramework()) + ")").append("</li>"));
+			html.append("</ul>");
+		}
+		html.append("<h3>Checks</h3><table><thead><tr><th>Check</th><th>Outcome</th><th>Detail</th></tr></thead><tbody>");
+		for (Check check : report.checks()) {
+			html.append("<tr><td><code>").append(e(check.id().id())).append("</code></td><td class=\"")
+				.append(check.outcome().json()).append("\">").append(check.outcome().json()).append("</td><td>")
+				.append(e(check.message())).append("</td></tr>");
+		}
+		html.append("</tbody></table></main></body></html>");
+		return html.toString();
+	}
+
+	private static String e(String value) {
+		return value == null ? "" : HtmlUtils.htmlEscape(value);
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.cairn.verification;
+
+import java.time.Clock;
+
+import org.cairn.openbadges.HostedDocuments;
+import org.cairn.system.CairnProperties;
+import org.cairn.verification.fetch.AddressPolicy;
+import org.cairn.verification.fetch.FetchLimits;
+import org.cairn.verification.fetch.GuardedFetcher;
+import org.cairn.verification.fetch.NameResolution;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the verifier: our documents from memory, everyone else's through the guarded fetcher. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(VerificationProperties.class)
+class VerificationConfiguration {
+
+	@Bean
+	GuardedFetcher verificationFetcher(VerificationProperties properties, JsonMapper json, Clock clock) {
+		return new GuardedFetcher(new AddressPolicy(properties.allowedNetworks(), properties.allowPrivate()),
+				NameResolution.system(),
+				new FetchLimits(properties.maxRedirects(), properties.maxDocumentBytes(), properties.connectTimeout(),
+						properties.fetchTimeout(), properties.maxFetchesPerHost(), properties.cacheEntries(),
+						properties.maxCacheAge()),
+				json, clock);
+	}
+
+	@Bean
+	Verifier verifier(GuardedFetcher fetcher, HostedDocuments hosted, CairnProperties cairn,
+			VerificationProperties properties, JsonMapper json, Clock clock) {
+		return new Verifier(new LocalFirstDocuments(hosted, cairn.publicUrl(""), fetcher), json, clock,
+				properties.deadline());
+	}
+
+}

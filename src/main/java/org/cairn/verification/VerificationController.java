@@ -1,0 +1,234 @@
+package org.cairn.verification;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import org.cairn.account.CairnUser;
+import org.cairn.problem.ProblemException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * {@code POST /api/v1/verifications}: public, no sign-in, rate-limited per client ({@link VerificationGate}).
+ * JSON ({@code {"url"|"assertion"|"jws": ..., "recipient": ...}}), a multipart {@code file} (baked PNG or SVG, PDF
+ * certificate) or the file itself as the body. The answer is a {@link Report}; an HTML page when the client prefers
+ * {@code text/html} (a plain form post from a browser).
+ */
+@RestController
+class VerificationController {
+
+	private static final Set<String> FIELDS = Set.of("url", "assertion", "jws", "recipient");
+
+	/** A JSON request carries one assertion: far below the file limit. */
+	private static final int MAX_JSON = 1024 * 1024;
+
+	private static final int MAX_RECIPIENT = 320;
+
+	private final Verifier verifier;
+
+	private final TrustedIssuerRepository trusted;
+
+	private final VerificationProperties properties;
+
+	private final JsonMapper json;
+
+	VerificationController(Verifier verifier, TrustedIssuerRepository trusted, VerificationProperties properties,
+			JsonMapper json) {
+		this.verifier = verifier;
+		this.trusted = trusted;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	@PostMapping(path = VerificationGate.PATH, consumes = { MediaType.APPLICATION_JSON_VALUE, "application/ld+json" })
+	Mono<ResponseEntity<?>> fromJson(ServerWebExchange exchange, @AuthenticationPrincipal CairnUser user,
+			@RequestParam(required = false) String district) {
+		return bytes(exchange.getRequest().getBody(), MAX_JSON).map(this::submission)
+			.flatMap(submission -> answer(submission, exchange, user, district));
+	}
+
+	@PostMapping(path = VerificationGate.PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	Mono<ResponseEntity<?>> fromUpload(ServerWebExchange exchange, @AuthenticationPrincipal CairnUser user,
+			@RequestParam(required = false) String district) {
+		return exchange.getMultipartData().onErrorMap(VerificationController::uploadFailure).flatMap(parts -> {
+			Part file = parts.getFirst("file");
+			if (!(file instanceof FilePart filePart)) {
+				return Mono.error(ProblemException.badRequest("verification-input", "Nothing to verify",
+						"Send the badge image or certificate as the multipart part \"file\"."));
+			}
+			String recipient = parts.getFirst("recipient") instanceof FormFieldPart field ? field.value() : null;
+			return bytes(filePart.content(), properties.maxUploadBytes())
+				.map(bytes -> Submission.file(bytes, recipient(recipient)));
+		}).flatMap(submission -> answer(submission, exchange, user, district));
+	}
+
+	@PostMapping(path = VerificationGate.PATH,
+			consumes = { MediaType.IMAGE_PNG_VALUE, "image/svg+xml", MediaType.APPLICATION_PDF_VALUE,
+					MediaType.APPLICATION_OCTET_STREAM_VALUE })
+	Mono<ResponseEntity<?>> fromFile(ServerWebExchange exchange, @AuthenticationPrincipal CairnUser user,
+			@RequestParam(required = false) String district, @RequestParam(required = false) String recipient) {
+		return bytes(exchange.getRequest().getBody(), properties.maxUploadBytes())
+			.map(bytes -> Submission.file(bytes, recipient(recipient)))
+			.flatMap(submission -> answer(submission, exchange, user, district));
+	}
+
+	/** A plain HTML form (no script needed): url, jws or assertion, and recipient. */
+	@PostMapping(path = VerificationGate.PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	Mono<ResponseEntity<?>> fromForm(ServerWebExchange exchange, @AuthenticationPrincipal CairnUser user,
+			@RequestParam(required = false) String district) {
+		return exchange.getFormData().flatMap(form -> {
+			String recipient = recipient(form.getFirst("recipient"));
+			Submission submission = present(form.getFirst("url")) ? Submission.url(form.getFirst("url"), recipient)
+					: present(form.getFirst("jws")) ? Submission.jws(form.getFirst("jws"), recipient)
+							: present(form.getFirst("assertion")) ? Submission.assertion(form.getFirst("assertion"), recipient)
+									: null;
+			if (submission == null) {
+				return Mono.error(nothing());
+			}
+			return answer(submission, exchange, user, district);
+		});
+	}
+
+	private Mono<ResponseEntity<?>> answer(Submission submission, ServerWebExchange exchange, CairnUser user,
+			String district) {
+		String districtId = user != null && user.districtId() != null ? user.districtId()
+				: (district == null || district.isBlank() || district.length() > 100 ? null : district);
+		return verifier.verify(submission).flatMap(report -> recognise(report, districtId)).map(report -> {
+			if (prefersHtml(exchange.getRequest().getHeaders().getAccept())) {
+				return ResponseEntity.ok()
+					.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+					.header(HttpHeaders.CACHE_CONTROL, "no-store")
+					.body(ReportPage.render(report));
+			}
+			return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(report);
+		});
+	}
+
+	private Mono<Report> recognise(Report report, String districtId) {
+		if (districtId == null || report.issuer() == null || report.issuer().id() == null) {
+			return Mono.just(report);
+		}
+		return trusted.existsByDistrictIdAndIssuerId(districtId, report.issuer().id()).map(report::recognised);
+	}
+
+	private Submission submission(byte[] body) {
+		JsonNode envelope;
+		try {
+			envelope = json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw ProblemException.badRequest("malformed-request", "Malformed request", "The body is not valid JSON.");
+		}
+		if (envelope == null || !envelope.isObject()) {
+			throw ProblemException.badRequest("malformed-request", "Malformed request", "The body is not a JSON object.");
+		}
+		for (String name : envelope.propertyNames()) {
+			if (!FIELDS.contains(name)) {
+				throw ProblemException.badRequest("malformed-request", "Malformed request",
+						"Unknown field \"" + Verifier.abbreviate(name) + "\"; expected url, assertion, jws, recipient.");
+			}
+		}
+		List<String> given = FIELDS.stream().filter(f -> !f.equals("recipient") && envelope.hasNonNull(f)).toList();
+		if (given.size() != 1) {
+			throw given.isEmpty() ? nothing()
+					: ProblemException.badRequest("verification-input", "One badge at a time",
+							"Give exactly one of url, assertion or jws.");
+		}
+		JsonNode recipientNode = envelope.get("recipient");
+		if (recipientNode != null && !recipientNode.isNull() && !recipientNode.isString()) {
+			throw ProblemException.invalid("recipient", "must be a string (the recipient's email)");
+		}
+		String recipient = recipient(recipientNode == null || recipientNode.isNull() ? null : recipientNode.asString());
+		String field = given.get(0);
+		JsonNode value = envelope.get(field);
+		if (field.equals("assertion")) {
+			return Submission.assertion(value.isString() ? value.asString() : json.writeValueAsString(value), recipient);
+		}
+		if (!value.isString()) {
+			throw ProblemException.invalid(field, "must be a string");
+		}
+		return field.equals("url") ? Submission.url(value.asString(), recipient)
+				: Submission.jws(value.asString(), recipient);
+	}
+
+	private static String recipient(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if (value.length() > MAX_RECIPIENT) {
+			throw ProblemException.invalid("recipient", "must be at most " + MAX_RECIPIENT + " characters");
+		}
+		return value.strip();
+	}
+
+	private static Mono<byte[]> bytes(reactor.core.publisher.Flux<DataBuffer> body, int max) {
+		return DataBufferUtils.join(body, max).map(buffer -> {
+			try {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				return bytes;
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+		}).defaultIfEmpty(new byte[0]).onErrorMap(VerificationController::uploadFailure);
+	}
+
+	private static Throwable uploadFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataBufferLimitException) {
+				return VerificationGate.tooLarge();
+			}
+			if (cause instanceof ProblemException problem) {
+				return problem;
+			}
+		}
+		return ex;
+	}
+
+	private static ProblemException nothing() {
+		return ProblemException.badRequest("verification-input", "Nothing to verify",
+				"Give one of url, assertion or jws (or upload a file).");
+	}
+
+	private static boolean present(String value) {
+		return value != null && !value.isBlank();
+	}
+
+	/** True when text/html ranks above JSON in the Accept header (a browser's form post). */
+	static boolean prefersHtml(List<MediaType> accept) {
+		List<MediaType> sorted = new java.util.ArrayList<>(accept);
+		sorted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+		for (MediaType type : sorted) {
+			if (type.isWildcardType()) {
+				return false;
+			}
+			if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardSubtype()) {
+				return true;
+			}
+			if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+}

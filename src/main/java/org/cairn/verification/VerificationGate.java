@@ -1,0 +1,110 @@
+package org.cairn.verification;
+
+import java.net.InetSocketAddress;
+
+import org.cairn.problem.ProblemException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * In front of {@code POST /api/v1/verifications}: the per-client rate limit (429 with {@code Retry-After}) and the
+ * upload cap, enforced on the bytes as they arrive so a gigantic or endless upload is cut off, not buffered.
+ */
+@Component
+@Order(10)
+class VerificationGate implements WebFilter {
+
+	static final String PATH = "/api/v1/verifications";
+
+	private final RateLimiter limiter;
+
+	private final VerificationProperties properties;
+
+	VerificationGate(RateLimiter limiter, VerificationProperties properties) {
+		this.limiter = limiter;
+		this.properties = properties;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (request.getMethod() != HttpMethod.POST || !PATH.equals(request.getPath().pathWithinApplication().value())) {
+			return chain.filter(exchange);
+		}
+		// multipart framing adds a little to the file itself
+		long cap = properties.maxUploadBytes() + 64 * 1024L;
+		if (request.getHeaders().getContentLength() > cap) {
+			return Mono.error(tooLarge());
+		}
+		ServerWebExchange capped = exchange.mutate().request(new Capped(request, cap)).build();
+		VerificationProperties.RateLimit rate = properties.rateLimit();
+		if (!rate.enabled()) {
+			return chain.filter(capped);
+		}
+		return limiter.hit(client(request), rate.requests(), rate.window()).flatMap(decision -> {
+			if (decision.allowed()) {
+				return chain.filter(capped);
+			}
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+			return Mono.error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+					"Too many verifications from this client; try again in " + decision.retryAfterSeconds()
+							+ " seconds.")
+				.with("retryAfter", decision.retryAfterSeconds()));
+		});
+	}
+
+	/** The client's address; behind a proxy, Spring's forwarded-header support puts the real one here. */
+	private static String client(ServerHttpRequest request) {
+		InetSocketAddress remote = request.getRemoteAddress();
+		if (remote == null) {
+			return "unknown";
+		}
+		return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+	}
+
+	static ProblemException tooLarge() {
+		return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
+				"A verification upload is limited in size; badges and certificates are far smaller.");
+	}
+
+	/** Counts bytes as they arrive and fails the body once the cap is passed. */
+	private static final class Capped extends ServerHttpRequestDecorator {
+
+		private final long cap;
+
+		Capped(ServerHttpRequest delegate, long cap) {
+			super(delegate);
+			this.cap = cap;
+		}
+
+		@Override
+		public Flux<DataBuffer> getBody() {
+			long[] seen = { 0 };
+			return super.getBody().handle((buffer, sink) -> {
+				seen[0] += buffer.readableByteCount();
+				if (seen[0] > cap) {
+					DataBufferUtils.release(buffer);
+					sink.error(tooLarge());
+				}
+				else {
+					sink.next(buffer);
+				}
+			});
+		}
+
+	}
+
+}
