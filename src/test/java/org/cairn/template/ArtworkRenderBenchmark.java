@@ -6,9 +6,8 @@ import java.nio.file.Path;
 
 /**
  * How long personalising and rendering library artwork takes (not a test: surefire skips {@code *Benchmark}).
- * Run after {@code ./mvnw -q -B -Dskip.frontend=true test-compile}:
- * {@code java -cp target/classes:target/test-classes:$HOME/.m2/repository/com/github/weisj/jsvg/2.0.0/jsvg-2.0.0.jar
- * org.cairn.template.ArtworkRenderBenchmark 400 200}.
+ * Run after {@code ./mvnw -q -B -Dskip.frontend=true test-compile} with the command in {@code docs/templates.md}
+ * (classpath: target/classes, target/test-classes, the jsvg and slf4j-api jars); arguments: size and rounds.
  */
 public final class ArtworkRenderBenchmark {
 
