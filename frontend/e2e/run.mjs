@@ -341,6 +341,7 @@ try {
     // a visitor, not signed in, reads the public page and verifies the baked image
     await page.goto(`${base}${publicUrl}`);
     await expectText(page.getByRole('status'), 'This badge is current');
+    await page.getByText(`to ${TEACHER.name}`).waitFor();
     await a11y(page, 'public-badge');
     await page.goto(`${base}/verify`);
     await a11y(page, 'verify');

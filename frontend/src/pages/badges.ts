@@ -1,5 +1,5 @@
 import { api, date } from '../api';
-import { h, toast } from '../dom';
+import { h, markdown, toast } from '../dom';
 import type { AssertionView, BadgeClassDoc } from '../types';
 
 /** Reads a public Open Badges document as JSON (the same URL answers HTML to browsers). */
@@ -64,6 +64,20 @@ interface AssertionDoc {
   [k: string]: unknown;
 }
 
+/**
+ * The earner's name is not in the Open Badges document (the recipient is a salted hash); the issuer's own HTML page
+ * for the assertion shows it, so read it from there (parsed, never inserted).
+ */
+async function recipientName(id: string): Promise<string | undefined> {
+  try {
+    const res = await fetch(`/public/assertions/${encodeURIComponent(id)}`, { headers: { Accept: 'text/html' } });
+    if (!res.ok) return undefined;
+    const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+    const p = [...doc.querySelectorAll('p')].find((x) => x.textContent?.startsWith('Awarded to'));
+    return p?.querySelector('strong')?.textContent ?? undefined;
+  } catch { return undefined; }
+}
+
 export async function publicBadge(p: { id: string }): Promise<Node> {
   const res = await fetch(`/public/assertions/${encodeURIComponent(p.id)}`, { headers: { Accept: 'application/ld+json, application/json' } });
   if (res.status === 410 || res.status === 404) {
@@ -75,7 +89,7 @@ export async function publicBadge(p: { id: string }): Promise<Node> {
   const a = await res.json() as AssertionDoc;
   const b = typeof a.badge === 'string' ? await obDocument<BadgeClassDoc>(a.badge) : a.badge;
   const issuer = typeof b.issuer === 'string' ? await obDocument<{ name: string; url?: string }>(b.issuer).catch(() => null) : b.issuer ?? null;
-  const name = (a['cairn:recipientName'] ?? a['recipientName'] ?? (a['extensions:recipientProfile'] as { name?: string } | undefined)?.name) as string | undefined;
+  const name = await recipientName(p.id);
   const evidence = Array.isArray(a.evidence) ? a.evidence : a.evidence ? [{ id: a.evidence }] : [];
   const valid = !a.revoked && (!a.expires || new Date(a.expires) > new Date());
   return h('section', { class: 'public-badge' },
@@ -84,7 +98,7 @@ export async function publicBadge(p: { id: string }): Promise<Node> {
     h('p', { class: `status ${valid ? 'status-ok' : 'status-warn'}`, role: 'status' },
       a.revoked ? `Revoked${a.revocationReason ? ': ' + a.revocationReason : ''}` : valid ? 'This badge is current.' : `Expired on ${date(a.expires)}.`),
     b.description ? h('p', {}, b.description) : null,
-    b.criteria?.narrative ? [h('h2', {}, 'Criteria'), h('div', { class: 'narrative' }, b.criteria.narrative)] : null,
+    b.criteria?.narrative ? [h('h2', {}, 'Criteria'), markdown(b.criteria.narrative)] : null,
     b.alignment?.length ? [h('h2', {}, 'Aligned to'), h('ul', {}, b.alignment.map((al) => h('li', {}, al.targetUrl ? h('a', { href: al.targetUrl }, al.targetName) : al.targetName, al.targetFramework ? ` — ${al.targetFramework}` : '')))] : null,
     evidence.length ? [h('h2', {}, 'Evidence the earner published'), h('ul', {}, evidence.map((ev) => h('li', {},
       ev.id ? h('a', { href: ev.id, rel: 'nofollow noopener' }, ev.name ?? ev.id) : ev.name ?? '', ev.narrative || ev.description ? h('p', {}, ev.narrative ?? ev.description ?? '') : null)))] : null,

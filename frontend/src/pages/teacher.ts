@@ -1,5 +1,5 @@
 import { api, countWords, date, money, upload } from '../api';
-import { append, busy, field, h, input, select, showError, status, textarea, toast, clearErrors } from '../dom';
+import { append, busy, field, h, input, markdown, select, showError, status, textarea, toast, clearErrors } from '../dom';
 import { navigate } from '../app';
 import type { CatalogueItem, Enrollment, Evidence, Preview, RequirementPreview, Submission, TierPreview } from '../types';
 
@@ -70,6 +70,7 @@ export async function templatePage(p: { id: string }): Promise<Node> {
     h('h2', {}, 'What it takes'),
     t.proposalRequired ? h('p', {}, 'First propose your topic, at least two sources of new learning and an implementation plan; the district approves it.') : null,
     t.tiers.map((tier) => tierDetails(tier, t.levels)),
+    t.criteria ? h('details', { class: 'tier' }, h('summary', {}, 'The full criteria'), markdown(t.criteria)) : null,
     t.alignments.length ? [h('h2', {}, 'Aligned to'), h('ul', {}, t.alignments.map((a) => h('li', {}, a.targetCode ? `${a.targetName} (${a.targetCode})` : a.targetName, a.targetFramework ? ` — ${a.targetFramework}` : '')))] : null]);
   return section;
 }

@@ -73,8 +73,8 @@ class IssuingDemo {
 	private record Kind(String name, VerificationMode mode, boolean revoke, String libraryKey) {
 	}
 
-	/** One line of the start-up block: who, what, which kind, where. */
-	record Line(String teacher, String kind, String url) {
+	/** One line of the start-up block: who, which kind, where, for what. */
+	record Line(String teacher, String kind, String url, String badge) {
 	}
 
 	@EventListener
@@ -82,7 +82,8 @@ class IssuingDemo {
 	void seed(DemoDistrictSeeded event) {
 		List<Line> lines = issue(event);
 		StringBuilder block = new StringBuilder("\n\n=========== Cairn demo badges (open them; anyone can verify) ===========\n");
-		lines.forEach(line -> block.append(String.format("  %-18s %-8s %s%n", line.teacher(), line.kind(), line.url())));
+		lines.forEach(line -> block.append(String.format("  %-18s %-8s %s  %s%n", line.teacher(), line.kind(), line.url(),
+				line.badge())));
 		block.append("=========================================================================\n");
 		log.info(block.toString());
 	}
@@ -106,7 +107,7 @@ class IssuingDemo {
 				IssuedAssertion assertion = issued(award, null);
 				if (assertion != null) {
 					lines.add(new Line(teacher.displayName(), assertion.revoked() ? "revoked" : kind(assertion.mode()),
-							urls.assertion(assertion.id())));
+							urls.assertion(assertion.id()), badgeName(assertion)));
 				}
 			}
 		}
@@ -134,7 +135,7 @@ class IssuingDemo {
 			if (kind.revoke()) {
 				assertion = issuance.revoke(event.districtId(), assertion.id(), REVOCATION_REASON).block();
 			}
-			lines.add(new Line(teacher.displayName(), kind.name(), urls.assertion(assertion.id())));
+			lines.add(new Line(teacher.displayName(), kind.name(), urls.assertion(assertion.id()), badgeName(assertion)));
 		}
 		return lines;
 	}
@@ -163,6 +164,15 @@ class IssuingDemo {
 				Template.class).block();
 		return preferred != null ? preferred
 				: mongo.findOne(Query.query(published).with(Sort.by("_id")), Template.class).block();
+	}
+
+	private String badgeName(IssuedAssertion assertion) {
+		Template template = mongo.findById(assertion.templateId(), Template.class).block();
+		if (template == null) {
+			return "";
+		}
+		return template.tiers().stream().filter(t -> t.key().equals(assertion.tierKey())).findFirst()
+			.map(tier -> template.title() + ": " + tier.title()).orElse(template.title());
 	}
 
 	private static String kind(VerificationMode mode) {

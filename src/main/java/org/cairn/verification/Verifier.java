@@ -65,6 +65,9 @@ public final class Verifier {
 
 	private static final int MAX_DEPTH = 32;
 
+	/** Parsed public keys by their PEM text: the text is the key, so an entry never goes stale. Bounded. */
+	private static final java.util.Map<String, RSAPublicKey> PARSED_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** Clock skew tolerated before an issue date counts as "in the future". */
 	private static final Duration SKEW = Duration.ofMinutes(5);
 
@@ -856,6 +859,8 @@ public final class Verifier {
 		return reactor.core.publisher.Flux.fromIterable(candidates)
 			.concatMap(keyId -> key(keyId, listed, run).map(key -> new KeyCandidate(keyId, key)))
 			.collectList()
+			// PEM parsing and RSA verification are CPU work: off the event loop
+			.publishOn(Schedulers.boundedElastic())
 			.doOnNext(keys -> {
 				List<String> problems = new ArrayList<>();
 				List<KeyCandidate> usable = new ArrayList<>();
@@ -934,6 +939,21 @@ public final class Verifier {
 		if (pem == null || pem.length() > 20_000) {
 			return null;
 		}
+		RSAPublicKey known = PARSED_KEYS.get(pem);
+		if (known != null) {
+			return known;
+		}
+		RSAPublicKey parsed = parse(pem);
+		if (parsed != null) {
+			if (PARSED_KEYS.size() >= 1000) {
+				PARSED_KEYS.clear();
+			}
+			PARSED_KEYS.put(pem, parsed);
+		}
+		return parsed;
+	}
+
+	private static RSAPublicKey parse(String pem) {
 		try {
 			String base64 = pem.replaceAll("-----(BEGIN|END) (RSA )?PUBLIC KEY-----", "").replaceAll("\\s", "");
 			byte[] der = Base64.getDecoder().decode(base64);

@@ -142,6 +142,34 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void recipientsThatCannotBeAwardedAreCountedAsFailedAndListedWithTheReason() throws Exception {
+		District district = data.district();
+		Person admin = data.person(district, Role.DISTRICT_ADMIN);
+		Template template = fixtures.template(district, null);
+		String badgeClassId = badgeClass(admin, template, null);
+		String jobId = json.readTree(data.as(admin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
+			.contentType(MediaType.parseMediaType("text/csv")).bodyValue("a@outside.example.org\nb@outside.example.org\n")
+			.exchange().expectStatus().isAccepted().expectBody().returnResult().getResponseBody()).get("id").asString();
+		// the template disappears before the job runs: no assertion can be built
+		mongo.remove(Query.query(Criteria.where("_id").is(template.id())), Template.class).block();
+
+		new BulkAwards(mongo, people, issuance, clock, 4).drain("worker-f").block();
+
+		JsonNode progress = progress(admin, jobId);
+		assertThat(progress.get("status").asString()).isEqualTo("DONE");
+		assertThat(progress.get("done").asInt()).isZero();
+		assertThat(progress.get("failed").asInt()).isEqualTo(2);
+		assertThat(progress.get("processed").asInt()).isEqualTo(2);
+		JsonNode failures = json.readTree(data.as(admin).get().uri("/api/v1/bulk-awards/{id}/failures", jobId)
+			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+		assertThat(failures).hasSize(2);
+		assertThat(failures.get(0).get("email").asString()).isEqualTo("a@outside.example.org");
+		assertThat(failures.get(0).get("error").asString()).isEqualTo("IllegalStateException");
+		assertThat(mongo.count(Query.query(Criteria.where("badgeClassId").is(badgeClassId)), IssuedAssertion.class)
+			.block()).isZero();
+	}
+
+	@Test
 	void rejectsInvalidRowsAndOtherDistrictsBadgesAndNonAdmins() {
 		District district = data.district();
 		Person admin = data.person(district, Role.DISTRICT_ADMIN);

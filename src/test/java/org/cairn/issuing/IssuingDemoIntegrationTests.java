@@ -71,6 +71,7 @@ class IssuingDemoIntegrationTests extends IntegrationTest {
 		assertThat(first).hasSize(4).extracting(IssuingDemo.Line::kind)
 			.containsExactly("hosted", "hosted", "signed", "revoked");
 		assertThat(restart).as("a restart issues nothing new").isEqualTo(first);
+		assertThat(first.get(0).badge()).isEqualTo("Formative Assessment: Tier 1: Research");
 		assertThat(awards.findById(earned.id()).block().assertionId()).isNotNull();
 		assertThat(first.get(0).url()).isEqualTo(urls.assertion(awards.findById(earned.id()).block().assertionId()));
 
