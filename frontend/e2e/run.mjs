@@ -32,7 +32,8 @@ service.stdout.on('data', (d) => { log += d; });
 service.stderr.on('data', (d) => { log += d; });
 
 async function waitReady() {
-  for (let i = 0; i < 240; i++) {
+  // generous: the demo seeding (earning, issuing) runs before readiness and is slow on a loaded machine
+  for (let i = 0; i < 480; i++) {
     try { if ((await fetch(`${base}/actuator/health`)).ok) return; } catch { /* not up yet */ }
     if (service.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 500));
