@@ -11,10 +11,12 @@ import org.cairn.baking.SvgBaking;
 import org.cairn.certificate.CertificateContent;
 import org.cairn.certificate.Certificates;
 import org.cairn.problem.ProblemException;
+import org.cairn.system.AcceptHeader;
 import org.cairn.template.Tier;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
+
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.CacheControl;
@@ -184,7 +186,7 @@ class PublicController {
 	private Mono<ResponseEntity<byte[]>> serve(Mono<Rendered> document, HttpHeaders headers, Duration maxAge,
 			String pageUrl, String what) {
 		return document.switchIfEmpty(Mono.error(() -> ProblemException.notFound(what))).map(r -> {
-			boolean html = pageUrl != null && prefersHtml(headers.getAccept());
+			boolean html = pageUrl != null && AcceptHeader.prefersHtml(headers.getAccept());
 			String etag = html ? r.etag().replace("\"", "\"h") : r.etag();
 			ResponseEntity.BodyBuilder ok = ResponseEntity.status(r.status())
 				.eTag(etag)
@@ -204,24 +206,6 @@ class PublicController {
 			}
 			return ok.contentType(onlyJson(headers.getAccept()) ? MediaType.APPLICATION_JSON : LD_JSON).body(r.json());
 		});
-	}
-
-	/** True when text/html ranks above every JSON type the client accepts (browsers, link-preview crawlers). */
-	static boolean prefersHtml(List<MediaType> accept) {
-		List<MediaType> sorted = new ArrayList<>(accept);
-		sorted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-		for (MediaType type : sorted) {
-			if (type.isWildcardType()) {
-				return false;
-			}
-			if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardSubtype()) {
-				return true;
-			}
-			if (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(LD_JSON)) {
-				return false;
-			}
-		}
-		return false;
 	}
 
 	private static boolean onlyJson(List<MediaType> accept) {

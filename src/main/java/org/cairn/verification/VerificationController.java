@@ -6,10 +6,12 @@ import java.util.Set;
 
 import org.cairn.account.CairnUser;
 import org.cairn.problem.ProblemException;
+import org.cairn.system.AcceptHeader;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -112,7 +114,7 @@ class VerificationController {
 		String districtId = user != null && user.districtId() != null ? user.districtId()
 				: (district == null || district.isBlank() || district.length() > 100 ? null : district);
 		return verifier.verify(submission).flatMap(report -> recognise(report, districtId)).map(report -> {
-			if (prefersHtml(exchange.getRequest().getHeaders().getAccept())) {
+			if (AcceptHeader.prefersHtml(exchange.getRequest().getHeaders().getAccept())) {
 				return ResponseEntity.ok()
 					.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 					.header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -211,24 +213,6 @@ class VerificationController {
 
 	private static boolean present(String value) {
 		return value != null && !value.isBlank();
-	}
-
-	/** True when text/html ranks above JSON in the Accept header (a browser's form post). */
-	static boolean prefersHtml(List<MediaType> accept) {
-		List<MediaType> sorted = new java.util.ArrayList<>(accept);
-		sorted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-		for (MediaType type : sorted) {
-			if (type.isWildcardType()) {
-				return false;
-			}
-			if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardSubtype()) {
-				return true;
-			}
-			if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-				return false;
-			}
-		}
-		return false;
 	}
 
 }
