@@ -151,6 +151,32 @@ class PublishedEvidenceIntegrationTests extends EarningTest {
 			.expectStatus()
 			.isOk();
 		notServed(path);
+
+		// a reinstated badge publishes the same piece under a new public id; the revoked one's URL stays dead
+		String freshId = json.readTree(data.as(admin)
+			.post()
+			.uri("/api/v1/assertions/{id}/reinstate", award.assertionId())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody()).get("id").asString();
+		JsonNode reinstated = json.readTree(http.get()
+			.uri("/public/assertions/{id}", freshId)
+			.accept(LD)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody()).get("evidence");
+		assertThat(reinstated.size()).isEqualTo(1);
+		String freshPath = URI.create(reinstated.get(0).get("id").asString()).getPath();
+		assertThat(freshPath).isNotEqualTo(path);
+		assertThat(http.get().uri(freshPath).exchange().expectStatus().isOk().expectBody().returnResult()
+			.getResponseBody()).isEqualTo(png);
+		notServed(path);
 	}
 
 	private void visibility(Person teacher, String evidenceId, boolean isPublic) {
