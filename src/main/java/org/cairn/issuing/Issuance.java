@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.cairn.account.PersonRepository;
@@ -73,7 +75,6 @@ class Issuance {
 
 	Issuance(ReactiveMongoTemplate mongo, PersonRepository people, Issuers issuers, Keys keys, PublicUrls urls,
 			Generations generations, Webhooks webhooks, PublishedEvidence published, JsonMapper json, Clock clock) {
-		this.published = published;
 		this.mongo = mongo;
 		this.people = people;
 		this.issuers = issuers;
@@ -81,6 +82,7 @@ class Issuance {
 		this.urls = urls;
 		this.generations = generations;
 		this.webhooks = webhooks;
+		this.published = published;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -176,7 +178,7 @@ class Issuance {
 		List<PublishedPiece> publishedPieces = pieces.stream()
 			.map(piece -> new PublishedPiece(OpaqueIds.next(), piece.id()))
 			.toList();
-		List<Evidence> evidence = new java.util.ArrayList<>();
+		List<Evidence> evidence = new ArrayList<>();
 		for (int i = 0; i < pieces.size(); i++) {
 			evidence.add(evidence(template, pieces.get(i), urls.evidence(publishedPieces.get(i).publicId())));
 		}
@@ -214,18 +216,18 @@ class Issuance {
 		String requirement = tier == null ? null
 				: tier.requirements().stream().filter(r -> r.key().equals(piece.requirementKey()))
 					.map(Requirement::title).findFirst().orElse(null);
-		String answered = (requirement == null ? "" : requirement) + (tier == null ? "" : " (" + tier.title() + ")");
+		String answered = requirement == null ? "" : " for " + requirement + (tier == null ? "" : " (" + tier.title() + ")");
 		String genre = switch (piece.kind()) {
 			case "REFLECTION" -> "Reflection";
 			case "LINK" -> "Link";
 			case "PDF" -> "PDF";
-			default -> piece.kind().charAt(0) + piece.kind().substring(1).toLowerCase(java.util.Locale.ROOT);
+			default -> piece.kind().charAt(0) + piece.kind().substring(1).toLowerCase(Locale.ROOT);
 		};
 		String name = requirement == null ? genre : requirement;
 		String narrative = switch (piece.kind()) {
 			case "REFLECTION" -> piece.text();
-			case "LINK" -> "Link submitted for " + answered.strip() + ": " + piece.url();
-			default -> genre + " submitted for " + answered.strip() + ": " + piece.name()
+			case "LINK" -> "Link submitted" + answered + ": " + piece.url();
+			default -> genre + " submitted" + answered + ": " + piece.name()
 					+ (piece.sizeBytes() == null ? "" : " (" + size(piece.sizeBytes()) + ")");
 		};
 		return new Evidence(url, name, narrative, null, genre);
@@ -238,7 +240,7 @@ class Issuance {
 		if (bytes < 1024 * 1024) {
 			return (bytes + 512) / 1024 + " KB";
 		}
-		return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
 	}
 
 	/** Revokes once; repeating returns the already revoked assertion unchanged. */
