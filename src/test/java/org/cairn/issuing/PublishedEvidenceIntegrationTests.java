@@ -1,6 +1,7 @@
 package org.cairn.issuing;
 
 import java.net.URI;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -118,18 +119,7 @@ class PublishedEvidenceIntegrationTests extends EarningTest {
 			.getResponseBody()).isEqualTo(png);
 
 		// nothing unpublished is reachable at any URL one could guess: evidence ids, the assertion id, random ids
-		String reflectionId = (String) data.as(teacher)
-			.get()
-			.uri("/api/v1/enrollments/{e}/evidence", enrollmentId)
-			.exchange()
-			.expectBody(JSON_LIST)
-			.returnResult()
-			.getResponseBody()
-			.stream()
-			.filter(e -> "TEXT".equals(e.get("type")))
-			.findFirst()
-			.map(e -> (String) e.get("id"))
-			.orElseThrow();
+		String reflectionId = reflectionId(teacher, enrollmentId);
 		for (String guess : List.of((String) plan.get("id"), reflectionId, (String) photo.get("id"),
 				award.assertionId(), award.id(), submissionId, OpaqueIds.next())) {
 			notServed("/public/evidence/" + guess);
@@ -177,6 +167,80 @@ class PublishedEvidenceIntegrationTests extends EarningTest {
 		assertThat(http.get().uri(freshPath).exchange().expectStatus().isOk().expectBody().returnResult()
 			.getResponseBody()).isEqualTo(png);
 		notServed(path);
+	}
+
+	@Test
+	void signedBadgeCarriesThePublishedReflectionAsNarrativeInsideItsSignedPayload() {
+		District district = data.district();
+		Person admin = data.person(district, Role.DISTRICT_ADMIN);
+		Person teacher = teacher(district);
+		data.as(admin)
+			.put()
+			.uri("/api/v1/issuing/settings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("defaultMode", "SIGNED", "showStipend", false, "showHours", false))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		Template template = save(classroomTemplate(district));
+		String enrollmentId = approvedEnrollment(teacher, admin, template);
+		Map<String, Object> photo = uploaded(data.as(teacher), enrollmentId, "tier-1", "artifacts", "private.png",
+				RealFiles.png());
+		String reflection = "What changed for my students. " + RealFiles.words(110);
+		reflect(data.as(teacher), enrollmentId, "tier-1", "reflection", reflection).expectStatus().isOk();
+		String reflectionId = reflectionId(teacher, enrollmentId);
+		visibility(teacher, reflectionId, true);
+		String submissionId = (String) submitted(data.as(teacher), enrollmentId, "tier-1").get("id");
+		// admins may decide any submission
+		decide(data.as(admin), submissionId, decision(template.tiers().get(0), 1, "PASS", 1)).expectStatus().isOk();
+		fixtures.grant(awards.findByDistrictIdAndPersonId(district.id(), teacher.id()).single().block());
+
+		String jws = json.readTree(data.as(teacher)
+			.get()
+			.uri("/api/v1/me/badges")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody()).get(0).get("jws").asString();
+		JsonNode payload = json.readTree(Base64.getUrlDecoder().decode(jws.split("\\.")[1]));
+		JsonNode evidence = payload.get("evidence");
+		assertThat(evidence.size()).isEqualTo(1);
+		assertThat(evidence.get(0).get("genre").asString()).isEqualTo("Reflection");
+		assertThat(evidence.get(0).get("name").asString()).isEqualTo("Reflection");
+		assertThat(evidence.get(0).get("narrative").asString()).isEqualTo(reflection);
+		String path = URI.create(evidence.get(0).get("id").asString()).getPath();
+		String served = http.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(served).isEqualTo(reflection);
+		notServed("/public/evidence/" + photo.get("id"));
+		notServed("/public/evidence/" + reflectionId);
+	}
+
+	private String reflectionId(Person teacher, String enrollmentId) {
+		return (String) data.as(teacher)
+			.get()
+			.uri("/api/v1/enrollments/{e}/evidence", enrollmentId)
+			.exchange()
+			.expectBody(JSON_LIST)
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.filter(e -> "TEXT".equals(e.get("type")))
+			.findFirst()
+			.map(e -> (String) e.get("id"))
+			.orElseThrow();
 	}
 
 	private void visibility(Person teacher, String evidenceId, boolean isPublic) {
