@@ -6,20 +6,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.cairn.account.PersonRepository;
 import org.cairn.award.Award;
+import org.cairn.evidence.PublishedEvidence;
 import org.cairn.keys.Keys;
 import org.cairn.openbadges.Assertion;
+import org.cairn.openbadges.Evidence;
 import org.cairn.openbadges.IdentityObject;
 import org.cairn.openbadges.OpaqueIds;
 import org.cairn.openbadges.VerificationObject;
 import org.cairn.problem.ProblemException;
+import org.cairn.template.Requirement;
 import org.cairn.template.Template;
+import org.cairn.template.Tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -61,12 +67,14 @@ class Issuance {
 
 	private final Webhooks webhooks;
 
+	private final PublishedEvidence published;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	Issuance(ReactiveMongoTemplate mongo, PersonRepository people, Issuers issuers, Keys keys, PublicUrls urls,
-			Generations generations, Webhooks webhooks, JsonMapper json, Clock clock) {
+			Generations generations, Webhooks webhooks, PublishedEvidence published, JsonMapper json, Clock clock) {
 		this.mongo = mongo;
 		this.people = people;
 		this.issuers = issuers;
@@ -74,6 +82,7 @@ class Issuance {
 		this.urls = urls;
 		this.generations = generations;
 		this.webhooks = webhooks;
+		this.published = published;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -102,7 +111,7 @@ class Issuance {
 			.flatMap(person -> issuers.badgeClass(award.districtId(), award.templateId(), award.tierKey())
 				.flatMap(badge -> issue(new IssueRequest("award:" + award.id(), award.districtId(), award.id(),
 						new Recipient(person.email(), person.displayName(), person.id()), badge, award.stipendCents(),
-						null, mode))))
+						null, mode, award.publicEvidenceIds()))))
 			.flatMap(assertion -> linkAward(award.id(), null, assertion.id()).thenReturn(assertion));
 	}
 
@@ -116,13 +125,21 @@ class Issuance {
 				Award.class).then();
 	}
 
-	/** @param mode the verification mode, or null for the district's default */
+	/**
+	 * @param mode the verification mode, or null for the district's default
+	 * @param evidenceIds the evidence the teacher chose to publish with the badge
+	 */
 	record IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient,
-			BadgeClassRecord badge, long stipendCents, String replaces, VerificationMode mode) {
+			BadgeClassRecord badge, long stipendCents, String replaces, VerificationMode mode,
+			List<String> evidenceIds) {
+
+		IssueRequest {
+			evidenceIds = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
+		}
 
 		IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient, BadgeClassRecord badge,
 				long stipendCents, String replaces) {
-			this(issueKey, districtId, awardId, recipient, badge, stipendCents, replaces, null);
+			this(issueKey, districtId, awardId, recipient, badge, stipendCents, replaces, null, List.of());
 		}
 
 	}
@@ -137,7 +154,10 @@ class Issuance {
 		return mongo.findById(request.badge().templateId(), Template.class)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("no template " + request.badge().templateId())))
 			.zipWith(issuers.forDistrict(request.districtId()))
-			.flatMap(t -> build(request, t.getT1(), request.mode() != null ? request.mode() : t.getT2().defaultMode()))
+			.flatMap(t -> published.pieces(request.districtId(), request.evidenceIds())
+				.collectList()
+				.flatMap(pieces -> build(request, t.getT1(),
+						request.mode() != null ? request.mode() : t.getT2().defaultMode(), pieces)))
 			.flatMap(assertion -> mongo.insert(assertion)
 				.flatMap(saved -> webhooks.enqueue(saved.districtId(), "assertion.issued", saved.id(), event(saved))
 					.thenReturn(saved))
@@ -145,7 +165,8 @@ class Issuance {
 						Query.query(Criteria.where("issueKey").is(request.issueKey())), IssuedAssertion.class)));
 	}
 
-	private Mono<IssuedAssertion> build(IssueRequest request, Template template, VerificationMode mode) {
+	private Mono<IssuedAssertion> build(IssueRequest request, Template template, VerificationMode mode,
+			List<PublishedEvidence.Piece> pieces) {
 		String id = OpaqueIds.next();
 		Instant issuedOn = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expires = template.validFor() == null ? null
@@ -154,30 +175,72 @@ class Issuance {
 		RANDOM.nextBytes(saltBytes);
 		String salt = HexFormat.of().formatHex(saltBytes);
 		IdentityObject recipient = IdentityObject.hashedEmail(request.recipient().email(), salt);
-		// Evidence: earning exposes no public evidence narratives to issuing yet, so none is published.
+		List<PublishedPiece> publishedPieces = pieces.stream()
+			.map(piece -> new PublishedPiece(OpaqueIds.next(), piece.id()))
+			.toList();
+		List<Evidence> evidence = new ArrayList<>();
+		for (int i = 0; i < pieces.size(); i++) {
+			evidence.add(evidence(template, pieces.get(i), urls.evidence(publishedPieces.get(i).publicId())));
+		}
 		if (mode == VerificationMode.HOSTED) {
 			Assertion assertion = Assertion.issued(urls.assertion(id), recipient, urls.badge(request.badge().id()),
-					issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), List.of(),
+					issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), evidence,
 					VerificationObject.hosted());
 			return Mono.just(record(request, id, mode, null, issuedOn, expires, json.writeValueAsString(assertion),
-					null));
+					null, publishedPieces));
 		}
 		return keys.active(request.districtId()).flatMap(key -> {
 			Assertion assertion = Assertion.issued(urls.assertion(id), recipient, urls.badge(request.badge().id()),
-					issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), List.of(),
+					issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), evidence,
 					VerificationObject.signed(keys.keyUrl(key.id())));
 			String payload = json.writeValueAsString(assertion);
 			return keys.sign(key.id(), payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-				.map(jws -> record(request, id, mode, key.id(), issuedOn, expires, payload, jws));
+				.map(jws -> record(request, id, mode, key.id(), issuedOn, expires, payload, jws, publishedPieces));
 		});
 	}
 
 	private static IssuedAssertion record(IssueRequest request, String id, VerificationMode mode, String keyId,
-			Instant issuedOn, Instant expires, String document, String jws) {
+			Instant issuedOn, Instant expires, String document, String jws, List<PublishedPiece> publishedEvidence) {
 		return new IssuedAssertion(id, request.issueKey(), request.districtId(), request.awardId(),
 				request.recipient().personId(), request.recipient().email(), request.recipient().name(),
 				request.badge().id(), request.badge().templateId(), request.badge().tierKey(), request.stipendCents(), mode, keyId, issuedOn,
-				expires, document, jws, null, null, request.replaces());
+				expires, document, jws, null, null, request.replaces(), publishedEvidence);
+	}
+
+	/**
+	 * The Open Badges Evidence entry of a published piece: its public URL, the requirement it answered as the name,
+	 * and as narrative the reflection itself or a short description of the file or link.
+	 */
+	private static Evidence evidence(Template template, PublishedEvidence.Piece piece, String url) {
+		Tier tier = piece.tierKey() == null ? null : template.tier(piece.tierKey()).orElse(null);
+		String requirement = tier == null ? null
+				: tier.requirements().stream().filter(r -> r.key().equals(piece.requirementKey()))
+					.map(Requirement::title).findFirst().orElse(null);
+		String answered = requirement == null ? "" : " for " + requirement + (tier == null ? "" : " (" + tier.title() + ")");
+		String genre = switch (piece.kind()) {
+			case "REFLECTION" -> "Reflection";
+			case "LINK" -> "Link";
+			case "PDF" -> "PDF";
+			default -> piece.kind().charAt(0) + piece.kind().substring(1).toLowerCase(Locale.ROOT);
+		};
+		String name = requirement == null ? genre : requirement;
+		String narrative = switch (piece.kind()) {
+			case "REFLECTION" -> piece.text();
+			case "LINK" -> "Link submitted" + answered + ": " + piece.url();
+			default -> genre + " submitted" + answered + ": " + piece.name()
+					+ (piece.sizeBytes() == null ? "" : " (" + size(piece.sizeBytes()) + ")");
+		};
+		return new Evidence(url, name, narrative, null, genre);
+	}
+
+	private static String size(long bytes) {
+		if (bytes < 1024) {
+			return bytes + " bytes";
+		}
+		if (bytes < 1024 * 1024) {
+			return (bytes + 512) / 1024 + " KB";
+		}
+		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
 	}
 
 	/** Revokes once; repeating returns the already revoked assertion unchanged. */
@@ -207,7 +270,8 @@ class Issuance {
 			.flatMap(old -> issuers.badgeClassById(old.badgeClassId())
 				.flatMap(badge -> issue(new IssueRequest("reinstate:" + old.id(), districtId, old.awardId(),
 						new Recipient(old.recipientEmail(), old.recipientName(), old.personId()), badge, old.stipendCents(),
-						old.id())))
+						old.id(), null,
+						old.publishedEvidence().stream().map(PublishedPiece::evidenceId).toList())))
 				.flatMap(fresh -> linkAward(old.awardId(), old.id(), fresh.id()).thenReturn(fresh)));
 	}
 

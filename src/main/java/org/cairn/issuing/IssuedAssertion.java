@@ -1,6 +1,7 @@
 package org.cairn.issuing;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -14,16 +15,24 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * issue never creates a second assertion
  * @param document the assertion JSON exactly as issued (for a signed badge, the JWS payload)
  * @param jws the compact JWS for a signed badge; null for hosted
+ * @param publishedEvidence the evidence published with it, each under its own unguessable public id
  */
 @Document("issuing_assertions")
 @CompoundIndex(name = "district_issued", def = "{'districtId': 1, 'issuedOn': -1}")
+@CompoundIndex(name = "published_evidence", def = "{'publishedEvidence.publicId': 1}")
 record IssuedAssertion(@Id String id, @Indexed(unique = true) String issueKey, String districtId, String awardId,
 		@Indexed String personId, String recipientEmail, String recipientName, String badgeClassId,
 		String templateId, String tierKey, long stipendCents, VerificationMode mode, String keyId, Instant issuedOn, Instant expires,
-		String document, String jws, Instant revokedAt, String revocationReason, String replaces) {
+		String document, String jws, Instant revokedAt, String revocationReason, String replaces,
+		List<PublishedPiece> publishedEvidence) {
+
+	IssuedAssertion {
+		publishedEvidence = publishedEvidence == null ? List.of() : List.copyOf(publishedEvidence);
+	}
 
 	boolean revoked() {
 		return revokedAt != null;
 	}
 
 }
+

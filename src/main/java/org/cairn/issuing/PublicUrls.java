@@ -40,6 +40,10 @@ class PublicUrls {
 		return properties.publicUrl("/public/assertions/" + id + "/image");
 	}
 
+	String evidence(String publicId) {
+		return properties.publicUrl("/public/evidence/" + publicId);
+	}
+
 	String certificate(String id) {
 		return properties.publicUrl("/public/assertions/" + id + "/certificate.pdf");
 	}
