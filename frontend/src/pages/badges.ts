@@ -76,7 +76,7 @@ async function portfolioPanel(): Promise<Node> {
   const headline = input({ maxlength: 140, value: current.headline ?? '', autocomplete: 'off' });
   const save = h('button', { type: 'submit' }, 'Save');
   const link = h('div', { class: 'portfolio-link' });
-  const form = h('form', { class: 'card portfolio', 'aria-labelledby': 'portfolio-title' },
+  const form = h('form', { class: 'portfolio', 'aria-labelledby': 'portfolio-title' },
     h('h2', { id: 'portfolio-title' }, 'Public portfolio'),
     h('p', { class: 'hint' }, 'A page anyone with the link can see: your name, your district and your current badges. Never your email.'),
     h('div', { class: 'check' }, enabled, h('label', { for: 'portfolio-enabled' }, 'Show my badges on a public page')),
