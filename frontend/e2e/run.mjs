@@ -337,7 +337,22 @@ try {
     writeFileSync(file, await png.body());
     shared.png = file;
     const publicUrl = await card.getByRole('link').first().getAttribute('href');
+    // the teacher switches the public portfolio on and keeps its link
+    await tp.getByLabel('Show my badges on a public page').check();
+    await tp.getByRole('button', { name: 'Save' }).click();
+    await expectText(tp.getByRole('status'), 'Your portfolio is public');
+    await a11y(tp, 'my-badges-portfolio-on');
+    const portfolioUrl = await tp.getByLabel('Portfolio link').inputValue();
     await teacher.close();
+
+    // a visitor on a phone opens the portfolio and follows it to the public badge page
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(portfolioUrl);
+    await page.getByRole('heading', { name: TEACHER.name }).waitFor();
+    await page.locator(`a[href="${publicUrl}"]`).waitFor();
+    await fitsNarrow(page, 'portfolio');
+    await a11y(page, 'public-portfolio');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // a visitor, not signed in, reads the public page and verifies the baked image
     await page.goto(`${base}${publicUrl}`);

@@ -2,7 +2,7 @@ import './style.css';
 import { loadSession, render, setRoutes, type Route } from './app';
 import { acceptInvitation, requestReset, resetPassword, signIn } from './pages/signin';
 import { catalogue, enrolment, myEnrolments, templatePage, workspace } from './pages/teacher';
-import { myBadges, publicBadge } from './pages/badges';
+import { myBadges, publicBadge, publicPortfolio } from './pages/badges';
 import { queue, review } from './pages/assessor';
 import { verifyPage } from './pages/verify';
 import { editor } from './pages/editor';
@@ -16,6 +16,7 @@ const routes: Route[] = [
   { path: /^\/password-resets\/(?<token>[^/]+)$/, title: 'Choose a new password', page: (p) => resetPassword(p as { token: string }), roles: 'public' },
   { path: /^\/verify$/, title: 'Verify a badge', page: (p, q) => verifyPage(p, q), roles: 'public' },
   { path: new RegExp(`^/badge/${ID}$`), title: 'Badge', page: (p) => publicBadge(p as { id: string }), roles: 'public' },
+  { path: /^\/portfolio\/(?<slug>[^/]+)$/, title: 'Portfolio', page: (p) => publicPortfolio(p as { slug: string }), roles: 'public' },
   { path: /^\/catalogue$/, title: 'Catalogue', page: (p, q) => catalogue(p, q), roles: 'any' },
   { path: new RegExp(`^/catalogue/${ID}$`), title: 'Microcredential', page: (p) => templatePage(p as { id: string }), roles: 'any' },
   { path: /^\/my\/enrolments$/, title: 'My work', page: () => myEnrolments(), roles: ['TEACHER'] },

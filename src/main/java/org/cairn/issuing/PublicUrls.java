@@ -48,6 +48,11 @@ class PublicUrls {
 		return properties.publicUrl("/public/assertions/" + id + "/certificate.pdf");
 	}
 
+	/** The single-page app's public portfolio page (not an OB document). */
+	String portfolio(String slug) {
+		return properties.publicUrl("/portfolio/" + slug);
+	}
+
 	String revocations(String issuerId) {
 		return properties.publicUrl("/public/revocations/" + issuerId);
 	}
