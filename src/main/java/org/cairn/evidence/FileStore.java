@@ -3,8 +3,13 @@ package org.cairn.evidence;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
@@ -23,20 +28,23 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
-import org.springframework.data.mongodb.gridfs.ReactiveGridFsUpload;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Evidence bytes in GridFS (bucket {@value #BUCKET}). Uploads stream through: the request body is consumed only as
- * fast as GridFS writes chunks (reactive back-pressure), while the size limit, the SHA-256 and the kind are checked
- * on the way, so nothing is ever held whole in memory. A failed or cut-off upload deletes its chunks.
+ * Evidence bytes in GridFS (bucket {@value #BUCKET}, the standard {@code files}/{@code chunks} layout, so any GridFS
+ * tool reads them). Uploads stream through: the request body is consumed only as fast as chunks are written
+ * (reactive back-pressure, one chunk insert at a time), while the size limit, the SHA-256 and the kind are checked on
+ * the way, so at most a few chunks are ever in memory. The file document is written last, only once every byte is
+ * stored and every check passed; a failed or cut-off upload deletes its chunks in bounded batches.
+ * <p>
+ * Chunks are written here rather than through the driver's GridFS upload: that one cleans up a failed upload with a
+ * single {@code deleteMany({files_id})}, which a store may answer by holding every matched chunk in memory at once
+ * (the embedded server does: a cut-off upload of 200 MiB then needed 200 MiB of heap).
  */
 @Component
 class FileStore {
@@ -47,15 +55,27 @@ class FileStore {
 
 	static final String CHUNKS = BUCKET + ".chunks";
 
-	private static final Logger log = LoggerFactory.getLogger(FileStore.class);
+	/** The GridFS default chunk size (255 KiB). */
+	static final int CHUNK_SIZE = 255 * 1024;
 
-	private final ReactiveGridFsTemplate gridFs;
+	private static final Logger log = LoggerFactory.getLogger(FileStore.class);
 
 	private final ReactiveMongoTemplate mongo;
 
-	FileStore(ReactiveMongoDatabaseFactory factory, MongoConverter converter, ReactiveMongoTemplate mongo) {
-		this.gridFs = new ReactiveGridFsTemplate(factory, converter, BUCKET);
+	private final Clock clock;
+
+	/** The GridFS indexes, created once per instance before the first write (creating an index is idempotent). */
+	private final Mono<Void> indexes;
+
+	FileStore(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
+		this.indexes = mongo.indexOps(CHUNKS)
+			.createIndex(new Index().on("files_id", Sort.Direction.ASC).on("n", Sort.Direction.ASC).unique())
+			.then(mongo.indexOps(FILES)
+				.createIndex(new Index().on("filename", Sort.Direction.ASC).on("uploadDate", Sort.Direction.ASC)))
+			.then()
+			.cache(done -> Duration.ofDays(36500), error -> Duration.ZERO, () -> Duration.ofDays(36500));
 	}
 
 	/** What was stored. */
@@ -71,44 +91,107 @@ class FileStore {
 			Set<ArtifactKind> allowed, Document metadata) {
 		ObjectId id = new ObjectId();
 		Inspection inspection = new Inspection(maxBytes, allowed);
-		// Spring Data's GridFS upload copies each buffer (toByteBuffer) but never releases it: the server's
-		// pooled, direct request buffers would then live until a GC and a large upload runs out of direct
-		// memory. So each buffer is checked, copied to the heap and released here, as soon as it arrives.
-		Flux<DataBuffer> inspected = body.map(buffer -> {
-			try {
-				inspection.accept(buffer);
-				byte[] copy = new byte[buffer.readableByteCount()];
-				buffer.read(copy);
-				return (DataBuffer) DefaultDataBufferFactory.sharedInstance.wrap(copy);
-			}
-			finally {
-				DataBufferUtils.release(buffer);
-			}
+		Flux<byte[]> chunks = Flux.defer(() -> {
+			Chunker chunker = new Chunker(CHUNK_SIZE);
+			// each request buffer is checked, copied into the current chunk and released as soon as it arrives
+			// (released exactly once: map does not discard the element it failed on, unlike concatMapIterable)
+			return body.map(buffer -> {
+				try {
+					inspection.accept(buffer);
+					return chunker.accept(buffer);
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			}).concatMapIterable(full -> full).concatWith(Flux.defer(() -> Flux.fromIterable(chunker.rest())));
 		}).doOnDiscard(DataBuffer.class, DataBufferUtils::release);
-		var upload = ReactiveGridFsUpload.fromPublisher(inspected)
-			.id(id)
-			.filename(filename)
-			.metadata(metadata)
-			.build();
-		return gridFs.store(upload).then(Mono.fromCallable(() -> inspection.finish(declaredLength)))
-			.map(detected -> new Stored(id, inspection.size, inspection.sha256(), detected))
+		Flux<Document> written = chunks.index()
+			.concatMap(chunk -> mongo.insert(new Document("_id", new ObjectId()).append("files_id", id)
+				.append("n", chunk.getT1().intValue())
+				.append("data", new Binary(chunk.getT2())), CHUNKS), 1);
+		return indexes.thenMany(written)
+			.then(Mono.fromCallable(() -> inspection.finish(declaredLength)))
+			.flatMap(detected -> mongo.insert(new Document("_id", id).append("length", inspection.size)
+				.append("chunkSize", CHUNK_SIZE)
+				.append("uploadDate", Date.from(clock.instant()))
+				.append("filename", filename)
+				.append("metadata", metadata), FILES)
+				.thenReturn(new Stored(id, inspection.size, inspection.sha256(), detected)))
 			.onErrorResume(ex -> delete(id).then(Mono.error(ex)))
 			.doFinally(signal -> {
 				if (signal == SignalType.CANCEL) {
-					// the caller went away mid-stream: remove what was written, and again once in-flight
-					// chunk writes have landed
+					// the caller went away mid-stream: remove what was written, and again once a chunk write
+					// still in flight has landed
 					delete(id).then(Mono.delay(Duration.ofSeconds(2))).then(delete(id)).subscribe();
 				}
 			});
 	}
 
-	/** Removes the file document and every chunk, whether or not the upload had finished. */
+	/** Cuts a stream of buffers into chunks of exactly {@code size} bytes (the last one shorter). */
+	static final class Chunker {
+
+		private final int size;
+
+		private byte[] current;
+
+		private int filled;
+
+		Chunker(int size) {
+			this.size = size;
+			this.current = new byte[size];
+		}
+
+		/** Copies the buffer's readable bytes; answers the chunks they completed. */
+		List<byte[]> accept(DataBuffer buffer) {
+			List<byte[]> full = new ArrayList<>(1);
+			while (buffer.readableByteCount() > 0) {
+				int n = Math.min(buffer.readableByteCount(), size - filled);
+				buffer.read(current, filled, n);
+				filled += n;
+				if (filled == size) {
+					full.add(current);
+					current = new byte[size];
+					filled = 0;
+				}
+			}
+			return full;
+		}
+
+		/** The last, partly filled chunk, if any. */
+		List<byte[]> rest() {
+			return filled == 0 ? List.of() : List.of(Arrays.copyOf(current, filled));
+		}
+
+	}
+
+	/** How many chunks one delete command removes (each chunk is up to 255 KiB). */
+	static final int DELETE_BATCH = 32;
+
+	/**
+	 * Removes the file document and every chunk, whether or not the upload had finished. The chunks go in bounded
+	 * batches: their ids are read with a projection (ids only) and removed {@value #DELETE_BATCH} at a time by
+	 * {@code _id}, never with one {@code remove({files_id})}: a store may hold every document a delete matches in
+	 * memory at once (the embedded server does), which for a large file is far more than the heap. Passes repeat
+	 * until one finds nothing, so chunks written while a pass ran are removed too.
+	 */
 	Mono<Void> delete(ObjectId id) {
 		return mongo.remove(Query.query(Criteria.where("_id").is(id)), FILES)
-			.then(mongo.remove(Query.query(Criteria.where("files_id").is(id)), CHUNKS))
+			.then(deleteChunkPass(id).expand(removed -> removed > 0 ? deleteChunkPass(id) : Mono.empty()).then())
 			.doOnError(ex -> log.warn("Could not delete evidence file {}: {}", id, ex.toString()))
 			.onErrorResume(ex -> Mono.empty())
 			.then();
+	}
+
+	/** One pass over the file's chunk ids, removing them in batches; emits how many were removed. */
+	private Mono<Long> deleteChunkPass(ObjectId id) {
+		Query ids = Query.query(Criteria.where("files_id").is(id));
+		ids.fields().include("_id");
+		ids.cursorBatchSize(1024);
+		return mongo.find(ids, Document.class, CHUNKS)
+			.map(chunk -> chunk.get("_id"))
+			.buffer(DELETE_BATCH)
+			.concatMap(batch -> mongo.remove(Query.query(Criteria.where("_id").in(batch)), CHUNKS), 1)
+			.reduce(0L, (sum, result) -> sum + result.getDeletedCount());
 	}
 
 	Mono<Document> file(ObjectId id) {
@@ -117,22 +200,24 @@ class FileStore {
 
 	/**
 	 * Bytes {@code start..end} (inclusive) read chunk by chunk from the chunks collection, so a seek into the
-	 * middle of a video reads only the chunks it needs.
+	 * middle of a video reads only the chunks it needs. Each chunk is fetched by its exact {@code (files_id, n)} key
+	 * (the GridFS index), one at a time with one prefetched: memory stays at a couple of chunks whatever the range,
+	 * also on a store that would hold a whole ranged query's result in memory (the embedded server does).
 	 */
 	Flux<DataBuffer> range(ObjectId id, int chunkSize, long start, long end) {
-		long first = start / chunkSize;
-		long last = end / chunkSize;
-		Query chunks = Query.query(Criteria.where("files_id").is(id).and("n").gte(first).lte(last))
-			.with(Sort.by("n"));
-		chunks.cursorBatchSize(4);
-		return mongo.find(chunks, Document.class, CHUNKS).map(chunk -> {
-			long n = ((Number) chunk.get("n")).longValue();
-			byte[] data = ((Binary) chunk.get("data")).getData();
-			long chunkStart = n * chunkSize;
-			int from = (int) Math.max(0, start - chunkStart);
-			int to = (int) Math.min(data.length, end - chunkStart + 1);
-			return DefaultDataBufferFactory.sharedInstance.wrap(ByteBuffer.wrap(data, from, to - from));
-		});
+		int first = (int) (start / chunkSize);
+		int last = (int) (end / chunkSize);
+		return Flux.range(first, last - first + 1)
+			.concatMap(n -> mongo.findOne(Query.query(Criteria.where("files_id").is(id).and("n").is(n)),
+					Document.class, CHUNKS), 2)
+			.map(chunk -> {
+				long n = ((Number) chunk.get("n")).longValue();
+				byte[] data = ((Binary) chunk.get("data")).getData();
+				long chunkStart = n * chunkSize;
+				int from = (int) Math.max(0, start - chunkStart);
+				int to = (int) Math.min(data.length, end - chunkStart + 1);
+				return DefaultDataBufferFactory.sharedInstance.wrap(ByteBuffer.wrap(data, from, to - from));
+			});
 	}
 
 	/** The running checks of one upload. Used by one subscriber; signals are serialized by Reactive Streams. */

@@ -281,6 +281,57 @@ class EvidenceIntegrationTests extends EarningTest {
 	}
 
 	@Test
+	void aFileOfManyChunksReadsBackWholeAndInRangesAndDeletingItLeavesNoChunks() {
+		District district = data.district();
+		Person teacher = teacher(district);
+		String e = approvedEnrollment(teacher, data.person(district, Role.DISTRICT_ADMIN),
+				save(Parkway.template(district)));
+		int chunk = 255 * 1024;
+		// 50 chunks: more than one delete batch, and reads that cross chunk boundaries
+		byte[] bytes = pngHeaderAndNoise(50 * chunk - 100);
+		Map<String, Object> photo = uploaded(data.as(teacher), e, "tier-2", "artifacts", "big.png", bytes);
+		Object fileId = mongo.findOne(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("metadata.enrollmentId").is(e)),
+				Document.class, "evidencefs.files").block().get("_id");
+		assertThat(chunksOf(fileId)).isEqualTo(50);
+		assertThat(content(teacher, photo.get("id"), null)).isEqualTo(bytes);
+		assertThat(content(teacher, photo.get("id"), "bytes=" + (chunk - 10) + "-" + (3 * chunk + 9)))
+			.isEqualTo(java.util.Arrays.copyOfRange(bytes, chunk - 10, 3 * chunk + 10));
+		data.as(teacher).delete().uri("/api/v1/evidence/{id}", photo.get("id")).exchange().expectStatus().is2xxSuccessful();
+		assertThat(chunksOf(fileId)).isZero();
+		assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(fileId)), "evidencefs.files")
+			.block()).isZero();
+	}
+
+	private long chunksOf(Object fileId) {
+		return mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("files_id").is(fileId)), "evidencefs.chunks")
+			.block();
+	}
+
+	private byte[] content(Person reader, Object evidenceId, String range) {
+		var request = data.as(reader).get().uri("/api/v1/evidence/{id}/content", evidenceId);
+		if (range != null) {
+			request = request.header("Range", range);
+		}
+		var out = new java.io.ByteArrayOutputStream();
+		request.exchange()
+			.expectStatus()
+			.isEqualTo(range == null ? 200 : 206)
+			.returnResult(DataBuffer.class)
+			.getResponseBody()
+			.doOnNext(buffer -> {
+				byte[] part = new byte[buffer.readableByteCount()];
+				buffer.read(part);
+				out.writeBytes(part);
+				org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+			})
+			.blockLast(Duration.ofSeconds(30));
+		return out.toByteArray();
+	}
+
+	@Test
 	void evidenceWaitsForApproval() {
 		District district = data.district();
 		Person teacher = teacher(district);
