@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -180,6 +181,9 @@ class EarningDemo {
 				return;
 			}
 			submission = evidence.submitTier(teacher, enrollment.id(), tier.key()).block();
+			if (step == Step.PASS) {
+				publishOnePiece(enrollment, tier, teacher);
+			}
 		}
 		if (submission.state() != SubmissionState.SUBMITTED || submission.attempt() != 1 || step == Step.SUBMIT
 				|| step == Step.DRAFT) {
@@ -191,6 +195,22 @@ class EarningDemo {
 		reviews.decide(decider, submission.id(), new Reviews.DecisionBody(submission.attempt(),
 				pass ? Attempt.Outcome.PASS : Attempt.Outcome.RETURN, scores(template, tier, pass),
 				pass ? "Strong, specific evidence. Well done." : "A good start: see the feedback on each criterion."))
+			.block();
+	}
+
+	/**
+	 * The teacher shows one piece with the badge (a file if the tier has one, else the reflection), chosen before
+	 * the decision as in the web app, so the demo's public badge pages show published evidence.
+	 */
+	private void publishOnePiece(Enrollment enrollment, Tier tier, CairnUser teacher) {
+		mongo.find(Query.query(Criteria.where("enrollmentId").is(enrollment.id())
+			.and("tierKey").is(tier.key())
+			.and("withdrawnAt").is(null)
+			.and("type").in(EvidenceType.FILE, EvidenceType.TEXT)), Evidence.class)
+			.sort(Comparator.comparing((Evidence e) -> e.type() == EvidenceType.FILE ? 0 : 1)
+				.thenComparing(Evidence::id))
+			.next()
+			.flatMap(piece -> evidence.setPublic(teacher, piece.id(), true))
 			.block();
 	}
 

@@ -61,7 +61,12 @@ class EarningDemoIntegrationTests extends EarningTest {
 		assertThat(submissions(district, midway, formative)).containsExactly(Map.entry("tier-1", "RETURNED:1"));
 		assertThat(submissions(district, passed, parkway)).containsExactly(Map.entry("tier-1", "PASSED:1"),
 				Map.entry("tier-2", "PASSED:1"));
-		assertThat(rows("awards", district, passed)).hasSize(2);
+		assertThat(rows("awards", district, passed)).hasSize(2)
+			.allSatisfy(award -> assertThat(award.getList("publicEvidenceIds", String.class))
+				.as("each demo badge shows one published piece").hasSize(1));
+		assertThat(rows("evidence", district, passed)).filteredOn(d -> d.getBoolean("isPublic"))
+			.extracting(d -> d.getString("tierKey"))
+			.containsExactlyInAnyOrder("tier-1", "tier-2");
 		assertThat(rows("stipends", district, passed)).extracting(d -> d.getLong("cents"))
 			.containsExactly(7500L, 7500L);
 		assertThat(rows("evidence", district, passed)).extracting(d -> d.getString("tierKey")).contains("tier-3");
