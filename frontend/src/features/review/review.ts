@@ -1,13 +1,10 @@
-import { api, date } from '../api';
-import { busy, clearErrors, field, h, showError, textarea, toast } from '../dom';
-import { navigate } from '../app';
-import type { Evidence, Preview, QueueItem, Submission } from '../types';
-
-export function age(hours: number): string {
-  if (hours < 1) return 'under an hour';
-  if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'}`;
-  return `${Math.floor(hours / 24)} days`;
-}
+import { navigate } from '../../core/app';
+import { age, date } from '../../core/format';
+import { api } from '../../core/http';
+import type { Evidence } from '../evidence/types';
+import type { QueueItem, Submission } from './types';
+import type { Preview } from '../template/types';
+import { busy, clearErrors, field, h, showError, textarea, toast } from '../../ui';
 
 export async function queue(): Promise<Node> {
   const items = await api.get<QueueItem[]>('/api/v1/reviews');

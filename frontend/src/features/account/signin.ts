@@ -1,6 +1,6 @@
-import { api } from '../api';
-import { field, h, input, showError, busy } from '../dom';
-import { home, loadSession, navigate, session } from '../app';
+import { home, loadSession, navigate, session } from '../../core/app';
+import { api } from '../../core/http';
+import { busy, field, h, input, showError } from '../../ui';
 
 export function signIn(_: unknown, q: URLSearchParams): Node {
   const email = input({ type: 'email', autocomplete: 'username', required: true });

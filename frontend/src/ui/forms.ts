@@ -1,31 +1,6 @@
-// A tiny element builder and form kit: enough to write accessible pages as plain functions without a framework.
-import { ApiError } from './api';
-
-type Child = Node | string | number | null | undefined | false | Child[];
-type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
-
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v as EventListener);
-    else if (k === 'value' && 'value' in el) (el as HTMLInputElement).value = String(v);
-    else if (k === 'checked') (el as HTMLInputElement).checked = Boolean(v);
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  append(el, children);
-  return el;
-}
-
-export function append(el: Element, children: Child[]): void {
-  for (const c of children.flat(Infinity as 1) as Child[]) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(c instanceof Node ? c : String(c));
-  }
-}
-
-let ids = 0;
-export const uid = (prefix = 'f') => `${prefix}-${++ids}`;
+// Form controls that cannot be built without a label and an error slot, and the placement of API problems.
+import { ApiError } from '../core/http';
+import { type Attrs, h, uid } from './dom';
 
 /**
  * A labelled input with its own error slot. `name` is the API field the problem+json `errors[].field` names, so a
@@ -107,54 +82,4 @@ export async function busy<T>(button: HTMLButtonElement | null, action: () => Pr
   try { return await action(); } finally {
     if (button) { button.disabled = false; button.removeAttribute('aria-busy'); }
   }
-}
-
-export function status(text: string, kind: 'ok' | 'info' | 'warn' = 'info'): HTMLParagraphElement {
-  return h('p', { class: `status status-${kind}`, role: 'status' }, text);
-}
-
-export function loading(): HTMLParagraphElement {
-  return h('p', { class: 'loading', role: 'status' }, 'Loading…');
-}
-
-/** Announces something to screen readers and sighted users alike. */
-export function toast(text: string): void {
-  const region = document.getElementById('toast')!;
-  region.textContent = text;
-  setTimeout(() => { if (region.textContent === text) region.textContent = ''; }, 5000);
-}
-
-/**
- * The small Markdown subset criteria narratives use (## headings, - and 1. lists, **bold**, paragraphs), built as
- * DOM nodes with textContent only: author text can never become markup.
- */
-export function markdown(text: string): HTMLElement {
-  const root = h('div', { class: 'narrative' });
-  const inline = (s: string): Array<Node | string> => s.split(/(\*\*[^*]+\*\*)/).map((part) =>
-    part.startsWith('**') && part.endsWith('**') && part.length > 4 ? h('strong', {}, part.slice(2, -2)) : part);
-  let list: HTMLElement | null = null;
-  let para: string[] = [];
-  const flush = () => {
-    if (para.length) root.append(h('p', {}, inline(para.join(' '))));
-    para = [];
-  };
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    const heading = line.match(/^(#{1,6})\s+(.*)$/);
-    const bullet = line.match(/^[-*]\s+(.*)$/);
-    const numbered = line.match(/^\d+[.)]\s+(.*)$/);
-    if (!line) { flush(); list = null; continue; }
-    if (heading) { flush(); list = null; root.append(h(heading[1].length <= 2 ? 'h3' : 'h4', {}, inline(heading[2]))); continue; }
-    if (bullet || numbered) {
-      flush();
-      const tag = bullet ? 'ul' : 'ol';
-      if (!list || list.tagName.toLowerCase() !== tag) { list = h(tag, {}); root.append(list); }
-      list.append(h('li', {}, inline((bullet ?? numbered)![1])));
-      continue;
-    }
-    list = null;
-    para.push(line);
-  }
-  flush();
-  return root;
 }

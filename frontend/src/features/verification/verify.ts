@@ -1,5 +1,6 @@
-import { api, ApiError, date } from '../api';
-import { busy, field, h, showError, textarea } from '../dom';
+import { date } from '../../core/format';
+import { ApiError, api } from '../../core/http';
+import { busy, field, h, showError, textarea } from '../../ui';
 
 interface Check { id: string; outcome: string; message: string }
 /** The verification report (feature/verification, docs/verification.md). */

@@ -1,14 +1,17 @@
 // Session, routing and the shell: history routing (the service answers index.html for every client route) with a
 // route table of plain page functions; focus moves to the new page's heading so keyboard and screen-reader users
 // land where sighted users look.
-import { api, ApiError } from './api';
-import { h } from './dom';
+import { ApiError, api } from './http';
+import { h } from '../ui';
 
 export type Role = 'DISTRICT_ADMIN' | 'ASSESSOR' | 'COACH' | 'TEACHER';
 export interface Me { id: string; districtId: string; email: string; displayName: string; roles: Role[]; platformAdmin: boolean }
 
 export const session: { me: Me | null } = { me: null };
 export const has = (role: Role) => session.me?.roles.includes(role) ?? false;
+
+/** A path segment named `id`, for route patterns. */
+export const ID = '(?<id>[^/]+)';
 
 export type Params = Record<string, string>;
 export interface Route {

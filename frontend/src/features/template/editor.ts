@@ -1,10 +1,11 @@
 // The template editor: the draft's content is one object; every control writes into it, structure changes
 // (add/remove a tier, requirement or criterion) re-render, and each control carries the API field path
 // (tiers[0].requirements[1].minWords) so the validator's problems land next to the control they concern.
-import { api, ApiError, money } from '../api';
-import { append, busy, clearErrors, field, h, input, select, showError, textarea, toast } from '../dom';
-import { navigate } from '../app';
-import type { Alignment, Kind } from '../types';
+import { navigate } from '../../core/app';
+import { money } from '../../core/format';
+import { ApiError, api } from '../../core/http';
+import type { Alignment, Kind } from './types';
+import { append, busy, clearErrors, field, h, input, select, showError, textarea, toast } from '../../ui';
 
 interface Criterion { key: string; name: string; descriptors: string[] }
 interface Requirement {
