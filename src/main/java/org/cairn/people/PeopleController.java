@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.cairn.mail.HeaderText;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Person;
 import org.cairn.account.PersonRepository;
@@ -147,7 +148,7 @@ class PeopleController {
 		return admin.districtId();
 	}
 
-	record Changes(@NotBlank @Size(max = 200) String displayName, @NotEmpty @Size(max = 4) Set<@NotNull Role> roles,
+	record Changes(@NotBlank @Size(max = 200) @HeaderText String displayName, @NotEmpty @Size(max = 4) Set<@NotNull Role> roles,
 			@Size(max = 200) String school, @Min(0) @Max(60) Integer yearsOfExperience,
 			@Size(max = 64) String coachId) {
 	}

@@ -113,7 +113,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
 			.exchange()
 			.expectStatus().isEqualTo(409)
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("urn:cairn:problem:email-in-use")
+			.jsonPath("$.type").isEqualTo("urn:cairn:problem:email-unavailable")
 			.jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain(districtB.name()));
 		notFound(admin.post().uri("/api/v1/people/{id}/deactivate", invited.person().id()));
 
