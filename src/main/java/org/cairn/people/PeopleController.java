@@ -103,7 +103,12 @@ class PeopleController {
 			.set("yearsOfExperience", changes.yearsOfExperience())
 			.set("coachId", changes.coachId())
 			.inc("version", 1);
-		return coachCheck.then(modify(districtId, id, update)).map(PersonView::of);
+		// New roles start from a fresh sign-in: every session and token of the person ends.
+		return coachCheck.then(find(admin, id))
+			.flatMap(before -> modify(districtId, id, update)
+				.flatMap(after -> Set.copyOf(before.roles()).equals(Set.copyOf(after.roles())) ? Mono.just(after)
+						: sessions.closeAll(after.id()).thenReturn(after)))
+			.map(PersonView::of);
 	}
 
 	/** Signs the person out everywhere and withdraws any pending invitation. Repeating it changes nothing. */
