@@ -26,8 +26,11 @@ final class Run {
 
 	JsonNode jwsHeader;
 
-	/** The input was a URL whose document has been retrieved already. */
-	boolean retrievedFromUrl;
+	/** Where the hosted assertion being judged was retrieved from (null until it is). */
+	String retrievedFrom;
+
+	/** A badge class or issuer profile was retrieved (so there was an address to compare its id with). */
+	boolean retrievedLinked;
 
 	String kind;
 
@@ -94,8 +97,15 @@ final class Run {
 		return checks.containsKey(id);
 	}
 
-	/** Every check in procedure order; those never reached are skipped with the reason given. */
-	List<Check> checks(String notReached) {
+	/**
+	 * Every check in procedure order. One never reached is skipped with the truthful reason: the check whose failure
+	 * stopped the verification (none is named when nothing failed: then the stage simply did not apply).
+	 */
+	List<Check> checks() {
+		CheckId stopped = checks.values().stream().filter(c -> c.outcome() == Outcome.FAILED).map(Check::id)
+			.min(Enum::compareTo).orElse(null);
+		String notReached = stopped == null ? "Not applicable to this input."
+				: "Not reached: the verification stopped when " + stopped.id() + " failed.";
 		List<Check> all = new ArrayList<>();
 		for (CheckId id : CheckId.values()) {
 			all.add(checks.getOrDefault(id, new Check(id, Outcome.SKIPPED, notReached)));
