@@ -72,10 +72,12 @@ final class HostedProbe {
 		return revoked != null && revoked.isBoolean() && revoked.booleanValue();
 	}
 
-	/** Spec "HostedBadge Verification" and "VerificationObject": startsWith, allowedOrigins, else the issuer's origin. */
-	static void scope(JsonNode assertion, JsonNode issuer, Run run) {
+	/**
+	 * Spec "HostedBadge Verification" and "VerificationObject": startsWith, allowedOrigins, else the issuer's origin.
+	 * {@code id} is the address the assertion was retrieved from, never only what the document says of itself.
+	 */
+	static void scope(String id, JsonNode issuer, Run run) {
 		CheckId check = CheckId.HOSTED_SCOPE;
-		String id = Nodes.text(assertion, "id");
 		if (!Nodes.isHttp(id)) {
 			run.fail(check, "A hosted assertion's id must be an http(s) URL.");
 			return;

@@ -104,8 +104,8 @@ final class Run {
 	List<Check> checks() {
 		CheckId stopped = checks.values().stream().filter(c -> c.outcome() == Outcome.FAILED).map(Check::id)
 			.min(Enum::compareTo).orElse(null);
-		String notReached = stopped == null ? "Not applicable to this input."
-				: "Not reached: the verification stopped when " + stopped.id() + " failed.";
+		String notReached = stopped == null ? "Not checked: it does not apply to this input."
+				: "Not checked: the verification stopped at an earlier failure (" + stopped.id() + ").";
 		List<Check> all = new ArrayList<>();
 		for (CheckId id : CheckId.values()) {
 			all.add(checks.getOrDefault(id, new Check(id, Outcome.SKIPPED, notReached)));

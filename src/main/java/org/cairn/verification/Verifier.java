@@ -214,7 +214,9 @@ public final class Verifier {
 			return badgeOf(assertion, run).flatMap(badge -> issuerOf(badge, run).flatMap(issuer -> {
 				run.current = CheckId.HOSTED_SCOPE;
 				if (!signed) {
-					HostedProbe.scope(assertion, issuer, run);
+					// where the assertion really came from; a copy's own id (checked on consistency) proves nothing
+					HostedProbe.scope(run.retrievedFrom != null ? run.retrievedFrom : Nodes.text(assertion, "id"),
+							issuer, run);
 				}
 				return (signed && run.jws != null ? signature.check(assertion, issuer, run) : Mono.<Void>empty())
 					.then(Mono.defer(() -> claims.revocation(assertion, issuer, run)));
@@ -260,7 +262,7 @@ public final class Verifier {
 	// ---- the report --------------------------------------------------------------------------------------------
 
 	private static Report report(Run run) {
-		List<Check> checks = run.checks();
+		List<Check> checks = run.checks().stream().map(c -> c.withSentence(Sentences.of(c, run))).toList();
 		boolean valid = checks.stream().noneMatch(c -> c.outcome() == Outcome.FAILED)
 				&& checks.stream().anyMatch(c -> c.outcome() == Outcome.PASSED);
 		return Summaries.report(valid, run, checks);

@@ -63,7 +63,7 @@ class VerificationAdversarialIntegrationTests extends IntegrationTest {
 	@Autowired
 	JsonMapper json;
 
-	record Cairn(Person admin, Person teacher, JsonNode badge, ObjectNode assertion) {
+	record Cairn(Person admin, Person teacher, JsonNode badge, ObjectNode assertion, String issuerName) {
 	}
 
 	private static Cairn hosted;
@@ -100,6 +100,10 @@ class VerificationAdversarialIntegrationTests extends IntegrationTest {
 		assertThat(report.get("valid").asBoolean()).as(report.toString()).isFalse();
 		assertThat(failed(report)).as(report.toString()).contains("consistency");
 		assertThat(outcome(report, "consistency")).isEqualTo("failed");
+		assertThat(VerificationApiIntegrationTests.sentence(report, "consistency"))
+			.startsWith("This is a copy served from somewhere else");
+		assertThat(VerificationApiIntegrationTests.sentence(report, "hosted.scope"))
+			.isEqualTo("Published on a site " + cairnHosted().issuerName() + " does not use for its badges.");
 	}
 
 	@Test
@@ -354,7 +358,7 @@ class VerificationAdversarialIntegrationTests extends IntegrationTest {
 			.uri(badge.get("url").asString().replace("https://cairn.test", ""))
 			.accept(MediaType.parseMediaType("application/ld+json"))
 			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
-		return new Cairn(admin, teacher, badge, assertion);
+		return new Cairn(admin, teacher, badge, assertion, district.name());
 	}
 
 	private String host(FixtureServer server, String path, JsonNode document) {
