@@ -52,6 +52,9 @@ final class Run {
 
 	CheckId current = CheckId.INPUT_DETECT;
 
+	/** The check that failed most recently: a stage stops at its failure, so this is where the run stopped. */
+	private CheckId lastFailure;
+
 	Run(String recipient) {
 		this.recipient = recipient == null || recipient.isBlank() ? null : recipient.strip();
 	}
@@ -66,6 +69,7 @@ final class Run {
 
 	void fail(CheckId id, String message) {
 		note(id, Outcome.FAILED, message);
+		lastFailure = id;
 	}
 
 	void skip(CheckId id, String message) {
@@ -102,10 +106,8 @@ final class Run {
 	 * stopped the verification (none is named when nothing failed: then the stage simply did not apply).
 	 */
 	List<Check> checks() {
-		CheckId stopped = checks.values().stream().filter(c -> c.outcome() == Outcome.FAILED).map(Check::id)
-			.min(Enum::compareTo).orElse(null);
-		String notReached = stopped == null ? "Not checked: it does not apply to this input."
-				: "Not checked: the verification stopped at an earlier failure (" + stopped.id() + ").";
+		String notReached = lastFailure == null ? "It does not apply to this input."
+				: "The verification stopped when " + lastFailure.id() + " failed.";
 		List<Check> all = new ArrayList<>();
 		for (CheckId id : CheckId.values()) {
 			all.add(checks.getOrDefault(id, new Check(id, Outcome.SKIPPED, notReached)));
