@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
-import org.cairn.verification.fetch.FetchFailure;
+import org.cairn.outbound.FetchFailure;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 

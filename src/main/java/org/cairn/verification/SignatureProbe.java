@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
-import org.cairn.verification.fetch.FetchFailure;
+import org.cairn.outbound.FetchFailure;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

@@ -3,10 +3,10 @@ package org.cairn.verification;
 import java.time.Clock;
 import java.util.List;
 
-import org.cairn.verification.fetch.AddressPolicy;
-import org.cairn.verification.fetch.FetchLimits;
-import org.cairn.verification.fetch.GuardedFetcher;
-import org.cairn.verification.fetch.NameResolution;
+import org.cairn.outbound.AddressPolicy;
+import org.cairn.outbound.FetchLimits;
+import org.cairn.outbound.GuardedFetcher;
+import org.cairn.outbound.NameResolution;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
