@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
 import { chromium } from 'playwright-core';
+import { publicLinksJourney } from './public-links.mjs';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
@@ -391,6 +392,7 @@ try {
     await page.reload();
     if (!(await page.getByLabel('Artifacts of implementation: anchor-chart.png').isChecked())) throw new Error('visibility not kept');
   }, { narrow: true });
+  await publicLinksJourney({ journey, base, log: () => log, password: PASSWORD });
 } finally {
   await browser?.close().catch(() => {});
   service.kill('SIGTERM');
