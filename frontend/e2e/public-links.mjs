@@ -41,8 +41,14 @@ async function portfolioOf(browser, base, email, password) {
 /** Watches a page for console errors and uncaught exceptions. */
 function watch(page, errors) {
   page.on('console', (m) => {
-    // the browser reports the revoked badge's 410 Gone (its correct answer) as a failed resource load
-    if (m.type() === 'error' && !/status of 410/.test(m.text())) errors.push(`console: ${m.text()} (${page.url()})`);
+    if (m.type() !== 'error') return;
+    const resource = m.location()?.url ?? '';
+    // answers the browser reports as failed loads although they are the right ones: the revoked badge's 410 Gone,
+    // the web app asking an anonymous visitor's session (401), a site without a favicon
+    const expected = /status of 410/.test(m.text())
+      || (/status of 401/.test(m.text()) && resource.endsWith('/api/v1/me'))
+      || resource.endsWith('/favicon.ico');
+    if (!expected) errors.push(`console: ${m.text()} ${resource} (on ${page.url()})`);
   });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message} (${page.url()})`));
 }
@@ -97,17 +103,19 @@ export async function publicLinksJourney({ journey, base, log, password }) {
     });
     let revalidated = 0;
     for (const round of ['first visit', 'with a cached copy']) {
+      const logFrom = log().length;
       const persistent = await launch();
       try {
         const p = persistent.pages()[0] ?? await persistent.newPage();
         watch(p, errors);
-        p.on('request', (r) => { if (r.headers()['if-none-match']) revalidated++; });
         for (const target of targets) await expectShown(p, await p.goto(target.url), target, round);
       } finally {
         await persistent.close();
       }
+      // the service's access log tells whether the browser revalidated its copies (If-None-Match -> 304)
+      if (round !== 'first visit') revalidated = (log().slice(logFrom).match(/ 304 \d+ms/g) ?? []).length;
     }
-    if (revalidated === 0) throw new Error('the cached copies were never revalidated (no If-None-Match sent)');
+    if (revalidated === 0) throw new Error('the cached copies were never revalidated (no 304 in the access log)');
     // the baked image and the certificate revalidate too
     for (const path of [`/public/assertions/${badges.signed.id}/image?format=png`, `/public/assertions/${badges.signed.id}/certificate.pdf`]) {
       const first = await fetch(`${base}${path}`);
