@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -127,6 +128,15 @@ class SecurityConfiguration {
 			return token == null || anonymousRead ? chain.filter(exchange)
 					: token.doOnSuccess(t -> { }).then(chain.filter(exchange));
 		};
+	}
+
+	/**
+	 * No observation around each security filter: nothing exports those traces, and wrapping every filter of every
+	 * request in one showed up in the public paths' profile (docs/issuing.md, "Where the time goes").
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
