@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Load harness for Cairn's public paths (issue 14). Builds the bare WebFlux reference (perf/reference), starts it and
 # the packaged Cairn jar on loopback only (embedded store, demo data, verification rate limit off, -Xmx1g each), warms
-# every path up, runs wrk on each and prints req/s, p99 and the ratio to the bare endpoint measured in the same run
-# (before and after the Cairn rows, averaged: the machine may be shared, so compare ratios, not absolute figures).
+# every path up, runs wrk on each and prints req/s, p99 and the ratio to the bare endpoint measured right before that
+# row (the machine may be shared and its load drifts: compare ratios, not absolute figures).
 #
 #   perf/run.sh                     # build what is missing, measure, print the table
 #   DURATION=10 WARMUP=5 CONNECTIONS=64 THREADS=2 perf/run.sh
@@ -68,8 +68,8 @@ key=$(json_field "$issuer" "['publicKey'][0]")
 revocations=$(json_field "$issuer" "['revocationList']")
 
 # name | url | Accept
+BARE="http://127.0.0.1:$BARE_PORT/bare"
 ROWS=(
-  "bare WebFlux (reference)|http://127.0.0.1:$BARE_PORT/bare|application/json"
   "trivial API: GET /api/v1/auth/providers|$C/api/v1/auth/providers|application/json"
   "hosted assertion JSON-LD|$hosted|application/ld+json"
   "issuer profile JSON-LD|$issuer|application/ld+json"
@@ -77,7 +77,6 @@ ROWS=(
   "revocation list JSON-LD|$revocations|application/ld+json"
   "baked PNG (signed badge)|$signed/image?format=png|image/png"
   "certificate PDF (signed badge)|$signed/certificate.pdf|application/pdf"
-  "bare WebFlux (reference, again)|http://127.0.0.1:$BARE_PORT/bare|application/json"
 )
 
 measure() { # url accept seconds -> "req/s p99 non2xx"
@@ -90,32 +89,30 @@ measure() { # url accept seconds -> "req/s p99 non2xx"
   echo "${rps:-0} ${p99:-?} ${bad:-0}"
 }
 
+measure "$BARE" application/json "$WARMUP" >/dev/null
 for row in "${ROWS[@]}"; do IFS='|' read -r _ url accept <<<"$row"; measure "$url" "$accept" "$WARMUP" >/dev/null; done
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-declare -a RESULTS
+declare -a RESULTS BARES
 for i in "${!ROWS[@]}"; do
   IFS='|' read -r _ url accept <<<"${ROWS[$i]}"
-  profile=0
-  if [ "${JFR:-0}" = 1 ] && [[ "$url" == "$C"* ]]; then profile=1; fi
-  [ $profile = 1 ] && jcmd "$CAIRN_PID" JFR.start name=row$i settings=profile >/dev/null
+  BARES[$i]=$(measure "$BARE" application/json "$DURATION")
+  if [ "${JFR:-0}" = 1 ]; then jcmd "$CAIRN_PID" JFR.start name=row$i settings=profile >/dev/null; fi
   RESULTS[$i]=$(measure "$url" "$accept" "$DURATION")
-  [ $profile = 1 ] && jcmd "$CAIRN_PID" JFR.stop name=row$i filename="$OUT/$i.jfr" >/dev/null
+  if [ "${JFR:-0}" = 1 ]; then jcmd "$CAIRN_PID" JFR.stop name=row$i filename="$OUT/$i.jfr" >/dev/null; fi
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-first=$(cut -d' ' -f1 <<<"${RESULTS[0]}")
-last=$(cut -d' ' -f1 <<<"${RESULTS[$(( ${#ROWS[@]} - 1 ))]}")
-bare=$(awk -v a="$first" -v b="$last" 'BEGIN {printf "%.0f", (a + b) / 2}')
 {
   echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s warm-up per path; $(nproc) cores; load average $load_before (before) / $load_after (after)"
-  echo "bare reference: mean of $first and $last req/s = $bare req/s"
+  echo "each row's ratio is to the bare WebFlux endpoint measured right before it"
   echo
-  printf '| %-40s | %10s | %8s | %9s | %7s |\n' "path" "req/s" "p99" "ratio" "non-2xx"
-  printf '| %-40s | %10s | %8s | %9s | %7s |\n' "---" "---:" "---:" "---:" "---:"
+  printf '| %-40s | %10s | %8s | %10s | %7s | %7s |\n' "path" "req/s" "p99" "bare req/s" "ratio" "non-2xx"
+  printf '| %-40s | %10s | %8s | %10s | %7s | %7s |\n' "---" "---:" "---:" "---:" "---:" "---:"
   for i in "${!ROWS[@]}"; do
     IFS='|' read -r name _ _ <<<"${ROWS[$i]}"
     read -r rps p99 bad <<<"${RESULTS[$i]}"
-    ratio=$(awk -v r="$rps" -v b="$bare" 'BEGIN {printf "%.3f", r / b}')
-    printf '| %-40s | %10.0f | %8s | %9s | %7s |\n' "$name" "$rps" "$p99" "$ratio" "$bad"
+    read -r bare _ _ <<<"${BARES[$i]}"
+    ratio=$(awk -v r="$rps" -v b="$bare" 'BEGIN {printf "%.2f", r / b}')
+    printf '| %-40s | %10.0f | %8s | %10.0f | %7s | %7s |\n' "$name" "$rps" "$p99" "$bare" "$ratio" "$bad"
   done
 } | tee "$OUT/table.md"
