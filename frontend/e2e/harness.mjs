@@ -32,6 +32,8 @@ export class Skip extends Error {}
 
 let service;
 let log = '';
+/** Everything the service has logged so far (start-up lines, the access log). */
+export const serviceLog = () => log;
 export let browser;
 const registered = [];
 const results = [];
