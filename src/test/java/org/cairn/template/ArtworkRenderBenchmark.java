@@ -11,18 +11,22 @@ import java.nio.file.Path;
  */
 public final class ArtworkRenderBenchmark {
 
+	private static RenderBudget unlimited() {
+		return RenderBudget.of(java.time.Duration.ofMinutes(1), new java.util.concurrent.atomic.AtomicBoolean());
+	}
+
 	public static void main(String[] args) throws IOException {
 		int size = args.length > 0 ? Integer.parseInt(args[0]) : 400;
 		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
 		byte[] svg = Artwork.personalise(Files.readAllBytes(Path.of("badge-templates/artwork/derry-data.svg")),
 				"Data-Informed Instruction", "#aa3311");
 		for (int i = 0; i < rounds / 2; i++) { // warm-up
-			BadgePng.svgToPng(svg, size);
+			BadgePng.svgToPng(svg, size, unlimited());
 		}
 		long start = System.nanoTime();
 		long bytes = 0;
 		for (int i = 0; i < rounds; i++) {
-			bytes += BadgePng.svgToPng(svg, size).length;
+			bytes += BadgePng.svgToPng(svg, size, unlimited()).length;
 		}
 		double ms = (System.nanoTime() - start) / 1e6 / rounds;
 		start = System.nanoTime();
