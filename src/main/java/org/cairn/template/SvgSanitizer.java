@@ -321,6 +321,9 @@ final class SvgSanitizer {
 					continue;
 				}
 				clean(element);
+				if ("style".equals(element.name) && element.children.isEmpty()) {
+					continue; // its sheet was refused: an empty <style> is left out
+				}
 				if ("a".equals(element.name)) {
 					kept.addAll(element.children); // a link is unwrapped: its drawing stays, the link goes
 				}
