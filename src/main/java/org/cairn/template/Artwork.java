@@ -353,6 +353,17 @@ final class Artwork {
 			.flatMap(svg -> SvgSanitizer.clean(svg).svg());
 	}
 
+	/**
+	 * The artwork as a data URI fit to hand to someone else (the catalogue, a preview): SVG rebuilt by the
+	 * allow-list, other artwork unchanged; null when SVG artwork has nothing usable left.
+	 */
+	static String served(String dataUri) {
+		if (!isSvg(dataUri)) {
+			return dataUri;
+		}
+		return servable(dataUri).map(Artwork::svgDataUri).orElse(null);
+	}
+
 	static boolean isSvg(String dataUri) {
 		return dataUri != null && dataUri.startsWith("data:image/svg+xml");
 	}
