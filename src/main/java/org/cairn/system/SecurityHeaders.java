@@ -21,10 +21,11 @@ import org.springframework.web.server.WebFilterChain;
  * its own that also allows the inline styles its components set.</li>
  * <li>SVG (baked badges): nothing but inline style and {@code data:} pictures, so even an SVG opened on its own is
  * inert on the Cairn origin.</li>
- * <li>Anything else (JSON, PNG, scripts, stylesheets): {@code default-src 'none'}; PDFs get none, because a
- * browser's PDF viewer is a plugin that a policy would block.</li>
+ * <li>Pictures, video and audio opened on their own: only the file itself and the viewer's inline style.</li>
+ * <li>Anything else (JSON, scripts, stylesheets): {@code default-src 'none'}; PDFs get none, because a browser's
+ * PDF viewer is a plugin that a policy would block.</li>
  * </ul>
- * Plus {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy} and {@code Permissions-Policy} everywhere.
+ * A policy a handler set itself (published evidence files are sandboxed) is left as it is. Plus {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy} and {@code Permissions-Policy} everywhere.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -39,6 +40,10 @@ class SecurityHeaders implements WebFilter {
 			+ "form-action 'self'";
 
 	static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+	/** A picture or video opened on its own: the browser's viewer document styles it inline and shows the file. */
+	static final String MEDIA_POLICY = "default-src 'none'; img-src 'self' data:; media-src 'self'; "
+			+ "style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 	static final String OTHER_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -55,7 +60,8 @@ class SecurityHeaders implements WebFilter {
 			headers.set("Referrer-Policy", "same-origin");
 			headers.set("Permissions-Policy", PERMISSIONS);
 			String policy = policy(exchange.getRequest().getPath().value(), headers.getContentType());
-			if (policy != null) {
+			// a handler that chose a policy of its own (e.g. a sandbox for published evidence files) keeps it
+			if (policy != null && !headers.containsHeader("Content-Security-Policy")) {
 				headers.set("Content-Security-Policy", policy);
 			}
 			return Mono.empty();
@@ -72,6 +78,9 @@ class SecurityHeaders implements WebFilter {
 		}
 		if (type.isCompatibleWith(MediaType.APPLICATION_PDF)) {
 			return null;
+		}
+		if ("image".equals(type.getType()) || "video".equals(type.getType()) || "audio".equals(type.getType())) {
+			return MEDIA_POLICY;
 		}
 		if (type.isCompatibleWith(MediaType.TEXT_HTML)) {
 			return path.startsWith("/swagger-ui") || path.startsWith("/webjars") ? SWAGGER_POLICY : PAGE_POLICY;
