@@ -17,7 +17,7 @@ record RenderBudget(long deadlineNanos, AtomicBoolean cancelled) {
 		if (cancelled.get() || Thread.currentThread().isInterrupted()) {
 			throw new Exceeded(false);
 		}
-		if (System.nanoTime() - deadlineNanos > 0) {
+		if (System.nanoTime() - deadlineNanos >= 0) {
 			throw new Exceeded(true);
 		}
 	}
