@@ -89,7 +89,8 @@ public final class BadgePng {
 	 * the budget, so the caller can draw a fallback.
 	 */
 	public static Optional<byte[]> render(String artwork, int size) {
-		return Optional.ofNullable(png(artwork, size).block());
+		// join, not block(): a caller on the wrong thread waits (as rendering in place did) instead of failing
+		return Optional.ofNullable(png(artwork, size).toFuture().join());
 	}
 
 	/**
