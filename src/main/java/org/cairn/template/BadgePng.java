@@ -40,11 +40,12 @@ import reactor.core.scheduler.Schedulers;
  * existed), then rasterized with JSVG, a static renderer that runs no script and, with the policy here, loads
  * nothing from outside the document.
  * <p>
- * Each artwork is rendered <em>once</em>, at the largest size, under a time budget ({@link #RENDER_BUDGET}) that
+ * Each artwork is rendered <em>once</em>, at the largest size, under a CPU-time budget ({@link #RENDER_BUDGET}) that
  * also stops the render when nobody waits for it any more (the request was cancelled); other sizes are scaled from
  * that one image. Concurrent requests for the same artwork share one render. Caches are keyed by the hash of the
  * cleaned SVG, so an entry is never stale and another instance simply renders its own copy; artwork that ran out
- * of budget is remembered as unrenderable, so it costs one budget per instance, not one per request.
+ * of budget is remembered as unrenderable for ten minutes, so it costs one budget per instance and period, not one
+ * per request.
  * <p>
  * Everything is drawn into an off-screen {@link BufferedImage}, which needs no display; the class makes sure the
  * JVM runs AWT headless (as Spring Boot does) when nothing said otherwise, so a server without X11 works.
@@ -58,7 +59,7 @@ public final class BadgePng {
 
 	public static final int MAX_SIZE = 1024;
 
-	/** How long one artwork may take to draw at {@link #MAX_SIZE}; library artwork takes well under a second. */
+	/** CPU time one artwork may take to draw at {@link #MAX_SIZE}; library artwork takes well under a second. */
 	static final Duration RENDER_BUDGET = Duration.ofSeconds(4);
 
 	private static final Logger log = LoggerFactory.getLogger(BadgePng.class);
@@ -69,8 +70,14 @@ public final class BadgePng {
 	/** Scaled images by size and hash; public badge images are served from here after the first hit. */
 	private static final Map<String, byte[]> SIZED = lru(64);
 
-	/** Artwork whose render ran out of budget (or failed): drawn as the fallback from then on. */
-	private static final Map<String, Boolean> UNRENDERABLE = lru(256);
+	/**
+	 * Artwork whose render ran out of budget (or failed), with when to try again: drawn as the fallback meanwhile,
+	 * so a hostile artwork costs one budget per instance and ten minutes, while art that only met a busy moment
+	 * gets another chance.
+	 */
+	private static final Map<String, Long> UNRENDERABLE = lru(256);
+
+	private static final long RETRY_NANOS = Duration.ofMinutes(10).toNanos();
 
 	private static final Map<String, Mono<byte[]>> IN_FLIGHT = new ConcurrentHashMap<>();
 
@@ -137,7 +144,7 @@ public final class BadgePng {
 		if (cached != null) {
 			return Mono.just(cached);
 		}
-		if (UNRENDERABLE.containsKey(hash)) {
+		if (givenUp(hash)) {
 			return Mono.empty();
 		}
 		return IN_FLIGHT.computeIfAbsent(hash, h -> Mono.defer(() -> {
@@ -148,9 +155,23 @@ public final class BadgePng {
 		}).doFinally(signal -> IN_FLIGHT.remove(h)).flux().publish().refCount(1).next());
 	}
 
+	/** Whether a full-size render of this hash is known: drawn, or given up on. For tests. */
+	static boolean settled(String hash) {
+		return MASTERS.containsKey(hash) || UNRENDERABLE.containsKey(hash);
+	}
+
+	private static boolean givenUp(String hash) {
+		Long until = UNRENDERABLE.get(hash);
+		return until != null && System.nanoTime() - until < 0;
+	}
+
+	static boolean inFlight(String hash) {
+		return IN_FLIGHT.containsKey(hash);
+	}
+
 	private static byte[] renderMaster(String hash, byte[] svg, RenderBudget budget) {
 		byte[] cached = MASTERS.get(hash);
-		if (cached != null || UNRENDERABLE.containsKey(hash)) {
+		if (cached != null || givenUp(hash)) {
 			return cached;
 		}
 		try {
@@ -162,14 +183,14 @@ public final class BadgePng {
 			if (ex.timedOut()) {
 				log.warn("SVG artwork {} took longer than {} to draw; it is shown as the fallback image", hash,
 						RENDER_BUDGET);
-				UNRENDERABLE.put(hash, true);
+				UNRENDERABLE.put(hash, System.nanoTime() + RETRY_NANOS);
 			}
 			return null;
 		}
 		catch (RuntimeException | IOException | LinkageError | InternalError ex) {
 			// e.g. a JVM without fonts: the badge still gets the fallback image instead of an error.
 			log.warn("Cannot render SVG artwork: {}", ex.toString());
-			UNRENDERABLE.put(hash, true);
+			UNRENDERABLE.put(hash, System.nanoTime() + RETRY_NANOS);
 			return null;
 		}
 	}

@@ -50,9 +50,13 @@ final class SvgSanitizer {
 
 	static final int MAX_FILTER_PRIMITIVES = 16;
 
-	static final int MAX_FILTERED_ELEMENTS = 8;
+	/** Each filtered shape is drawn off-screen and filtered over its whole area: the main cost driver. */
+	static final int MAX_FILTERED_ELEMENTS = 4;
 
-	static final int MAX_OCTAVES = 4;
+	static final int MAX_OCTAVES = 3;
+
+	/** Turbulence is computed per pixel and octave, so few are allowed. */
+	static final int MAX_TURBULENCES = 2;
 
 	static final int MAX_PICTURE_SIDE = 2_048;
 
@@ -290,6 +294,8 @@ final class SvgSanitizer {
 
 		int filtered;
 
+		int turbulences;
+
 		Cleaner(Set<String> refused, float side) {
 			this.refused = refused;
 			this.side = side;
@@ -364,6 +370,9 @@ final class SvgSanitizer {
 		private Optional<String> cost(Node element) {
 			switch (element.name) {
 				case "feTurbulence" -> {
+					if (++turbulences > MAX_TURBULENCES) {
+						return Optional.of("more than " + MAX_TURBULENCES + " turbulence filter effects");
+					}
 					double octaves = largest(element.attributes.get("numOctaves"));
 					if (octaves > MAX_OCTAVES) {
 						return Optional.of("a filter too costly to draw (numOctaves " + number(octaves)

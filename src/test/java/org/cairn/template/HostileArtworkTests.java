@@ -111,10 +111,10 @@ class HostileArtworkTests {
 		String artwork = dataUri(bomb.append("</svg>").toString());
 
 		assertThat(Artwork.problem(artwork)).hasValueSatisfying(message -> assertThat(message)
-			.contains("numOctaves 1000; at most 4")
+			.contains("numOctaves 1000; at most 3")
 			.contains("stdDeviation 500")
 			.contains("radius 500")
-			.contains("more than 8 shapes with a filter"));
+			.contains("more than 4 shapes with a filter"));
 		String served = new String(BadgePng.safeSvg(artwork).orElseThrow(), StandardCharsets.UTF_8);
 		assertThat(served).doesNotContain("feTurbulence", "feGaussianBlur", "feMorphology");
 		assertThat(served.split("filter=", -1)).hasSizeLessThanOrEqualTo(SvgSanitizer.MAX_FILTERED_ELEMENTS + 1);
@@ -135,6 +135,29 @@ class HostileArtworkTests {
 		String hash = BadgePng.sha256(svg);
 		assertThat(BadgePng.master(hash, svg, Duration.ZERO).blockOptional()).isEmpty();
 		assertThat(BadgePng.master(hash, svg, Duration.ofMinutes(1)).blockOptional()).isEmpty();
+	}
+
+	@Test
+	void aRenderWhoseRequestWentAwayIsStoppedAndNeitherKeptNorGivenUpOn() throws InterruptedException {
+		StringBuilder markup = new StringBuilder(SVG).append("<defs><filter id=\"f\"><feTurbulence "
+				+ "baseFrequency=\"0.9\" numOctaves=\"3\"/><feGaussianBlur stdDeviation=\"9\"/></filter></defs>");
+		for (int i = 0; i < SvgSanitizer.MAX_FILTERED_ELEMENTS; i++) {
+			markup.append("<rect x=\"").append(i).append("\" width=\"100\" height=\"100\" filter=\"url(#f)\"/>");
+		}
+		byte[] svg = SvgSanitizer.clean(markup.append("</svg>").toString().getBytes(StandardCharsets.UTF_8))
+			.svg().orElseThrow();
+		String hash = BadgePng.sha256(svg);
+
+		var subscription = BadgePng.master(hash, svg, Duration.ofMinutes(1)).subscribe();
+		subscription.dispose(); // the client went away
+		for (int i = 0; i < 100 && BadgePng.inFlight(hash); i++) {
+			Thread.sleep(10);
+		}
+		assertThat(BadgePng.inFlight(hash)).isFalse();
+		assertThat(BadgePng.settled(hash)).as("a cancelled render is neither kept nor marked unrenderable").isFalse();
+		// The next request renders it.
+		assertThat(BadgePng.master(hash, svg, Duration.ofMinutes(1)).blockOptional()).isPresent();
+		assertThat(BadgePng.settled(hash)).isTrue();
 	}
 
 	@Test
