@@ -58,18 +58,21 @@ class EvidenceService {
 
 	private final FileStore files;
 
+	private final FileSlots slots;
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final Clock clock;
 
 	EvidenceService(EvidenceRepository evidence, Enrollments enrollments, PinnedTemplates templates, Reviews reviews,
-			DistrictRepository districts, FileStore files, ReactiveMongoTemplate mongo, Clock clock) {
+			DistrictRepository districts, FileStore files, FileSlots slots, ReactiveMongoTemplate mongo, Clock clock) {
 		this.evidence = evidence;
 		this.enrollments = enrollments;
 		this.templates = templates;
 		this.reviews = reviews;
 		this.districts = districts;
 		this.files = files;
+		this.slots = slots;
 		this.mongo = mongo;
 		this.clock = clock;
 	}
@@ -285,24 +288,21 @@ class EvidenceService {
 					return Mono.error(FileStore.tooLarge(max));
 				}
 				String key = slot.key(EvidenceType.FILE, name);
-				return checkItemRoom(slot, key)
-					.then(files.store(body, name, max, declaredLength, allowed,
-							new org.bson.Document("enrollmentId", enrollmentId).append("personId", user.personId())
-								.append("districtId", user.districtId())))
-					.flatMap(stored -> saveFile(user, slot, name, key, stored)
-						.onErrorResume(ex -> files.delete(stored.id()).then(Mono.error(ex))));
+				Integer maxItems = slot.requirement().maxItems();
+				if (maxItems != null && maxItems <= 0) {
+					return Mono.error(FileSlots.tooMany(maxItems));
+				}
+				// the lease is taken before a byte is stored and held until the piece is saved, so neither the
+				// item limit nor one name can be raced past, on this instance or another
+				return Mono.usingWhen(slots.reserve(enrollmentId, tierKey, requirementKey, name, maxItems),
+						lease -> files.store(body, name, max, declaredLength, allowed,
+								new org.bson.Document("enrollmentId", enrollmentId).append("personId", user.personId())
+									.append("districtId", user.districtId()))
+							.flatMap(stored -> saveFile(user, slot, name, key, stored)
+								.onErrorResume(ex -> files.delete(stored.id()).then(Mono.error(ex)))),
+						lease -> slots.release(lease, true), (lease, error) -> slots.release(lease, false),
+						lease -> slots.release(lease, false));
 			});
-	}
-
-	private Mono<Void> checkItemRoom(Slot slot, String key) {
-		Integer max = slot.requirement().maxItems();
-		if (max == null) {
-			return Mono.empty();
-		}
-		return current(slot).filter(e -> e.type() == EvidenceType.FILE && !e.slotKey().equals(key))
-			.count()
-			.flatMap(n -> n >= max ? Mono.error(ProblemException.conflict("too-many-items", "Too many items",
-					"This requirement takes at most " + max + " files; remove one first.")) : Mono.empty());
 	}
 
 	private Mono<Evidence> saveFile(CairnUser user, Slot slot, String name, String key, FileStore.Stored stored) {
@@ -318,14 +318,17 @@ class EvidenceService {
 					fresh.fileId(), fresh.mediaType(), fresh.artifactKind(), fresh.sizeBytes(), fresh.sha256(), key,
 					false, previous.isPublic(), now, now, null))
 			.defaultIfEmpty(fresh)
-			.flatMap(evidence::save);
+			.flatMap(evidence::save)
+			// only reachable when an upload lease expired while its upload still ran
+			.onErrorMap(DuplicateKeyException.class, ex -> FileSlots.inProgress(name));
 	}
 
 	/** Deletes (or, if it was submitted, withdraws) a piece of the caller's draft. */
 	Mono<Void> delete(CairnUser user, String evidenceId) {
 		return ownPiece(user, evidenceId).flatMap(piece -> editableSlot(user, piece.enrollmentId(), piece.tierKey(),
 				piece.requirementKey())
-			.then(remove(piece)));
+			.then(remove(piece))
+			.then(piece.type() == EvidenceType.FILE ? slots.removed(piece) : Mono.empty()));
 	}
 
 	Mono<Evidence> setPublic(CairnUser user, String evidenceId, boolean isPublic) {

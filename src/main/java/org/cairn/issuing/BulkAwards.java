@@ -110,8 +110,12 @@ class BulkAwards {
 				? trimmed.substring(1, trimmed.length() - 1).replace("\"\"", "\"").trim() : trimmed;
 	}
 
-	/** Validates every row (reporting up to 20 problems at once), drops repeated emails, stores the job. */
-	Mono<BulkJob> create(String districtId, String createdBy, BadgeClassRecord badge, List<Row> rows) {
+	/**
+	 * Validates every row (reporting up to 20 problems at once), drops repeated emails, stores the job. Nobody
+	 * awards themselves: a list naming the caller is refused whole, before anything is stored.
+	 */
+	Mono<BulkJob> create(String districtId, String createdBy, String creatorEmail, BadgeClassRecord badge,
+			List<Row> rows) {
 		if (rows.isEmpty()) {
 			return Mono.error(ProblemException.invalid("recipients", "No recipients."));
 		}
@@ -136,6 +140,10 @@ class BulkAwards {
 		}
 		if (!problems.isEmpty()) {
 			return Mono.error(ProblemException.invalid(problems.subList(0, Math.min(20, problems.size()))));
+		}
+		if (creatorEmail != null && unique.containsKey(Person.normalizeEmail(creatorEmail))) {
+			return Mono.error(ProblemException.forbidden("You cannot award a badge to yourself. Remove "
+					+ Person.normalizeEmail(creatorEmail) + " from the list; another administrator can award you."));
 		}
 		String jobId = UUID.randomUUID().toString();
 		List<Row> recipients = List.copyOf(unique.values());

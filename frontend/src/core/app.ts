@@ -1,0 +1,134 @@
+// Session, routing and the shell: history routing (the service answers index.html for every client route) with a
+// route table of plain page functions; focus moves to the new page's heading so keyboard and screen-reader users
+// land where sighted users look.
+import { ApiError, api } from './http';
+import { h } from '../ui';
+
+export type Role = 'DISTRICT_ADMIN' | 'ASSESSOR' | 'COACH' | 'TEACHER';
+export interface Me { id: string; districtId: string; email: string; displayName: string; roles: Role[]; platformAdmin: boolean }
+
+export const session: { me: Me | null } = { me: null };
+export const has = (role: Role) => session.me?.roles.includes(role) ?? false;
+
+/** A path segment named `id`, for route patterns. */
+export const ID = '(?<id>[^/]+)';
+
+export type Params = Record<string, string>;
+export interface Route {
+  path: RegExp;
+  title: string;
+  page: (p: Params, q: URLSearchParams) => Promise<Node> | Node;
+  /** Signed-in and one of these roles; `public` pages need no sign-in. */
+  roles?: Role[] | 'public' | 'any';
+}
+
+let routes: Route[] = [];
+export function setRoutes(r: Route[]): void { routes = r; }
+
+export function navigate(to: string, replace = false): void {
+  if (replace) history.replaceState(null, '', to); else history.pushState(null, '', to);
+  void render();
+}
+
+/** Same-origin links navigate in place; modified clicks and downloads keep the browser's behaviour. */
+document.addEventListener('click', (e) => {
+  const a = (e.target as Element).closest?.('a');
+  if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const href = a.getAttribute('href');
+  if (!href || !href.startsWith('/') || href.startsWith('/api/') || href.startsWith('/public/')
+    || a.hasAttribute('download') || a.target) return;
+  e.preventDefault();
+  navigate(href);
+});
+window.addEventListener('popstate', () => void render());
+window.addEventListener('cairn:signed-out', () => {
+  if (session.me) { session.me = null; navigate(`/sign-in?next=${encodeURIComponent(location.pathname)}`, true); }
+});
+
+export async function loadSession(): Promise<void> {
+  try { session.me = await api.get<Me>('/api/v1/me'); } catch { session.me = null; }
+}
+
+function nav(): HTMLElement {
+  const links: Array<[string, string]> = [];
+  if (has('TEACHER')) links.push(['/catalogue', 'Catalogue'], ['/my/enrolments', 'My work'], ['/my/badges', 'My badges']);
+  if (has('ASSESSOR')) links.push(['/reviews', 'Reviews']);
+  if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', 'Templates'], ['/admin/approvals', 'Approvals'],
+    ['/admin/people', 'People'], ['/admin/badges', 'Badges issued'], ['/admin/reports', 'Reports']);
+  links.push(['/verify', 'Verify a badge']);
+  const here = location.pathname;
+  const list = h('ul', { id: 'nav-list' }, links.map(([href, label]) =>
+    h('li', {}, h('a', { href, 'aria-current': here === href || here.startsWith(href + '/') ? 'page' : null }, label))));
+  const toggle = h('button', { class: 'nav-toggle', 'aria-expanded': 'false', 'aria-controls': 'nav-list', type: 'button' }, 'Menu');
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    list.classList.toggle('open', open);
+  });
+  const who = session.me
+    ? h('div', { class: 'who' }, h('span', {}, session.me.displayName || session.me.email),
+      h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out'))
+    : h('div', { class: 'who' }, h('a', { href: '/sign-in' }, 'Sign in'));
+  return h('nav', { 'aria-label': 'Main' }, toggle, list, who);
+}
+
+async function signOut(): Promise<void> {
+  await api.post('/api/v1/auth/logout').catch(() => undefined);
+  session.me = null;
+  navigate('/sign-in');
+}
+
+export function home(): string {
+  if (has('TEACHER')) return '/catalogue';
+  if (has('ASSESSOR')) return '/reviews';
+  if (has('DISTRICT_ADMIN')) return '/admin/templates';
+  return '/sign-in';
+}
+
+let renderSeq = 0;
+export async function render(): Promise<void> {
+  const seq = ++renderSeq;
+  const path = location.pathname === '/' ? (session.me ? home() : '/sign-in') : location.pathname;
+  if (path !== location.pathname) history.replaceState(null, '', path);
+  const header = document.getElementById('header')!;
+  const main = document.getElementById('main')!;
+  header.replaceChildren(h('a', { href: session.me ? home() : '/', class: 'brand' }, 'Cairn'), nav());
+  let match: { route: Route; params: Params } | undefined;
+  for (const route of routes) {
+    const m = path.match(route.path);
+    if (m) { match = { route, params: m.groups ?? {} }; break; }
+  }
+  if (!match) { show(main, 'Not found', h('section', {}, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '/' }, 'Go home')))); return; }
+  const { route, params } = match;
+  if (route.roles !== 'public' && !session.me) { navigate(`/sign-in?next=${encodeURIComponent(path + location.search)}`, true); return; }
+  if (Array.isArray(route.roles) && !route.roles.some(has)) {
+    show(main, 'Not allowed', h('section', {}, h('h1', {}, 'Not available to you'), h('p', {}, 'Your roles do not include this page.')));
+    return;
+  }
+  main.setAttribute('aria-busy', 'true');
+  let content: Node;
+  try {
+    content = await route.page(params, new URLSearchParams(location.search));
+  } catch (e) {
+    content = errorPage(e);
+  }
+  if (seq !== renderSeq) return; // a later navigation won
+  main.removeAttribute('aria-busy');
+  show(main, route.title, content);
+}
+
+function show(main: HTMLElement, title: string, content: Node): void {
+  main.replaceChildren(content);
+  const h1 = main.querySelector('h1');
+  document.title = `${h1?.textContent || title} · Cairn`;
+  if (h1) { h1.setAttribute('tabindex', '-1'); h1.focus({ preventScroll: true }); }
+  window.scrollTo(0, 0);
+}
+
+export function errorPage(e: unknown): HTMLElement {
+  const err = e instanceof ApiError ? e : null;
+  return h('section', {},
+    h('h1', {}, err?.status === 404 ? 'Not found' : err?.status === 403 ? 'Not allowed' : 'Something went wrong'),
+    h('p', { role: 'alert' }, err ? (err.detail || err.title) : 'The page could not be shown.'),
+    h('p', {}, h('a', { href: '/' }, 'Go home')));
+}

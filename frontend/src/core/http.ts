@@ -1,0 +1,102 @@
+// The one door to the service: same-origin fetch with the session cookie, the CSRF double-submit token on every
+// state change, and problem+json failures turned into a typed ApiError the forms can place next to their fields.
+
+export interface FieldProblem { field: string; message: string }
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly title: string, readonly detail: string,
+    readonly type: string, readonly errors: FieldProblem[]) {
+    super(detail || title);
+  }
+  get slug(): string { return this.type.replace('urn:cairn:problem:', ''); }
+}
+
+function csrfToken(): string | undefined {
+  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return m ? decodeURIComponent(m[1]) : undefined;
+}
+
+/** Reads the XSRF-TOKEN cookie, asking the service for one first when the browser holds none yet. */
+async function ensureCsrf(): Promise<string | undefined> {
+  if (!csrfToken()) await fetch('/api/v1/auth/providers', { credentials: 'same-origin' }).catch(() => undefined);
+  return csrfToken();
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const p = await res.json();
+      return new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', p.type ?? '',
+        Array.isArray(p.errors) ? p.errors : []);
+    } catch { /* fall through to a generic message */ }
+  }
+  return new ApiError(res.status, res.statusText || 'Request failed',
+    res.status >= 500 ? 'The service could not complete this request. Try again in a moment.' : '', '', []);
+}
+
+export type Body = unknown;
+
+export async function request<T>(method: string, url: string, body?: Body,
+  headers: Record<string, string> = {}): Promise<T> {
+  const h: Record<string, string> = { Accept: 'application/json', ...headers };
+  let payload: BodyInit | undefined;
+  if (body instanceof Blob || body instanceof FormData || typeof body === 'string') payload = body as BodyInit;
+  else if (body !== undefined) { payload = JSON.stringify(body); h['Content-Type'] = 'application/json'; }
+  if (method !== 'GET') {
+    const token = await ensureCsrf();
+    if (token) h['X-XSRF-TOKEN'] = token;
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers: h, body: payload, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'Network error', 'The service cannot be reached. Check your connection and try again.', '', []);
+  }
+  if (res.status === 401 && !url.startsWith('/api/v1/auth/')) {
+    window.dispatchEvent(new CustomEvent('cairn:signed-out'));
+  }
+  if (!res.ok) throw await toError(res);
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  return (type.includes('json') ? res.json() : res.text()) as Promise<T>;
+}
+
+export const api = {
+  get: <T>(url: string) => request<T>('GET', url),
+  post: <T>(url: string, body?: Body, headers?: Record<string, string>) => request<T>('POST', url, body ?? {}, headers),
+  put: <T>(url: string, body?: Body) => request<T>('PUT', url, body),
+  del: <T>(url: string) => request<T>('DELETE', url),
+};
+
+/**
+ * Uploads a file with progress (fetch has no upload progress), retrying cut-off transfers: the service replaces a
+ * draft file of the same name, so sending it again is safe.
+ */
+export async function upload<T>(url: string, file: Blob, onProgress: (fraction: number) => void,
+  attempts = 3): Promise<T> {
+  const token = await ensureCsrf();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await new Promise<T>((ok, fail) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('PUT', url);
+        xhr.setRequestHeader('Accept', 'application/json');
+        xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+        if (token) xhr.setRequestHeader('X-XSRF-TOKEN', token);
+        xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+        xhr.onload = async () => {
+          const res = new Response(xhr.responseText || null, {
+            status: xhr.status, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+          });
+          if (res.ok) { onProgress(1); ok(JSON.parse(xhr.responseText) as T); } else fail(await toError(res));
+        };
+        xhr.onerror = () => fail(new ApiError(0, 'Upload interrupted', 'The connection dropped.', 'network', []));
+        xhr.send(file);
+      });
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 0 || attempt >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+}

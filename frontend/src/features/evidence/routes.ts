@@ -1,0 +1,7 @@
+// The evidence feature's pages.
+import { ID, type Route } from '../../core/app';
+import { workspace } from './workspace';
+
+export const routes: Route[] = [
+  { path: new RegExp(`^/my/enrolments/${ID}/tiers/(?<tier>[^/]+)$`), title: 'Tier', page: (p) => workspace(p as { id: string; tier: string }), roles: ['TEACHER'] },
+];

@@ -1,0 +1,207 @@
+// The tier workspace: reflection with live word counter and autosave, links, uploads, sharing, submission.
+import { navigate } from '../../core/app';
+import type { Enrollment } from '../enrollment/types';
+import type { Evidence } from './types';
+import { countWords } from './words';
+import type { Submission } from '../review/types';
+import type { RequirementPreview, TierPreview } from '../template/types';
+import { busy, clearErrors, field, h, input, showError, status, textarea, toast } from '../../ui';
+import { contentUrl, evidenceApi, requirementPath } from './api';
+import { reviewApi } from '../review/api';
+import { templateApi } from '../template/api';
+import { enrollmentApi } from '../enrollment/api';
+
+export async function workspace(p: { id: string; tier: string }): Promise<Node> {
+  const e = await enrollmentApi.get(p.id);
+  const [t, evidence, subs] = await Promise.all([
+    templateApi.preview(e.templateId),
+    evidenceApi.ofTier(e.id, p.tier),
+    reviewApi.submissionsOf(e.id),
+  ]);
+  const tier = t.tiers.find((x) => x.key === p.tier);
+  if (!tier) throw new Error('No such tier');
+  const sub = subs.find((s) => s.tierKey === tier.key);
+  const editable = e.state === 'ACTIVE' && (!sub || sub.state === 'RETURNED');
+  const current = evidence.filter((x) => !x.withdrawnAt);
+  const section = h('section', { class: 'workspace' },
+    h('p', {}, h('a', { href: `/my/enrolments/${e.id}` }, `← ${e.templateTitle}`)),
+    h('h1', {}, tier.title), tier.description ? h('p', {}, tier.description) : null);
+  if (sub) {
+    section.append(status(sub.state === 'PASSED' ? 'Passed. Well done!' : sub.state === 'SUBMITTED'
+      ? 'Submitted: your assessor will review it.' : 'Returned: revise the pieces marked below and submit again.',
+    sub.state === 'PASSED' ? 'ok' : sub.state === 'RETURNED' ? 'warn' : 'info'));
+    const last = sub.attempts.filter((a) => a.outcome).at(-1);
+    if (last) section.append(feedbackView(last, tier, t.levels));
+  }
+  for (const r of tier.requirements) section.append(requirementEditor(e, tier, r, current.filter((x) => x.requirementKey === r.key), editable));
+  if (current.length) section.append(sharing(tier, current, sub?.state === 'PASSED'));
+  if (editable) {
+    const submit = h('button', { type: 'button', class: 'primary' }, sub ? 'Resubmit this tier' : 'Submit this tier');
+    const box = h('div', { class: 'submit-box' }, submit);
+    submit.addEventListener('click', () => void busy(submit, async () => {
+      // wait for any pending autosave first, so the submission includes the last keystrokes
+      await Promise.all([...pendingSaves]);
+      try {
+        await evidenceApi.submitTier(e.id, tier.key);
+        toast('Submitted for review');
+        navigate(location.pathname, true);
+      } catch (err) { showError(box, err); }
+    }));
+    section.append(box);
+  }
+  return section;
+}
+
+/** Nothing is public by default: the teacher picks what the public badge page shows. */
+function sharing(tier: TierPreview, pieces: Evidence[], passed: boolean): HTMLElement {
+  const title = (p: Evidence) => `${tier.requirements.find((r) => r.key === p.requirementKey)?.title ?? p.requirementKey}: ${p.type === 'TEXT' ? 'written reflection' : p.name}`;
+  const fs = h('fieldset', { class: 'sharing' }, h('legend', {}, 'Show on my public badge page'),
+    h('p', { class: 'hint' }, passed ? 'Your badge was issued with the pieces chosen when the tier passed.' : 'Pieces you tick are published with the badge when this tier passes. Nothing is public otherwise.'),
+    pieces.map((p) => {
+      const id = `share-${p.id}`;
+      const box = h('input', { type: 'checkbox', id, checked: p.isPublic });
+      box.addEventListener('change', async () => {
+        try { await evidenceApi.setPublic(p.id, box.checked); toast(box.checked ? 'Will be shown publicly' : 'Kept private'); } catch (err) { box.checked = !box.checked; showError(fs, err); }
+      });
+      return h('div', { class: 'check' }, box, h('label', { for: id }, title(p)));
+    }));
+  return fs;
+}
+
+function feedbackView(a: NonNullable<Submission['attempts'][number]>, tier: TierPreview, levels: string[]): HTMLElement {
+  const name = (rk: string, ck: string) => tier.requirements.find((r) => r.key === rk)?.criteria.find((c) => c.key === ck)?.name ?? ck;
+  return h('div', { class: 'feedback' }, h('h2', {}, `Feedback on attempt ${a.number} (${a.outcome === 'PASS' ? 'passed' : 'returned'})`),
+    a.comment ? h('p', {}, a.comment) : null,
+    h('ul', {}, a.scores.map((s) => h('li', {}, h('strong', {}, `${name(s.requirementKey, s.criterionKey)}: `),
+      levels[s.level] ?? `level ${s.level}`, s.feedback ? ` — ${s.feedback}` : ''))));
+}
+
+const pendingSaves = new Set<Promise<unknown>>();
+
+function requirementEditor(e: Enrollment, tier: TierPreview, r: RequirementPreview, pieces: Evidence[], editable: boolean): HTMLElement {
+  const base = requirementPath(e.id, tier.key, r.key);
+  const box = h('div', { class: 'requirement', 'aria-labelledby': `req-${r.key}` },
+    h('h2', { id: `req-${r.key}` }, r.title), h('p', {}, r.asks), r.prompt ? h('p', { class: 'prompt' }, r.prompt) : null);
+  if (r.kind === 'REFLECTION') box.append(reflectionEditor(base, r, pieces.find((x) => x.type === 'TEXT'), editable));
+  if (r.kind === 'LINKS') box.append(linksEditor(base, pieces.filter((x) => x.type === 'LINK'), editable));
+  if (r.kind === 'ARTIFACTS' || r.kind === 'DATA' || r.kind === 'VIDEO' || r.kind === 'REFLECTION') {
+    const files = pieces.filter((x) => x.type === 'FILE');
+    if (r.kind !== 'REFLECTION' || files.length || (editable && /video/.test(r.asks))) box.append(filesEditor(base, r, files, editable));
+  }
+  return box;
+}
+
+function reflectionEditor(base: string, r: RequirementPreview, piece: Evidence | undefined, editable: boolean): HTMLElement {
+  const m = r.asks.match(/(\d+)-(\d+) words/) ?? r.asks.match(/(\d+) words/);
+  const min = m ? Number(m[1]) : undefined;
+  const max = m ? Number(m[2] ?? m[1]) : undefined;
+  const text = textarea({ rows: 12, readonly: !editable, class: 'reflection' });
+  text.value = piece?.text ?? '';
+  const counter = h('p', { class: 'counter', 'aria-live': 'polite' });
+  const saved = h('span', { class: 'saved', role: 'status' });
+  const update = () => {
+    const n = countWords(text.value);
+    const ok = (min === undefined || n >= min) && (max === undefined || n <= max);
+    counter.textContent = `${n} word${n === 1 ? '' : 's'}${min !== undefined ? ` (needs ${min}–${max})` : ''}`;
+    counter.className = `counter ${n === 0 ? '' : ok ? 'ok' : 'out'}`;
+  };
+  update();
+  let timer: number | undefined;
+  const save = () => {
+    clearTimeout(timer);
+    const p = evidenceApi.saveReflection(base, text.value)
+      .then(() => { saved.textContent = `Draft saved ${new Date().toLocaleTimeString()}`; clearErrors(wrap); })
+      .catch((err) => showError(wrap, err))
+      .finally(() => pendingSaves.delete(p));
+    pendingSaves.add(p);
+    return p;
+  };
+  text.addEventListener('input', () => {
+    update();
+    saved.textContent = 'Unsaved changes';
+    clearTimeout(timer);
+    timer = window.setTimeout(save, 1200); // autosave a moment after typing stops
+  });
+  text.addEventListener('blur', () => { if (saved.textContent === 'Unsaved changes') void save(); });
+  const wrap = h('div', {}, field('Your reflection', text, { name: 'text' }), counter, editable ? saved : null);
+  return wrap;
+}
+
+function linksEditor(base: string, pieces: Evidence[], editable: boolean): HTMLElement {
+  const list = h('div', { class: 'links' });
+  const add = (v = '') => {
+    const n = list.children.length;
+    list.append(field(`Link ${n + 1}`, input({ type: 'url', value: v, readonly: !editable, placeholder: 'https://', inputmode: 'url' }), { name: `urls[${n}]` }));
+  };
+  (pieces.length ? pieces.map((p) => p.url ?? p.name) : ['', '']).forEach(add);
+  const save = h('button', { type: 'button' }, 'Save links');
+  const saved = h('span', { class: 'saved', role: 'status' });
+  const wrap = h('div', { 'data-field': 'urls' }, list, h('p', { class: 'field-error' }));
+  save.addEventListener('click', () => void busy(save, async () => {
+    const urls = [...list.querySelectorAll<HTMLInputElement>('input')].map((i) => i.value.trim()).filter(Boolean);
+    const p = evidenceApi.saveLinks(base, urls);
+    pendingSaves.add(p);
+    try { await p; clearErrors(wrap); saved.textContent = `${urls.length} link${urls.length === 1 ? '' : 's'} saved`; } catch (err) { showError(wrap, err); } finally { pendingSaves.delete(p); }
+  }));
+  if (editable) wrap.append(h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => add() }, 'Add a link'), save, saved));
+  return wrap;
+}
+
+function filesEditor(base: string, r: RequirementPreview, pieces: Evidence[], editable: boolean): HTMLElement {
+  const list = h('ul', { class: 'files' }, pieces.map((p) => fileItem(p, editable)));
+  const wrap = h('div', {}, list);
+  if (!editable) return wrap;
+  const picker = h('input', { type: 'file', multiple: true, accept: acceptFor(r) });
+  const videoInstead = r.kind === 'REFLECTION';
+  const zone = h('div', { class: 'dropzone' }, h('p', {}, videoInstead ? 'Or record a video instead: drag it here, or choose it:' : 'Drag files here, or choose them:'),
+    field(videoInstead ? `Video instead of the written ${r.title.toLowerCase()}` : `Add files to ${r.title}`, picker), h('div', { class: 'uploads' }));
+  const start = (files: FileList | File[]) => { for (const f of Array.from(files)) void uploadOne(base, f, zone, list); };
+  picker.addEventListener('change', () => { if (picker.files) start(picker.files); picker.value = ''; });
+  zone.addEventListener('dragover', (ev) => { ev.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (ev) => { ev.preventDefault(); zone.classList.remove('over'); if (ev.dataTransfer?.files) start(ev.dataTransfer.files); });
+  wrap.append(zone);
+  return wrap;
+}
+
+function acceptFor(r: RequirementPreview): string {
+  const kinds = (r.asks.match(/\(([^)]+)\)/)?.[1] ?? '').split(', ');
+  const map: Record<string, string> = { image: 'image/*', video: 'video/*', pdf: 'application/pdf', audio: 'audio/*' };
+  if (r.kind === 'VIDEO' || /video/.test(r.asks) && r.kind === 'REFLECTION') return 'video/*';
+  return kinds.every((k) => map[k]) ? kinds.map((k) => map[k]).join(',') : '';
+}
+
+async function uploadOne(base: string, file: File, zone: HTMLElement, list: HTMLElement): Promise<void> {
+  const bar = h('progress', { max: 100, value: 0, 'aria-label': `Uploading ${file.name}` });
+  // a local preview while the upload runs, so a teacher sees at once whether it is the right clip or photo
+  const local = file.type.startsWith('video/') ? h('video', { src: URL.createObjectURL(file), controls: true, muted: true, class: 'thumb', 'aria-label': `Preview of ${file.name}` })
+    : file.type.startsWith('image/') ? h('img', { src: URL.createObjectURL(file), alt: `Preview of ${file.name}`, class: 'thumb' }) : null;
+  const row = h('div', { class: 'upload' }, local, h('span', {}, file.name), bar);
+  zone.querySelector('.uploads')!.append(row);
+  const go = async () => {
+    row.querySelector('.field-error, .form-error, button.retry')?.remove();
+    try {
+      const ev = await evidenceApi.uploadFile(base, file, (f) => { bar.value = Math.round(f * 100); });
+      row.remove();
+      list.querySelector(`[data-name="${CSS.escape(ev.name)}"]`)?.remove();
+      list.append(fileItem(ev, true));
+      toast(`${file.name} uploaded`);
+    } catch (err) {
+      showError(row, err);
+      row.append(h('button', { type: 'button', class: 'retry', onclick: () => void go() }, `Retry ${file.name}`));
+    }
+  };
+  await go();
+}
+
+function fileItem(p: Evidence, editable: boolean): HTMLElement {
+  const url = contentUrl(p.id);
+  const preview = p.artifactKind === 'IMAGE' ? h('img', { src: url, alt: p.name, class: 'thumb' })
+    : p.artifactKind === 'VIDEO' ? h('video', { src: url, controls: true, preload: 'metadata', class: 'thumb', 'aria-label': p.name }) : null;
+  const li = h('li', { 'data-name': p.name }, preview, h('a', { href: url, target: '_blank', rel: 'noopener' }, p.name),
+    p.sizeBytes ? h('span', { class: 'meta' }, ` ${(p.sizeBytes / 1024).toFixed(0)} KB`) : null);
+  if (editable && !p.submitted) {
+    li.append(h('button', { type: 'button', class: 'link', onclick: async () => { await evidenceApi.remove(p.id); li.remove(); toast(`${p.name} removed`); } }, `Remove ${p.name}`));
+  }
+  return li;
+}

@@ -1,0 +1,118 @@
+// A teacher's badges: downloads, public link, LinkedIn; the public portfolio switch.
+import { date } from '../../core/format';
+import { issuerName, issuingApi, obDocument } from './api';
+import type { AssertionView, BadgeClassDoc, PublicPortfolio } from './types';
+import { busy, field, h, input, showError, toast } from '../../ui';
+
+/** LinkedIn's "add certification" form, prefilled. */
+export function linkedInUrl(a: AssertionView, badge: BadgeClassDoc, org: string | undefined): string {
+  const issued = new Date(a.issuedOn);
+  const q = new URLSearchParams({
+    startTask: 'CERTIFICATION_NAME', name: badge.name, organizationName: org ?? '',
+    issueYear: String(issued.getUTCFullYear()), issueMonth: String(issued.getUTCMonth() + 1),
+    certUrl: publicPage(a.id), certId: a.id,
+  });
+  if (a.expires) {
+    const x = new Date(a.expires);
+    q.set('expirationYear', String(x.getUTCFullYear()));
+    q.set('expirationMonth', String(x.getUTCMonth() + 1));
+  }
+  return `https://www.linkedin.com/profile/add?${q}`;
+}
+
+export const publicPage = (assertionId: string) => `${location.origin}/badge/${encodeURIComponent(assertionId)}`;
+
+export async function myBadges(): Promise<Node> {
+  const list = await issuingApi.myBadges();
+  const badges = await Promise.all(list.map((a) => obDocument<BadgeClassDoc>(a.badgeClassUrl).catch(() => ({ id: a.badgeClassUrl, name: 'Badge' } as BadgeClassDoc))));
+  const issuers = await Promise.all(badges.map(async (b) => issuerName(b)
+    ?? (typeof b.issuer === 'string' ? (await obDocument<{ name: string }>(b.issuer).catch(() => null))?.name : undefined)));
+  return h('section', {}, h('h1', {}, 'My badges'),
+    await portfolioPanel(),
+    list.length === 0 ? h('p', {}, 'No badges yet. Pass a tier to earn one.') : null,
+    h('ul', { class: 'cards' }, list.map((a, i) => {
+      const b = badges[i];
+      const copy = h('button', { type: 'button' }, 'Copy public link');
+      copy.addEventListener('click', async () => {
+        try { await navigator.clipboard.writeText(publicPage(a.id)); toast('Public link copied'); } catch { toast(`Public link: ${publicPage(a.id)}`); }
+      });
+      return h('li', { class: `card${a.revoked ? ' revoked' : ''}` },
+        h('img', { src: a.pngUrl, alt: '', width: 96, height: 96 }),
+        h('h2', {}, h('a', { href: `/badge/${a.id}` }, b.name)),
+        h('p', { class: 'meta' }, `Issued ${date(a.issuedOn)}${a.expires ? ` · expires ${date(a.expires)}` : ''}${issuers[i] ? ` · ${issuers[i]}` : ''}`),
+        a.revoked ? h('p', { class: 'status status-warn' }, `Revoked: ${a.revocationReason ?? ''}`) : null,
+        h('div', { class: 'actions' },
+          h('a', { href: a.pngUrl, download: `badge-${a.id}.png`, class: 'button' }, 'Download badge image'),
+          h('a', { href: a.certificateUrl, download: `certificate-${a.id}.pdf`, class: 'button' }, 'Download PDF certificate'),
+          copy,
+          h('a', { href: linkedInUrl(a, b, issuers[i]), target: '_blank', rel: 'noopener', class: 'button' }, 'Add to LinkedIn profile')));
+    })));
+}
+
+// ---- the public portfolio ----------------------------------------------------------------------------------------
+
+
+async function copy(text: string, what: string): Promise<void> {
+  try { await navigator.clipboard.writeText(text); toast(`${what} copied`); } catch { toast(`${what}: ${text}`); }
+}
+
+/** The switch on "My badges": off by default; when on, the page's link (stable across off and on) to copy. */
+async function portfolioPanel(): Promise<Node> {
+  let current = await issuingApi.portfolio();
+  const enabled = h('input', { type: 'checkbox', id: 'portfolio-enabled', checked: current.enabled, 'data-field': 'enabled' });
+  const headline = input({ maxlength: 140, value: current.headline ?? '', autocomplete: 'off' });
+  const save = h('button', { type: 'submit' }, 'Save');
+  const link = h('div', { class: 'portfolio-link' });
+  const form = h('form', { class: 'portfolio', 'aria-labelledby': 'portfolio-title' },
+    h('h2', { id: 'portfolio-title' }, 'Public portfolio'),
+    h('p', { class: 'hint' }, 'A page anyone with the link can see: your name, your district and your current badges. Never your email.'),
+    h('div', { class: 'check' }, enabled, h('label', { for: 'portfolio-enabled' }, 'Show my badges on a public page')),
+    field('Headline (optional)', headline, { name: 'headline', hint: 'Up to 140 characters, e.g. "Grade 7 maths, Lincoln Middle".' }),
+    h('div', { class: 'actions' }, save), link);
+  const showLink = () => {
+    link.replaceChildren();
+    if (current.enabled && current.url) {
+      const url = current.url;
+      const box = input({ readonly: true, value: url, 'aria-label': 'Portfolio link', class: 'copy-field' });
+      link.append(h('p', { class: 'status status-ok', role: 'status' }, 'Your portfolio is public.'),
+        h('div', { class: 'copy-row' }, box,
+          h('button', { type: 'button', onclick: () => void copy(url, 'Portfolio link') }, 'Copy link'),
+          h('a', { href: new URL(url).pathname, class: 'button' }, 'Open')));
+    } else {
+      link.append(h('p', { class: 'status', role: 'status' }, 'Your portfolio is off: its link shows “not found”.'));
+    }
+  };
+  showLink();
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void busy(save, async () => {
+      try {
+        current = await issuingApi.savePortfolio(enabled.checked, headline.value.trim() || null);
+        showLink();
+        toast(current.enabled ? 'Portfolio is public' : 'Portfolio switched off');
+      } catch (err) { showError(form, err); }
+    });
+  });
+  return form;
+}
+
+export async function publicPortfolio(p: { slug: string }): Promise<Node> {
+  const res = await fetch(`/public/portfolios/${encodeURIComponent(p.slug)}`, { headers: { Accept: 'application/json' } });
+  if (res.status === 404) {
+    return h('section', {}, h('h1', {}, 'Portfolio not found'),
+      h('p', { class: 'status status-warn', role: 'alert' }, 'This portfolio does not exist or its owner has switched it off.'));
+  }
+  if (!res.ok) throw new Error(`The portfolio could not be read (${res.status}).`);
+  const f = await res.json() as PublicPortfolio;
+  document.title = `${f.displayName} — portfolio`;
+  return h('section', { class: 'public-portfolio' },
+    h('h1', {}, f.displayName),
+    h('p', { class: 'meta' }, f.districtName),
+    f.headline ? h('p', {}, f.headline) : null,
+    h('h2', {}, `Badges (${f.badges.length})`),
+    f.badges.length === 0 ? h('p', {}, 'No current badges yet.') : null,
+    h('ul', { class: 'cards' }, f.badges.map((b) => h('li', { class: 'card' },
+      h('img', { src: b.imageUrl, alt: '', width: 96, height: 96 }),
+      h('h3', {}, h('a', { href: `/badge/${encodeURIComponent(b.id)}` }, b.name)),
+      h('p', { class: 'meta' }, `Issued ${date(b.issuedOn)}${b.expires ? ` · expires ${date(b.expires)}` : ''}`)))));
+}

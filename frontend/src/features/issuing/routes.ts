@@ -1,0 +1,12 @@
+// The issuing feature's pages.
+import { ID, type Route } from '../../core/app';
+import { myBadges, publicPortfolio } from './my-badges';
+import { publicBadge } from './public-badge';
+import { issued } from './issued';
+
+export const routes: Route[] = [
+  { path: new RegExp(`^/badge/${ID}$`), title: 'Badge', page: (p) => publicBadge(p as { id: string }), roles: 'public' },
+  { path: /^\/portfolio\/(?<slug>[^/]+)$/, title: 'Portfolio', page: (p) => publicPortfolio(p as { slug: string }), roles: 'public' },
+  { path: /^\/my\/badges$/, title: 'My badges', page: () => myBadges(), roles: 'any' },
+  { path: /^\/admin\/badges$/, title: 'Badges issued', page: () => issued(), roles: ['DISTRICT_ADMIN'] },
+];

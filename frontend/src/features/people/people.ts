@@ -1,0 +1,62 @@
+// People and invitations.
+import { navigate } from '../../core/app';
+import type { Person } from './types';
+import { busy, field, h, input, select, showError, toast } from '../../ui';
+import { peopleApi } from './api';
+
+const ROLES: Array<[string, string]> = [['TEACHER', 'Teacher'], ['ASSESSOR', 'Assessor'], ['COACH', 'Coach'], ['DISTRICT_ADMIN', 'District admin']];
+
+function rolesField(selected: string[], prefix: string): HTMLFieldSetElement {
+  return h('fieldset', { class: 'roles', 'data-field': 'roles' }, h('legend', {}, 'Roles'),
+    ROLES.map(([v, l]) => h('span', { class: 'check' }, h('input', { type: 'checkbox', id: `${prefix}-${v}`, value: v, checked: selected.includes(v) }), h('label', { for: `${prefix}-${v}` }, l))),
+    h('p', { class: 'field-error' }));
+}
+const checkedRoles = (fs: Element) => [...fs.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+
+export async function people(): Promise<Node> {
+  const list = await peopleApi.list();
+  const email = input({ type: 'email', autocomplete: 'off' });
+  const name = input();
+  const school = input();
+  const years = input({ type: 'number', min: 0, max: 60 });
+  const roles = rolesField(['TEACHER'], 'invite');
+  const coach = select([['', 'No coach'], ...list.filter((x) => x.roles.includes('COACH') && x.active).map((x): [string, string] => [x.id, x.displayName || x.email])]);
+  const send = h('button', { type: 'submit', class: 'primary' }, 'Send invitation');
+  const form = h('form', { novalidate: true, 'aria-labelledby': 'invite-h' }, h('h2', { id: 'invite-h' }, 'Invite someone'),
+    field('Email', email, { name: 'email' }), field('Name', name, { name: 'displayName' }), field('School', school, { name: 'school' }),
+    field('Years of experience', years, { name: 'yearsOfExperience' }), field('Coach (optional)', coach, { name: 'coachId', hint: 'A coach does not assess the teachers they coach.' }), roles, send);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void busy(send, async () => {
+      try {
+        await peopleApi.invite({ email: email.value.trim(), displayName: name.value.trim() || null, roles: checkedRoles(roles),
+          school: school.value.trim() || null, yearsOfExperience: years.value ? Number(years.value) : null, coachId: coach.value || null });
+        toast(`Invitation sent to ${email.value}`);
+        navigate(location.pathname, true);
+      } catch (err) { showError(form, err); }
+    });
+  });
+  return h('section', {}, h('h1', {}, 'People'), form, h('h2', {}, `${list.length} people`),
+    h('ul', { class: 'people' }, list.map((p) => personRow(p))));
+}
+
+function personRow(p: Person): HTMLElement {
+  const roles = rolesField(p.roles, `p-${p.id}`);
+  const save = h('button', { type: 'button' }, 'Save roles');
+  const toggle = h('button', { type: 'button', class: p.active ? 'danger' : '' }, p.active ? 'Deactivate' : 'Reactivate');
+  const li = h('li', { class: 'card' }, h('h3', {}, p.displayName || p.email),
+    h('p', { class: 'meta' }, [p.email, p.school, p.yearsOfExperience != null ? `${p.yearsOfExperience} years` : null,
+      !p.passwordSet ? 'invitation pending' : null, !p.active ? 'inactive' : null].filter(Boolean).join(' · ')),
+    h('details', {}, h('summary', {}, `Change ${p.displayName || p.email}`), roles, h('div', { class: 'actions' }, save, toggle)));
+  save.addEventListener('click', () => void busy(save, async () => {
+    try {
+      await peopleApi.update(p.id, { displayName: p.displayName || p.email, roles: checkedRoles(roles), school: p.school ?? null,
+        yearsOfExperience: p.yearsOfExperience ?? null, coachId: p.coachId ?? null });
+      toast('Roles saved');
+    } catch (err) { showError(li, err); }
+  }));
+  toggle.addEventListener('click', () => void busy(toggle, async () => {
+    try { await peopleApi.setActive(p.id, !p.active); navigate(location.pathname, true); } catch (err) { showError(li, err); }
+  }));
+  return li;
+}

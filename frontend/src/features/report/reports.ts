@@ -1,0 +1,44 @@
+// Reports: completion funnel, time to decision, participation, coverage; the stipends export.
+import { navigate } from '../../core/app';
+import { hours, money } from '../../core/format';
+import { field, h, select } from '../../ui';
+import { reportApi } from './api';
+import { templateApi } from '../template/api';
+
+
+/** A bar chart that is also a table, so screen readers read the numbers. */
+function bars(title: string, rows: Array<[string, number]>, unit = ''): HTMLElement {
+  const max = Math.max(1, ...rows.map(([, v]) => v));
+  return h('figure', { class: 'chart' }, h('figcaption', {}, title),
+    rows.length ? h('table', { class: 'bars' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Group'), h('th', { scope: 'col' }, 'Value'))),
+      h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k),
+        h('td', {}, h('span', { class: 'bar', style: `width:${Math.max(2, (v / max) * 100)}%` }), ` ${v}${unit}`)))))
+      : h('p', { class: 'meta' }, 'No data yet.'));
+}
+
+
+export async function reports(_: unknown, q: URLSearchParams): Promise<Node> {
+  const [published, participation, coverage] = await Promise.all([
+    templateApi.list('PUBLISHED'), reportApi.participation(),
+    reportApi.coverage()]);
+  const chosen = q.get('template') ?? published[0]?.id;
+  const report = chosen ? await reportApi.template(chosen).catch(() => null) : null;
+  const picker = select(published.map((t): [string, string] => [t.id, t.title]), {}, chosen ?? undefined);
+  picker.addEventListener('change', () => navigate(`/admin/reports?template=${encodeURIComponent(picker.value)}`));
+  const d = participation.district;
+  return h('section', { class: 'reports' }, h('h1', {}, 'Reports'),
+    h('p', {}, `${d.enrolled} of ${d.teachers} teachers take part (${d.participationPercent}%); ${d.passedATier} passed a tier; ${money(d.stipendCents)} in stipends earned. `,
+      h('a', { href: '/api/v1/stipends.csv', download: 'stipends.csv' }, 'Download stipends (CSV)')),
+    field('Microcredential', picker),
+    h('div', { class: 'charts' },
+      report ? bars(`Completion funnel: ${report.title}`, report.funnel.map((f): [string, number] => [f.step, f.count])) : null,
+      report ? h('figure', { class: 'chart' }, h('figcaption', {}, `Time to decision: ${report.title}`),
+        h('p', {}, `Median overall: ${hours(report.medianHoursToDecision)}`),
+        h('table', {}, h('thead', {}, h('tr', {}, ['Tier', 'Submitted', 'Returned', 'Passed', 'Waiting', 'Median'].map((c) => h('th', { scope: 'col' }, c)))),
+          h('tbody', {}, report.tiers.map((t) => h('tr', {}, h('th', { scope: 'row' }, t.title), h('td', {}, String(t.submitted)), h('td', {}, String(t.returned)),
+            h('td', {}, String(t.passed)), h('td', {}, String(t.waiting)), h('td', {}, hours(t.medianHoursToDecision))))))) : null,
+      bars('Participation by school (% of teachers enrolled)', participation.bySchool.map((g): [string, number] => [g.name, g.participationPercent]), '%'),
+      bars('Participation by experience (% of teachers enrolled)', participation.byExperience.map((g): [string, number] => [g.name, g.participationPercent]), '%'),
+      bars('Coverage: published microcredentials per standard or cluster', coverage.alignments.map((a): [string, number] => [`${a.code} ${a.name}`, a.publishedMicrocredentials])),
+      bars('Coverage: awards earned per standard or cluster', coverage.alignments.filter((a) => a.awards > 0).map((a): [string, number] => [`${a.code} ${a.name}`, a.awards]))));
+}

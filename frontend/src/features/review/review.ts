@@ -1,0 +1,103 @@
+import { navigate } from '../../core/app';
+import { age, date } from '../../core/format';
+import type { Evidence } from '../evidence/types';
+import { busy, clearErrors, field, h, showError, textarea, toast } from '../../ui';
+import { contentUrl, evidenceApi } from '../evidence/api';
+import { reviewApi } from './api';
+import { templateApi } from '../template/api';
+
+export async function queue(): Promise<Node> {
+  const items = await reviewApi.queue();
+  items.sort((a, b) => b.ageHours - a.ageHours || a.submittedAt.localeCompare(b.submittedAt));
+  return h('section', {}, h('h1', {}, 'Review queue'),
+    h('p', { role: 'status' }, items.length ? `${items.length} waiting, oldest first.` : 'Nothing is waiting for you.'),
+    items.length ? h('div', { class: 'table-wrap' }, h('table', {},
+      h('thead', {}, h('tr', {}, ['Microcredential', 'Tier', 'Attempt', 'Waiting'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, items.map((i) => h('tr', {},
+        h('td', {}, h('a', { href: `/reviews/${i.submissionId}` }, i.templateTitle)), h('td', {}, i.tierTitle),
+        h('td', {}, String(i.attempt)), h('td', {}, age(i.ageHours))))))) : null);
+}
+
+export async function review(p: { id: string }): Promise<Node> {
+  const s = await reviewApi.submission(p.id);
+  const t = await templateApi.preview(s.templateId);
+  const tier = t.tiers.find((x) => x.key === s.tierKey)!;
+  const attempt = s.attempts[s.attempts.length - 1];
+  const evidence = await Promise.all(attempt.evidenceIds.map((id) => evidenceApi.get(id)));
+  const decided = s.state !== 'SUBMITTED';
+  const previous = s.attempts.filter((a) => a.outcome && a.number !== attempt.number).at(-1);
+
+  const evidencePane = h('div', { class: 'pane evidence-pane', role: 'region', 'aria-label': 'Evidence' }, h('h2', {}, 'Evidence'),
+    tier.requirements.map((r) => h('div', { class: 'requirement' }, h('h3', {}, r.title),
+      evidence.filter((e) => e.requirementKey === r.key).map(evidenceView))));
+
+  const form = h('form', { class: 'pane rubric-pane', novalidate: true, 'aria-label': 'Rubric' }, h('h2', {}, 'Rubric'));
+  tier.requirements.forEach((r) => {
+    form.append(h('h3', {}, r.title), h('p', { class: 'meta' }, `To pass: ${r.toPass}`));
+    r.criteria.forEach((c) => {
+      const name = `${r.key}:${c.key}`;
+      const prev = previous?.scores.find((x) => x.requirementKey === r.key && x.criterionKey === c.key);
+      const fs = h('fieldset', { class: 'criterion', 'data-field': `scores`, 'data-criterion': name },
+        h('legend', {}, c.name),
+        c.levels.map((l, i) => {
+          const id = `${name}-${i}`.replace(/[^a-zA-Z0-9_-]/g, '_');
+          return h('div', { class: 'level' },
+            h('input', { type: 'radio', name, id, value: i, disabled: decided }),
+            h('label', { for: id }, h('strong', {}, l.level), l.descriptor ? h('span', {}, ` — ${l.descriptor}`) : null));
+        }),
+        field(`Feedback on ${c.name}`, textarea({ rows: 2, name: `${name}:feedback`, maxlength: 4000, readonly: decided }),
+          { hint: prev?.feedback ? `Last time: ${prev.feedback}` : undefined }),
+        h('p', { class: 'field-error', 'aria-live': 'polite' }));
+      form.append(fs);
+    });
+  });
+  const comment = textarea({ rows: 3, maxlength: 4000, readonly: decided });
+  form.append(field('Overall comment to the teacher', comment, { name: 'comment' }));
+  if (!decided) {
+    const pass = h('button', { type: 'button', class: 'primary' }, 'Pass');
+    const ret = h('button', { type: 'button' }, 'Return for revision');
+    const decide = (outcome: 'PASS' | 'RETURN', button: HTMLButtonElement) => busy(button, async () => {
+      clearErrors(form);
+      const scores = [];
+      let missing: HTMLElement | null = null;
+      for (const r of tier.requirements) for (const c of r.criteria) {
+        const name = `${r.key}:${c.key}`;
+        const chosen = form.querySelector<HTMLInputElement>(`input[name="${CSS.escape(name)}"]:checked`);
+        const fb = form.querySelector<HTMLTextAreaElement>(`textarea[name="${CSS.escape(name + ':feedback')}"]`)!.value.trim();
+        if (!chosen) {
+          const fs = form.querySelector<HTMLElement>(`[data-criterion="${CSS.escape(name)}"]`)!;
+          fs.querySelector<HTMLElement>(':scope > .field-error')!.textContent = 'Choose a level.';
+          missing ??= fs.querySelector('input');
+          continue;
+        }
+        scores.push({ requirementKey: r.key, criterionKey: c.key, level: Number(chosen.value), feedback: fb || null });
+      }
+      if (missing) { missing.focus(); return; }
+      try {
+        await reviewApi.decide(s.id, s.attempt, outcome, scores, comment.value.trim() || null);
+        toast(outcome === 'PASS' ? 'Passed' : 'Returned to the teacher');
+        navigate('/reviews');
+      } catch (err) { showError(form, err); }
+    });
+    pass.addEventListener('click', () => void decide('PASS', pass));
+    ret.addEventListener('click', () => void decide('RETURN', ret));
+    form.append(h('div', { class: 'actions' }, ret, pass));
+  } else {
+    form.append(h('p', { class: 'status status-info' }, `Decided: ${s.state.toLowerCase()}.`));
+  }
+  return h('section', {}, h('p', {}, h('a', { href: '/reviews' }, '← Review queue')),
+    h('h1', {}, `${s.templateTitle}: ${s.tierTitle}`),
+    h('p', { class: 'meta' }, `Attempt ${s.attempt}, submitted ${date(attempt.submittedAt)}`),
+    previous?.comment ? h('p', { class: 'meta' }, `Previous comment: ${previous.comment}`) : null,
+    h('div', { class: 'split' }, evidencePane, form));
+}
+
+function evidenceView(e: Evidence): HTMLElement {
+  const url = contentUrl(e.id);
+  if (e.type === 'TEXT') return h('div', { class: 'reflection-text' }, h('p', { class: 'meta' }, `${e.wordCount ?? ''} words`), h('div', { class: 'prose' }, e.text ?? ''));
+  if (e.type === 'LINK') return h('p', {}, h('a', { href: e.url ?? e.name, target: '_blank', rel: 'noopener noreferrer' }, e.url ?? e.name));
+  const body = e.artifactKind === 'IMAGE' ? h('img', { src: url, alt: e.name, class: 'evidence-img' })
+    : e.artifactKind === 'VIDEO' ? h('video', { src: url, controls: true, preload: 'metadata', 'aria-label': e.name, class: 'evidence-video' })
+      : e.artifactKind === 'AUDIO' ? h('audio', { src: url, controls: true, 'aria-label': e.name }) : null;
+  return h('figure', {}, body, h('figcaption', {}, h('a', { href: url, target: '_blank', rel: 'noopener' }, `Open ${e.name}`)));
+}

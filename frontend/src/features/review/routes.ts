@@ -1,0 +1,8 @@
+// The review feature's pages.
+import { ID, type Route } from '../../core/app';
+import { queue, review } from './review';
+
+export const routes: Route[] = [
+  { path: /^\/reviews$/, title: 'Reviews', page: () => queue(), roles: ['ASSESSOR'] },
+  { path: new RegExp(`^/reviews/${ID}$`), title: 'Review', page: (p) => review(p as { id: string }), roles: ['ASSESSOR', 'DISTRICT_ADMIN'] },
+];

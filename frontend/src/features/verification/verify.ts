@@ -1,0 +1,90 @@
+import { date } from '../../core/format';
+import { ApiError } from '../../core/http';
+import { busy, field, h, showError, textarea } from '../../ui';
+import { verificationApi } from './api';
+import type { Check, Verdict } from './types';
+
+/** The verification report (feature/verification, docs/verification.md). */
+
+/** Classifies pasted text the way a person would paste it: a URL, a compact JWS, or assertion JSON. */
+export function bodyFor(text: string, email: string): Record<string, unknown> {
+  const t = text.trim();
+  const recipient = email.trim() || undefined;
+  if (/^https?:\/\//i.test(t)) return { url: t, recipient };
+  if (/^[\w-]+\.[\w-]+\.[\w-]+$/.test(t)) return { jws: t, recipient };
+  let assertion: unknown = t;
+  try { assertion = JSON.parse(t); } catch { /* let the service name what is wrong */ }
+  return { assertion, recipient };
+}
+
+export function verifyPage(_: unknown, q: URLSearchParams): Node {
+  const result = h('div', { id: 'verdict', 'aria-live': 'polite' });
+  const picker = h('input', { type: 'file', accept: 'image/png,image/svg+xml,application/pdf,.png,.svg,.pdf,.json,.jws,.txt' });
+  const text = textarea({ rows: 3, placeholder: 'https://… or eyJ… or {"@context": …}' });
+  text.value = q.get('url') ?? '';
+  const email = h('input', { type: 'email', autocomplete: 'email' });
+  const go = h('button', { type: 'submit', class: 'primary' }, 'Verify');
+  const form = h('form', { novalidate: true },
+    h('div', { class: 'dropzone' }, h('p', {}, 'Drop a badge image (PNG or SVG), a Cairn PDF certificate or a JWS file here, or choose one:'),
+      field('Badge file', picker, { name: 'file' })),
+    field('…or paste a badge URL, JWS or assertion JSON', text, { name: 'url' }),
+    field('Recipient email to check (optional)', email, { name: 'recipient' }), go);
+  const run = (file?: File) => busy(go, async () => {
+    result.replaceChildren(h('p', { role: 'status' }, 'Checking…'));
+    try {
+      let verdict: Verdict;
+      const f = file ?? picker.files?.[0];
+      if (f) {
+        const data = new FormData();
+        data.append('file', f, f.name);
+        if (email.value.trim()) data.append('recipient', email.value.trim());
+        verdict = await verificationApi.verify(data);
+      } else if (text.value.trim()) {
+        verdict = await verificationApi.verify(bodyFor(text.value, email.value));
+      } else {
+        showError(form, new ApiError(422, 'Nothing to verify', '', '', [{ field: 'url', message: 'choose a file or paste a URL, JWS or JSON.' }]));
+        result.replaceChildren();
+        return;
+      }
+      result.replaceChildren(verdictView(verdict));
+    } catch (err) { result.replaceChildren(); showError(form, err); }
+  });
+  form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
+  const zone = form.querySelector<HTMLElement>('.dropzone')!;
+  zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault(); zone.classList.remove('over');
+    const f = e.dataTransfer?.files[0];
+    if (f) void run(f);
+  });
+  picker.addEventListener('change', () => { if (picker.files?.[0]) void run(picker.files[0]); });
+  if (q.get('url')) queueMicrotask(() => void run());
+  return h('section', {}, h('h1', {}, 'Verify a badge'),
+    h('p', {}, 'Check any Open Badges 2.0 badge: is it real, whose is it, and does it still stand? No sign-in needed.'), form, result);
+}
+
+function verdictView(v: Verdict): HTMLElement {
+  const outcome = (c: Check) => c.outcome.toLowerCase();
+  const word: Record<string, string> = { passed: 'Passed', warning: 'Warning', failed: 'Failed', skipped: 'Skipped' };
+  const a = v.assertion;
+  const img = v.badge?.image && /^(https?:|data:image\/)/.test(v.badge.image) ? v.badge.image : null;
+  const headline = v.valid ? (a?.revoked ? 'Revoked' : '✓ Valid badge') : '✗ Not valid';
+  return h('div', { class: `verdict ${v.valid && !a?.revoked ? 'valid' : 'invalid'}` },
+    h('div', { class: 'title-row' }, img ? h('img', { src: img, alt: '', width: 72, height: 72 }) : null,
+      h('div', {}, h('h2', { tabindex: -1 }, headline),
+        h('p', {}, v.valid ? 'Every check passed that decides validity.' : `Failed: ${v.checks.filter((c) => outcome(c) === 'failed').map((c) => c.message).join(' ')}`))),
+    h('dl', { class: 'summary' },
+      v.badge?.name ? [h('dt', {}, 'Badge'), h('dd', {}, v.badge.id?.startsWith('http') ? h('a', { href: v.badge.id, rel: 'noopener' }, v.badge.name) : v.badge.name)] : null,
+      v.issuer?.name ? [h('dt', {}, 'Issuer'), h('dd', {}, v.issuer.name, v.issuer.url ? ` (${v.issuer.url})` : '',
+        v.issuer.recognised ? ' — recognised by your district' : '')] : null,
+      v.recipient ? [h('dt', {}, 'Recipient'), h('dd', {}, v.recipient.hashed ? 'Identity hashed' : v.recipient.identity ?? '',
+        v.recipient.matched === true ? ' — matches the email you gave' : v.recipient.matched === false ? ' — does NOT match the email you gave' : '')] : null,
+      a?.issuedOn ? [h('dt', {}, 'Issued'), h('dd', {}, date(a.issuedOn))] : null,
+      a?.expires ? [h('dt', {}, 'Expires'), h('dd', {}, date(a.expires))] : null,
+      a?.revoked ? [h('dt', {}, 'Revoked'), h('dd', {}, a.revocationReason ?? 'yes')] : null,
+      v.alignments?.length ? [h('dt', {}, 'Aligned to'), h('dd', {}, v.alignments.map((x) => x.targetName).join('; '))] : null),
+    h('h3', {}, 'Checks'),
+    h('ol', { class: 'checks' }, v.checks.map((c) => h('li', { class: outcome(c), 'data-check': c.id },
+      h('span', { class: 'outcome' }, word[outcome(c)] ?? c.outcome), ' ', h('code', {}, c.id), ': ', c.message))));
+}
