@@ -15,10 +15,9 @@ final class ReportPage {
 		StringBuilder html = new StringBuilder(4096);
 		html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
 			.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-			.append("<title>Badge verification</title><style>body{font-family:system-ui,sans-serif;max-width:48rem;")
-			.append("margin:2rem auto;padding:0 1rem}.passed{color:#17663a}.failed{color:#a11}.warning{color:#8a5a00}")
-			.append(".skipped{color:#666}ul.checks{list-style:none;padding:0}ul.checks li{margin:.5rem 0}details{display:inline;font-size:.85em;color:#444}</style>")
-			.append("</head><body><main>");
+			// no inline style: the page runs under a Content-Security-Policy without 'unsafe-inline'
+			.append("<title>Badge verification</title><link rel=\"stylesheet\" href=\"/pages.css\">")
+			.append("</head><body class=\"report\"><main>");
 		html.append("<h1 class=\"").append(report.valid() ? "passed\">Valid badge" : "failed\">Not a valid badge")
 			.append("</h1>");
 		report.checks().stream().filter(c -> c.id() == CheckId.INPUT_DETECT && c.outcome() == Outcome.PASSED)
