@@ -11,10 +11,14 @@ import java.util.List;
  * @param extras optional lines such as "Stipend: $75.00" or "Estimated hours: 10"
  * @param jws the compact JWS for a signed badge, or null
  * @param a4 A4 paper instead of US Letter
+ * @param badgeImage the badge artwork as PNG, or null
+ * @param signatoryName who signs for the district, or null for no signature line
+ * @param signatoryTitle the signatory's title, or null
  */
 public record CertificateContent(String issuerName, String brandColor, String logo, String recipientName,
 		String badgeName, String tierTitle, List<String> alignments, List<String> extras, Instant issuedOn,
-		Instant expires, String verificationUrl, String assertionJson, String jws, boolean a4) {
+		Instant expires, String verificationUrl, String assertionJson, String jws, boolean a4, byte[] badgeImage, String signatoryName,
+		String signatoryTitle) {
 
 	public CertificateContent {
 		alignments = alignments == null ? List.of() : List.copyOf(alignments);

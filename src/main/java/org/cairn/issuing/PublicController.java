@@ -144,7 +144,9 @@ class PublicController {
 			return Mono.error(ProblemException.badRequest("unsupported-paper", "Unsupported paper",
 					"paper must be letter or a4."));
 		}
-		return issued(id).flatMap(a -> documents.badgeContext(a.badgeClassId()).map(ctx -> {
+		// the artwork is rendered with the rest of the certificate, off the event loop
+		return issued(id).flatMap(a -> documents.badgeContext(a.badgeClassId()).publishOn(Schedulers.boundedElastic())
+			.map(ctx -> {
 			Tier tier = a.tierKey() == null ? null : ctx.template().tier(a.tierKey()).orElse(null);
 			List<String> alignments = ctx.template().alignments().stream()
 				.map(al -> (al.targetCode() == null ? "" : al.targetCode() + " ") + al.targetName()
@@ -163,7 +165,9 @@ class PublicController {
 			return new CertificateContent(ctx.district().name(), ctx.district().brandColor(), ctx.district().logo(),
 					a.recipientName() == null ? a.recipientEmail() : a.recipientName(), ctx.template().title(),
 					tier == null ? null : tier.title(), alignments, extras, a.issuedOn(), a.expires(),
-					urls.assertion(a.id()), a.document(), a.jws(), paper.equals("a4"));
+					urls.assertion(a.id()), a.document(), a.jws(), paper.equals("a4"),
+					BadgeArt.png(ctx.template().artwork(), ctx.template().title(), ctx.district().brandColor()),
+					ctx.issuer().signatoryName(), ctx.issuer().signatoryTitle());
 		}))
 			.publishOn(Schedulers.boundedElastic())
 			.map(content -> ResponseEntity.ok()

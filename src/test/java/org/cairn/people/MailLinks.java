@@ -40,6 +40,19 @@ public final class MailLinks {
 		}
 	}
 
+	/** Every message mailed to the address, headers and text, as written to the outbox. */
+	public java.util.List<String> messages(String to) {
+		if (!Files.isDirectory(outbox)) {
+			return java.util.List.of();
+		}
+		try (Stream<Path> files = Files.list(outbox)) {
+			return files.map(MailLinks::read).filter(text -> text.startsWith("To: " + to + "\r\n")).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** The one such token; fails when there is none or several. */
 	public String onlyToken(String to, String pathPrefix) {
 		Set<String> tokens = tokens(to, pathPrefix);
