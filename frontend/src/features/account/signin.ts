@@ -1,6 +1,6 @@
 import { home, loadSession, navigate, session } from '../../core/app';
-import { api } from '../../core/http';
 import { busy, field, h, input, showError } from '../../ui';
+import { accountApi } from './api';
 
 export function signIn(_: unknown, q: URLSearchParams): Node {
   const email = input({ type: 'email', autocomplete: 'username', required: true });
@@ -12,7 +12,7 @@ export function signIn(_: unknown, q: URLSearchParams): Node {
     e.preventDefault();
     void busy(submit, async () => {
       try {
-        await api.post('/api/v1/auth/login', { email: email.value, password: password.value });
+        await accountApi.signIn(email.value, password.value);
         await loadSession();
         const next = q.get('next');
         navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : home(), true);
@@ -26,10 +26,9 @@ export function signIn(_: unknown, q: URLSearchParams): Node {
     h('p', { class: 'hint' }, 'Only want to check a badge? ', h('a', { href: '/verify' }, 'Verify a badge'), ' without signing in.'));
 }
 
-interface InvitationView { email: string; districtName?: string; displayName?: string }
 
 export async function acceptInvitation(p: { token: string }): Promise<Node> {
-  const inv = await api.get<InvitationView>(`/api/v1/invitations/${encodeURIComponent(p.token)}`);
+  const inv = await accountApi.invitation(p.token);
   const name = input({ autocomplete: 'name', value: inv.displayName ?? '' });
   const password = input({ type: 'password', autocomplete: 'new-password' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Join');
@@ -39,7 +38,7 @@ export async function acceptInvitation(p: { token: string }): Promise<Node> {
     e.preventDefault();
     void busy(submit, async () => {
       try {
-        await api.post(`/api/v1/invitations/${encodeURIComponent(p.token)}`, { displayName: name.value, password: password.value });
+        await accountApi.acceptInvitation(p.token, name.value, password.value);
         await loadSession();
         navigate(home(), true);
       } catch (err) { showError(form, err); }
@@ -58,7 +57,7 @@ export function requestReset(): Node {
     e.preventDefault();
     void busy(submit, async () => {
       try {
-        await api.post('/api/v1/password-resets', { email: email.value.trim() });
+        await accountApi.requestReset(email.value.trim());
         done.replaceChildren(h('p', { class: 'status status-ok' }, 'If that address has an account, a reset link is on its way.'));
       } catch (err) { showError(form, err); }
     });
@@ -74,7 +73,7 @@ export function resetPassword(p: { token: string }): Node {
     e.preventDefault();
     void busy(submit, async () => {
       try {
-        await api.post(`/api/v1/password-resets/${encodeURIComponent(p.token)}`, { password: password.value });
+        await accountApi.resetPassword(p.token, password.value);
         navigate('/sign-in?reset=1', true);
       } catch (err) { showError(form, err); }
     });

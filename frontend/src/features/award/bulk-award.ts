@@ -1,14 +1,14 @@
 // Bulk award from CSV with a progress bar.
-import { ApiError, api } from '../../core/http';
-import type { BadgeClass, Job } from './types';
+import { ApiError } from '../../core/http';
 import type { Summary } from '../template/types';
 import { busy, field, h, select, showError, textarea } from '../../ui';
+import { awardApi } from './api';
 
 export function bulkAward(published: Summary[]): HTMLElement {
   const template = select([['', 'Choose a microcredential'], ...published.map((t): [string, string] => [t.id, t.title])]);
   const badge = select([['', 'Choose a microcredential first']]);
   template.addEventListener('change', async () => {
-    const classes = template.value ? await api.get<BadgeClass[]>(`/api/v1/templates/${template.value}/badge-classes`) : [];
+    const classes = template.value ? await awardApi.badgeClasses(template.value) : [];
     badge.replaceChildren(...classes.map((c) => h('option', { value: c.id }, c.name)));
   });
   const csv = textarea({ rows: 5, placeholder: 'email,name\nana@school.org,Ana Ruiz' });
@@ -23,7 +23,7 @@ export function bulkAward(published: Summary[]): HTMLElement {
       try {
         if (!badge.value) throw new ApiError(422, 'Choose a badge', '', '', [{ field: 'badgeClassId', message: 'choose the badge to award' }]);
         const body = csv.value.trim().startsWith('email') ? csv.value.trim() : `email,name\n${csv.value.trim()}`;
-        let job = await api.post<Job>(`/api/v1/badges/${badge.value}/bulk-awards`, new Blob([body], { type: 'text/csv' }), { 'Content-Type': 'text/csv' });
+        let job = await awardApi.bulkAward(badge.value, body);
         const bar = h('progress', { max: job.total, value: job.processed, 'aria-label': 'Bulk award progress' });
         const line = h('p', {});
         progress.replaceChildren(bar, line);
@@ -32,7 +32,7 @@ export function bulkAward(published: Summary[]): HTMLElement {
           line.textContent = `${job.processed} of ${job.total} processed, ${job.failed} failed (${job.status.toLowerCase()})`;
           if (!/QUEUED|RUNNING|PENDING/i.test(job.status)) break;
           await new Promise((r) => setTimeout(r, 1000));
-          job = await api.get<Job>(`/api/v1/bulk-awards/${job.id}`);
+          job = await awardApi.job(job.id);
         }
       } catch (err) { showError(form, err); }
     });

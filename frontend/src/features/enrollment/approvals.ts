@@ -1,18 +1,18 @@
 // Proposals to approve, with the fiscal-year budget in view.
 import { navigate } from '../../core/app';
 import { date, money } from '../../core/format';
-import { api } from '../../core/http';
-import type { Enrollment } from './types';
 import type { Person } from '../people/types';
 import { busy, field, h, showError, textarea, toast } from '../../ui';
+import { templateApi } from '../template/api';
+import { peopleApi } from '../people/api';
+import { enrollmentApi, type Decision } from './api';
 
-interface Budget { fiscalYear: string; budgetCents: number; committedCents: number; paidCents: number; remainingCents: number }
 
 export async function approvals(): Promise<Node> {
   const [waiting, budget] = await Promise.all([
-    api.get<Enrollment[]>('/api/v1/enrollments?scope=district&state=PROPOSED'), api.get<Budget>('/api/v1/budget')]);
-  const names = new Map((await api.get<Person[]>('/api/v1/people').catch(() => [] as Person[])).map((p) => [p.id, p.displayName || p.email]));
-  const totals = await Promise.all(waiting.map((e) => api.get<{ totalStipendCents: number }>(`/api/v1/catalogue/${e.templateId}`).then((t) => t.totalStipendCents).catch(() => 0)));
+    enrollmentApi.waiting(), enrollmentApi.budget()]);
+  const names = new Map((await peopleApi.list().catch(() => [] as Person[])).map((p) => [p.id, p.displayName || p.email]));
+  const totals = await Promise.all(waiting.map((e) => templateApi.preview(e.templateId).then((t) => t.totalStipendCents).catch(() => 0)));
   const used = budget.budgetCents ? Math.min(100, Math.round(((budget.budgetCents - budget.remainingCents) / budget.budgetCents) * 100)) : 0;
   return h('section', {}, h('h1', {}, 'Proposals to approve'),
     h('div', { class: 'budget', role: 'group', 'aria-label': 'Budget' },
@@ -27,11 +27,11 @@ export async function approvals(): Promise<Node> {
         e.proposal ? h('dl', { class: 'summary' }, h('dt', {}, 'Topic'), h('dd', {}, e.proposal.topic), h('dt', {}, 'Sources'),
           h('dd', {}, h('ul', {}, e.proposal.sources.map((s) => h('li', {}, s)))), h('dt', {}, 'Plan'), h('dd', {}, e.proposal.plan)) : null,
         field(`Comment to ${who} (needed to return or decline)`, comment, { name: 'comment' }));
-      const act = (decision: string, label: string, cls = '') => {
+      const act = (decision: Decision, label: string, cls = '') => {
         const b = h('button', { type: 'button', class: cls }, label);
         b.addEventListener('click', () => void busy(b, async () => {
           try {
-            await api.post(`/api/v1/enrollments/${e.id}/decision`, { decision, comment: comment.value.trim() || null });
+            await enrollmentApi.decide(e.id, decision, comment.value.trim() || null);
             toast(`${label}: ${e.templateTitle}`);
             navigate(location.pathname, true);
           } catch (err) { showError(card, err); }

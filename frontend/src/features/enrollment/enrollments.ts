@@ -1,11 +1,11 @@
 // A teacher's work: each enrollment's state, the proposal form, and the tiers with their status.
 import { navigate } from '../../core/app';
 import { date, money } from '../../core/format';
-import { api } from '../../core/http';
 import type { Enrollment } from './types';
-import type { Submission } from '../review/types';
-import type { Preview } from '../template/types';
 import { busy, field, h, input, showError, textarea, toast } from '../../ui';
+import { reviewApi } from '../review/api';
+import { templateApi } from '../template/api';
+import { enrollmentApi } from './api';
 
 const STATE_LABEL: Record<string, string> = {
   PROPOSING: 'Writing proposal', PROPOSED: 'Proposal waiting for approval', APPROVING: 'Being approved',
@@ -13,7 +13,7 @@ const STATE_LABEL: Record<string, string> = {
 };
 
 export async function myEnrolments(): Promise<Node> {
-  const list = await api.get<Enrollment[]>('/api/v1/enrollments');
+  const list = await enrollmentApi.mine();
   return h('section', {}, h('h1', {}, 'My work'),
     list.length ? h('ul', { class: 'cards' }, list.map((e) => h('li', { class: 'card' },
       h('h2', {}, h('a', { href: `/my/enrolments/${e.id}` }, e.templateTitle)),
@@ -23,9 +23,9 @@ export async function myEnrolments(): Promise<Node> {
 }
 
 export async function enrolment(p: { id: string }): Promise<Node> {
-  const e = await api.get<Enrollment>(`/api/v1/enrollments/${p.id}`);
-  const [t, subs] = await Promise.all([api.get<Preview>(`/api/v1/catalogue/${e.templateId}`),
-    e.state === 'ACTIVE' || e.state === 'COMPLETED' ? api.get<Submission[]>(`/api/v1/enrollments/${e.id}/submissions`) : Promise.resolve([])]);
+  const e = await enrollmentApi.get(p.id);
+  const [t, subs] = await Promise.all([templateApi.preview(e.templateId),
+    e.state === 'ACTIVE' || e.state === 'COMPLETED' ? reviewApi.submissionsOf(e.id) : Promise.resolve([])]);
   const section = h('section', {}, h('h1', {}, e.templateTitle),
     h('p', { class: `badge-state state-${e.state.toLowerCase()}`, role: 'status' }, STATE_LABEL[e.state] ?? e.state));
   if (e.decisionComment && (e.state === 'RETURNED' || e.state === 'DECLINED')) {
@@ -81,7 +81,7 @@ function proposalForm(e: Enrollment): HTMLElement {
     const sources = [...sourcesBox.querySelectorAll<HTMLInputElement>('input')].map((i) => i.value.trim()).filter(Boolean);
     void busy(submit, async () => {
       try {
-        await api.post(`/api/v1/enrollments/${e.id}/proposal`, { topic: topic.value.trim(), sources, plan: plan.value.trim() });
+        await enrollmentApi.propose(e.id, { topic: topic.value.trim(), sources, plan: plan.value.trim() });
         toast('Proposal submitted');
         navigate(location.pathname, true);
       } catch (err) { showError(form, err); }

@@ -6,3 +6,4 @@ export interface Enrollment {
   id: string; personId: string; templateId: string; familyId: string; templateTitle: string; state: EnrollmentState;
   proposal?: Proposal; decisionComment?: string; committedCents: number; startedAt: string; proposedAt?: string; decidedAt?: string;
 }
+export interface Budget { fiscalYear: string; budgetCents: number; committedCents: number; paidCents: number; remainingCents: number }

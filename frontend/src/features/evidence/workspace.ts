@@ -1,19 +1,22 @@
 // The tier workspace: reflection with live word counter and autosave, links, uploads, sharing, submission.
 import { navigate } from '../../core/app';
-import { api, upload } from '../../core/http';
 import type { Enrollment } from '../enrollment/types';
 import type { Evidence } from './types';
 import { countWords } from './words';
 import type { Submission } from '../review/types';
-import type { Preview, RequirementPreview, TierPreview } from '../template/types';
+import type { RequirementPreview, TierPreview } from '../template/types';
 import { busy, clearErrors, field, h, input, showError, status, textarea, toast } from '../../ui';
+import { contentUrl, evidenceApi, requirementPath } from './api';
+import { reviewApi } from '../review/api';
+import { templateApi } from '../template/api';
+import { enrollmentApi } from '../enrollment/api';
 
 export async function workspace(p: { id: string; tier: string }): Promise<Node> {
-  const e = await api.get<Enrollment>(`/api/v1/enrollments/${p.id}`);
+  const e = await enrollmentApi.get(p.id);
   const [t, evidence, subs] = await Promise.all([
-    api.get<Preview>(`/api/v1/catalogue/${e.templateId}`),
-    api.get<Evidence[]>(`/api/v1/enrollments/${e.id}/evidence?tierKey=${encodeURIComponent(p.tier)}`),
-    api.get<Submission[]>(`/api/v1/enrollments/${e.id}/submissions`),
+    templateApi.preview(e.templateId),
+    evidenceApi.ofTier(e.id, p.tier),
+    reviewApi.submissionsOf(e.id),
   ]);
   const tier = t.tiers.find((x) => x.key === p.tier);
   if (!tier) throw new Error('No such tier');
@@ -39,7 +42,7 @@ export async function workspace(p: { id: string; tier: string }): Promise<Node> 
       // wait for any pending autosave first, so the submission includes the last keystrokes
       await Promise.all([...pendingSaves]);
       try {
-        await api.post(`/api/v1/enrollments/${e.id}/tiers/${tier.key}/submission`);
+        await evidenceApi.submitTier(e.id, tier.key);
         toast('Submitted for review');
         navigate(location.pathname, true);
       } catch (err) { showError(box, err); }
@@ -58,7 +61,7 @@ function sharing(tier: TierPreview, pieces: Evidence[], passed: boolean): HTMLEl
       const id = `share-${p.id}`;
       const box = h('input', { type: 'checkbox', id, checked: p.isPublic });
       box.addEventListener('change', async () => {
-        try { await api.put(`/api/v1/evidence/${p.id}/visibility`, { isPublic: box.checked }); toast(box.checked ? 'Will be shown publicly' : 'Kept private'); } catch (err) { box.checked = !box.checked; showError(fs, err); }
+        try { await evidenceApi.setPublic(p.id, box.checked); toast(box.checked ? 'Will be shown publicly' : 'Kept private'); } catch (err) { box.checked = !box.checked; showError(fs, err); }
       });
       return h('div', { class: 'check' }, box, h('label', { for: id }, title(p)));
     }));
@@ -76,7 +79,7 @@ function feedbackView(a: NonNullable<Submission['attempts'][number]>, tier: Tier
 const pendingSaves = new Set<Promise<unknown>>();
 
 function requirementEditor(e: Enrollment, tier: TierPreview, r: RequirementPreview, pieces: Evidence[], editable: boolean): HTMLElement {
-  const base = `/api/v1/enrollments/${e.id}/tiers/${tier.key}/requirements/${r.key}`;
+  const base = requirementPath(e.id, tier.key, r.key);
   const box = h('div', { class: 'requirement', 'aria-labelledby': `req-${r.key}` },
     h('h2', { id: `req-${r.key}` }, r.title), h('p', {}, r.asks), r.prompt ? h('p', { class: 'prompt' }, r.prompt) : null);
   if (r.kind === 'REFLECTION') box.append(reflectionEditor(base, r, pieces.find((x) => x.type === 'TEXT'), editable));
@@ -106,7 +109,7 @@ function reflectionEditor(base: string, r: RequirementPreview, piece: Evidence |
   let timer: number | undefined;
   const save = () => {
     clearTimeout(timer);
-    const p = api.put(`${base}/reflection`, { text: text.value })
+    const p = evidenceApi.saveReflection(base, text.value)
       .then(() => { saved.textContent = `Draft saved ${new Date().toLocaleTimeString()}`; clearErrors(wrap); })
       .catch((err) => showError(wrap, err))
       .finally(() => pendingSaves.delete(p));
@@ -136,7 +139,7 @@ function linksEditor(base: string, pieces: Evidence[], editable: boolean): HTMLE
   const wrap = h('div', { 'data-field': 'urls' }, list, h('p', { class: 'field-error' }));
   save.addEventListener('click', () => void busy(save, async () => {
     const urls = [...list.querySelectorAll<HTMLInputElement>('input')].map((i) => i.value.trim()).filter(Boolean);
-    const p = api.put(`${base}/links`, { urls });
+    const p = evidenceApi.saveLinks(base, urls);
     pendingSaves.add(p);
     try { await p; clearErrors(wrap); saved.textContent = `${urls.length} link${urls.length === 1 ? '' : 's'} saved`; } catch (err) { showError(wrap, err); } finally { pendingSaves.delete(p); }
   }));
@@ -178,7 +181,7 @@ async function uploadOne(base: string, file: File, zone: HTMLElement, list: HTML
   const go = async () => {
     row.querySelector('.field-error, .form-error, button.retry')?.remove();
     try {
-      const ev = await upload<Evidence>(`${base}/files/${encodeURIComponent(file.name)}`, file, (f) => { bar.value = Math.round(f * 100); });
+      const ev = await evidenceApi.uploadFile(base, file, (f) => { bar.value = Math.round(f * 100); });
       row.remove();
       list.querySelector(`[data-name="${CSS.escape(ev.name)}"]`)?.remove();
       list.append(fileItem(ev, true));
@@ -192,13 +195,13 @@ async function uploadOne(base: string, file: File, zone: HTMLElement, list: HTML
 }
 
 function fileItem(p: Evidence, editable: boolean): HTMLElement {
-  const url = `/api/v1/evidence/${p.id}/content`;
+  const url = contentUrl(p.id);
   const preview = p.artifactKind === 'IMAGE' ? h('img', { src: url, alt: p.name, class: 'thumb' })
     : p.artifactKind === 'VIDEO' ? h('video', { src: url, controls: true, preload: 'metadata', class: 'thumb', 'aria-label': p.name }) : null;
   const li = h('li', { 'data-name': p.name }, preview, h('a', { href: url, target: '_blank', rel: 'noopener' }, p.name),
     p.sizeBytes ? h('span', { class: 'meta' }, ` ${(p.sizeBytes / 1024).toFixed(0)} KB`) : null);
   if (editable && !p.submitted) {
-    li.append(h('button', { type: 'button', class: 'link', onclick: async () => { await api.del(`/api/v1/evidence/${p.id}`); li.remove(); toast(`${p.name} removed`); } }, `Remove ${p.name}`));
+    li.append(h('button', { type: 'button', class: 'link', onclick: async () => { await evidenceApi.remove(p.id); li.remove(); toast(`${p.name} removed`); } }, `Remove ${p.name}`));
   }
   return li;
 }

@@ -10,3 +10,17 @@ export async function obDocument<T>(url: string): Promise<T> {
 
 export const imageOf = (b: BadgeClassDoc) => (typeof b.image === 'string' ? b.image : b.image?.id);
 export const issuerName = (b: BadgeClassDoc) => (typeof b.issuer === 'object' ? b.issuer.name : undefined);
+
+import { api } from '../../core/http';
+import type { AssertionView, Portfolio } from './types';
+
+/** Typed calls to the service's issuing endpoints (org.cairn.issuing). */
+export const issuingApi = {
+  myBadges: () => api.get<AssertionView[]>('/api/v1/me/badges'),
+  portfolio: () => api.get<Portfolio>('/api/v1/me/portfolio'),
+  savePortfolio: (enabled: boolean, headline: string | null) => api.put<Portfolio>('/api/v1/me/portfolio', { enabled, headline }),
+  issued: (page = 0, size = 100, q?: string) =>
+    api.get<AssertionView[]>(`/api/v1/assertions?page=${page}&size=${size}${q ? `&q=${encodeURIComponent(q)}` : ''}`),
+  revoke: (id: string, reason: string) => api.post(`/api/v1/assertions/${encodeURIComponent(id)}/revoke`, { reason }),
+  reinstate: (id: string) => api.post(`/api/v1/assertions/${encodeURIComponent(id)}/reinstate`),
+};

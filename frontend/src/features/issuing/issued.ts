@@ -1,15 +1,14 @@
 // Badges issued in the district: revoke with a public reason, reinstate.
 import { navigate } from '../../core/app';
 import { date } from '../../core/format';
-import { api } from '../../core/http';
 import { bulkAward } from '../award/bulk-award';
-import type { AssertionView } from './types';
-import type { Summary } from '../template/types';
 import { busy, field, h, input, showError, status, toast } from '../../ui';
+import { issuingApi } from './api';
+import { templateApi } from '../template/api';
 
 export async function issued(): Promise<Node> {
-  const [list, published] = await Promise.all([api.get<AssertionView[]>('/api/v1/assertions?size=100'),
-    api.get<Summary[]>('/api/v1/templates?status=PUBLISHED')]);
+  const [list, published] = await Promise.all([issuingApi.issued(),
+    templateApi.list('PUBLISHED')]);
   return h('section', {}, h('h1', {}, 'Badges issued'), bulkAward(published),
     h('h2', {}, 'Recent badges'),
     h('ul', { class: 'people' }, list.map((a) => {
@@ -19,12 +18,12 @@ export async function issued(): Promise<Node> {
         h('p', {}, h('a', { href: `/badge/${a.id}` }, 'Public page')));
       if (a.revoked) {
         const b = h('button', { type: 'button' }, 'Reinstate');
-        b.addEventListener('click', () => void busy(b, async () => { try { await api.post(`/api/v1/assertions/${a.id}/reinstate`); navigate(location.pathname, true); } catch (err) { showError(li, err); } }));
+        b.addEventListener('click', () => void busy(b, async () => { try { await issuingApi.reinstate(a.id); navigate(location.pathname, true); } catch (err) { showError(li, err); } }));
         li.append(status(`Revoked: ${a.revocationReason ?? ''}`, 'warn'), b);
       } else {
         const b = h('button', { type: 'button', class: 'danger' }, 'Revoke');
         b.addEventListener('click', () => void busy(b, async () => {
-          try { await api.post(`/api/v1/assertions/${a.id}/revoke`, { reason: reason.value }); toast('Revoked'); navigate(location.pathname, true); } catch (err) { showError(li, err); }
+          try { await issuingApi.revoke(a.id, reason.value); toast('Revoked'); navigate(location.pathname, true); } catch (err) { showError(li, err); }
         }));
         li.append(h('details', {}, h('summary', {}, `Revoke this badge`), field('Reason (shown publicly)', reason, { name: 'reason' }), b));
       }

@@ -1,8 +1,7 @@
 // A teacher's badges: downloads, public link, LinkedIn; the public portfolio switch.
 import { date } from '../../core/format';
-import { api } from '../../core/http';
-import { issuerName, obDocument } from './api';
-import type { AssertionView, BadgeClassDoc } from './types';
+import { issuerName, issuingApi, obDocument } from './api';
+import type { AssertionView, BadgeClassDoc, PublicPortfolio } from './types';
 import { busy, field, h, input, showError, toast } from '../../ui';
 
 /** LinkedIn's "add certification" form, prefilled. */
@@ -24,7 +23,7 @@ export function linkedInUrl(a: AssertionView, badge: BadgeClassDoc, org: string 
 export const publicPage = (assertionId: string) => `${location.origin}/badge/${encodeURIComponent(assertionId)}`;
 
 export async function myBadges(): Promise<Node> {
-  const list = await api.get<AssertionView[]>('/api/v1/me/badges');
+  const list = await issuingApi.myBadges();
   const badges = await Promise.all(list.map((a) => obDocument<BadgeClassDoc>(a.badgeClassUrl).catch(() => ({ id: a.badgeClassUrl, name: 'Badge' } as BadgeClassDoc))));
   const issuers = await Promise.all(badges.map(async (b) => issuerName(b)
     ?? (typeof b.issuer === 'string' ? (await obDocument<{ name: string }>(b.issuer).catch(() => null))?.name : undefined)));
@@ -52,11 +51,6 @@ export async function myBadges(): Promise<Node> {
 
 // ---- the public portfolio ----------------------------------------------------------------------------------------
 
-interface Portfolio { enabled: boolean; headline: string | null; url: string | null }
-interface PublicPortfolio {
-  displayName: string; districtName: string; headline: string | null;
-  badges: Array<{ id: string; name: string; imageUrl: string; issuedOn: string; expires: string | null; assertionUrl: string }>;
-}
 
 async function copy(text: string, what: string): Promise<void> {
   try { await navigator.clipboard.writeText(text); toast(`${what} copied`); } catch { toast(`${what}: ${text}`); }
@@ -64,7 +58,7 @@ async function copy(text: string, what: string): Promise<void> {
 
 /** The switch on "My badges": off by default; when on, the page's link (stable across off and on) to copy. */
 async function portfolioPanel(): Promise<Node> {
-  let current = await api.get<Portfolio>('/api/v1/me/portfolio');
+  let current = await issuingApi.portfolio();
   const enabled = h('input', { type: 'checkbox', id: 'portfolio-enabled', checked: current.enabled, 'data-field': 'enabled' });
   const headline = input({ maxlength: 140, value: current.headline ?? '', autocomplete: 'off' });
   const save = h('button', { type: 'submit' }, 'Save');
@@ -93,7 +87,7 @@ async function portfolioPanel(): Promise<Node> {
     e.preventDefault();
     void busy(save, async () => {
       try {
-        current = await api.put<Portfolio>('/api/v1/me/portfolio', { enabled: enabled.checked, headline: headline.value.trim() || null });
+        current = await issuingApi.savePortfolio(enabled.checked, headline.value.trim() || null);
         showLink();
         toast(current.enabled ? 'Portfolio is public' : 'Portfolio switched off');
       } catch (err) { showError(form, err); }

@@ -7,3 +7,8 @@ export interface AssertionView {
   pngUrl: string; svgUrl: string; certificateUrl: string; jws?: string;
 }
 export interface BadgeClassDoc { id: string; name: string; description?: string; image?: string | { id: string }; criteria?: { id?: string; narrative?: string }; issuer?: string | { id: string; name?: string }; alignment?: Alignment[]; tags?: string[] }
+export interface Portfolio { enabled: boolean; headline: string | null; url: string | null }
+export interface PublicPortfolio {
+  displayName: string; districtName: string; headline: string | null;
+  badges: Array<{ id: string; name: string; imageUrl: string; issuedOn: string; expires: string | null; assertionUrl: string }>;
+}

@@ -1,8 +1,8 @@
 // People and invitations.
 import { navigate } from '../../core/app';
-import { api } from '../../core/http';
 import type { Person } from './types';
 import { busy, field, h, input, select, showError, toast } from '../../ui';
+import { peopleApi } from './api';
 
 const ROLES: Array<[string, string]> = [['TEACHER', 'Teacher'], ['ASSESSOR', 'Assessor'], ['COACH', 'Coach'], ['DISTRICT_ADMIN', 'District admin']];
 
@@ -14,7 +14,7 @@ function rolesField(selected: string[], prefix: string): HTMLFieldSetElement {
 const checkedRoles = (fs: Element) => [...fs.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
 
 export async function people(): Promise<Node> {
-  const list = await api.get<Person[]>('/api/v1/people');
+  const list = await peopleApi.list();
   const email = input({ type: 'email', autocomplete: 'off' });
   const name = input();
   const school = input();
@@ -29,7 +29,7 @@ export async function people(): Promise<Node> {
     e.preventDefault();
     void busy(send, async () => {
       try {
-        await api.post('/api/v1/people', { email: email.value.trim(), displayName: name.value.trim() || null, roles: checkedRoles(roles),
+        await peopleApi.invite({ email: email.value.trim(), displayName: name.value.trim() || null, roles: checkedRoles(roles),
           school: school.value.trim() || null, yearsOfExperience: years.value ? Number(years.value) : null, coachId: coach.value || null });
         toast(`Invitation sent to ${email.value}`);
         navigate(location.pathname, true);
@@ -50,13 +50,13 @@ function personRow(p: Person): HTMLElement {
     h('details', {}, h('summary', {}, `Change ${p.displayName || p.email}`), roles, h('div', { class: 'actions' }, save, toggle)));
   save.addEventListener('click', () => void busy(save, async () => {
     try {
-      await api.put(`/api/v1/people/${p.id}`, { displayName: p.displayName || p.email, roles: checkedRoles(roles), school: p.school ?? null,
+      await peopleApi.update(p.id, { displayName: p.displayName || p.email, roles: checkedRoles(roles), school: p.school ?? null,
         yearsOfExperience: p.yearsOfExperience ?? null, coachId: p.coachId ?? null });
       toast('Roles saved');
     } catch (err) { showError(li, err); }
   }));
   toggle.addEventListener('click', () => void busy(toggle, async () => {
-    try { await api.post(`/api/v1/people/${p.id}/${p.active ? 'deactivate' : 'reactivate'}`); navigate(location.pathname, true); } catch (err) { showError(li, err); }
+    try { await peopleApi.setActive(p.id, !p.active); navigate(location.pathname, true); } catch (err) { showError(li, err); }
   }));
   return li;
 }

@@ -1,16 +1,10 @@
 // Reports: completion funnel, time to decision, participation, coverage; the stipends export.
 import { navigate } from '../../core/app';
 import { hours, money } from '../../core/format';
-import { api } from '../../core/http';
-import type { Summary } from '../template/types';
 import { field, h, select } from '../../ui';
+import { reportApi } from './api';
+import { templateApi } from '../template/api';
 
-interface FunnelStep { step: string; count: number; percentOfEnrolled: number }
-interface TierFigures { key: string; title: string; started: number; submitted: number; returned: number; passed: number; waiting: number; decisions: number; medianHoursToDecision?: number | null }
-interface TemplateReport { title: string; funnel: FunnelStep[]; tiers: TierFigures[]; medianHoursToDecision?: number | null }
-interface Group { name: string; teachers: number; enrolled: number; earning: number; passedATier: number; completed: number; notStarted: number; participationPercent: number; stipendCents: number }
-interface Participation { district: Group; bySchool: Group[]; byExperience: Group[] }
-interface Coverage { alignments: Array<{ framework: string; code: string; name: string; publishedMicrocredentials: number; awards: number }> }
 
 /** A bar chart that is also a table, so screen readers read the numbers. */
 function bars(title: string, rows: Array<[string, number]>, unit = ''): HTMLElement {
@@ -25,10 +19,10 @@ function bars(title: string, rows: Array<[string, number]>, unit = ''): HTMLElem
 
 export async function reports(_: unknown, q: URLSearchParams): Promise<Node> {
   const [published, participation, coverage] = await Promise.all([
-    api.get<Summary[]>('/api/v1/templates?status=PUBLISHED'), api.get<Participation>('/api/v1/reports/participation'),
-    api.get<Coverage>('/api/v1/reports/coverage')]);
+    templateApi.list('PUBLISHED'), reportApi.participation(),
+    reportApi.coverage()]);
   const chosen = q.get('template') ?? published[0]?.id;
-  const report = chosen ? await api.get<TemplateReport>(`/api/v1/reports/templates/${encodeURIComponent(chosen)}`).catch(() => null) : null;
+  const report = chosen ? await reportApi.template(chosen).catch(() => null) : null;
   const picker = select(published.map((t): [string, string] => [t.id, t.title]), {}, chosen ?? undefined);
   picker.addEventListener('change', () => navigate(`/admin/reports?template=${encodeURIComponent(picker.value)}`));
   const d = participation.district;

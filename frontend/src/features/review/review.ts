@@ -1,13 +1,13 @@
 import { navigate } from '../../core/app';
 import { age, date } from '../../core/format';
-import { api } from '../../core/http';
 import type { Evidence } from '../evidence/types';
-import type { QueueItem, Submission } from './types';
-import type { Preview } from '../template/types';
 import { busy, clearErrors, field, h, showError, textarea, toast } from '../../ui';
+import { contentUrl, evidenceApi } from '../evidence/api';
+import { reviewApi } from './api';
+import { templateApi } from '../template/api';
 
 export async function queue(): Promise<Node> {
-  const items = await api.get<QueueItem[]>('/api/v1/reviews');
+  const items = await reviewApi.queue();
   items.sort((a, b) => b.ageHours - a.ageHours || a.submittedAt.localeCompare(b.submittedAt));
   return h('section', {}, h('h1', {}, 'Review queue'),
     h('p', { role: 'status' }, items.length ? `${items.length} waiting, oldest first.` : 'Nothing is waiting for you.'),
@@ -19,11 +19,11 @@ export async function queue(): Promise<Node> {
 }
 
 export async function review(p: { id: string }): Promise<Node> {
-  const s = await api.get<Submission>(`/api/v1/submissions/${p.id}`);
-  const t = await api.get<Preview>(`/api/v1/catalogue/${s.templateId}`);
+  const s = await reviewApi.submission(p.id);
+  const t = await templateApi.preview(s.templateId);
   const tier = t.tiers.find((x) => x.key === s.tierKey)!;
   const attempt = s.attempts[s.attempts.length - 1];
-  const evidence = await Promise.all(attempt.evidenceIds.map((id) => api.get<Evidence>(`/api/v1/evidence/${id}`)));
+  const evidence = await Promise.all(attempt.evidenceIds.map((id) => evidenceApi.get(id)));
   const decided = s.state !== 'SUBMITTED';
   const previous = s.attempts.filter((a) => a.outcome && a.number !== attempt.number).at(-1);
 
@@ -74,7 +74,7 @@ export async function review(p: { id: string }): Promise<Node> {
       }
       if (missing) { missing.focus(); return; }
       try {
-        await api.post(`/api/v1/submissions/${s.id}/decision`, { attempt: s.attempt, outcome, scores, comment: comment.value.trim() || null });
+        await reviewApi.decide(s.id, s.attempt, outcome, scores, comment.value.trim() || null);
         toast(outcome === 'PASS' ? 'Passed' : 'Returned to the teacher');
         navigate('/reviews');
       } catch (err) { showError(form, err); }
@@ -93,7 +93,7 @@ export async function review(p: { id: string }): Promise<Node> {
 }
 
 function evidenceView(e: Evidence): HTMLElement {
-  const url = `/api/v1/evidence/${e.id}/content`;
+  const url = contentUrl(e.id);
   if (e.type === 'TEXT') return h('div', { class: 'reflection-text' }, h('p', { class: 'meta' }, `${e.wordCount ?? ''} words`), h('div', { class: 'prose' }, e.text ?? ''));
   if (e.type === 'LINK') return h('p', {}, h('a', { href: e.url ?? e.name, target: '_blank', rel: 'noopener noreferrer' }, e.url ?? e.name));
   const body = e.artifactKind === 'IMAGE' ? h('img', { src: url, alt: e.name, class: 'evidence-img' })

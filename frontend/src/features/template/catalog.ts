@@ -1,10 +1,10 @@
 // The catalogue and a microcredential's page: what it takes per tier, what it pays, how it is scored.
 import { navigate } from '../../core/app';
 import { money } from '../../core/format';
-import { api } from '../../core/http';
-import type { Enrollment } from '../enrollment/types';
-import type { CatalogueItem, Preview, RequirementPreview, TierPreview } from './types';
+import type { RequirementPreview, TierPreview } from './types';
 import { append, busy, field, h, input, markdown, select, showError } from '../../ui';
+import { templateApi } from './api';
+import { enrollmentApi } from '../enrollment/api';
 
 const FILTERS = ['q', 'standard', 'cluster', 'subject', 'gradeBand', 'stipendMin'] as const;
 
@@ -12,8 +12,8 @@ export async function catalogue(_: unknown, q: URLSearchParams): Promise<Node> {
   const query = new URLSearchParams();
   for (const f of FILTERS) { const v = q.get(f); if (v) query.set(f, f === 'stipendMin' ? String(Number(v) * 100) : v); }
   const [all, items] = await Promise.all([
-    api.get<CatalogueItem[]>('/api/v1/catalogue'),
-    query.toString() ? api.get<CatalogueItem[]>(`/api/v1/catalogue?${query}`) : null,
+    templateApi.catalog(),
+    query.toString() ? templateApi.catalog(query) : null,
   ]);
   const shown = items ?? all;
   const uniq = (xs: string[]) => [...new Set(xs)].sort();
@@ -52,13 +52,13 @@ export async function catalogue(_: unknown, q: URLSearchParams): Promise<Node> {
 // ---- template page ---------------------------------------------------------------------------------------------
 
 export async function templatePage(p: { id: string }): Promise<Node> {
-  const [t, mine] = await Promise.all([api.get<Preview>(`/api/v1/catalogue/${p.id}`), api.get<Enrollment[]>('/api/v1/enrollments')]);
+  const [t, mine] = await Promise.all([templateApi.preview(p.id), enrollmentApi.mine()]);
   const existing = mine.find((e) => e.familyId === t.familyId && e.state !== 'DECLINED');
   const start = h('button', { type: 'button', class: 'primary' }, t.proposalRequired ? 'Start a proposal' : 'Start');
   const section = h('section', {});
   start.addEventListener('click', () => void busy(start, async () => {
     try {
-      const e = await api.post<Enrollment>('/api/v1/enrollments', { templateId: t.id });
+      const e = await enrollmentApi.start(t.id);
       navigate(`/my/enrolments/${e.id}`);
     } catch (err) { showError(section, err); }
   }));

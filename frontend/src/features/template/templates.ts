@@ -1,21 +1,19 @@
 // The admin's template list and the starter library.
 import { navigate } from '../../core/app';
 import { money } from '../../core/format';
-import { api } from '../../core/http';
 import { emptyContent } from './editor';
-import type { Summary } from './types';
 import { busy, h, showError } from '../../ui';
+import { templateApi } from './api';
 
-interface LibraryItem { key: string; origin: string; title: string; summary: string; tierCount: number; totalStipendCents: number }
 
 export async function templates(): Promise<Node> {
-  const [list, library] = await Promise.all([api.get<Summary[]>('/api/v1/templates'), api.get<LibraryItem[]>('/api/v1/library')]);
+  const [list, library] = await Promise.all([templateApi.list(), templateApi.library()]);
   const section = h('section', {});
   const create = h('button', { type: 'button', class: 'primary' }, 'New template');
   const key = crypto.randomUUID(); // one key per page view: a double click creates one draft
   create.addEventListener('click', () => void busy(create, async () => {
     try {
-      const v = await api.post<{ id: string }>('/api/v1/templates', emptyContent(), { 'Idempotency-Key': key });
+      const v = await templateApi.create(emptyContent(), key);
       navigate(`/admin/templates/${v.id}`);
     } catch (err) { showError(section, err); }
   }));
@@ -33,7 +31,7 @@ export async function templates(): Promise<Node> {
       const li = h('li', { class: 'card' }, h('h3', {}, l.title), h('p', {}, l.summary), h('p', { class: 'meta' }, `${l.origin} · ${l.tierCount} tiers · ${money(l.totalStipendCents)}`), adopt);
       adopt.addEventListener('click', () => void busy(adopt, async () => {
         try {
-          const v = await api.post<{ id: string }>(`/api/v1/library/${encodeURIComponent(l.key)}/adopt${adopted.has(l.key) ? '?copy=true' : ''}`);
+          const v = await templateApi.adopt(l.key, adopted.has(l.key));
           navigate(`/admin/templates/${v.id}`);
         } catch (err) { showError(li, err); }
       }));

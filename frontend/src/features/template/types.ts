@@ -20,3 +20,4 @@ export interface Preview {
   levels: string[]; totalStipendCents: number; tiers: TierPreview[];
 }
 export interface Summary { id: string; familyId: string; version: number; status: string; title: string; libraryKey?: string; tierCount: number; totalStipendCents: number; publishedAt?: string }
+export interface LibraryItem { key: string; origin: string; title: string; summary: string; tierCount: number; totalStipendCents: number }

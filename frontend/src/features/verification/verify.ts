@@ -1,17 +1,10 @@
 import { date } from '../../core/format';
-import { ApiError, api } from '../../core/http';
+import { ApiError } from '../../core/http';
 import { busy, field, h, showError, textarea } from '../../ui';
+import { verificationApi } from './api';
+import type { Check, Verdict } from './types';
 
-interface Check { id: string; outcome: string; message: string }
 /** The verification report (feature/verification, docs/verification.md). */
-interface Verdict {
-  valid: boolean; input?: string; kind?: string; verificationType?: string; checks: Check[];
-  assertion?: { id?: string; issuedOn?: string; expires?: string; revoked?: boolean; revocationReason?: string; narrative?: string; evidence?: string[] };
-  badge?: { id?: string; name?: string; description?: string; image?: string; criteria?: string; criteriaNarrative?: string };
-  issuer?: { id?: string; name?: string; url?: string; email?: string; recognised?: boolean };
-  recipient?: { type?: string; hashed?: boolean; identity?: string; matched?: boolean | null };
-  alignments?: Array<{ targetName: string; targetUrl?: string; targetFramework?: string; targetCode?: string }>;
-}
 
 /** Classifies pasted text the way a person would paste it: a URL, a compact JWS, or assertion JSON. */
 export function bodyFor(text: string, email: string): Record<string, unknown> {
@@ -45,9 +38,9 @@ export function verifyPage(_: unknown, q: URLSearchParams): Node {
         const data = new FormData();
         data.append('file', f, f.name);
         if (email.value.trim()) data.append('recipient', email.value.trim());
-        verdict = await api.post<Verdict>('/api/v1/verifications', data);
+        verdict = await verificationApi.verify(data);
       } else if (text.value.trim()) {
-        verdict = await api.post<Verdict>('/api/v1/verifications', bodyFor(text.value, email.value));
+        verdict = await verificationApi.verify(bodyFor(text.value, email.value));
       } else {
         showError(form, new ApiError(422, 'Nothing to verify', '', '', [{ field: 'url', message: 'choose a file or paste a URL, JWS or JSON.' }]));
         result.replaceChildren();

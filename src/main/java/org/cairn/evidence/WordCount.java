@@ -1,13 +1,34 @@
 package org.cairn.evidence;
 
-import java.text.BreakIterator;
-import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Counts words the way a reader would: runs of letters or digits (with inner apostrophes and hyphens), using the
- * Unicode word-break rules, so punctuation and stray symbols never count and every script works.
+ * One definition of a word, the same as the web app's {@code frontend/src/features/evidence/words.ts}, so the live
+ * counter and the verdict at submission always agree; both are tested against the same table of cases
+ * ({@code src/test/resources/org/cairn/evidence/word-count-cases.json}). The rule:
+ * <ol>
+ * <li>each Chinese or Japanese character is a word of its own (those scripts put no spaces between words);</li>
+ * <li>the text splits at white space; a piece that is a URL (scheme:// or www.) or an email address is one
+ * word;</li>
+ * <li>otherwise a word is a run of letters, marks and digits, joined across an apostrophe, a hyphen or a period (and
+ * across a comma between digits): "well-known", "don't", "3.5", "1,000", "U.S." are one word each. Dashes, slashes
+ * and other punctuation separate; symbols and emoji are not words.</li>
+ * </ol>
+ * Change both implementations and the table together.
  */
 final class WordCount {
+
+	private static final Pattern IDEOGRAPH = Pattern.compile("([\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}])");
+
+	private static final Pattern SPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+
+	private static final Pattern LINK = Pattern.compile(
+			"^(?:[a-z][a-z0-9+.-]*://\\S+|www\\.\\S+|[^\\s@]+@[^\\s@]+\\.[^\\s@]+)$",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+
+	private static final Pattern WORD = Pattern
+		.compile("[\\p{L}\\p{M}\\p{N}]+(?:(?:['\\u2019\\u02BC\\-\\u2010\\u2011.]|(?<=\\p{N}),(?=\\p{N}))[\\p{L}\\p{M}\\p{N}]+)*");
 
 	private WordCount() {
 	}
@@ -16,25 +37,21 @@ final class WordCount {
 		if (text == null || text.isBlank()) {
 			return 0;
 		}
-		BreakIterator words = BreakIterator.getWordInstance(Locale.ROOT);
-		words.setText(text);
 		int count = 0;
-		int start = words.first();
-		for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
-			if (containsLetterOrDigit(text, start, end)) {
+		for (String piece : SPACE.split(IDEOGRAPH.matcher(text).replaceAll(" $1 "))) {
+			if (piece.isEmpty()) {
+				continue;
+			}
+			if (LINK.matcher(piece).matches()) {
+				count++;
+				continue;
+			}
+			Matcher m = WORD.matcher(piece);
+			while (m.find()) {
 				count++;
 			}
 		}
 		return count;
-	}
-
-	private static boolean containsLetterOrDigit(String text, int start, int end) {
-		for (int i = start; i < end; i++) {
-			if (Character.isLetterOrDigit(text.charAt(i))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

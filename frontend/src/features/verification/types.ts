@@ -1,0 +1,10 @@
+// The service's JSON shapes this feature reads (a subset of each record's fields).
+export interface Check { id: string; outcome: string; message: string }
+export interface Verdict {
+  valid: boolean; input?: string; kind?: string; verificationType?: string; checks: Check[];
+  assertion?: { id?: string; issuedOn?: string; expires?: string; revoked?: boolean; revocationReason?: string; narrative?: string; evidence?: string[] };
+  badge?: { id?: string; name?: string; description?: string; image?: string; criteria?: string; criteriaNarrative?: string };
+  issuer?: { id?: string; name?: string; url?: string; email?: string; recognised?: boolean };
+  recipient?: { type?: string; hashed?: boolean; identity?: string; matched?: boolean | null };
+  alignments?: Array<{ targetName: string; targetUrl?: string; targetFramework?: string; targetCode?: string }>;
+}
