@@ -70,7 +70,9 @@ export async function account(): Promise<Node> {
       const chosen = [...scopes.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
       try {
         if (!name.value.trim()) throw new ApiError(422, 'Name the token', '', '', [{ field: 'name', message: 'Give the token a name, so you know later what it is for.' }]);
-        if (!chosen.length) throw new ApiError(422, 'Choose what it may do', '', '', [{ field: 'scopes', message: 'Tick at least one thing the token may do.' }]);
+        const scopeError = scopes.querySelector<HTMLElement>('.field-error')!;
+        scopeError.textContent = chosen.length ? '' : 'Tick at least one thing the token may do.';
+        if (!chosen.length) { scopes.querySelector<HTMLInputElement>('input')!.focus(); return; }
         const t = await api.post<CreatedToken>('/api/v1/me/tokens', { name: name.value.trim(), days: Number(days.value), scopes: chosen });
         const secret = h('input', { readonly: true, value: t.token, id: 'new-token', class: 'mono' });
         const copy = h('button', { type: 'button' }, 'Copy');

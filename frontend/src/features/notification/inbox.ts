@@ -15,8 +15,9 @@ export async function refreshUnread(): Promise<void> {
   const link = unreadLink;
   if (!link) return;
   const n = (await notificationApi.list(true).catch(() => [])).length;
-  link.replaceChildren('Notifications', n ? h('span', { class: 'counter', 'aria-hidden': 'true' }, String(n)) : '');
-  link.setAttribute('aria-label', n ? `Notifications, ${n} unread` : 'Notifications');
+  // the count is part of the link's visible text, so what is seen is what is announced ("Notifications 3 unread")
+  link.replaceChildren('Notifications');
+  if (n) link.append(' ', h('span', { class: 'counter' }, String(n)), h('span', { class: 'sr-only' }, ' unread'));
 }
 
 headerHooks.push((header) => {

@@ -67,7 +67,8 @@ export async function directory(): Promise<Node> {
       h('div', { class: 'field' }, h('label', { for: 'people-search' }, 'Search'), Object.assign(search, { id: 'people-search' })),
       h('div', { class: 'field' }, h('label', { for: 'people-role' }, 'Role'), Object.assign(role, { id: 'people-role' }))),
     count,
-    h('div', { class: 'table-wrap' }, h('table', {},
+    // a region that scrolls sideways on a phone, reachable by keyboard
+    h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'People and their roles' }, h('table', {},
       h('thead', {}, h('tr', {}, ['Person', 'School', 'Teacher', 'Assessor', 'Coach', 'Admin', 'Status'].map((c) => h('th', { scope: 'col' }, c)))), tbody)),
     rosterImport());
 }
