@@ -22,7 +22,9 @@ journey('teacher-reads-notifications', async (page) => {
   // the choice of what comes by email is saved
   await page.getByRole('group', { name: 'By email' }).getByRole('checkbox').first().uncheck();
   await page.getByRole('button', { name: 'Save notification choices' }).click();
+  await expectText(page.locator('#toast'), 'Notification choices saved');
   await page.reload();
+  await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
   if (await page.getByRole('group', { name: 'By email' }).getByRole('checkbox').first().isChecked()) throw new Error('email choice not saved');
   await page.goto(`${base}/notifications`);
 });

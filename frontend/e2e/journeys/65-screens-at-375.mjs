@@ -14,6 +14,8 @@ journey('admin-screens-at-375', async (page) => {
     await a11y(page, `${path} at 375`);
   }
   await page.goto(`${base}/admin/templates`);
+  await page.getByRole('heading', { name: 'Templates', level: 1 }).waitFor();
+  await page.getByRole('row').nth(1).waitFor();
   const rows = await page.getByRole('row').count();
   await page.getByRole('button', { name: 'New template' }).click();
   await page.getByLabel('Title', { exact: true }).fill('Scratch idea');
@@ -21,7 +23,8 @@ journey('admin-screens-at-375', async (page) => {
   await page.waitForURL(/\/admin\/templates\/(?!new)[^/]+$/);
   await page.getByRole('button', { name: 'Delete draft' }).click();
   await page.waitForURL(/\/admin\/templates$/);
-  await page.getByRole('heading', { name: 'Templates' }).waitFor();
+  await page.getByRole('heading', { name: 'Templates', level: 1 }).waitFor();
+  await page.getByRole('row').nth(1).waitFor();
   if ((await page.getByRole('row').count()) !== rows) throw new Error('the deleted draft is still listed');
   // the district's signatory reaches the settings and back
   await page.goto(`${base}/admin/settings`);

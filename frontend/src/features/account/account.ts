@@ -4,7 +4,7 @@
 import { session } from '../../core/app';
 import { date } from '../../core/format';
 import { ApiError, api } from '../../core/http';
-import { busy, field, h, input, select, showError, status, toast } from '../../ui';
+import { busy, clearErrors, field, h, input, select, showError, status, toast } from '../../ui';
 
 interface TokenView { id: string; name: string; scopes?: string[]; createdAt: string; expiresAt: string }
 interface CreatedToken extends TokenView { token: string }
@@ -68,6 +68,7 @@ export async function account(): Promise<Node> {
     e.preventDefault();
     void busy(create, async () => {
       const chosen = [...scopes.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+      clearErrors(form);
       try {
         if (!name.value.trim()) throw new ApiError(422, 'Name the token', '', '', [{ field: 'name', message: 'Give the token a name, so you know later what it is for.' }]);
         const scopeError = scopes.querySelector<HTMLElement>('.field-error')!;
