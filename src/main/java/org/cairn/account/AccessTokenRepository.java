@@ -13,4 +13,6 @@ interface AccessTokenRepository extends ReactiveCrudRepository<AccessToken, Stri
 
 	Mono<AccessToken> findByIdAndPersonId(String id, String personId);
 
+	Mono<Void> deleteByPersonId(String personId);
+
 }

@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Flux;
@@ -101,7 +103,7 @@ class AuthController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<AccessTokens.CreatedToken> createToken(@AuthenticationPrincipal CairnUser user,
 			@Valid @RequestBody NewToken request) {
-		return tokens.create(user.personId(), request.name(), Duration.ofDays(request.days()));
+		return tokens.create(user.personId(), request.name(), request.scopes(), Duration.ofDays(request.days()));
 	}
 
 	@GetMapping("/api/v1/me/tokens")
@@ -119,7 +121,9 @@ class AuthController {
 	record Credentials(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 200) String password) {
 	}
 
-	record NewToken(@NotBlank @Size(max = 100) String name, @Min(1) @Max(366) int days) {
+	/** At most a year ({@link AccessTokens#MAX_LIFETIME}); at least one scope, chosen by the person. */
+	record NewToken(@NotBlank @Size(max = 100) String name, @Min(1) @Max(365) int days,
+			@NotEmpty @Size(max = 3) Set<@NotNull TokenScope> scopes) {
 	}
 
 	record Me(String id, String districtId, String email, String displayName, Set<Role> roles, boolean platformAdmin) {

@@ -36,10 +36,23 @@ class CairnSecurityContextRepository implements ServerSecurityContextRepository 
 
 	@Override
 	public Mono<SecurityContext> load(ServerWebExchange exchange) {
-		return personId(exchange).flatMap(people::findById)
-			.filter(Person::active)
-			.map(CairnUser::of)
-			.map(CairnSecurityContextRepository::context);
+		String bearer = bearer(exchange);
+		if (bearer != null) {
+			// A token's scopes travel with the authentication, for TokenScopes to judge the request.
+			return bearer.startsWith(AccessTokens.PREFIX)
+					? tokens.find(bearer).flatMap(token -> signedIn(token.personId(),
+							new TokenScopes.Grant(token.scopes())))
+					: Mono.empty();
+		}
+		HttpCookie cookie = exchange.getRequest().getCookies().getFirst(Sessions.COOKIE);
+		if (cookie == null || cookie.getValue().isBlank()) {
+			return Mono.empty();
+		}
+		return sessions.personFor(cookie.getValue()).flatMap(personId -> signedIn(personId, null));
+	}
+
+	private Mono<SecurityContext> signedIn(String personId, TokenScopes.Grant grant) {
+		return people.findById(personId).filter(Person::active).map(CairnUser::of).map(user -> context(user, grant));
 	}
 
 	static String bearer(ServerWebExchange exchange) {
@@ -50,25 +63,15 @@ class CairnSecurityContextRepository implements ServerSecurityContextRepository 
 		return null;
 	}
 
-	private Mono<String> personId(ServerWebExchange exchange) {
-		String bearer = bearer(exchange);
-		if (bearer != null) {
-			return bearer.startsWith(AccessTokens.PREFIX) ? tokens.personFor(bearer) : Mono.empty();
-		}
-		HttpCookie cookie = exchange.getRequest().getCookies().getFirst(Sessions.COOKIE);
-		if (cookie == null || cookie.getValue().isBlank()) {
-			return Mono.empty();
-		}
-		return sessions.personFor(cookie.getValue());
-	}
-
-	private static SecurityContext context(CairnUser user) {
+	private static SecurityContext context(CairnUser user, TokenScopes.Grant grant) {
 		var authorities = user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
 		if (user.platformAdmin()) {
 			authorities = new java.util.ArrayList<>(authorities);
 			authorities.add(new SimpleGrantedAuthority("ROLE_PLATFORM_ADMIN"));
 		}
-		return new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+		var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+		authentication.setDetails(grant);
+		return new SecurityContextImpl(authentication);
 	}
 
 }

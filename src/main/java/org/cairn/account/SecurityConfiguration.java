@@ -61,7 +61,7 @@ class SecurityConfiguration {
 			.authorizeExchange(auth -> auth.pathMatchers(PUBLIC_API)
 				.permitAll()
 				.pathMatchers("/api/**")
-				.authenticated()
+				.access(new TokenScopes())
 				.anyExchange()
 				.permitAll())
 			.exceptionHandling(ex -> ex
@@ -69,7 +69,10 @@ class SecurityConfiguration {
 						new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
 								"Sign in, or send a personal access token.")))
 				.accessDeniedHandler((exchange, denied) -> problems.handle(exchange,
-						ProblemException.forbidden("You may not do this."))))
+						denied instanceof TokenScopes.Refused refused
+								? new ProblemException(HttpStatus.FORBIDDEN, "token-scope",
+										"Not allowed with this access token", refused.getMessage())
+								: ProblemException.forbidden("You may not do this."))))
 			.build();
 	}
 

@@ -18,16 +18,19 @@ public class Sessions {
 
 	private final SessionRepository sessions;
 
+	private final AccessTokenRepository tokens;
+
 	private final Clock clock;
 
 	private final Duration lifetime;
 
 	private final boolean secureCookie;
 
-	Sessions(SessionRepository sessions, Clock clock,
+	Sessions(SessionRepository sessions, AccessTokenRepository tokens, Clock clock,
 			@Value("${cairn.session.lifetime:PT12H}") Duration lifetime,
 			@Value("${cairn.session.secure-cookie:true}") boolean secureCookie) {
 		this.sessions = sessions;
+		this.tokens = tokens;
 		this.clock = clock;
 		this.lifetime = lifetime;
 		this.secureCookie = secureCookie;
@@ -53,9 +56,13 @@ public class Sessions {
 		return sessions.deleteById(SecretTokens.hash(token)).thenReturn(cookie("", Duration.ZERO));
 	}
 
-	/** Signs a person out everywhere (after a password reset, or when an admin deactivates them). */
+	/**
+	 * Signs a person out everywhere: every browser session and every personal access token, in the shared store so
+	 * no instance accepts them afterwards. Called after a password reset and when an admin changes their roles or
+	 * deactivates them.
+	 */
 	public Mono<Void> closeAll(String personId) {
-		return sessions.deleteByPersonId(personId);
+		return sessions.deleteByPersonId(personId).then(tokens.deleteByPersonId(personId));
 	}
 
 	private ResponseCookie cookie(String value, Duration maxAge) {

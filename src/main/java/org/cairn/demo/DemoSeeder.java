@@ -2,9 +2,11 @@ package org.cairn.demo;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
+import org.bson.Document;
 import org.cairn.account.PasswordPolicy;
 import org.cairn.account.Person;
 import org.cairn.account.PersonRepository;
@@ -21,13 +23,21 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Seeds the demo district and its people (admin, two assessors, three teachers), then publishes
- * {@link DemoDistrictSeeded} so every feature adds its own demo data. Idempotent: a restart finds what exists by
- * its unique slug and emails and creates nothing twice.
+ * {@link DemoDistrictSeeded} so every feature adds its own demo data. Runs once, on an empty store, and never acts
+ * on existing data: the first seeding leaves a marker document ({@value #MARKER} in {@value #COLLECTION}); a start
+ * that finds the marker, or finds districts or people the demo did not create, seeds nothing and only logs. The
+ * feature listeners then never run again, so a restart with {@code demo} cannot decide a real submission, pay a
+ * stipend or issue a badge. The marker is inserted before seeding with a unique id, so of several instances
+ * starting at once exactly one seeds.
  */
 @Component
 @Profile("demo")
@@ -59,21 +69,72 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final String password;
 
+	private final ReactiveMongoTemplate mongo;
+
+	static final String COLLECTION = "demo";
+
+	static final String MARKER = "demo-seeding";
+
 	DemoSeeder(DistrictRepository districts, PersonRepository people, PasswordEncoder passwords,
-			ApplicationEventPublisher events, Clock clock, @Value("${cairn.demo.password}") String password) {
+			ApplicationEventPublisher events, Clock clock, @Value("${cairn.demo.password}") String password,
+			ReactiveMongoTemplate mongo) {
 		this.districts = districts;
 		this.people = people;
 		this.passwords = passwords;
 		this.events = events;
 		this.clock = clock;
 		this.password = password;
+		this.mongo = mongo;
+	}
+
+	/** What a start with the demo profile found. */
+	enum Claim {
+
+		/** An empty store, now marked: this start seeds. */
+		SEED,
+		/** Seeded by an earlier start (or by another instance now). */
+		SEEDED_BEFORE,
+		/** The store holds data the demo did not create. */
+		REAL_DATA
+
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		DemoDistrictSeeded seeded = seed();
-		printAccounts();
-		events.publishEvent(seeded);
+		switch (claim()) {
+			case SEED -> {
+				DemoDistrictSeeded seeded = seed();
+				printAccounts();
+				events.publishEvent(seeded);
+				mongo.updateFirst(Query.query(Criteria.where("_id").is(MARKER)),
+						new Update().set("completedAt", clock.instant()), COLLECTION).block();
+			}
+			case SEEDED_BEFORE -> {
+				log.info("Demo data was seeded by an earlier start; this start changes nothing.");
+				printAccounts();
+			}
+			case REAL_DATA -> log.warn("The demo profile is on, but the store already holds districts or people the "
+					+ "demo did not create: no demo data is seeded and nothing is changed. Start without the demo "
+					+ "profile, or with a new data directory to try the demo.");
+		}
+	}
+
+	/** Start-up only, so it blocks. */
+	Claim claim() {
+		if (Boolean.TRUE.equals(mongo.exists(Query.query(Criteria.where("_id").is(MARKER)), COLLECTION).block())) {
+			return Claim.SEEDED_BEFORE;
+		}
+		// a platform administrator (configured, or created from the set-up link) is not district data
+		boolean empty = Boolean.FALSE.equals(mongo.exists(new Query(), District.class).block())
+				&& Boolean.FALSE.equals(
+						mongo.exists(Query.query(Criteria.where("platformAdmin").ne(true)), Person.class).block());
+		if (!empty) {
+			return Claim.REAL_DATA;
+		}
+		return mongo.insert(new Document("_id", MARKER).append("startedAt", Date.from(clock.instant())), COLLECTION)
+			.thenReturn(Claim.SEED)
+			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(Claim.SEEDED_BEFORE))
+			.block();
 	}
 
 	/** Creates what is missing; start-up only, so it blocks. */

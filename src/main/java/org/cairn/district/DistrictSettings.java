@@ -7,9 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.cairn.mail.HeaderText;
 
 /** What a district admin may edit about their district; also the body of {@code PUT /api/v1/district}. */
-public record DistrictSettings(@NotBlank @Size(max = 200) String name,
+public record DistrictSettings(@NotBlank @Size(max = 200) @HeaderText String name,
 		@NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
 		@NotBlank @Email @Size(max = 320) String email, @Size(max = 4000) String description,
 		@Size(max = 400_000, message = "must be under 300 KB")

@@ -119,11 +119,21 @@ public class Enrollments {
 
 	public Mono<Enrollment> decide(CairnUser user, String id, ProposalDecision decision) {
 		user.require(Role.DISTRICT_ADMIN);
-		return get(user.districtId(), id).flatMap(current -> switch (decision.decision()) {
+		return get(user.districtId(), id).flatMap(current -> {
+			if (current.personId().equals(user.personId())) {
+				return Mono.error(ProblemException.forbidden("You cannot decide your own proposal. "
+						+ "Another district administrator has to approve, return or decline it."));
+			}
+			return decideOther(user, current, decision);
+		});
+	}
+
+	private Mono<Enrollment> decideOther(CairnUser user, Enrollment current, ProposalDecision decision) {
+		return switch (decision.decision()) {
 			case APPROVE -> approve(current, user.personId(), decision.comment());
 			case RETURN -> close(current, EnrollmentState.RETURNED, user.personId(), decision.comment());
 			case DECLINE -> close(current, EnrollmentState.DECLINED, user.personId(), decision.comment());
-		});
+		};
 	}
 
 	private Mono<Enrollment> approve(Enrollment current, String actorId, String comment) {

@@ -126,8 +126,10 @@ class BulkAwards {
 	/**
 	 * Validates every row, drops repeated emails, stores the job. Nothing is stored when a row is bad: the problem
 	 * names each bad row (its spreadsheet row for a CSV upload) in plain words, so the list is fixed in one pass.
+	 * Nobody awards themselves: a list naming the caller is refused whole, before anything is stored.
 	 */
-	Mono<BulkJob> create(String districtId, String createdBy, BadgeClassRecord badge, List<Uploaded> rows) {
+	Mono<BulkJob> create(String districtId, String createdBy, String creatorEmail, BadgeClassRecord badge,
+			List<Uploaded> rows) {
 		if (rows.isEmpty()) {
 			return Mono.error(ProblemException.invalid("recipients", "The list has no recipients."));
 		}
@@ -166,6 +168,10 @@ class BulkAwards {
 		if (!problems.isEmpty()) {
 			return Mono.error(csv ? CsvTable.invalidRows(rowProblems, 50, "Nobody was awarded; fix the list and upload it again.")
 					: ProblemException.invalid(problems.subList(0, Math.min(20, problems.size()))));
+		}
+		if (creatorEmail != null && unique.containsKey(Person.normalizeEmail(creatorEmail))) {
+			return Mono.error(ProblemException.forbidden("You cannot award a badge to yourself. Remove "
+					+ Person.normalizeEmail(creatorEmail) + " from the list; another administrator can award you."));
 		}
 		String jobId = UUID.randomUUID().toString();
 		List<Row> recipients = List.copyOf(unique.values());

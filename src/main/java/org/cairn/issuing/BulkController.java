@@ -127,7 +127,7 @@ class BulkController {
 		return issuers.badgeClassById(badgeClassId)
 			.filter(b -> b.districtId().equals(user.districtId()))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Badge class " + badgeClassId)))
-			.flatMap(badge -> bulk.create(user.districtId(), user.personId(), badge, rows))
+			.flatMap(badge -> bulk.create(user.districtId(), user.personId(), user.email(), badge, rows))
 			.map(this::view);
 	}
 

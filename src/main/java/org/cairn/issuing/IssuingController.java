@@ -137,9 +137,9 @@ class IssuingController {
 	}
 
 	@GetMapping("/api/v1/webhooks/{id}/deliveries")
-	Flux<WebhookDelivery> deliveries(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
+	Flux<DeliveryView> deliveries(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
 		user.require(Role.DISTRICT_ADMIN);
-		return webhooks.deliveries(user.districtId(), id);
+		return webhooks.deliveries(user.districtId(), id).map(DeliveryView::of);
 	}
 
 	private AssertionView view(IssuedAssertion a) {
@@ -161,6 +161,19 @@ class IssuingController {
 	}
 
 	record WebhookCreated(String id, String url, String secret, Instant createdAt) {
+	}
+
+	/** A delivery as the district's admin sees it: what was sent, and how it went in plain words. */
+	record DeliveryView(String id, String eventType, WebhookDelivery.Status status, int attempts, Integer lastStatus,
+			String lastError, Instant nextAttemptAt, Instant deliveredAt, Instant createdAt, String body) {
+
+		static DeliveryView of(WebhookDelivery d) {
+			return new DeliveryView(d.id(), d.eventType(), d.status(), d.attempts(), d.lastStatus(),
+					WebhookFailure.shown(d.lastError()),
+					d.status() == WebhookDelivery.Status.PENDING ? d.nextAttemptAt() : null, d.deliveredAt(),
+					d.createdAt(), d.body());
+		}
+
 	}
 
 	record WebhookView(String id, String url, Instant createdAt) {

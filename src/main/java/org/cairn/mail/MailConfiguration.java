@@ -2,6 +2,8 @@ package org.cairn.mail;
 
 import java.time.Clock;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import org.cairn.system.CairnProperties;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -21,14 +23,26 @@ class MailConfiguration {
 
 	@Bean
 	@ConditionalOnProperty("spring.mail.host")
-	Mailer smtpMailer(JavaMailSender sender, @Value("${cairn.mail.from:Cairn <no-reply@cairn.invalid>}") String from) {
-		return new SmtpMailer(sender, from);
+	Mailer smtpMailer(JavaMailSender sender, @Value(FROM) String from) {
+		return new SmtpMailer(sender, sender(from));
 	}
 
 	@Bean
 	@ConditionalOnExpression("'${spring.mail.host:}'.isBlank()")
-	Mailer outboxMailer(CairnProperties properties, Clock clock) {
-		return new OutboxMailer(properties, clock);
+	Mailer outboxMailer(CairnProperties properties, Clock clock, @Value(FROM) String from) {
+		return new OutboxMailer(properties, clock, sender(from));
+	}
+
+	private static final String FROM = "${cairn.mail.from:Cairn <no-reply@cairn.invalid>}";
+
+	/** Parsed once at start, strictly, so a mistyped {@code cairn.mail.from} stops the start with a clear message. */
+	private static InternetAddress sender(String from) {
+		try {
+			return new InternetAddress(from, true);
+		}
+		catch (AddressException ex) {
+			throw new IllegalStateException("cairn.mail.from is not a valid address: " + from, ex);
+		}
 	}
 
 }

@@ -2,12 +2,19 @@ package org.cairn.mail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Properties;
 import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 
 import org.cairn.system.CairnProperties;
 import org.slf4j.Logger;
@@ -18,7 +25,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * With no SMTP server configured, each message becomes a {@code .eml} file in {@code <data-dir>/outbox}, so the
- * demo (and an operator trying Cairn) can open invitation and reset links. Chosen by {@link MailConfiguration}.
+ * demo (and an operator trying Cairn) can open invitation and reset links. Chosen by {@link MailConfiguration}. The
+ * file is the same MIME message SMTP would carry ({@link MimeMail}), so any mail client opens it.
  */
 class OutboxMailer implements Mailer {
 
@@ -28,9 +36,12 @@ class OutboxMailer implements Mailer {
 
 	private final Clock clock;
 
-	OutboxMailer(CairnProperties properties, Clock clock) {
+	private final InternetAddress from;
+
+	OutboxMailer(CairnProperties properties, Clock clock, InternetAddress from) {
 		this.outbox = properties.dataDir().resolve("outbox");
 		this.clock = clock;
+		this.from = from;
 	}
 
 	@Override
@@ -41,14 +52,20 @@ class OutboxMailer implements Mailer {
 	private void write(OutgoingMail mail) {
 		String stamp = DateTimeFormatter.ISO_INSTANT.format(clock.instant()).replace(':', '-');
 		Path file = outbox.resolve(stamp + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml");
-		String message = "To: " + mail.to() + "\r\nSubject: " + mail.subject()
-				+ "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + mail.text();
 		try {
+			MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+			MimeMail.fill(message, from, mail, Date.from(clock.instant()));
+			message.saveChanges();
 			Files.createDirectories(outbox);
-			Files.writeString(file, message, StandardCharsets.UTF_8);
+			try (OutputStream out = Files.newOutputStream(file)) {
+				message.writeTo(out);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException("Could not write mail to the outbox", ex);
 		}
 		log.info("Mail to {} written to {}", mail.to(), file.toAbsolutePath());
 	}

@@ -1,5 +1,7 @@
 package org.cairn.mail;
 
+import java.util.Date;
+
 import jakarta.mail.internet.InternetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,7 +9,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 /** Sends through the district's SMTP server. JavaMail blocks, so each send runs on the bounded elastic pool. */
 class SmtpMailer implements Mailer {
@@ -16,9 +17,9 @@ class SmtpMailer implements Mailer {
 
 	private final JavaMailSender sender;
 
-	private final String from;
+	private final InternetAddress from;
 
-	SmtpMailer(JavaMailSender sender, String from) {
+	SmtpMailer(JavaMailSender sender, InternetAddress from) {
 		this.sender = sender;
 		this.from = from;
 	}
@@ -29,13 +30,7 @@ class SmtpMailer implements Mailer {
 	}
 
 	private void deliver(OutgoingMail mail) {
-		sender.send(message -> {
-			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-			helper.setFrom(new InternetAddress(from));
-			helper.setTo(mail.to());
-			helper.setSubject(mail.subject());
-			helper.setText(mail.text());
-		});
+		sender.send(message -> MimeMail.fill(message, from, mail, new Date()));
 		log.info("Mail '{}' sent by SMTP", mail.subject());
 	}
 

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.cairn.mail.HeaderText;
 import org.cairn.account.PasswordPolicy;
 import org.cairn.account.Sessions;
 import reactor.core.publisher.Mono;
@@ -57,7 +58,7 @@ class InvitationController {
 					.body(new Joined(person.id(), person.districtId(), person.email(), person.displayName()))));
 	}
 
-	record Acceptance(@NotBlank @Size(max = 200) String displayName, @NotNull @Size(max = 200) String password) {
+	record Acceptance(@NotBlank @Size(max = 200) @HeaderText String displayName, @NotNull @Size(max = 200) String password) {
 	}
 
 	record Joined(String id, String districtId, String email, String displayName) {

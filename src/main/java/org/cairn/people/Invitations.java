@@ -93,9 +93,11 @@ public class Invitations {
 
 	private Mono<Person> refresh(Person existing, String districtId, Invite request) {
 		if (existing.platformAdmin() || !districtId.equals(existing.districtId())) {
-			// Deliberately vague: an admin of one district learns nothing about another's people.
-			return Mono.error(ProblemException.conflict("email-in-use", "Email in use",
-					"This email already belongs to an account that is not in your district."));
+			// Neutral on purpose: an admin of one district must not learn that the address has an account elsewhere
+			// (or is a platform administrator's), nor where. Nothing is changed and nobody is mailed.
+			return Mono.error(ProblemException.conflict("email-unavailable", "Email cannot be invited",
+					"This email address cannot be invited. Check it with the person, or invite another address "
+							+ "they use."));
 		}
 		if (existing.passwordHash() != null) {
 			return Mono.error(ProblemException.conflict("already-joined", "Already joined",

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.cairn.mail.HeaderText;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Person;
 import org.cairn.account.PersonRepository;
@@ -102,7 +103,12 @@ class PeopleController {
 			.set("yearsOfExperience", changes.yearsOfExperience())
 			.set("coachId", changes.coachId())
 			.inc("version", 1);
-		return coachCheck.then(modify(districtId, id, update)).map(PersonView::of);
+		// New roles start from a fresh sign-in: every session and token of the person ends.
+		return coachCheck.then(find(admin, id))
+			.flatMap(before -> modify(districtId, id, update)
+				.flatMap(after -> Set.copyOf(before.roles()).equals(Set.copyOf(after.roles())) ? Mono.just(after)
+						: sessions.closeAll(after.id()).thenReturn(after)))
+			.map(PersonView::of);
 	}
 
 	/** Signs the person out everywhere and withdraws any pending invitation. Repeating it changes nothing. */
@@ -142,7 +148,7 @@ class PeopleController {
 		return admin.districtId();
 	}
 
-	record Changes(@NotBlank @Size(max = 200) String displayName, @NotEmpty @Size(max = 4) Set<@NotNull Role> roles,
+	record Changes(@NotBlank @Size(max = 200) @HeaderText String displayName, @NotEmpty @Size(max = 4) Set<@NotNull Role> roles,
 			@Size(max = 200) String school, @Min(0) @Max(60) Integer yearsOfExperience,
 			@Size(max = 64) String coachId) {
 	}

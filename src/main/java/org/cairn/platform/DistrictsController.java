@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.cairn.mail.HeaderText;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
 import org.cairn.district.District;
@@ -74,10 +75,10 @@ class DistrictsController {
 	record NewDistrict(
 			@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,48}[a-z0-9]",
 					message = "must be 3-50 lower-case letters, digits and dashes") String slug,
-			@NotBlank @Size(max = 200) String name,
+			@NotBlank @Size(max = 200) @HeaderText String name,
 			@NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
 			@NotBlank @Email @Size(max = 320) String email, @NotBlank @ValidTimeZone String timeZone,
-			@NotBlank @Email @Size(max = 320) String adminEmail, @Size(max = 200) String adminName) {
+			@NotBlank @Email @Size(max = 320) String adminEmail, @Size(max = 200) @HeaderText String adminName) {
 	}
 
 	record Summary(String id, String slug, String name, String url, Instant createdAt) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.cairn.mail.HeaderText;
 import org.cairn.account.PasswordPolicy;
 import org.cairn.account.Person;
 import org.cairn.account.SecretTokens;
@@ -77,7 +78,7 @@ class SetupController {
 	}
 
 	record Administrator(@NotBlank @Email @Size(max = 320) String email,
-			@NotBlank @Size(max = 200) String displayName, @NotNull @Size(max = 200) String password) {
+			@NotBlank @Size(max = 200) @HeaderText String displayName, @NotNull @Size(max = 200) String password) {
 	}
 
 	record Created(String id, String email) {

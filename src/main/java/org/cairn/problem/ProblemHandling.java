@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -82,9 +82,15 @@ public class ProblemHandling implements WebExceptionHandler {
 				.toList();
 			return ProblemException.invalid(errors).toProblemDetail();
 		}
+		DataBufferLimitException tooLarge = cause(ex, DataBufferLimitException.class);
+		if (tooLarge != null) {
+			return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+					"The request body is too large.")
+				.toProblemDetail();
+		}
 		if (ex instanceof ServerWebInputException input) {
 			return new ProblemException(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-					inputMessage(input))
+					InputMessages.of(input))
 				.toProblemDetail();
 		}
 		if (ex instanceof ResponseStatusException status) {
@@ -100,12 +106,11 @@ public class ProblemHandling implements WebExceptionHandler {
 				case FORBIDDEN -> "forbidden";
 				default -> code.is5xxServerError() ? "internal" : "bad-request";
 			};
-			String detail = code == HttpStatus.NOT_FOUND ? "Nothing is at " + exchange.getRequest().getPath() + "."
-					: code.is5xxServerError() ? "The server could not complete the request." : status.getReason();
 			if (code.is5xxServerError()) {
 				log.error("Request {} failed", exchange.getRequest().getPath(), ex);
 			}
-			return new ProblemException(code, slug, code.getReasonPhrase(), detail).toProblemDetail();
+			return new ProblemException(code, slug, code.getReasonPhrase(), InputMessages.of(code, exchange))
+				.toProblemDetail();
 		}
 		log.error("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
 		return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
@@ -113,21 +118,14 @@ public class ProblemHandling implements WebExceptionHandler {
 			.toProblemDetail();
 	}
 
-	private static String inputMessage(ServerWebInputException input) {
-		Throwable cause = input.getCause();
-		while (cause != null) {
-			if (cause instanceof DecodingException decoding) {
-				// Jackson's first line names the field and the problem without echoing internals.
-				String message = decoding.getMostSpecificCause().getMessage();
-				if (message != null) {
-					int newline = message.indexOf('\n');
-					message = newline > 0 ? message.substring(0, newline) : message;
-					return message.length() > 300 ? message.substring(0, 300) : message;
-				}
+	/** The first cause of the given type, or null. */
+	static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
 			}
-			cause = cause.getCause();
 		}
-		return input.getReason() == null ? "The request could not be read." : input.getReason();
+		return null;
 	}
 
 	private static ProblemException.FieldProblem fieldProblem(FieldError error) {

@@ -176,6 +176,8 @@ public class Reviews {
 		user.require(Role.DISTRICT_ADMIN);
 		return submissions.findByIdAndDistrictId(submissionId, user.districtId())
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Submission " + submissionId)))
+			.flatMap(s -> s.personId().equals(user.personId()) ? Mono.error(ownWork("choose the assessor of"))
+					: Mono.just(s))
 			.flatMap(s -> Mono
 				.zip(districts.findById(user.districtId()), people.findById(s.personId()),
 						people.findByIdAndDistrictId(assessorId, user.districtId())
@@ -206,6 +208,12 @@ public class Reviews {
 				}));
 	}
 
+	/** Nobody judges their own work, nor picks who judges it. */
+	private static ProblemException ownWork(String action) {
+		return ProblemException.forbidden("You cannot " + action + " your own submission. "
+				+ "Another assessor or administrator has to do it.");
+	}
+
 	/**
 	 * Scores and decides the current attempt. Exactly one decision per attempt: the update is guarded by state
 	 * and attempt number. The same decider retrying the same outcome gets the decision back (and any unfinished
@@ -214,9 +222,10 @@ public class Reviews {
 	public Mono<Submission> decide(CairnUser user, String submissionId, DecisionBody body) {
 		user.require(Role.ASSESSOR, Role.DISTRICT_ADMIN);
 		return submissions.findByIdAndDistrictId(submissionId, user.districtId())
-			.filter(s -> !s.personId().equals(user.personId()))
-			.filter(s -> user.personId().equals(s.assessorId()) || user.has(Role.DISTRICT_ADMIN))
+			.filter(s -> s.personId().equals(user.personId()) || user.personId().equals(s.assessorId())
+					|| user.has(Role.DISTRICT_ADMIN))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Submission " + submissionId)))
+			.flatMap(s -> s.personId().equals(user.personId()) ? Mono.error(ownWork("score")) : Mono.just(s))
 			.flatMap(s -> templates.get(s.districtId(), s.templateId()).flatMap(template -> {
 				Tier tier = template.tier(s.tierKey()).orElseThrow();
 				boolean passes = checkScores(template, tier, body);

@@ -3,8 +3,12 @@ package org.cairn.system;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -13,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The in-process MongoDB-wire server used when no {@code spring.mongodb.uri} is configured, so one command runs
- * everything on a fresh machine. Data lives in an H2 file under the data directory and survives restarts.
+ * everything on a fresh machine. Data lives in an H2 file under the data directory and survives restarts. It listens
+ * on loopback only and answers nothing but the handshake until a connection authenticated ({@link ScramBackend}),
+ * so other users of the machine cannot read or change the data through the port.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -25,14 +31,53 @@ public final class EmbeddedMongo implements AutoCloseable {
 
 	private final InetSocketAddress address;
 
-	private EmbeddedMongo(H2Backend backend, MongoServer server, InetSocketAddress address) {
+	private final Credential credential;
+
+	private EmbeddedMongo(H2Backend backend, MongoServer server, InetSocketAddress address, Credential credential) {
 		this.backend = backend;
 		this.server = server;
 		this.address = address;
+		this.credential = credential;
+	}
+
+	/**
+	 * Who may connect: every connection must authenticate with SCRAM-SHA-256 as this user. The password is never
+	 * stored or logged; only the salted keys live in the server.
+	 */
+	public record Credential(String username, String password) {
+
+		public Credential {
+			if (username == null || !username.matches("[A-Za-z0-9._-]{1,64}")) {
+				throw new IllegalArgumentException("The embedded store's user name must be 1 to 64 letters, digits, "
+						+ "dots, dashes or underscores.");
+			}
+			if (password == null || password.length() < 16 || !password.matches("[\\x21-\\x7e]+")) {
+				throw new IllegalArgumentException("The embedded store's password must be at least 16 printable "
+						+ "ASCII characters without spaces.");
+			}
+		}
+
+		/** A fresh secret for one run, known only to this process. */
+		public static Credential random() {
+			byte[] secret = new byte[32];
+			new SecureRandom().nextBytes(secret);
+			return new Credential("cairn", Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+		}
+
+		@Override
+		public String toString() {
+			return "Credential[" + username + "]";
+		}
+
+	}
+
+	/** Opens the store with a random per-start credential; only this process can connect. */
+	public static EmbeddedMongo start(Path dataDir) {
+		return start(dataDir, Credential.random());
 	}
 
 	/** Opens (or creates) the store under {@code dataDir} and listens on a free loopback port. */
-	public static EmbeddedMongo start(Path dataDir) {
+	public static EmbeddedMongo start(Path dataDir, Credential credential) {
 		try {
 			Files.createDirectories(dataDir);
 		}
@@ -41,15 +86,28 @@ public final class EmbeddedMongo implements AutoCloseable {
 		}
 		Path file = dataDir.resolve("cairn.mv").toAbsolutePath();
 		H2Backend backend = new H2Backend(file.toString());
-		MongoServer server = new MongoServer(backend);
+		MongoServer server = new MongoServer(new ScramBackend(backend, credential.username(), credential.password()));
 		server.bind("127.0.0.1", 0);
 		InetSocketAddress address = server.getLocalAddress();
-		log.info("Embedded MongoDB-wire store at {} (data in {})", address, file);
-		return new EmbeddedMongo(backend, server, address);
+		log.info("Embedded MongoDB-wire store at {} (data in {}), {} authentication required", address, file,
+				ScramBackend.MECHANISM);
+		return new EmbeddedMongo(backend, server, address, credential);
 	}
 
+	/** With the credential: keep it out of logs. */
 	public String connectionString() {
-		return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/cairn";
+		return "mongodb://" + encode(credential.username()) + ":" + encode(credential.password()) + "@"
+				+ address.getHostString() + ":" + address.getPort() + "/cairn?authSource=admin&authMechanism="
+				+ ScramBackend.MECHANISM;
+	}
+
+	/** Where it listens, without the credential. */
+	public InetSocketAddress address() {
+		return address;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 	/** Stops listening and closes the H2 file, so the next start finds it unlocked. */

@@ -2,6 +2,7 @@ package org.cairn.system;
 
 import com.mongodb.ConnectionString;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -16,9 +17,17 @@ import org.springframework.util.StringUtils;
 @Conditional(EmbeddedMongoConfiguration.NoMongoUri.class)
 class EmbeddedMongoConfiguration {
 
+	/**
+	 * A random credential per start unless {@code cairn.embedded-mongo-password} is set (for an operator's tool, or
+	 * another instance joining the store); either way every connection must authenticate.
+	 */
 	@Bean(destroyMethod = "close")
-	EmbeddedMongo embeddedMongo(CairnProperties properties) {
-		return EmbeddedMongo.start(properties.dataDir());
+	EmbeddedMongo embeddedMongo(CairnProperties properties,
+			@Value("${cairn.embedded-mongo-username:cairn}") String username,
+			@Value("${cairn.embedded-mongo-password:}") String password) {
+		EmbeddedMongo.Credential credential = StringUtils.hasText(password)
+				? new EmbeddedMongo.Credential(username, password) : EmbeddedMongo.Credential.random();
+		return EmbeddedMongo.start(properties.dataDir(), credential);
 	}
 
 	@Bean

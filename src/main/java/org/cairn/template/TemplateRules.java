@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.cairn.mail.HeaderText;
 import org.cairn.problem.ProblemException.FieldProblem;
 
 import org.springframework.stereotype.Component;
@@ -45,7 +46,7 @@ public class TemplateRules {
 	/** Every problem with the content; empty when it can be published. */
 	public List<FieldProblem> check(TemplateContent content) {
 		Problems problems = new Problems("");
-		problems.text("title", content.title(), 3, 120);
+		problems.line("title", content.title(), 3, 120);
 		problems.text("summary", content.summary(), 10, 1_000);
 		problems.text("criteria", content.criteria(), 10, 20_000);
 		Artwork.problem(content.artwork()).ifPresent(message -> problems.add("artwork", message));
@@ -156,7 +157,7 @@ public class TemplateRules {
 				continue;
 			}
 			problems.key(path + ".key", tier.key());
-			problems.text(path + ".title", tier.title(), 1, 120);
+			problems.line(path + ".title", tier.title(), 1, 120);
 			problems.optionalText(path + ".description", tier.description(), 4_000);
 			problems.optionalText(path + ".fundingSource", tier.fundingSource(), 60);
 			if (tier.stipendCents() < 0 || tier.stipendCents() > MAX_STIPEND_CENTS) {
@@ -266,7 +267,7 @@ public class TemplateRules {
 			if (r.kind() == null) {
 				problems.add(path + ".kind", "is required: one of " + java.util.Arrays.toString(RequirementKind.values()));
 			}
-			problems.text(path + ".title", r.title(), 1, 120);
+			problems.line(path + ".title", r.title(), 1, 120);
 			problems.text(path + ".prompt", r.prompt(), 1, 4_000);
 			checkLimits(problems, path, r);
 			checkCriteria(problems, path, r, levels);
@@ -388,6 +389,14 @@ public class TemplateRules {
 			}
 			else if (value.length() > max) {
 				add(path, "must be at most " + max + " characters");
+			}
+		}
+
+		/** A title: it reaches notification subjects, so one line without control characters. */
+		void line(String path, String value, int min, int max) {
+			text(path, value, min, max);
+			if (value != null && !HeaderText.Validator.isSafe(value)) {
+				add(path, "must be one line of text, without line breaks or control characters");
 			}
 		}
 

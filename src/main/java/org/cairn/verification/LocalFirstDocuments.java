@@ -3,9 +3,9 @@ package org.cairn.verification;
 import java.net.URI;
 
 import org.cairn.openbadges.HostedDocuments;
-import org.cairn.verification.fetch.DocumentFetcher;
-import org.cairn.verification.fetch.FetchFailure;
-import org.cairn.verification.fetch.Fetched;
+import org.cairn.outbound.DocumentFetcher;
+import org.cairn.outbound.FetchFailure;
+import org.cairn.outbound.Fetched;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 

@@ -4,10 +4,10 @@ import java.time.Clock;
 
 import org.cairn.openbadges.HostedDocuments;
 import org.cairn.system.CairnProperties;
-import org.cairn.verification.fetch.AddressPolicy;
-import org.cairn.verification.fetch.FetchLimits;
-import org.cairn.verification.fetch.GuardedFetcher;
-import org.cairn.verification.fetch.NameResolution;
+import org.cairn.outbound.AddressPolicy;
+import org.cairn.outbound.FetchLimits;
+import org.cairn.outbound.GuardedFetcher;
+import org.cairn.outbound.NameResolution;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -70,7 +70,7 @@ class SignInIntegrationTests extends IntegrationTest {
 	void personalAccessTokenWorksWithoutCsrfAndCanBeRevoked() {
 		Person admin = data.person(data.district(), Role.DISTRICT_ADMIN);
 		var created = data.as(admin).post().uri("/api/v1/me/tokens")
-			.bodyValue(Map.of("name", "payroll export", "days", 30))
+			.bodyValue(Map.of("name", "payroll export", "days", 30, "scopes", java.util.List.of("READ")))
 			.exchange()
 			.expectStatus().isCreated()
 			.expectBody(AccessTokens.CreatedToken.class).returnResult().getResponseBody();
@@ -90,7 +90,7 @@ class SignInIntegrationTests extends IntegrationTest {
 		String cookie = data.as(admin).get().uri("/api/v1/me").exchange().expectStatus().isOk()
 			.returnResult(String.class).getRequestHeaders().getFirst("Cookie");
 		http.post().uri("/api/v1/me/tokens").header("Cookie", cookie.replaceAll("XSRF-TOKEN=[^;]*;?", ""))
-			.bodyValue(Map.of("name", "x", "days", 1))
+			.bodyValue(Map.of("name", "x", "days", 1, "scopes", java.util.List.of("READ")))
 			.exchange()
 			.expectStatus().isForbidden()
 			.expectBody().jsonPath("$.type").isEqualTo("urn:cairn:problem:csrf");

@@ -224,7 +224,7 @@ public final class UploadBenchmark {
 			.header("Content-Type", "application/json")
 			.header("Cookie", cookies + "; XSRF-TOKEN=" + csrf)
 			.header("X-XSRF-TOKEN", csrf)
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"upload benchmark\",\"days\":1}"))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"upload benchmark\",\"days\":1,\"scopes\":[\"READ\",\"ISSUE\",\"MANAGE\"]}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (created.statusCode() != 201) {
 			throw new IllegalStateException("Token for " + email + ": " + created.statusCode() + " " + created.body());

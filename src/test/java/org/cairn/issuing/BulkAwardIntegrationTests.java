@@ -243,12 +243,12 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		await(() -> outbox.messages(first).size() == 1 && outbox.messages(second).size() == 1);
 		Thread.sleep(300);
 		assertThat(outbox.messages(first)).as("uploading the list again mails nobody twice").hasSize(1);
-		String mail = outbox.messages(first).get(0);
+		org.cairn.people.MailLinks.Mail mail = outbox.messages(first).get(0);
 		IssuedAssertion ana = mongo.findOne(Query.query(Criteria.where("badgeClassId").is(badgeClassId)
 			.and("recipientEmail").is(first)), IssuedAssertion.class).block();
 		assertThat(ana.recipientName()).isEqualTo("Lopez, Ana");
-		assertThat(mail).contains("Subject: You earned \"" + template.title() + "\" from " + district.name())
-			.contains("Hello Lopez, Ana,")
+		assertThat(mail.subject()).isEqualTo("You earned \"" + template.title() + "\" from " + district.name());
+		assertThat(mail.text()).contains("Hello Lopez, Ana,")
 			.contains("https://cairn.test/public/assertions/" + ana.id())
 			.contains("https://cairn.test/public/assertions/" + ana.id() + "/certificate.pdf");
 		// the link in the mail opens the badge

@@ -208,7 +208,7 @@ public final class IssuingLoadBenchmark {
 			.header("Content-Type", "application/json")
 			.header("Cookie", "CAIRN_SESSION=" + session + "; XSRF-TOKEN=" + xsrf)
 			.header("X-XSRF-TOKEN", xsrf)
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"load run\",\"days\":1}"))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"load run\",\"days\":1,\"scopes\":[\"READ\",\"ISSUE\",\"MANAGE\"]}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (created.statusCode() != 201) {
 			throw new IllegalStateException("token: " + created.statusCode() + " " + created.body());

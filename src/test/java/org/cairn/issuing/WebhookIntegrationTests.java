@@ -126,12 +126,12 @@ class WebhookIntegrationTests extends IntegrationTest {
 
 		// an hour later (any instance's worker): fails again, and the wait doubles
 		Clock anHourLater = Clock.offset(clock, Duration.ofHours(1));
-		new Webhooks(mongo, json, anHourLater, properties).deliverBatch(20).block();
+		new Webhooks(mongo, json, anHourLater, properties).deliverOnce().block();
 		WebhookDelivery second = delivery(district, hookId, "assertion.issued");
 		assertThat(second.attempts()).isEqualTo(2);
 		assertThat(Duration.between(anHourLater.instant(), second.nextAttemptAt()))
 			.isGreaterThan(Duration.ofSeconds(15)).isLessThanOrEqualTo(Duration.ofSeconds(20));
-		new Webhooks(mongo, json, Clock.offset(clock, Duration.ofHours(2)), properties).deliverBatch(20).block();
+		new Webhooks(mongo, json, Clock.offset(clock, Duration.ofHours(2)), properties).deliverOnce().block();
 		WebhookDelivery delivered = delivery(district, hookId, "assertion.issued");
 		assertThat(delivered.status()).isEqualTo(WebhookDelivery.Status.DELIVERED);
 		assertThat(delivered.attempts()).isEqualTo(3);

@@ -1,15 +1,24 @@
 package org.cairn.people;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,8 +40,8 @@ public final class MailLinks {
 		try (Stream<Path> files = Files.list(outbox)) {
 			Set<String> tokens = new LinkedHashSet<>();
 			files.map(MailLinks::read)
-				.filter(text -> text.startsWith("To: " + to + "\r\n"))
-				.forEach(text -> tokens.add(tokenIn(text, pathPrefix)));
+				.filter(mail -> mail.to().equals(to))
+				.forEach(mail -> tokens.add(tokenIn(mail.text(), pathPrefix)));
 			return tokens;
 		}
 		catch (IOException ex) {
@@ -40,13 +49,13 @@ public final class MailLinks {
 		}
 	}
 
-	/** Every message mailed to the address, headers and text, as written to the outbox. */
-	public java.util.List<String> messages(String to) {
+	/** Every message mailed to the address, decoded as a mail client shows it. */
+	public java.util.List<Mail> messages(String to) {
 		if (!Files.isDirectory(outbox)) {
 			return java.util.List.of();
 		}
 		try (Stream<Path> files = Files.list(outbox)) {
-			return files.map(MailLinks::read).filter(text -> text.startsWith("To: " + to + "\r\n")).toList();
+			return files.map(MailLinks::read).filter(mail -> mail.to().equals(to)).toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -74,12 +83,23 @@ public final class MailLinks {
 		return m.group(1);
 	}
 
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
+	/** One mail as a mail client shows it: the recipient, the decoded subject and text. */
+	public record Mail(String to, String subject, String text) {
+	}
+
+	/** Parses the file as the MIME message it is, so transfer encodings and encoded words are undone. */
+	static Mail read(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+			Address[] to = message.getRecipients(Message.RecipientType.TO);
+			return new Mail(to == null || to.length == 0 ? "" : ((InternetAddress) to[0]).getAddress(),
+					message.getSubject(), String.valueOf(message.getContent()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException("Not a mail: " + file, ex);
 		}
 	}
 

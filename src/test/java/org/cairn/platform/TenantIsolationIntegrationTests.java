@@ -113,7 +113,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
 			.exchange()
 			.expectStatus().isEqualTo(409)
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("urn:cairn:problem:email-in-use")
+			.jsonPath("$.type").isEqualTo("urn:cairn:problem:email-unavailable")
 			.jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain(districtB.name()));
 		notFound(admin.post().uri("/api/v1/people/{id}/deactivate", invited.person().id()));
 
@@ -154,7 +154,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
 	@Test
 	void anAccessTokenOfBIsNeitherListedNorRevocableFromA() {
 		AccessTokens.CreatedToken ofB = data.as(teacherB).post().uri("/api/v1/me/tokens")
-			.bodyValue(Map.of("name", "grading script", "days", 30))
+			.bodyValue(Map.of("name", "grading script", "days", 30, "scopes", List.of("READ")))
 			.exchange()
 			.expectStatus().isCreated()
 			.expectBody(AccessTokens.CreatedToken.class).returnResult().getResponseBody();
@@ -162,7 +162,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
 		String secretOfB = ofB.token();
 
 		for (Person ofA : List.of(adminA, teacherA)) {
-			String own = data.as(ofA).post().uri("/api/v1/me/tokens").bodyValue(Map.of("name", "mine", "days", 1))
+			String own = data.as(ofA).post().uri("/api/v1/me/tokens").bodyValue(Map.of("name", "mine", "days", 1, "scopes", List.of("READ")))
 				.exchange()
 				.expectStatus().isCreated()
 				.expectBody(AccessTokens.CreatedToken.class).returnResult().getResponseBody().id();
@@ -178,7 +178,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
 			.expectBody().jsonPath("$.districtId").isEqualTo(districtB.id());
 		Person adminOfBWithToken = data.person(districtB, Role.DISTRICT_ADMIN);
 		String adminSecret = data.as(adminOfBWithToken).post().uri("/api/v1/me/tokens")
-			.bodyValue(Map.of("name", "sync", "days", 1))
+			.bodyValue(Map.of("name", "sync", "days", 1, "scopes", List.of("READ", "MANAGE")))
 			.exchange()
 			.expectStatus().isCreated()
 			.expectBody(AccessTokens.CreatedToken.class).returnResult().getResponseBody().token();

@@ -34,7 +34,7 @@ class ProblemResponsesIntegrationTests extends IntegrationTest {
 	void unknownFieldsAreRefused() {
 		var teacher = data.person(data.district(), Role.TEACHER);
 		data.as(teacher).post().uri("/api/v1/me/tokens").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\": \"x\", \"days\": 3, \"dayz\": 4}")
+			.bodyValue("{\"name\": \"x\", \"days\": 3, \"scopes\": [\"READ\"], \"dayz\": 4}")
 			.exchange()
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.detail").value(d -> org.assertj.core.api.Assertions.assertThat((String) d).contains("dayz"));
@@ -44,7 +44,7 @@ class ProblemResponsesIntegrationTests extends IntegrationTest {
 	void invalidFieldsAreListed() {
 		var teacher = data.person(data.district(), Role.TEACHER);
 		data.as(teacher).post().uri("/api/v1/me/tokens")
-			.bodyValue(java.util.Map.of("name", "", "days", 9999))
+			.bodyValue(java.util.Map.of("name", "", "days", 9999, "scopes", java.util.List.of("READ")))
 			.exchange()
 			.expectStatus().isEqualTo(422)
 			.expectBody()

@@ -3,8 +3,8 @@ package org.cairn.verification;
 import java.net.URI;
 import java.util.Map;
 
-import org.cairn.verification.fetch.DocumentFetcher;
-import org.cairn.verification.fetch.Fetched;
+import org.cairn.outbound.DocumentFetcher;
+import org.cairn.outbound.Fetched;
 import reactor.core.publisher.Mono;
 
 /**

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.cairn.verification.fetch.AddressPolicy;
-import org.cairn.verification.fetch.FetchLimits;
-import org.cairn.verification.fetch.GuardedFetcher;
-import org.cairn.verification.fetch.NameResolution;
+import org.cairn.outbound.AddressPolicy;
+import org.cairn.outbound.FetchLimits;
+import org.cairn.outbound.GuardedFetcher;
+import org.cairn.outbound.NameResolution;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

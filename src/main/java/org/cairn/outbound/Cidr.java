@@ -1,4 +1,4 @@
-package org.cairn.verification.fetch;
+package org.cairn.outbound;
 
 import java.math.BigInteger;
 import java.net.InetAddress;

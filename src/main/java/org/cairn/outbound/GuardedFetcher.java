@@ -1,7 +1,6 @@
-package org.cairn.verification.fetch;
+package org.cairn.outbound;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -14,11 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.netty.channel.ChannelOption;
-import io.netty.util.NetUtil;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,23 +62,8 @@ public final class GuardedFetcher implements DocumentFetcher {
 				return size() > limits.cacheEntries();
 			}
 		};
-		HttpClient http = HttpClient
-			.create(ConnectionProvider.builder("verification-fetch")
-				.maxConnections(256)
-				.pendingAcquireMaxCount(512)
-				.maxIdleTime(Duration.ofSeconds(20))
-				.build())
-			.resolver(new GuardedResolverGroup(names, policy))
-			.followRedirect(false)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) limits.connectTimeout().toMillis())
-			.responseTimeout(limits.timeout())
-			// Belt and braces: whatever path produced the socket, its peer must be an allowed address.
-			.doOnConnected(connection -> {
-				if (connection.channel().remoteAddress() instanceof InetSocketAddress remote
-						&& remote.getAddress() != null && !policy.allows(remote.getAddress())) {
-					connection.channel().close();
-				}
-			});
+		HttpClient http = GuardedHttp.client("verification-fetch", policy, names, limits.connectTimeout(),
+				limits.timeout(), 256);
 		this.web = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(http))
 			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(limits.maxBytes()))
@@ -137,21 +118,11 @@ public final class GuardedFetcher implements DocumentFetcher {
 		if (host == null || host.isBlank()) {
 			throw new FetchFailure(FetchFailure.Reason.SCHEME, url + " names no host.");
 		}
-		String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
 		// Netty connects to a literal address without asking the resolver, so literals are judged here.
-		byte[] literal = NetUtil.createByteArrayFromIpAddressString(bare);
-		if (literal != null && !policy.allowsHost(bare)) {
-			try {
-				InetAddress address = InetAddress.getByAddress(literal);
-				if (!policy.allows(address)) {
-					throw new FetchFailure(FetchFailure.Reason.BLOCKED_ADDRESS, url
-							+ " points at " + address.getHostAddress()
-							+ ", a non-public address the verifier does not connect to.");
-				}
-			}
-			catch (UnknownHostException ex) {
-				throw new FetchFailure(FetchFailure.Reason.UNKNOWN_HOST, url + " has an unusable address.");
-			}
+		InetAddress refused = GuardedHttp.refusedLiteral(policy, host);
+		if (refused != null) {
+			throw new FetchFailure(FetchFailure.Reason.BLOCKED_ADDRESS, url + " points at " + refused.getHostAddress()
+					+ ", a non-public address the verifier does not connect to.");
 		}
 		return host.toLowerCase(Locale.ROOT);
 	}

@@ -1,4 +1,4 @@
-package org.cairn.verification.fetch;
+package org.cairn.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

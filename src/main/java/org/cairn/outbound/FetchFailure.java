@@ -1,4 +1,4 @@
-package org.cairn.verification.fetch;
+package org.cairn.outbound;
 
 /**
  * Why a document could not be fetched. The reason is what a verification report says; the message names the URL

@@ -1,6 +1,0 @@
-/**
- * Fetching other issuers' Open Badges documents without letting them reach inside our network: http(s) only, every
- * resolved address (and every redirect hop) checked against an address policy at connect time, bounded size, time,
- * redirects and per-host concurrency, and a small cache that honours the documents' cache headers.
- */
-package org.cairn.verification.fetch;
