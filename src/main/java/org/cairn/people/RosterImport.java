@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
  * Brings a school's roster into the district from a spreadsheet. Every row is checked first and nothing is imported
  * while one is bad, each problem naming its spreadsheet row in plain words. Uploading the same file again is safe:
  * people already in the district are left as they are and get no second invitation, so a retry after a lost
- * response only invites the people the first attempt did not reach.
+ * response only invites the people the first attempt did not reach. An address that cannot be invited (its account
+ * is elsewhere) is a row problem in the same neutral words as a single invitation.
  */
 @Service
 class RosterImport {
@@ -92,8 +93,9 @@ class RosterImport {
 		return Flux.fromIterable(entries)
 			.concatMap(entry -> people.findByEmail(entry.email())
 				.filter(existing -> existing.platformAdmin() || !districtId.equals(existing.districtId()))
+				// neutral on purpose, as for a single invitation: nothing says the address has an account elsewhere
 				.map(existing -> new CsvTable.RowProblem(entry.row(), entry.email()
-						+ " already has a Cairn account outside your district.")))
+						+ " cannot be invited. Check it with the person, or use another address they use.")))
 			.collectList()
 			.flatMap(elsewhere -> {
 				problems.addAll(elsewhere);

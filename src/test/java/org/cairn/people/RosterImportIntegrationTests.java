@@ -87,7 +87,8 @@ class RosterImportIntegrationTests extends IntegrationTest {
 		data.as(admin).post().uri("/api/v1/people/import").contentType(CSV).bodyValue(csv).exchange()
 			.expectStatus().isEqualTo(422).expectBody()
 			.jsonPath("$.rows[0].row").isEqualTo(3)
-			.jsonPath("$.rows[0].message").isEqualTo(elsewhere.email() + " already has a Cairn account outside your district.");
+			.jsonPath("$.rows[0].message")
+			.isEqualTo(elsewhere.email() + " cannot be invited. Check it with the person, or use another address they use.");
 		assertThat(people.findByEmail(elsewhere.email()).block().districtId()).isNotEqualTo(district.id());
 		assertThat(people.findByEmail("new." + district.slug() + "@school.example.org").blockOptional()).isEmpty();
 	}
