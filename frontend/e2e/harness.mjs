@@ -90,6 +90,8 @@ async function runOne({ name, fn, opts }) {
   } catch (e) {
     results.push([name, e instanceof Skip ? 'skip' : false, e, Date.now() - started]);
   } finally {
+    const [, ok, , ms] = results.at(-1);
+    console.log(`  ${ok === true ? 'done' : ok === 'skip' ? 'skip' : 'FAIL'} ${name} (${(ms / 1000).toFixed(1)} s)`);
     await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true }).catch(() => {});
     await context.close();
   }

@@ -64,7 +64,7 @@ journey('admin-authors-and-publishes', async (page) => {
   shared.restorativeId = new URL(page.url()).searchParams.get('published');
   if (!draftUrl.endsWith(shared.restorativeId)) throw new Error('the published template is not the draft that was saved');
   // teachers now find it in the catalog
-  await page.goto(`${base}/catalogue/${shared.restorativeId}`);
+  await page.goto(`${base}/catalog/${shared.restorativeId}`);
   await page.getByRole('heading', { name: 'Restorative Circles' }).waitFor();
   await page.goto(`${base}/admin/reports`);
   await page.getByText('Completion funnel').waitFor();

@@ -29,7 +29,7 @@ export async function settings(): Promise<Node> {
   const name = input({ value: d.name, maxlength: 200 });
   const url = input({ value: d.url, type: 'url' });
   const email = input({ value: d.email, type: 'email' });
-  const colour = input({ value: d.brandColor ?? '#1f6f5c', type: 'color' });
+  const color = input({ value: d.brandColor ?? '#1f6f5c', type: 'color' });
   const logoFile = h('input', { type: 'file', accept: 'image/png,image/jpeg,image/svg+xml' });
   const logoNote = h('p', { class: 'field-error', 'aria-live': 'polite' });
   const logoPreview = h('div', {}, d.logo ? h('img', { src: d.logo, alt: 'Current logo', height: 48 }) : h('p', { class: 'meta' }, 'No logo yet.'));
@@ -44,10 +44,10 @@ export async function settings(): Promise<Node> {
   });
   const identity = form('district-h', 'Your district', [
     field('District name', name, { name: 'name' }), field('Website', url, { name: 'url' }), field('Contact email', email, { name: 'email' }),
-    field('Brand colour', colour, { name: 'brandColor', hint: 'Used on certificates and badge pages.' }),
+    field('Brand color', color, { name: 'brandColor', hint: 'Used on certificates and badge pages.' }),
     h('div', { class: 'field', 'data-field': 'logo' }, logoPreview, field('Logo (PNG, JPEG or SVG)', logoFile), logoNote)],
   'Save district', async () => {
-    Object.assign(d, { name: name.value.trim(), url: url.value.trim(), email: email.value.trim(), brandColor: colour.value });
+    Object.assign(d, { name: name.value.trim(), url: url.value.trim(), email: email.value.trim(), brandColor: color.value });
     Object.assign(district, await api.put<District>('/api/v1/district', d));
     toast('District saved');
   });
@@ -118,10 +118,10 @@ export async function settings(): Promise<Node> {
     hookUrl.value = '';
   });
 
-  // ---- recognised issuers
+  // ---- recognized issuers
   const trustList = h('ul', {});
   const trustRow = (t: Trusted) => {
-    const remove = h('button', { type: 'button', class: 'danger' }, `Stop recognising ${t.name ?? t.issuerId}`);
+    const remove = h('button', { type: 'button', class: 'danger' }, `Stop recognizing ${t.name ?? t.issuerId}`);
     const li = h('li', {}, t.name ? `${t.name} ` : '', h('span', { class: 'mono' }, t.issuerId), ' ', remove);
     remove.addEventListener('click', () => void busy(remove, async () => {
       try { await api.del(`/api/v1/district/trusted-issuers/${t.id}`); li.remove(); } catch (err) { showError(li, err); }

@@ -311,7 +311,7 @@ export async function editor(p: { id: string }): Promise<Node> {
   const meta = h('p', { class: 'meta' }, view ? `Version ${view.version} · ${view.status.toLowerCase()}` : 'Not saved yet');
   const actions = h('div', { class: 'actions sticky' });
   if (draft) actions.replaceChildren(...draftActions());
-  else actions.replaceChildren(newVersion, view!.status === 'PUBLISHED' ? retire : '', h('a', { href: `/catalogue/${view!.id}`, class: 'button' }, 'See it as a teacher'));
+  else actions.replaceChildren(newVersion, view!.status === 'PUBLISHED' ? retire : '', h('a', { href: `/catalog/${view!.id}`, class: 'button' }, 'See it as a teacher'));
   window.addEventListener('beforeunload', (e) => { if (dirty && root.isConnected) e.preventDefault(); });
   showHeading();
   render();

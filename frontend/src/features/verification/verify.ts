@@ -77,7 +77,7 @@ function verdictView(v: Verdict): HTMLElement {
     h('dl', { class: 'summary' },
       v.badge?.name ? [h('dt', {}, 'Badge'), h('dd', {}, v.badge.id?.startsWith('http') ? h('a', { href: v.badge.id, rel: 'noopener' }, v.badge.name) : v.badge.name)] : null,
       v.issuer?.name ? [h('dt', {}, 'Issuer'), h('dd', {}, v.issuer.name, v.issuer.url ? ` (${v.issuer.url})` : '',
-        v.issuer.recognised ? ' — recognised by your district' : '')] : null,
+        v.issuer.recognised ? ' — recognized by your district' : '')] : null,
       v.recipient ? [h('dt', {}, 'Recipient'), h('dd', {}, v.recipient.hashed ? 'Identity hashed' : v.recipient.identity ?? '',
         v.recipient.matched === true ? ' — matches the email you gave' : v.recipient.matched === false ? ' — does NOT match the email you gave' : '')] : null,
       a?.issuedOn ? [h('dt', {}, 'Issued'), h('dd', {}, date(a.issuedOn))] : null,

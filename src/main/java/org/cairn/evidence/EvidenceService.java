@@ -58,18 +58,21 @@ class EvidenceService {
 
 	private final FileStore files;
 
+	private final FileSlots slots;
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final Clock clock;
 
 	EvidenceService(EvidenceRepository evidence, Enrollments enrollments, PinnedTemplates templates, Reviews reviews,
-			DistrictRepository districts, FileStore files, ReactiveMongoTemplate mongo, Clock clock) {
+			DistrictRepository districts, FileStore files, FileSlots slots, ReactiveMongoTemplate mongo, Clock clock) {
 		this.evidence = evidence;
 		this.enrollments = enrollments;
 		this.templates = templates;
 		this.reviews = reviews;
 		this.districts = districts;
 		this.files = files;
+		this.slots = slots;
 		this.mongo = mongo;
 		this.clock = clock;
 	}
@@ -98,12 +101,26 @@ class EvidenceService {
 					.filter(r -> r.key().equals(requirementKey))
 					.findFirst()
 					.orElseThrow(() -> ProblemException.notFound("Requirement " + requirementKey));
-				return reviews.find(e.id(), tierKey)
+				// a tier opens once the tiers it requires have passed: before that it takes no evidence
+				Mono<Void> open = tier.requires().isEmpty() ? Mono.empty()
+						: reviews.passedTiers(e.id()).flatMap(passed -> {
+							List<String> missing = tier.requires()
+								.stream()
+								.filter(key -> !passed.contains(key))
+								.map(key -> t.tier(key).map(Tier::title).orElse(key))
+								.toList();
+							return missing.isEmpty() ? Mono.<Void>empty()
+									: Mono.error(ProblemException.conflict("tier-locked", "Tier locked",
+											"Pass " + String.join(" and ", missing) + " first: " + tier.title()
+													+ " opens once it has passed.")
+										.with("requires", missing));
+						});
+				return open.then(reviews.find(e.id(), tierKey)
 					.map(Submission::editable)
 					.defaultIfEmpty(true)
 					.flatMap(editable -> editable ? Mono.just(new Slot(e, t, tier, requirement))
 							: Mono.error(ProblemException.conflict("evidence-locked", "Evidence locked",
-									"This tier was submitted; its evidence is locked until a decision returns it.")));
+									"This tier was submitted; its evidence is locked until a decision returns it."))));
 			});
 		});
 	}
@@ -184,8 +201,9 @@ class EvidenceService {
 		List<FieldProblem> problems = new ArrayList<>();
 		Set<String> wanted = new LinkedHashSet<>();
 		for (int i = 0; i < urls.size(); i++) {
-			String url = urls.get(i) == null ? "" : urls.get(i).trim();
-			String problem = linkProblem(url);
+			String url = urls.get(i) == null ? "" : urls.get(i).trim().replaceAll("\\s+", " ");
+			// "link or cite": a web address, or a citation of a book or article that has none
+			String problem = looksLikeAddress(url) ? linkProblem(url) : citationProblem(url);
 			if (problem != null) {
 				problems.add(new FieldProblem("urls[" + i + "]", problem));
 			}
@@ -207,20 +225,44 @@ class EvidenceService {
 			}
 			Instant now = clock.instant();
 			Mono<Void> dropOld = current(slot)
-				.filter(e -> e.type() == EvidenceType.LINK && !wanted.contains(e.url()))
+				.filter(e -> e.type() == EvidenceType.LINK && !wanted.contains(e.url() != null ? e.url() : e.name()))
 				.concatMap(this::remove)
 				.then();
 			Flux<Evidence> keep = Flux.fromIterable(wanted)
 				.concatMap(url -> evidence.findBySlotKey(slot.key(EvidenceType.LINK, url))
 					.switchIfEmpty(Mono.defer(() -> evidence.save(new Evidence(null, slot.enrollment().districtId(),
 							enrollmentId, user.personId(), tierKey, requirementKey, EvidenceType.LINK, url, null,
-							null, url, null, null, null, null, null, slot.key(EvidenceType.LINK, url), false, false,
+							null, looksLikeAddress(url) ? url : null, null, null, null, null, null,
+							slot.key(EvidenceType.LINK, url), false, false,
 							now, now, null)))));
 			return dropOld.thenMany(keep).collectList();
 		});
 	}
 
+	/** An entry that starts like a web address is checked as one; anything else is a citation. */
+	static boolean looksLikeAddress(String entry) {
+		// "javascript:…", "ftp://…" and "www.…" are addresses (and refused unless http); "Hattie: Visible …" is not
+		return entry.matches("(?is)^[a-z][a-z0-9+.-]*:(?!\\s).*") || entry.regionMatches(true, 0, "www.", 0, 4);
+	}
+
+	/** A citation names at least an author or title in a few words: "Hattie, J. (2009). Visible Learning." */
+	static String citationProblem(String citation) {
+		if (citation.isEmpty()) {
+			return "add a web address or a citation";
+		}
+		if (citation.length() > 500) {
+			return "a citation of at most 500 characters";
+		}
+		if (citation.length() < 10 || !citation.matches("(?s).*\\p{L}{2,}.*\\s.*\\p{L}{2,}.*")) {
+			return "a citation names the author and the title, such as: Hattie, J. (2009). Visible Learning";
+		}
+		return null;
+	}
+
 	static String linkProblem(String url) {
+		if (url.regionMatches(true, 0, "www.", 0, 4)) {
+			return "must start with http:// or https://";
+		}
 		if (url.isEmpty() || url.length() > 2000) {
 			return "a URL of at most 2000 characters";
 		}
@@ -285,24 +327,21 @@ class EvidenceService {
 					return Mono.error(FileStore.tooLarge(max));
 				}
 				String key = slot.key(EvidenceType.FILE, name);
-				return checkItemRoom(slot, key)
-					.then(files.store(body, name, max, declaredLength, allowed,
-							new org.bson.Document("enrollmentId", enrollmentId).append("personId", user.personId())
-								.append("districtId", user.districtId())))
-					.flatMap(stored -> saveFile(user, slot, name, key, stored)
-						.onErrorResume(ex -> files.delete(stored.id()).then(Mono.error(ex))));
+				Integer maxItems = slot.requirement().maxItems();
+				if (maxItems != null && maxItems <= 0) {
+					return Mono.error(FileSlots.tooMany(maxItems));
+				}
+				// the lease is taken before a byte is stored and held until the piece is saved, so neither the
+				// item limit nor one name can be raced past, on this instance or another
+				return Mono.usingWhen(slots.reserve(enrollmentId, tierKey, requirementKey, name, maxItems),
+						lease -> files.store(body, name, max, declaredLength, allowed,
+								new org.bson.Document("enrollmentId", enrollmentId).append("personId", user.personId())
+									.append("districtId", user.districtId()))
+							.flatMap(stored -> saveFile(user, slot, name, key, stored)
+								.onErrorResume(ex -> files.delete(stored.id()).then(Mono.error(ex)))),
+						lease -> slots.release(lease, true), (lease, error) -> slots.release(lease, false),
+						lease -> slots.release(lease, false));
 			});
-	}
-
-	private Mono<Void> checkItemRoom(Slot slot, String key) {
-		Integer max = slot.requirement().maxItems();
-		if (max == null) {
-			return Mono.empty();
-		}
-		return current(slot).filter(e -> e.type() == EvidenceType.FILE && !e.slotKey().equals(key))
-			.count()
-			.flatMap(n -> n >= max ? Mono.error(ProblemException.conflict("too-many-items", "Too many items",
-					"This requirement takes at most " + max + " files; remove one first.")) : Mono.empty());
 	}
 
 	private Mono<Evidence> saveFile(CairnUser user, Slot slot, String name, String key, FileStore.Stored stored) {
@@ -318,14 +357,17 @@ class EvidenceService {
 					fresh.fileId(), fresh.mediaType(), fresh.artifactKind(), fresh.sizeBytes(), fresh.sha256(), key,
 					false, previous.isPublic(), now, now, null))
 			.defaultIfEmpty(fresh)
-			.flatMap(evidence::save);
+			.flatMap(evidence::save)
+			// only reachable when an upload lease expired while its upload still ran
+			.onErrorMap(DuplicateKeyException.class, ex -> FileSlots.inProgress(name));
 	}
 
 	/** Deletes (or, if it was submitted, withdraws) a piece of the caller's draft. */
 	Mono<Void> delete(CairnUser user, String evidenceId) {
 		return ownPiece(user, evidenceId).flatMap(piece -> editableSlot(user, piece.enrollmentId(), piece.tierKey(),
 				piece.requirementKey())
-			.then(remove(piece)));
+			.then(remove(piece))
+			.then(piece.type() == EvidenceType.FILE ? slots.removed(piece) : Mono.empty()));
 	}
 
 	Mono<Evidence> setPublic(CairnUser user, String evidenceId, boolean isPublic) {

@@ -63,6 +63,11 @@ class BadgeDocuments {
 		String name = tier == null ? template.title() : template.title() + ": " + tier.title();
 		String description = tier == null || tier.description() == null || tier.description().isBlank()
 				? orDefault(template.summary(), name) : tier.description();
+		String narrative = criteriaNarrative(template, tier == null ? template.tiers() : List.of(tier));
+		if (!issuer.showStipend()) {
+			description = orDefault(PublicMoney.strip(description), name);
+			narrative = PublicMoney.strip(narrative);
+		}
 		List<AlignmentObject> alignment = template.alignments().stream()
 			.map(a -> new AlignmentObject(a.targetName(), a.targetUrl(), a.targetDescription(), a.targetFramework(),
 					a.targetCode()))
@@ -74,7 +79,7 @@ class BadgeDocuments {
 					.toList();
 		List<Tier> tiers = tier == null ? template.tiers() : List.of(tier);
 		return BadgeClass.of(urls.badge(record.id()), name, description, urls.badgeImage(record.id()),
-				new Criteria(urls.criteria(record.id()), criteriaNarrative(template, tiers)), urls.issuer(issuer.id()),
+				new Criteria(urls.criteria(record.id()), narrative), urls.issuer(issuer.id()),
 				alignment, tags, String.valueOf(template.version()), assessment(template, tiers));
 	}
 

@@ -65,6 +65,9 @@ class Webhooks {
 	/** Most deliveries one turn of one district claims. */
 	private static final int PER_TURN = 200;
 
+	/** A host whose last label is a number: an address in some form, plain or not. */
+	private static final java.util.regex.Pattern NUMERIC_HOST = java.util.regex.Pattern.compile("^(.*\\.)?[0-9]+\\.?$");
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final JsonMapper json;
@@ -314,6 +317,11 @@ class Webhooks {
 		if (uri.getHost() == null || uri.getUserInfo() != null) {
 			throw ProblemException.invalid("url", "Needs a host and no credentials.");
 		}
+		if (NUMERIC_HOST.matcher(uri.getHost()).matches() && !plainIpv4(uri.getHost())) {
+			// 2130706433 or 0177.0.0.1: resolvers read these as 127.0.0.1 although they are no literal we judge, and
+			// no public receiver is named like that (java.net.URI already gives no host for 0x7f.0.0.1 or 127.1)
+			throw ProblemException.invalid("url", "Give the receiver's host name or a plain IP address.");
+		}
 		boolean https = "https".equals(uri.getScheme());
 		if (!https && !("http".equals(uri.getScheme()) && properties.allowHttpLoopbackWebhooks()
 				&& loopback(uri.getHost()))) {
@@ -323,6 +331,17 @@ class Webhooks {
 		if (refused != null) {
 			throw ProblemException.invalid("url", "Cairn does not send webhooks to " + refused.getHostAddress()
 					+ ": it is a private, loopback or otherwise internal address. Use your receiver's public address.");
+		}
+	}
+
+	/** Four decimal numbers written the one way everyone reads the same: {@code 203.0.113.7}, not {@code 0177.0.0.1}. */
+	private static boolean plainIpv4(String host) {
+		byte[] bytes = io.netty.util.NetUtil.createByteArrayFromIpAddressString(host);
+		try {
+			return bytes != null && bytes.length == 4 && InetAddress.getByAddress(bytes).getHostAddress().equals(host);
+		}
+		catch (UnknownHostException ex) {
+			return false;
 		}
 	}
 

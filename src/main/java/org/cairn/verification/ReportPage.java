@@ -27,7 +27,7 @@ final class ReportPage {
 			html.append("<p>Issued by <strong>").append(e(report.issuer().name())).append("</strong> (")
 				.append(e(report.issuer().id())).append(")");
 			if (Boolean.TRUE.equals(report.issuer().recognised())) {
-				html.append(" — an issuer your district recognises");
+				html.append(" — an issuer your district recognizes");
 			}
 			html.append("</p>");
 		}

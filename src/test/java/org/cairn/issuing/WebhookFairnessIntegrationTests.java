@@ -101,6 +101,52 @@ class WebhookFairnessIntegrationTests extends IntegrationTest {
 				millis, 2000);
 	}
 
+	@Test
+	void twoInstancesOnOneStoreShareADistrictsLaneAndDeliverEachEventOnce() throws Exception {
+		AtomicInteger underWay = new AtomicInteger();
+		AtomicInteger mostAtOnce = new AtomicInteger();
+		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+		HttpServer receiver = receiver(() -> {
+			mostAtOnce.accumulateAndGet(underWay.incrementAndGet(), Math::max);
+			sleep(Duration.ofMillis(200));
+			underWay.decrementAndGet();
+			return 204;
+		}, received);
+		District district = data.district();
+		districts.add(district.id());
+		String hook = register(data.as(data.person(district, Role.DISTRICT_ADMIN)), receiver);
+		// due tomorrow: the application's own worker leaves them to the two "instances" below, a day ahead
+		Instant due = Instant.now().plus(Duration.ofDays(1));
+		List<WebhookDelivery> queued = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			queued.add(new WebhookDelivery(null, hook + ":assertion.issued:two-" + i, district.id(), hook,
+					"assertion.issued", "{\"n\":" + i + "}", WebhookDelivery.Status.PENDING, 0, due, null, null,
+					null, null, Instant.now()));
+		}
+		mongo.insertAll(queued).then().block();
+		java.time.Clock tomorrow = java.time.Clock.offset(clock, Duration.between(clock.instant(), due.plusSeconds(1)));
+		Webhooks one = new Webhooks(mongo, json, tomorrow, issuingProperties);
+		Webhooks other = new Webhooks(mongo, json, tomorrow, issuingProperties);
+
+		List<Long> attempted = reactor.core.publisher.Flux
+			.merge(one.deliverOnce(district.id()), other.deliverOnce(district.id()))
+			.collectList()
+			.block();
+
+		assertThat(attempted).as("one instance holds the lane, the other finds it taken").containsExactlyInAnyOrder(24L,
+				0L);
+		assertThat(received).hasSize(24).doesNotHaveDuplicates();
+		assertThat(mostAtOnce.get()).isLessThanOrEqualTo(issuingProperties.webhooks().concurrencyPerDistrict());
+		assertThat(mongo.count(Query.query(Criteria.where("districtId").is(district.id()).and("status")
+			.is(WebhookDelivery.Status.DELIVERED)), WebhookDelivery.class).block()).isEqualTo(24);
+	}
+
+	@Autowired
+	IssuingProperties issuingProperties;
+
+	@Autowired
+	java.time.Clock clock;
+
 	private String register(WebTestClient admin, HttpServer receiver) {
 		return json.readTree(admin.post()
 			.uri("/api/v1/webhooks")
@@ -115,9 +161,16 @@ class WebhookFairnessIntegrationTests extends IntegrationTest {
 	}
 
 	private HttpServer receiver(java.util.concurrent.Callable<Integer> answer) throws IOException {
+		return receiver(answer, new ArrayList<>());
+	}
+
+	/** A receiver on loopback that answers as told and keeps each delivery id it was sent. */
+	private HttpServer receiver(java.util.concurrent.Callable<Integer> answer, List<String> deliveries)
+			throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.createContext("/hook", exchange -> {
 			exchange.getRequestBody().readAllBytes();
+			deliveries.add(exchange.getRequestHeaders().getFirst("X-Cairn-Delivery"));
 			try {
 				exchange.sendResponseHeaders(answer.call(), -1);
 			}

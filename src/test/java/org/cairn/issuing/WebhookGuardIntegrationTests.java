@@ -89,6 +89,20 @@ class WebhookGuardIntegrationTests extends IntegrationTest {
 					.contains("does not send webhooks to")
 					.contains("internal address"));
 		}
+		// 127.0.0.1 spelled so that only a resolver reads it as an address
+		for (String url : List.of("https://2130706433/hook", "https://0x7f.0.0.1/hook", "https://0177.0.0.1/hook",
+				"https://127.1/hook")) {
+			admin.post()
+				.uri("/api/v1/webhooks")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("url", url))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(422)
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("url");
+		}
 		admin.get().uri("/api/v1/webhooks").exchange().expectBody().jsonPath("$.length()").isEqualTo(0);
 		// a public name is accepted: it is judged on what it resolves to when a delivery goes out
 		admin.post()
