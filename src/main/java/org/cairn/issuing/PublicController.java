@@ -191,13 +191,15 @@ class PublicController {
 			String pageUrl, String what) {
 		return document.switchIfEmpty(Mono.error(() -> ProblemException.notFound(what))).map(r -> {
 			boolean html = pageUrl != null && AcceptHeader.prefersHtml(headers.getAccept());
-			String etag = html ? r.etag().replace("\"", "\"h") : r.etag();
+			// the HTML page is another representation: its own, well-formed tag ("h…"); the old one ("h…"h) was
+			// malformed, and a browser sending it back in If-None-Match on reload got a 500
+			String etag = html ? "\"h" + r.etag().replace("\"", "") + "\"" : r.etag();
 			ResponseEntity.BodyBuilder ok = ResponseEntity.status(r.status())
 				.eTag(etag)
 				.cacheControl(CacheControl.maxAge(maxAge).cachePublic())
 				.header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
 				.header("Access-Control-Allow-Origin", "*");
-			if (headers.getIfNoneMatch().contains(etag)) {
+			if (ifNoneMatch(headers).contains(etag)) {
 				return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
 					.eTag(etag)
 					.cacheControl(CacheControl.maxAge(maxAge).cachePublic())
@@ -210,6 +212,16 @@ class PublicController {
 			}
 			return ok.contentType(onlyJson(headers.getAccept()) ? MediaType.APPLICATION_JSON : LD_JSON).body(r.json());
 		});
+	}
+
+	/** A malformed If-None-Match (a client's or an old cache's) is no match, not a failure. */
+	private static List<String> ifNoneMatch(HttpHeaders headers) {
+		try {
+			return headers.getIfNoneMatch();
+		}
+		catch (IllegalArgumentException ex) {
+			return List.of();
+		}
 	}
 
 	private static boolean onlyJson(List<MediaType> accept) {
