@@ -5,6 +5,7 @@ import { a11y, base, expectText, journey, shared, signIn } from '../harness.mjs'
 journey('admin-authors-and-publishes', async (page) => {
   await signIn(page, 'admin');
   await page.waitForURL(/\/admin\/templates$/);
+  await page.getByRole('row').nth(1).waitFor();
   await a11y(page, 'templates');
   const before = await page.getByRole('row').count();
   await page.getByRole('button', { name: 'New template' }).click();
@@ -60,8 +61,8 @@ journey('admin-authors-and-publishes', async (page) => {
   await page.waitForURL(/\/admin\/templates\?published=/);
   const row = page.getByRole('row').filter({ hasText: 'Restorative Circles' });
   await expectText(row, 'published');
-  if ((await page.getByRole('row').count()) !== before + 1) throw new Error('New left more than one template behind');
   shared.restorativeId = new URL(page.url()).searchParams.get('published');
+  if ((await page.getByRole('row').count()) !== before + 1) throw new Error(`New left more than one template behind: ${before} rows before, ${await page.getByRole('row').count()} after`);
   if (!draftUrl.endsWith(shared.restorativeId)) throw new Error('the published template is not the draft that was saved');
   // teachers now find it in the catalog
   await page.goto(`${base}/catalog/${shared.restorativeId}`);

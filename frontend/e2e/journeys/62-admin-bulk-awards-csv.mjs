@@ -9,7 +9,7 @@ journey('admin-bulk-awards-csv', async (page) => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download an example file' }).click()]);
   if (!(await download.suggestedFilename()).endsWith('.csv')) throw new Error('the example is not a CSV file');
   const title = shared.restorativeId ? 'Restorative Circles' : null;
-  const micro = page.getByLabel('Microcredential');
+  const micro = page.getByLabel('Microcredential', { exact: true });
   if (title) await micro.selectOption({ label: title }); else await micro.selectOption({ index: 1 });
   await page.getByLabel('Badge', { exact: true }).locator('option:not([value=""])').first().waitFor({ state: 'attached' });
   const bad = 'email,name\ndana.cole@e2e.example.org,Dana Cole\nnot an address,Eli Park\n';
