@@ -11,7 +11,9 @@ import { routes as evidence } from './features/evidence/routes';
 import { routes as review } from './features/review/routes';
 import { routes as people } from './features/people/routes';
 import { routes as report } from './features/report/routes';
+import { routes as notification } from './features/notification/routes';
+import { routes as district } from './features/district/routes';
 
-setRoutes([...account, ...verification, ...issuing, ...template, ...enrollment, ...evidence, ...review, ...people, ...report]);
+setRoutes([...account, ...verification, ...issuing, ...template, ...enrollment, ...evidence, ...review, ...people, ...report, ...notification, ...district]);
 
 void loadSession().then(render);

@@ -26,6 +26,9 @@ export interface Route {
 }
 
 let routes: Route[] = [];
+
+/** Features add to the signed-in header (the notifications link with its unread count) without core knowing them. */
+export const headerHooks: Array<(header: HTMLElement) => void> = [];
 export function setRoutes(r: Route[]): void { routes = r; }
 
 export function navigate(to: string, replace = false): void {
@@ -57,7 +60,7 @@ function nav(): HTMLElement {
   if (has('TEACHER')) links.push(['/catalog', 'Catalog'], ['/my/enrollments', 'My work'], ['/my/badges', 'My badges']);
   if (has('ASSESSOR')) links.push(['/reviews', 'Reviews']);
   if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', 'Templates'], ['/admin/approvals', 'Approvals'],
-    ['/admin/people', 'People'], ['/admin/badges', 'Badges issued'], ['/admin/reports', 'Reports']);
+    ['/admin/people', 'People'], ['/admin/badges', 'Badges issued'], ['/admin/reports', 'Reports'], ['/admin/settings', 'Settings']);
   links.push(['/verify', 'Verify a badge']);
   const here = location.pathname;
   const list = h('ul', { id: 'nav-list' }, links.map(([href, label]) =>
@@ -69,7 +72,7 @@ function nav(): HTMLElement {
     list.classList.toggle('open', open);
   });
   const who = session.me
-    ? h('div', { class: 'who' }, h('span', {}, session.me.displayName || session.me.email),
+    ? h('div', { class: 'who' }, h('a', { href: '/account', 'aria-current': here === '/account' ? 'page' : null }, session.me.displayName || session.me.email),
       h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out'))
     : h('div', { class: 'who' }, h('a', { href: '/sign-in' }, 'Sign in'));
   return h('nav', { 'aria-label': 'Main' }, toggle, list, who);
@@ -96,6 +99,7 @@ export async function render(): Promise<void> {
   const header = document.getElementById('header')!;
   const main = document.getElementById('main')!;
   header.replaceChildren(h('a', { href: session.me ? home() : '/', class: 'brand' }, 'Cairn'), nav());
+  if (session.me) for (const hook of headerHooks) hook(header);
   let match: { route: Route; params: Params } | undefined;
   for (const route of routes) {
     const m = path.match(route.path);

@@ -4,6 +4,9 @@
 export interface FieldProblem { field: string; message: string }
 
 export class ApiError extends Error {
+  /** For uploaded spreadsheets: each bad row by its number (problem+json `rows`), and how many rows had problems. */
+  rows?: Array<{ row: number; message: string }>;
+  rowsWithProblems?: number;
   constructor(readonly status: number, readonly title: string, readonly detail: string,
     readonly type: string, readonly errors: FieldProblem[], readonly extra: Record<string, unknown> = {}) {
     super(detail || title);
@@ -27,8 +30,10 @@ async function toError(res: Response): Promise<ApiError> {
   if (type.includes('json')) {
     try {
       const p = await res.json();
-      return new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', p.type ?? '',
+      const err = new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', p.type ?? '',
         Array.isArray(p.errors) ? p.errors : [], p);
+      if (Array.isArray(p.rows)) { err.rows = p.rows; err.rowsWithProblems = p.rowsWithProblems; }
+      return err;
     } catch { /* fall through to a generic message */ }
   }
   return new ApiError(res.status, res.statusText || 'Request failed',

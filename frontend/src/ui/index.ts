@@ -2,8 +2,10 @@
 // (type scale, spacing, colour with AA contrast) and components.css (buttons, controls, cards, tables, toasts).
 import './tokens.css';
 import './components.css';
+import './screens.css';
 
 export * from './dom';
 export * from './forms';
 export * from './feedback';
 export * from './markdown';
+export * from './csv-upload';

@@ -7,4 +7,5 @@ export const awardApi = {
   bulkAward: (badgeClassId: string, csv: string) =>
     api.post<Job>(`/api/v1/badges/${encodeURIComponent(badgeClassId)}/bulk-awards`, new Blob([csv], { type: 'text/csv' }), { 'Content-Type': 'text/csv' }),
   job: (id: string) => api.get<Job>(`/api/v1/bulk-awards/${encodeURIComponent(id)}`),
+  failures: (id: string) => api.get<Array<{ email: string; error: string }>>(`/api/v1/bulk-awards/${encodeURIComponent(id)}/failures`),
 };

@@ -15,6 +15,7 @@ export async function approvals(): Promise<Node> {
   const totals = await Promise.all(waiting.map((e) => templateApi.preview(e.templateId).then((t) => t.totalStipendCents).catch(() => 0)));
   const used = budget.budgetCents ? Math.min(100, Math.round(((budget.budgetCents - budget.remainingCents) / budget.budgetCents) * 100)) : 0;
   return h('section', {}, h('h1', {}, 'Proposals to approve'),
+    h('p', {}, h('a', { href: '/admin/approvals/history' }, 'Approval history'), ' · ', h('a', { href: '/admin/reviews' }, 'Reviews waiting and who reviews them')),
     h('div', { class: 'budget', role: 'group', 'aria-label': 'Budget' },
       h('p', {}, `Fiscal year ${budget.fiscalYear}: ${money(budget.remainingCents)} of ${money(budget.budgetCents)} remaining (${money(budget.committedCents)} committed, ${money(budget.paidCents)} paid).`),
       h('meter', { min: 0, max: 100, value: used, 'aria-label': 'Share of the budget committed or paid' }, `${used}%`)),

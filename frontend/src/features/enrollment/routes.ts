@@ -2,6 +2,7 @@
 import { ID, type Route } from '../../core/app';
 import { enrollment, myEnrollments } from './enrollments';
 import { approvals } from './approvals';
+import { approvalHistory } from './history';
 
 export const routes: Route[] = [
   { path: /^\/my\/enrollments$/, title: 'My work', page: () => myEnrollments(), roles: ['TEACHER'] },
@@ -11,4 +12,5 @@ export const routes: Route[] = [
   { path: /^\/my\/enrolments\/(?<rest>.+)$/, title: 'Enrollment', redirect: (p) => `/my/enrollments/${p.rest}` },
   { path: new RegExp(`^/enrollments/${ID}$`), title: 'Enrollment', redirect: (p) => `/my/enrollments/${p.id}` },
   { path: /^\/admin\/approvals$/, title: 'Approvals', page: () => approvals(), roles: ['DISTRICT_ADMIN'] },
+  { path: /^\/admin\/approvals\/history$/, title: 'Approval history', page: () => approvalHistory(), roles: ['DISTRICT_ADMIN'] },
 ];

@@ -24,6 +24,7 @@ export const issuingApi = {
   revoke: (id: string, reason: string) => api.post(`/api/v1/assertions/${encodeURIComponent(id)}/revoke`, { reason }),
   settings: () => api.get<IssuingSettings>('/api/v1/issuing/settings'),
   saveSettings: (s: IssuingSettings) => api.put<IssuingSettings>('/api/v1/issuing/settings',
-    { defaultMode: s.defaultMode, showStipend: s.showStipend, showHours: s.showHours }),
+    // a PUT replaces every setting: the certificate signatory travels along so saving here never clears it
+    { defaultMode: s.defaultMode, showStipend: s.showStipend, showHours: s.showHours, signatoryName: s.signatoryName ?? null, signatoryTitle: s.signatoryTitle ?? null }),
   reinstate: (id: string) => api.post(`/api/v1/assertions/${encodeURIComponent(id)}/reinstate`),
 };

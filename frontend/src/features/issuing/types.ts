@@ -12,4 +12,4 @@ export interface PublicPortfolio {
   displayName: string; districtName: string; headline: string | null;
   badges: Array<{ id: string; name: string; imageUrl: string; issuedOn: string; expires: string | null; assertionUrl: string }>;
 }
-export interface IssuingSettings { issuerUrl: string; defaultMode: string; showStipend: boolean; showHours: boolean; revocationListUrl?: string }
+export interface IssuingSettings { issuerUrl: string; defaultMode: string; showStipend: boolean; showHours: boolean; signatoryName?: string | null; signatoryTitle?: string | null; revocationListUrl?: string }

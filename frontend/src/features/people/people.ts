@@ -36,7 +36,8 @@ export async function people(): Promise<Node> {
       } catch (err) { showError(form, err); }
     });
   });
-  return h('section', {}, h('h1', {}, 'People'), form, h('h2', {}, `${list.length} people`),
+  return h('section', {}, h('h1', {}, 'People'),
+    h('p', {}, h('a', { href: '/admin/people/roles' }, 'Search people, see roles at a glance, or import a roster from a spreadsheet')), form, h('h2', {}, `${list.length} people`),
     h('ul', { class: 'people' }, list.map((p) => personRow(p))));
 }
 

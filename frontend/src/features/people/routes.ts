@@ -1,7 +1,9 @@
 // The people feature's pages.
 import { type Route } from '../../core/app';
 import { people } from './people';
+import { directory } from './roster-import';
 
 export const routes: Route[] = [
   { path: /^\/admin\/people$/, title: 'People', page: () => people(), roles: ['DISTRICT_ADMIN'] },
+  { path: /^\/admin\/people\/roles$/, title: 'People and roles', page: () => directory(), roles: ['DISTRICT_ADMIN'] },
 ];

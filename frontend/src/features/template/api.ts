@@ -8,5 +8,6 @@ export const templateApi = {
   list: (status?: string) => api.get<Summary[]>(`/api/v1/templates${status ? `?status=${encodeURIComponent(status)}` : ''}`),
   library: () => api.get<LibraryItem[]>('/api/v1/library'),
   adopt: (key: string, copy: boolean) => api.post<{ id: string }>(`/api/v1/library/${encodeURIComponent(key)}/adopt${copy ? '?copy=true' : ''}`),
+  remove: (id: string) => api.del<void>(`/api/v1/templates/${encodeURIComponent(id)}`),
   create: (content: unknown, idempotencyKey: string) => api.post<{ id: string }>('/api/v1/templates', content, { 'Idempotency-Key': idempotencyKey }),
 };

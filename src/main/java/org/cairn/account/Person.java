@@ -31,6 +31,14 @@ public record Person(@Id String id, @Indexed String districtId, @Indexed(unique 
 		return email.trim().toLowerCase(java.util.Locale.ROOT);
 	}
 
+	private static final java.util.regex.Pattern EMAIL_ADDRESS = java.util.regex.Pattern
+		.compile("^[^@\\s,;\"<>]{1,64}@[^@\\s,;\"<>]+\\.[^@\\s,;\"<>]{2,}$");
+
+	/** Whether a normalized address can receive mail: uploaded lists (rosters, bulk awards) are checked with it. */
+	public static boolean isEmailAddress(String normalized) {
+		return normalized != null && normalized.length() <= 254 && EMAIL_ADDRESS.matcher(normalized).matches();
+	}
+
 	public boolean has(Role role) {
 		return roles.contains(role);
 	}

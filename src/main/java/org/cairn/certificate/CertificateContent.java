@@ -1,6 +1,9 @@
 package org.cairn.certificate;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -11,14 +14,40 @@ import java.util.List;
  * @param extras optional lines such as "Stipend: $75.00" or "Estimated hours: 10"
  * @param jws the compact JWS for a signed badge, or null
  * @param a4 A4 paper instead of US Letter
+ * @param badgeImage the badge artwork as PNG, or null
+ * @param signatoryName who signs for the district, or null for no signature line
+ * @param signatoryTitle the signatory's title, or null
  */
 public record CertificateContent(String issuerName, String brandColor, String logo, String recipientName,
 		String badgeName, String tierTitle, List<String> alignments, List<String> extras, Instant issuedOn,
-		Instant expires, String verificationUrl, String assertionJson, String jws, boolean a4) {
+		Instant expires, String verificationUrl, String assertionJson, String jws, boolean a4, byte[] badgeImage, String signatoryName,
+		String signatoryTitle) {
 
 	public CertificateContent {
 		alignments = alignments == null ? List.of() : List.copyOf(alignments);
 		extras = extras == null ? List.of() : List.copyOf(extras);
+	}
+
+	/**
+	 * What the certificate shows, as stable text for its entity tag: the PDF itself carries its creation time, and a
+	 * record's own {@code toString} names the image array by identity, which differs on every render.
+	 */
+	public String fingerprint() {
+		String image = badgeImage == null ? "-" : HexFormat.of().formatHex(sha256(badgeImage));
+		return String.join("\n", issuerName, brandColor, String.valueOf(logo), recipientName, badgeName,
+				String.valueOf(tierTitle), String.join("|", alignments), String.join("|", extras),
+				String.valueOf(issuedOn), String.valueOf(expires), verificationUrl, String.valueOf(assertionJson),
+				String.valueOf(jws), String.valueOf(a4), image, String.valueOf(signatoryName),
+				String.valueOf(signatoryTitle));
+	}
+
+	private static byte[] sha256(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java platform has SHA-256", ex);
+		}
 	}
 
 }

@@ -70,6 +70,13 @@ public class Certificates {
 				}
 			}
 			document.add(centered(c.issuerName(), new Font(base, 16, Font.NORMAL, brand), 4));
+			if (c.badgeImage() != null) {
+				// the badge itself, top left, as large as the logo area allows without pushing the text down
+				Image art = Image.getInstance(c.badgeImage());
+				art.scaleToFit(110, 110);
+				art.setAbsolutePosition(54, size.getHeight() - 54 - art.getScaledHeight());
+				document.add(art);
+			}
 			document.add(centered("Certificate of Achievement", new Font(base, 30, Font.NORMAL, brand), 10));
 			document.add(centered("This certifies that", new Font(base, 12, Font.NORMAL, Color.DARK_GRAY), 4));
 			document.add(centered(c.recipientName(), new Font(base, 28, Font.NORMAL, Color.BLACK), 8));
@@ -90,6 +97,9 @@ public class Certificates {
 			document.add(centered(dates, new Font(base, 11, Font.NORMAL, Color.BLACK), 4));
 			document.add(centered("Verify at " + c.verificationUrl(), small, 0));
 
+			if (c.signatoryName() != null) {
+				signature(writer.getDirectContent(), base, c, 54 + 150, 54);
+			}
 			Image qr = Image.getInstance(qr(c.verificationUrl()), null);
 			qr.scaleAbsolute(96, 96);
 			qr.setAbsolutePosition(size.getWidth() - 54 - 96, 48);
@@ -113,6 +123,29 @@ public class Certificates {
 			writer.addFileAttachment("Open Badges signed assertion (JWS)", PdfFileSpecification.fileEmbedded(writer,
 					null, Conventions.PDF_ATTACHMENT_JWS, c.jws().getBytes(StandardCharsets.US_ASCII)));
 		}
+	}
+
+	/** A signature line bottom left: the line, the name under it, the title under the name. */
+	private static void signature(PdfContentByte canvas, BaseFont base, CertificateContent c, float x, float y) {
+		float width = 220;
+		float lineY = y + 44;
+		canvas.saveState();
+		canvas.setColorStroke(Color.DARK_GRAY);
+		canvas.setLineWidth(0.8f);
+		canvas.moveTo(x - width / 2, lineY);
+		canvas.lineTo(x + width / 2, lineY);
+		canvas.stroke();
+		canvas.beginText();
+		canvas.setColorFill(Color.BLACK);
+		canvas.setFontAndSize(base, 12);
+		canvas.showTextAligned(Element.ALIGN_CENTER, c.signatoryName(), x, lineY - 16, 0);
+		if (c.signatoryTitle() != null) {
+			canvas.setColorFill(Color.DARK_GRAY);
+			canvas.setFontAndSize(base, 10);
+			canvas.showTextAligned(Element.ALIGN_CENTER, c.signatoryTitle() + ", " + c.issuerName(), x, lineY - 30, 0);
+		}
+		canvas.endText();
+		canvas.restoreState();
 	}
 
 	private static void frame(PdfContentByte canvas, Rectangle size, Color brand) {

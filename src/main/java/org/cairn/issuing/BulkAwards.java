@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
 import org.cairn.account.Person;
 import org.cairn.award.Award;
+import org.cairn.csv.CsvTable;
 import org.cairn.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +53,11 @@ class BulkAwards {
 	/** Long enough for a chunk of signed badges on a busy machine (~1 s), short enough to resume quickly. */
 	static final Duration LEASE = Duration.ofMinutes(2);
 
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;\"<>]{1,64}@[^@\\s,;\"<>]+\\.[^@\\s,;\"<>]{2,}$");
-
 	private final ReactiveMongoTemplate mongo;
 
 	private final Issuance issuance;
+
+	private final AwardMail mail;
 
 	private final Clock clock;
 
@@ -68,10 +68,11 @@ class BulkAwards {
 
 	private final String workerId = UUID.randomUUID().toString();
 
-	BulkAwards(ReactiveMongoTemplate mongo, Issuance issuance, Clock clock,
+	BulkAwards(ReactiveMongoTemplate mongo, Issuance issuance, AwardMail mail, Clock clock,
 			@Value("${cairn.issuing.bulk-concurrency:4}") int concurrency) {
 		this.mongo = mongo;
 		this.issuance = issuance;
+		this.mail = mail;
 		this.clock = clock;
 		this.concurrency = concurrency;
 	}
@@ -80,54 +81,80 @@ class BulkAwards {
 	record Row(String email, String name) {
 	}
 
-	/** Parses {@code email,name} lines; a first line naming the columns is skipped. */
-	static List<Row> parseCsv(String csv) {
-		List<Row> rows = new ArrayList<>();
-		boolean first = true;
-		for (String line : csv.split("\\r?\\n")) {
-			if (line.isBlank()) {
-				continue;
+	/** A recipient as uploaded, with the spreadsheet row it came from (0 for a JSON list). */
+	record Uploaded(Row row, int csvRow) {
+	}
+
+	private static final Map<String, List<String>> CSV_COLUMNS = columns();
+
+	private static Map<String, List<String>> columns() {
+		Map<String, List<String>> columns = new LinkedHashMap<>();
+		columns.put("email", List.of("email", "e-mail", "email address", "recipient email"));
+		columns.put("name", List.of("name", "full name", "display name", "recipient name"));
+		return columns;
+	}
+
+	/**
+	 * Reads a spreadsheet export: a header row naming an {@code email} (and optionally a {@code name}) column, or
+	 * no header and {@code email,name} in that order. Without a header, an unquoted name with commas ("Smith,
+	 * Jane") keeps them.
+	 */
+	static List<Uploaded> parseCsv(String csv) {
+		CsvTable table = CsvTable.parse(csv, CSV_COLUMNS.values().stream().flatMap(List::stream).toList());
+		Map<String, Integer> columns = table.columns(CSV_COLUMNS);
+		if (!table.header().isEmpty() && !columns.containsKey("email")) {
+			throw ProblemException.badRequest("csv-no-email-column", "No email column",
+					"The first row names the columns but none is called \"email\".");
+		}
+		List<Uploaded> rows = new ArrayList<>();
+		for (CsvTable.Row row : table.rows()) {
+			String email = CsvTable.cell(row, columns, "email").orElse(null);
+			String name = CsvTable.cell(row, columns, "name").orElse(null);
+			if (table.header().isEmpty() && row.cells().size() > 2) {
+				String joined = String.join(",", row.cells().subList(1, row.cells().size())).strip();
+				name = joined.isEmpty() ? null : joined;
 			}
-			String[] cells = line.split(",", 2);
-			String email = unquote(cells[0]);
-			if (first && email.equalsIgnoreCase("email")) {
-				first = false;
-				continue;
-			}
-			first = false;
-			rows.add(new Row(email, cells.length > 1 ? unquote(cells[1]) : null));
+			rows.add(new Uploaded(new Row(email, name), row.number()));
 		}
 		return rows;
 	}
 
-	private static String unquote(String cell) {
-		String trimmed = cell.trim();
-		return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
-				? trimmed.substring(1, trimmed.length() - 1).replace("\"\"", "\"").trim() : trimmed;
-	}
-
 	/**
-	 * Validates every row (reporting up to 20 problems at once), drops repeated emails, stores the job. Nobody
-	 * awards themselves: a list naming the caller is refused whole, before anything is stored.
+	 * Validates every row, drops repeated emails, stores the job. Nothing is stored when a row is bad: the problem
+	 * names each bad row (its spreadsheet row for a CSV upload) in plain words, so the list is fixed in one pass.
+	 * Nobody awards themselves: a list naming the caller is refused whole, before anything is stored.
 	 */
 	Mono<BulkJob> create(String districtId, String createdBy, String creatorEmail, BadgeClassRecord badge,
-			List<Row> rows) {
+			List<Uploaded> rows) {
 		if (rows.isEmpty()) {
-			return Mono.error(ProblemException.invalid("recipients", "No recipients."));
+			return Mono.error(ProblemException.invalid("recipients", "The list has no recipients."));
 		}
 		if (rows.size() > MAX_RECIPIENTS) {
-			return Mono.error(ProblemException.invalid("recipients", "At most " + MAX_RECIPIENTS + " recipients."));
+			return Mono.error(ProblemException.invalid("recipients",
+					"The list has " + rows.size() + " recipients; at most " + MAX_RECIPIENTS + " at once."));
 		}
+		boolean csv = rows.get(0).csvRow() > 0;
 		List<ProblemException.FieldProblem> problems = new ArrayList<>();
+		List<CsvTable.RowProblem> rowProblems = new ArrayList<>();
 		Map<String, Row> unique = new LinkedHashMap<>();
 		for (int i = 0; i < rows.size(); i++) {
-			Row row = rows.get(i);
+			Row row = rows.get(i).row();
 			String email = row.email() == null ? "" : Person.normalizeEmail(row.email());
-			if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-				problems.add(new ProblemException.FieldProblem("recipients[" + i + "].email", "Not an email address."));
+			String problem = null;
+			String field = "email";
+			if (email.isEmpty()) {
+				problem = "The email address is missing.";
+			}
+			else if (!Person.isEmailAddress(email)) {
+				problem = CsvTable.quote(row.email()) + " is not an email address.";
 			}
 			else if (row.name() != null && row.name().strip().length() > 200) {
-				problems.add(new ProblemException.FieldProblem("recipients[" + i + "].name", "At most 200 characters."));
+				problem = "The name is longer than 200 characters.";
+				field = "name";
+			}
+			if (problem != null) {
+				problems.add(new ProblemException.FieldProblem("recipients[" + i + "]." + field, problem));
+				rowProblems.add(new CsvTable.RowProblem(rows.get(i).csvRow(), problem));
 			}
 			else {
 				String name = row.name() == null || row.name().isBlank() ? null : row.name().strip();
@@ -135,7 +162,8 @@ class BulkAwards {
 			}
 		}
 		if (!problems.isEmpty()) {
-			return Mono.error(ProblemException.invalid(problems.subList(0, Math.min(20, problems.size()))));
+			return Mono.error(csv ? CsvTable.invalidRows(rowProblems, 50, "Nobody was awarded; fix the list and upload it again.")
+					: ProblemException.invalid(problems.subList(0, Math.min(20, problems.size()))));
 		}
 		if (creatorEmail != null && unique.containsKey(Person.normalizeEmail(creatorEmail))) {
 			return Mono.error(ProblemException.forbidden("You cannot award a badge to yourself. Remove "
@@ -258,12 +286,18 @@ class BulkAwards {
 				return issuance.prepare(chunk.districtId(), badge)
 					.flatMap(batch -> issuance.issueAll(batch, requests, concurrency))
 					.flatMap(issued -> recordAwards(badge, requests, issued)
+						// one mail per award, however often the list is retried or whichever instance runs it
+						.then(Flux.fromIterable(requests)
+							.concatMap(r -> mail.sendOnce(r.issueKey(), issued.get(r.issueKey())))
+							.then())
 						.thenReturn(requests.stream().map(r -> new BulkChunk.Result(r.recipient().email(),
 								issued.get(r.issueKey()).id(), null)).toList()))
 					.onErrorResume(ex -> !isTransient(ex), ex -> {
 						log.warn("Bulk awards in {} failed: {}", chunk.id(), ex.toString());
 						return Mono.just(chunk.recipients().stream()
-							.map(row -> new BulkChunk.Result(row.email(), null, ex.getClass().getSimpleName()))
+							// the admin reads this: words, never a class name
+							.map(row -> new BulkChunk.Result(row.email(), null,
+									"Could not be awarded: the badge or the district's signing key is no longer available."))
 							.toList());
 					});
 			});
@@ -315,6 +349,7 @@ class BulkAwards {
 				BulkChunk.class)
 			.map(result -> result.getModifiedCount() == 1);
 	}
+
 
 	static String awardKey(String badgeClassId, String email) {
 		return "bulk:" + badgeClassId + ":" + email;

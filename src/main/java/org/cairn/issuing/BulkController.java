@@ -1,11 +1,11 @@
 package org.cairn.issuing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
+import org.cairn.csv.CsvUpload;
 import org.cairn.problem.ProblemException;
 import org.cairn.template.Template;
 import org.cairn.template.TemplateStatus;
@@ -16,8 +16,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -77,7 +75,7 @@ class BulkController {
 	Mono<JobView> bulkFromCsv(@AuthenticationPrincipal CairnUser user, @PathVariable String badgeClassId,
 			@RequestBody Flux<DataBuffer> body) {
 		user.require(Role.DISTRICT_ADMIN);
-		return read(body).map(bytes -> BulkAwards.parseCsv(new String(bytes, StandardCharsets.UTF_8)))
+		return CsvUpload.text(body, MAX_UPLOAD_BYTES, "A recipient list").map(BulkAwards::parseCsv)
 			.flatMap(rows -> start(user, badgeClassId, rows));
 	}
 
@@ -86,27 +84,11 @@ class BulkController {
 	Mono<JobView> bulkFromJson(@AuthenticationPrincipal CairnUser user, @PathVariable String badgeClassId,
 			@RequestBody Flux<DataBuffer> body) {
 		user.require(Role.DISTRICT_ADMIN);
-		return read(body).map(this::parseJson)
+		return CsvUpload.bytes(body, MAX_UPLOAD_BYTES, "A recipient list").map(this::parseJson)
 			.flatMap(request -> start(user, badgeClassId,
-					request.recipients().stream().map(r -> new BulkAwards.Row(r.email(), r.name())).toList()));
-	}
-
-	/**
-	 * Reads the upload with its own limit: 20,000 recipients are far more than the codecs' default in-memory limit,
-	 * which stays low for every other endpoint.
-	 */
-	private static Mono<byte[]> read(Flux<DataBuffer> body) {
-		return DataBufferUtils.join(body, MAX_UPLOAD_BYTES)
-			.map(buffer -> {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				DataBufferUtils.release(buffer);
-				return bytes;
-			})
-			.defaultIfEmpty(new byte[0])
-			.onErrorMap(DataBufferLimitException.class, ex -> new ProblemException(HttpStatus.CONTENT_TOO_LARGE,
-					"upload-too-large", "Upload too large", "A recipient list may be at most "
-							+ MAX_UPLOAD_BYTES / 1_000_000 + " MB."));
+					request.recipients().stream()
+						.map(r -> new BulkAwards.Uploaded(new BulkAwards.Row(r.email(), r.name()), 0))
+						.toList()));
 	}
 
 	private BulkRequest parseJson(byte[] bytes) {
@@ -141,7 +123,7 @@ class BulkController {
 			.flatMapMany(bulk::failures);
 	}
 
-	private Mono<JobView> start(CairnUser user, String badgeClassId, List<BulkAwards.Row> rows) {
+	private Mono<JobView> start(CairnUser user, String badgeClassId, List<BulkAwards.Uploaded> rows) {
 		return issuers.badgeClassById(badgeClassId)
 			.filter(b -> b.districtId().equals(user.districtId()))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Badge class " + badgeClassId)))

@@ -10,13 +10,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param showStipend whether certificates show the stipend
  * @param showHours whether certificates show the estimated hours
+ * @param signatoryName who signs the certificates, or null
+ * @param signatoryTitle the signatory's title, or null
  */
 @Document("issuing_issuers")
 record IssuerRecord(@Id String id, @Indexed(unique = true) String districtId, VerificationMode defaultMode,
-		boolean showStipend, boolean showHours, @Version Long version) {
+		boolean showStipend, boolean showHours, String signatoryName, String signatoryTitle, @Version Long version) {
 
 	IssuerRecord with(IssuingSettings s) {
-		return new IssuerRecord(id, districtId, s.defaultMode(), s.showStipend(), s.showHours(), version);
+		return new IssuerRecord(id, districtId, s.defaultMode(), s.showStipend(), s.showHours(), s.signatoryName(),
+				s.signatoryTitle(), version);
 	}
 
 }

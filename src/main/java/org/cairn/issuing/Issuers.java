@@ -23,7 +23,7 @@ class Issuers {
 		Query query = Query.query(Criteria.where("districtId").is(districtId));
 		return mongo.findOne(query, IssuerRecord.class)
 			.switchIfEmpty(Mono.defer(() -> mongo
-				.insert(new IssuerRecord(OpaqueIds.next(), districtId, VerificationMode.HOSTED, false, true, null))
+				.insert(new IssuerRecord(OpaqueIds.next(), districtId, VerificationMode.HOSTED, false, true, null, null, null))
 				.onErrorResume(DuplicateKeyException.class, ex -> mongo.findOne(query, IssuerRecord.class))));
 	}
 

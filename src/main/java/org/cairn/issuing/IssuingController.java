@@ -159,7 +159,7 @@ class IssuingController {
 
 	private SettingsView settingsView(IssuerRecord issuer) {
 		return new SettingsView(urls.issuer(issuer.id()), issuer.defaultMode(), issuer.showStipend(),
-				issuer.showHours(), urls.revocations(issuer.id()));
+				issuer.showHours(), issuer.signatoryName(), issuer.signatoryTitle(), urls.revocations(issuer.id()));
 	}
 
 	record Revocation(@NotBlank @Size(max = 500) String reason) {
@@ -188,7 +188,7 @@ class IssuingController {
 	}
 
 	record SettingsView(String issuerUrl, VerificationMode defaultMode, boolean showStipend, boolean showHours,
-			String revocationListUrl) {
+			String signatoryName, String signatoryTitle, String revocationListUrl) {
 	}
 
 	record AssertionView(String id, String url, String badgeClassUrl, String personId, String recipientEmail,

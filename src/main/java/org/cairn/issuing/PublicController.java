@@ -156,7 +156,7 @@ class PublicController {
 					.publishOn(Schedulers.boundedElastic())
 					// the PDF carries its creation time: the tag names what it shows, so re-rendering keeps it
 					.map(content -> new PublicDocuments.Rendition(a.districtId(), certificates.render(content),
-							EntityTag.of(content.toString()).variant("pdf")))))
+							EntityTag.of(content.fingerprint()).variant("pdf")))))
 			.map(pdf -> respond(headers, pdf.tag(), MediaType.APPLICATION_PDF, pdf.bytes(),
 					CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic(), false,
 					h -> h.set(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"certificate-" + id + ".pdf\"")));
@@ -181,7 +181,9 @@ class PublicController {
 		return new CertificateContent(ctx.district().name(), ctx.district().brandColor(), ctx.district().logo(),
 				a.recipientName() == null ? a.recipientEmail() : a.recipientName(), ctx.template().title(),
 				tier == null ? null : tier.title(), alignments, extras, a.issuedOn(), a.expires(),
-				urls.assertion(a.id()), a.document(), a.jws(), a4);
+				urls.assertion(a.id()), a.document(), a.jws(), a4,
+				BadgeArt.png(ctx.template().artwork(), ctx.template().title(), ctx.district().brandColor()),
+				ctx.issuer().signatoryName(), ctx.issuer().signatoryTitle());
 	}
 
 	/** An assertion that can still be shown as a badge: revoked ones have no image or certificate. */

@@ -48,6 +48,12 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	AwardMail awardMail;
+
+	@Autowired
+	org.cairn.system.CairnProperties cairn;
+
 	@Test
 	void aJobInterruptedByAWorkerDyingResumesWhenTheLeaseRunsOutAndAwardsNobodyTwice() throws Exception {
 		District district = data.district();
@@ -78,7 +84,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		}
 
 		// other workers (this instance's poller, another instance) finish everything else, but not the held chunk
-		BulkAwards otherInstance = new BulkAwards(mongo, issuance, clock, 4);
+		BulkAwards otherInstance = new BulkAwards(mongo, issuance, awardMail, clock, 4);
 		otherInstance.drain("worker-b").block();
 		await(() -> progress(admin, jobId).get("done").asInt() == 250 - held.recipients().size());
 		assertThat(bulk.claim("worker-b").block()).as("a live lease is respected").isEmpty();
@@ -87,7 +93,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		assertThat(progress.get("failed").asInt()).isZero();
 
 		// after a restart, once the lease has run out, the held chunk is taken over and finished
-		BulkAwards restarted = new BulkAwards(mongo, issuance, Clock.offset(clock, BulkAwards.LEASE.plusMinutes(1)), 4);
+		BulkAwards restarted = new BulkAwards(mongo, issuance, awardMail, Clock.offset(clock, BulkAwards.LEASE.plusMinutes(1)), 4);
 		assertThat(restarted.drain("worker-c").block()).isEqualTo(1);
 		progress = progress(admin, jobId);
 		assertThat(progress.get("done").asInt()).isEqualTo(250);
@@ -153,7 +159,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		// the template disappears before the job runs: no assertion can be built
 		mongo.remove(Query.query(Criteria.where("_id").is(template.id())), Template.class).block();
 
-		new BulkAwards(mongo, issuance, clock, 4).drain("worker-f").block();
+		new BulkAwards(mongo, issuance, awardMail, clock, 4).drain("worker-f").block();
 
 		JsonNode progress = progress(admin, jobId);
 		assertThat(progress.get("status").asString()).isEqualTo("DONE");
@@ -164,7 +170,9 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
 		assertThat(failures).hasSize(2);
 		assertThat(failures.get(0).get("email").asString()).isEqualTo("a@outside.example.org");
-		assertThat(failures.get(0).get("error").asString()).isEqualTo("IllegalStateException");
+		assertThat(failures.get(0).get("error").asString())
+			.as("the admin reads words, not a Java class name")
+			.isEqualTo("Could not be awarded: the badge or the district's signing key is no longer available.");
 		assertThat(mongo.count(Query.query(Criteria.where("badgeClassId").is(badgeClassId)), IssuedAssertion.class)
 			.block()).isZero();
 	}
@@ -177,7 +185,8 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		String badgeClassId = badgeClass(admin, fixtures.template(district, null), null);
 		data.as(admin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
 			.contentType(MediaType.parseMediaType("text/csv")).bodyValue("a@b.org,A\nnot-an-email,B\n").exchange()
-			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("recipients[1].email");
+			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.rows[0].row").isEqualTo(2)
+			.jsonPath("$.rows[0].message").isEqualTo("\"not-an-email\" is not an email address.");
 		data.as(teacher).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
 			.contentType(MediaType.parseMediaType("text/csv")).bodyValue("a@b.org,A\n").exchange()
 			.expectStatus().isForbidden();
@@ -195,6 +204,70 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 			.expectStatus().isAccepted().expectBody().returnResult().getResponseBody()).get("id").asString();
 		data.as(otherAdmin).get().uri("/api/v1/bulk-awards/{id}", jobId).exchange().expectStatus().isNotFound();
 		data.as(teacher).get().uri("/api/v1/bulk-awards/{id}", jobId).exchange().expectStatus().isForbidden();
+	}
+
+	@Test
+	void aSpreadsheetWithABadRowIsRefusedNamingTheRowAndTheFixedListMailsEachRecipientOnce() throws Exception {
+		District district = data.district();
+		Person admin = data.person(district, Role.DISTRICT_ADMIN);
+		Template template = fixtures.template(district, null);
+		String badgeClassId = badgeClass(admin, template, null);
+		String tag = district.slug();
+		String first = "ana." + tag + "@outside.example.org";
+		String second = "bo." + tag + "@outside.example.org";
+		// as Excel saves it: a byte order mark, CRLF, a header in its own words, a quoted name with a comma
+		String bad = "\uFEFFName,Email Address\r\n\"Lopez, Ana\",\"" + first + "\"\r\n\r\nBo Chen,bo chen at school\r\n";
+		data.as(admin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
+			.contentType(MediaType.parseMediaType("text/csv")).bodyValue(bad).exchange()
+			.expectStatus().isEqualTo(422)
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail").isEqualTo("Row 4: \"bo chen at school\" is not an email address."
+					+ " Nobody was awarded; fix the list and upload it again.")
+			.jsonPath("$.rows.length()").isEqualTo(1)
+			.jsonPath("$.rows[0].row").isEqualTo(4);
+		assertThat(mongo.count(Query.query(Criteria.where("badgeClassId").is(badgeClassId)), BulkJob.class).block())
+			.as("nothing was started").isZero();
+
+		String fixed = bad.replace("bo chen at school", second);
+		for (int attempt = 0; attempt < 2; attempt++) {
+			String jobId = json.readTree(data.as(admin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
+				.contentType(MediaType.parseMediaType("text/csv")).bodyValue(fixed).exchange()
+				.expectStatus().isAccepted().expectBody().returnResult().getResponseBody()).get("id").asString();
+			bulk.drain("worker-mail").block();
+			assertThat(progress(admin, jobId).get("status").asString()).isEqualTo("DONE");
+			assertThat(progress(admin, jobId).get("done").asInt()).isEqualTo(2);
+		}
+
+		org.cairn.people.MailLinks outbox = new org.cairn.people.MailLinks(cairn.dataDir());
+		await(() -> outbox.messages(first).size() == 1 && outbox.messages(second).size() == 1);
+		Thread.sleep(300);
+		assertThat(outbox.messages(first)).as("uploading the list again mails nobody twice").hasSize(1);
+		org.cairn.people.MailLinks.Mail mail = outbox.messages(first).get(0);
+		IssuedAssertion ana = mongo.findOne(Query.query(Criteria.where("badgeClassId").is(badgeClassId)
+			.and("recipientEmail").is(first)), IssuedAssertion.class).block();
+		assertThat(ana.recipientName()).isEqualTo("Lopez, Ana");
+		assertThat(mail.subject()).isEqualTo("You earned \"" + template.title() + "\" from " + district.name());
+		assertThat(mail.text()).contains("Hello Lopez, Ana,")
+			.contains("https://cairn.test/public/assertions/" + ana.id())
+			.contains("https://cairn.test/public/assertions/" + ana.id() + "/certificate.pdf");
+		// the link in the mail opens the badge
+		http.get().uri("/public/assertions/{id}", ana.id()).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void unreadableFilesAreExplainedInWordsNamingTheRow() {
+		District district = data.district();
+		Person admin = data.person(district, Role.DISTRICT_ADMIN);
+		String badgeClassId = badgeClass(admin, fixtures.template(district, null), null);
+		data.as(admin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
+			.contentType(MediaType.parseMediaType("text/csv")).bodyValue("Name,Email\n\"Ana,a@b.org\n").exchange()
+			.expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.detail").isEqualTo("Row 2 opens a quotation mark that is never closed.");
+		data.as(admin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
+			.contentType(MediaType.parseMediaType("text/csv")).bodyValue("Name,Mail\nAna,a@b.org\n").exchange()
+			.expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.detail").isEqualTo("The first row names the columns but none is called \"email\".");
 	}
 
 	private String badgeClass(Person admin, Template template, String tierKey) {

@@ -49,6 +49,19 @@ public final class MailLinks {
 		}
 	}
 
+	/** Every message mailed to the address, decoded as a mail client shows it. */
+	public java.util.List<Mail> messages(String to) {
+		if (!Files.isDirectory(outbox)) {
+			return java.util.List.of();
+		}
+		try (Stream<Path> files = Files.list(outbox)) {
+			return files.map(MailLinks::read).filter(mail -> mail.to().equals(to)).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** The one such token; fails when there is none or several. */
 	public String onlyToken(String to, String pathPrefix) {
 		Set<String> tokens = tokens(to, pathPrefix);
@@ -70,8 +83,8 @@ public final class MailLinks {
 		return m.group(1);
 	}
 
-	/** One mail as a mail client shows it: the recipient and the decoded text. */
-	record Mail(String to, String text) {
+	/** One mail as a mail client shows it: the recipient, the decoded subject and text. */
+	public record Mail(String to, String subject, String text) {
 	}
 
 	/** Parses the file as the MIME message it is, so transfer encodings and encoded words are undone. */
@@ -80,7 +93,7 @@ public final class MailLinks {
 			MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
 			Address[] to = message.getRecipients(Message.RecipientType.TO);
 			return new Mail(to == null || to.length == 0 ? "" : ((InternetAddress) to[0]).getAddress(),
-					String.valueOf(message.getContent()));
+					message.getSubject(), String.valueOf(message.getContent()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,0 +1,7 @@
+// The district feature's pages.
+import { type Route } from '../../core/app';
+import { settings } from './settings';
+
+export const routes: Route[] = [
+  { path: /^\/admin\/settings$/, title: 'District settings', page: () => settings(), roles: ['DISTRICT_ADMIN'] },
+];
