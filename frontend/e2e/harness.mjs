@@ -32,6 +32,8 @@ export class Skip extends Error {}
 
 let service;
 let log = '';
+/** Everything the service has logged so far (start-up lines, the access log). */
+export const serviceLog = () => log;
 export let browser;
 const registered = [];
 const results = [];
@@ -58,6 +60,9 @@ export async function start() {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+  // axe-core comes with every context as an init script: a <script> tag would be blocked by the app's CSP
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => { const c = await newContext(options); await c.addInitScript({ path: axePath }); return c; };
 }
 
 export async function stop() {

@@ -9,17 +9,24 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.WebFilter;
 
 /**
@@ -51,7 +58,7 @@ class SecurityConfiguration {
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.requestCache(cache -> cache.requestCache(org.springframework.security.web.server.savedrequest.NoOpServerRequestCache.getInstance()))
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(csrfRequired())
@@ -87,14 +94,52 @@ class SecurityConfiguration {
 		};
 	}
 
-	/** Makes sure the XSRF-TOKEN cookie is issued, so the single-page app has a token to echo. */
+	/**
+	 * The public Open Badges documents and pages (read by anyone, cached by anyone): no session lookup, no CSRF
+	 * token, nothing stored per request. Only reads; anything else under /public falls to the main chain.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain publicDocumentsChain(ServerHttpSecurity http) {
+		return http
+			.securityMatcher(new OrServerWebExchangeMatcher(
+					ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/public/**"),
+					ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, "/public/**")))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+			.authorizeExchange(auth -> auth.anyExchange().permitAll())
+			.build();
+	}
+
+	/**
+	 * Makes sure the XSRF-TOKEN cookie is issued, so the single-page app has a token to echo: on every request of a
+	 * signed-in browser (session cookie) and on every state change (sign-in). An anonymous read gets none (every
+	 * state change an anonymous visitor can make is exempt), so public traffic creates no token and sets no cookie.
+	 */
 	@Bean
 	WebFilter csrfCookieFilter() {
 		return (exchange, chain) -> {
 			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-			return token == null ? chain.filter(exchange)
+			var request = exchange.getRequest();
+			boolean anonymousRead = SAFE.contains(request.getMethod())
+					&& request.getCookies().getFirst(Sessions.COOKIE) == null;
+			return token == null || anonymousRead ? chain.filter(exchange)
 					: token.doOnSuccess(t -> { }).then(chain.filter(exchange));
 		};
+	}
+
+	/**
+	 * No observation around each security filter: nothing exports those traces, and wrapping every filter of every
+	 * request in one showed up in the public paths' profile (docs/issuing.md, "Where the time goes").
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

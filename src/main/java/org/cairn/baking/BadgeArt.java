@@ -24,9 +24,10 @@ import javax.imageio.ImageIO;
 import org.cairn.template.BadgePng;
 
 /**
- * The unbaked badge image in PNG and SVG. Template artwork is used when it is already in the wanted format; SVG
- * artwork is rasterized to PNG by {@link BadgePng}, and only when that is impossible is a simple medallion in the
- * district's colour with the title drawn instead; PNG artwork is wrapped in an SVG {@code <image>}.
+ * The unbaked badge image in PNG and SVG. Template artwork is used when it is already in the wanted format (SVG
+ * always as rebuilt by the template feature's allow-list, never as stored); SVG artwork is rasterized to PNG by
+ * {@link BadgePng}, and only when that is impossible is a simple medallion in the district's colour with the title
+ * drawn instead; PNG artwork is wrapped in an SVG {@code <image>}.
  */
 public final class BadgeArt {
 
@@ -61,7 +62,12 @@ public final class BadgeArt {
 	public static String svg(String artwork, String title, String brandColor) {
 		DataUri data = DataUri.parse(artwork);
 		if (data != null && data.mediaType().equals("image/svg+xml")) {
-			return new String(data.bytes(), StandardCharsets.UTF_8);
+			// Never the stored bytes: the SVG rebuilt from the allow-list, so hostile artwork is inert when served.
+			var safe = BadgePng.safeSvg(artwork);
+			if (safe.isPresent()) {
+				return new String(safe.get(), StandardCharsets.UTF_8);
+			}
+			data = null;
 		}
 		byte[] png = data != null && data.mediaType().equals("image/png") ? data.bytes() : drawPng(title, brandColor);
 		return "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"" + SIZE

@@ -6,8 +6,11 @@ import java.util.function.Function;
 
 import org.bson.types.ObjectId;
 import org.cairn.review.PublicEvidence;
+import org.cairn.system.EntityTag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import org.cairn.system.EntityTag;
 
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.stereotype.Component;
@@ -56,7 +59,8 @@ class EvidencePublication implements PublicEvidence, PublishedEvidence {
 				yield files.file(fileId).map(file -> {
 					long length = ((Number) file.get("length")).longValue();
 					int chunkSize = ((Number) file.get("chunkSize")).intValue();
-					return new Content(e.mediaType(), e.name(), length,
+					// a stored file never changes: a replacement is a new file
+					return new Content(e.mediaType(), e.name(), length, e.fileId(),
 							length == 0 ? Flux.empty() : files.range(fileId, chunkSize, 0, length - 1));
 				});
 			}
@@ -79,7 +83,7 @@ class EvidencePublication implements PublicEvidence, PublishedEvidence {
 
 	private static Content text(String text, String filename) {
 		byte[] bytes = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
-		return new Content("text/plain;charset=UTF-8", filename, bytes.length,
+		return new Content("text/plain;charset=UTF-8", filename, bytes.length, EntityTag.of(bytes).opaque(),
 				Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes)));
 	}
 

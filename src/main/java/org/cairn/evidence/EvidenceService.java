@@ -235,7 +235,10 @@ class EvidenceService {
 							null, looksLikeAddress(url) ? url : null, null, null, null, null, null,
 							slot.key(EvidenceType.LINK, url), false, false,
 							now, now, null)))));
-			return dropOld.thenMany(keep).collectList();
+			// one save at a time per requirement, across instances, so two lists cannot add up past the limit
+			return Mono.usingWhen(slots.reserveLinks(enrollmentId, tierKey, requirementKey),
+					lease -> dropOld.thenMany(keep).collectList(), lease -> slots.release(lease, true),
+					(lease, error) -> slots.release(lease, false), lease -> slots.release(lease, false));
 		});
 	}
 

@@ -37,8 +37,11 @@ public interface PublishedEvidence {
 			String mediaType, Long sizeBytes) {
 	}
 
-	/** What to send: the content type, the file name for {@code Content-Disposition}, the length and the bytes. */
-	record Content(String mediaType, String filename, long length, Flux<DataBuffer> body) {
+	/**
+	 * What to send: the content type, the file name for {@code Content-Disposition}, the length, the bytes, and a
+	 * version that changes whenever the bytes do (for the public URL's ETag).
+	 */
+	record Content(String mediaType, String filename, long length, String version, Flux<DataBuffer> body) {
 	}
 
 }

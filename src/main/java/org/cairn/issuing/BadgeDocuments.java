@@ -46,7 +46,7 @@ class BadgeDocuments {
 		List<String> publicKeys = districtKeys.stream().filter(k -> !k.revoked()).map(k -> keys.keyUrl(k.id())).toList();
 		return Profile.issuer(urls.issuer(issuer.id()), district.name(), district.url(), district.email(),
 				district.description(), district.logo(), publicKeys,
-				VerificationObject.forIssuer(List.of(urls.host()), null), urls.revocations(issuer.id()));
+				VerificationObject.forIssuer(List.of(urls.authority()), null), urls.revocations(issuer.id()));
 	}
 
 	CryptographicKey key(SigningKey key, IssuerRecord owner) {

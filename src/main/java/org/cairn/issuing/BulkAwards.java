@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import org.cairn.account.Person;
-import org.cairn.account.PersonRepository;
 import org.cairn.award.Award;
 import org.cairn.problem.ProblemException;
 import org.slf4j.Logger;
@@ -58,8 +57,6 @@ class BulkAwards {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final PersonRepository people;
-
 	private final Issuance issuance;
 
 	private final Clock clock;
@@ -71,10 +68,9 @@ class BulkAwards {
 
 	private final String workerId = UUID.randomUUID().toString();
 
-	BulkAwards(ReactiveMongoTemplate mongo, PersonRepository people, Issuance issuance, Clock clock,
+	BulkAwards(ReactiveMongoTemplate mongo, Issuance issuance, Clock clock,
 			@Value("${cairn.issuing.bulk-concurrency:4}") int concurrency) {
 		this.mongo = mongo;
-		this.people = people;
 		this.issuance = issuance;
 		this.clock = clock;
 		this.concurrency = concurrency;
@@ -230,9 +226,7 @@ class BulkAwards {
 		}
 		return mongo.findById(chunk.badgeClassId(), BadgeClassRecord.class)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("badge class " + chunk.badgeClassId() + " gone")))
-			.flatMapMany(badge -> Flux.fromIterable(chunk.recipients())
-				.flatMapSequential(row -> award(chunk, badge, row), concurrency))
-			.collectList()
+			.flatMap(badge -> awardAll(chunk, badge))
 			.flatMap(results -> count(chunk, results).then(close(chunk, results)))
 			.onErrorResume(ex -> {
 				// the lease runs out and another worker (or this one) tries again
@@ -241,30 +235,58 @@ class BulkAwards {
 			});
 	}
 
-	private Mono<BulkChunk.Result> award(BulkChunk chunk, BadgeClassRecord badge, Row row) {
-		String awardKey = awardKey(chunk.badgeClassId(), row.email());
-		return people.findByEmail(row.email())
-			.filter(p -> chunk.districtId().equals(p.districtId()))
-			.map(p -> new Recipient(p.email(), row.name() != null ? row.name() : p.displayName(), p.id()))
-			.defaultIfEmpty(new Recipient(row.email(), row.name(), null))
-			.flatMap(recipient -> issuance
-				.issue(new Issuance.IssueRequest(awardKey, chunk.districtId(), awardId(awardKey), recipient, badge, 0,
-						null))
-				.flatMap(assertion -> recordAward(awardKey, chunk.districtId(), badge, recipient, assertion.id())
-					.thenReturn(new BulkChunk.Result(row.email(), assertion.id(), null))))
-			.onErrorResume(ex -> {
-				log.warn("Bulk award to {} in {} failed: {}", row.email(), chunk.id(), ex.toString());
-				return Mono.just(new BulkChunk.Result(row.email(), null, ex.getClass().getSimpleName()));
+	/**
+	 * Awards the chunk's recipients together: the district's people found with one query, the template, issuer and
+	 * key read once, badges signed on up to {@code concurrency} threads, assertions and awards stored in batches.
+	 * A failure that no retry would cure (the template is gone, the key was revoked) is reported for every
+	 * recipient of the chunk rather than retried.
+	 */
+	private Mono<List<BulkChunk.Result>> awardAll(BulkChunk chunk, BadgeClassRecord badge) {
+		List<String> emails = chunk.recipients().stream().map(Row::email).toList();
+		return mongo.find(Query.query(Criteria.where("email").in(emails).and("districtId").is(chunk.districtId())),
+				Person.class)
+			.collectMap(Person::email)
+			.flatMap(known -> {
+				List<Issuance.IssueRequest> requests = chunk.recipients().stream().map(row -> {
+					Person p = known.get(row.email());
+					Recipient recipient = p == null ? new Recipient(row.email(), row.name(), null)
+							: new Recipient(p.email(), row.name() != null ? row.name() : p.displayName(), p.id());
+					String awardKey = awardKey(chunk.badgeClassId(), row.email());
+					return new Issuance.IssueRequest(awardKey, chunk.districtId(), awardId(awardKey), recipient, badge,
+							0, null);
+				}).toList();
+				return issuance.prepare(chunk.districtId(), badge)
+					.flatMap(batch -> issuance.issueAll(batch, requests, concurrency))
+					.flatMap(issued -> recordAwards(badge, requests, issued)
+						.thenReturn(requests.stream().map(r -> new BulkChunk.Result(r.recipient().email(),
+								issued.get(r.issueKey()).id(), null)).toList()))
+					.onErrorResume(ex -> !isTransient(ex), ex -> {
+						log.warn("Bulk awards in {} failed: {}", chunk.id(), ex.toString());
+						return Mono.just(chunk.recipients().stream()
+							.map(row -> new BulkChunk.Result(row.email(), null, ex.getClass().getSimpleName()))
+							.toList());
+					});
 			});
 	}
 
-	/** The award record, keyed like the assertion and stored with its assertion id, so the sweep never takes it. */
-	private Mono<Void> recordAward(String awardKey, String districtId, BadgeClassRecord badge, Recipient recipient,
-			String assertionId) {
-		return mongo.insert(new Award(awardId(awardKey), awardKey, districtId, recipient.personId(), null,
-				badge.templateId(), badge.tierKey(), 0, clock.instant(), List.of(), assertionId, null))
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
-			.then();
+	/** A store that did not answer: the chunk is retried once its lease runs out, rather than failed. */
+	private static boolean isTransient(Throwable ex) {
+		return ex instanceof org.springframework.dao.TransientDataAccessException
+				|| ex instanceof org.springframework.dao.DataAccessResourceFailureException;
+	}
+
+	/** The award records of a chunk in one insert; one by one when some exist already (a chunk run again). */
+	private Mono<Void> recordAwards(BadgeClassRecord badge, List<Issuance.IssueRequest> requests,
+			Map<String, IssuedAssertion> issued) {
+		List<Award> awards = requests.stream()
+			.map(r -> new Award(r.awardId(), r.issueKey(), r.districtId(), r.recipient().personId(), null,
+					badge.templateId(), badge.tierKey(), 0, clock.instant(), List.of(), issued.get(r.issueKey()).id(),
+					null))
+			.toList();
+		return mongo.insertAll(awards).then()
+			.onErrorResume(org.springframework.dao.DataAccessException.class, ex -> Flux.fromIterable(awards)
+				.concatMap(award -> mongo.insert(award).onErrorResume(DuplicateKeyException.class, dup -> Mono.empty()))
+				.then());
 	}
 
 	/** Adds the chunk's outcome to the job exactly once: the guard and the increment are one atomic update. */

@@ -17,6 +17,7 @@ import org.cairn.account.PersonRepository;
 import org.cairn.award.Award;
 import org.cairn.evidence.PublishedEvidence;
 import org.cairn.keys.Keys;
+import org.cairn.keys.SigningKey;
 import org.cairn.openbadges.Assertion;
 import org.cairn.openbadges.Evidence;
 import org.cairn.openbadges.IdentityObject;
@@ -28,7 +29,9 @@ import org.cairn.template.Template;
 import org.cairn.template.Tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -167,6 +170,18 @@ class Issuance {
 
 	private Mono<IssuedAssertion> build(IssueRequest request, Template template, VerificationMode mode,
 			List<PublishedEvidence.Piece> pieces) {
+		if (mode == VerificationMode.HOSTED) {
+			return Mono.just(assemble(request, template, mode, pieces, null, null));
+		}
+		return keys.active(request.districtId())
+			.flatMap(key -> keys.signer(key.id())
+				.flatMap(signer -> Mono.fromCallable(() -> assemble(request, template, mode, pieces, key, signer))
+					.subscribeOn(Schedulers.boundedElastic())));
+	}
+
+	/** The assertion document, and for a signed badge its JWS (CPU work: off the event loop when signing). */
+	private IssuedAssertion assemble(IssueRequest request, Template template, VerificationMode mode,
+			List<PublishedEvidence.Piece> pieces, SigningKey key, Keys.Signer signer) {
 		String id = OpaqueIds.next();
 		Instant issuedOn = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expires = template.validFor() == null ? null
@@ -186,17 +201,89 @@ class Issuance {
 			Assertion assertion = Assertion.issued(urls.assertion(id), recipient, urls.badge(request.badge().id()),
 					issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), evidence,
 					VerificationObject.hosted());
-			return Mono.just(record(request, id, mode, null, issuedOn, expires, json.writeValueAsString(assertion),
-					null, publishedPieces));
+			return record(request, id, mode, null, issuedOn, expires, json.writeValueAsString(assertion), null,
+					publishedPieces);
 		}
-		return keys.active(request.districtId()).flatMap(key -> {
-			Assertion assertion = Assertion.issued(urls.assertion(id), recipient, urls.badge(request.badge().id()),
-					issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), evidence,
-					VerificationObject.signed(keys.keyUrl(key.id())));
-			String payload = json.writeValueAsString(assertion);
-			return keys.sign(key.id(), payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-				.map(jws -> record(request, id, mode, key.id(), issuedOn, expires, payload, jws, publishedPieces));
-		});
+		Assertion assertion = Assertion.issued(urls.assertion(id), recipient, urls.badge(request.badge().id()),
+				issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), evidence,
+				VerificationObject.signed(keys.keyUrl(key.id())));
+		String payload = json.writeValueAsString(assertion);
+		String jws = signer.sign(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return record(request, id, mode, key.id(), issuedOn, expires, payload, jws, publishedPieces);
+	}
+
+	/**
+	 * What every badge of one bulk chunk shares, read once rather than per badge: the template, the verification
+	 * mode, and for signed badges the key and its signer.
+	 */
+	record Batch(String districtId, BadgeClassRecord badge, Template template, VerificationMode mode, SigningKey key,
+			Keys.Signer signer) {
+	}
+
+	/** Reads what a batch of badges of one badge class shares (and creates the district's key on first need). */
+	Mono<Batch> prepare(String districtId, BadgeClassRecord badge) {
+		return mongo.findById(badge.templateId(), Template.class)
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("no template " + badge.templateId())))
+			.zipWith(issuers.forDistrict(districtId))
+			.flatMap(t -> {
+				VerificationMode mode = t.getT2().defaultMode();
+				if (mode == VerificationMode.HOSTED) {
+					return Mono.just(new Batch(districtId, badge, t.getT1(), mode, null, null));
+				}
+				return keys.active(districtId).flatMap(key -> keys.signer(key.id())
+					.map(signer -> new Batch(districtId, badge, t.getT1(), mode, key, signer)));
+			});
+	}
+
+	/**
+	 * Issues (or finds) the assertions of a batch's requests, each by its issue key exactly once like
+	 * {@link #issue(IssueRequest)}: one query finds those already issued (a chunk run again), the rest are built and
+	 * signed on up to {@code parallelism} threads, stored with one insert and their webhooks enqueued together.
+	 * Returns the assertions by issue key.
+	 */
+	Mono<Map<String, IssuedAssertion>> issueAll(Batch batch, List<IssueRequest> requests, int parallelism) {
+		List<String> keys = requests.stream().map(IssueRequest::issueKey).toList();
+		return mongo.find(Query.query(Criteria.where("issueKey").in(keys)), IssuedAssertion.class)
+			.collectMap(IssuedAssertion::issueKey)
+			.flatMap(existing -> {
+				List<IssueRequest> missing = requests.stream().filter(r -> !existing.containsKey(r.issueKey())).toList();
+				if (missing.isEmpty()) {
+					return Mono.just(existing);
+				}
+				return Flux.fromIterable(missing)
+					.flatMapSequential(request -> Mono
+						.fromCallable(() -> assemble(request, batch.template(), batch.mode(), List.of(), batch.key(),
+								batch.signer()))
+						.subscribeOn(batch.signer() == null ? Schedulers.immediate() : Schedulers.boundedElastic()),
+							Math.max(1, parallelism))
+					.collectList()
+					// the key may have been revoked while the chunk was signed: store nothing it signed then
+					.flatMap(built -> (batch.key() == null ? Mono.<Void>empty() : this.keys.usable(batch.key().id()))
+						.then(store(built)))
+					.map(stored -> {
+						Map<String, IssuedAssertion> all = new LinkedHashMap<>(existing);
+						stored.forEach(a -> all.put(a.issueKey(), a));
+						return all;
+					});
+			});
+	}
+
+	/**
+	 * Inserts the assertions in one round trip; if any issue key was taken meanwhile (another worker after a lost
+	 * lease), falls back to one insert each, keeping whichever assertion the unique index let in.
+	 */
+	private Mono<List<IssuedAssertion>> store(List<IssuedAssertion> built) {
+		return mongo.insertAll(built)
+			.collectList()
+			.flatMap(saved -> webhooks.enqueueAll(saved.get(0).districtId(), "assertion.issued",
+					saved.stream().map(a -> Map.entry(a.id(), event(a))).toList()).thenReturn(saved))
+			.onErrorResume(org.springframework.dao.DataAccessException.class, ex -> Flux.fromIterable(built)
+				.concatMap(assertion -> mongo.insert(assertion)
+					.flatMap(saved -> webhooks.enqueue(saved.districtId(), "assertion.issued", saved.id(), event(saved))
+						.thenReturn(saved))
+					.onErrorResume(DuplicateKeyException.class, dup -> mongo.findOne(
+							Query.query(Criteria.where("issueKey").is(assertion.issueKey())), IssuedAssertion.class)))
+				.collectList());
 	}
 
 	private static IssuedAssertion record(IssueRequest request, String id, VerificationMode mode, String keyId,

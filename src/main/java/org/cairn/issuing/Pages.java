@@ -116,11 +116,8 @@ class Pages {
 				.append("<meta name=\"twitter:image\" content=\"").append(esc(image)).append("\">");
 		}
 		head.append("<link rel=\"alternate\" type=\"application/ld+json\" href=\"").append(esc(url)).append("\">")
-			.append("<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}")
-			.append(".kind{text-transform:uppercase;letter-spacing:.08em;color:#555;font-size:.8rem}")
-			.append(".status{font-weight:600;padding:.4rem .6rem;border-radius:.3rem;display:inline-block}")
-			.append(".valid{background:#e3f4ea;color:#0d5a2c}.invalid{background:#fde8e8;color:#8a1c1c}")
-			.append("pre{white-space:pre-wrap;font-family:inherit}</style></head><body>");
+			// no inline style: the page runs under a Content-Security-Policy without 'unsafe-inline'
+			.append("<link rel=\"stylesheet\" href=\"/pages.css\"></head><body>");
 		return head + body + "</body></html>";
 	}
 

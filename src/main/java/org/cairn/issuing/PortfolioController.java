@@ -12,10 +12,12 @@ import org.cairn.account.Person;
 import org.cairn.account.SecretTokens;
 import org.cairn.district.District;
 import org.cairn.problem.ProblemException;
+import org.cairn.system.EntityTag;
 import org.cairn.template.Template;
 import org.cairn.template.Tier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -24,12 +26,15 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -47,7 +52,10 @@ class PortfolioController {
 
 	private final Clock clock;
 
-	PortfolioController(ReactiveMongoTemplate mongo, PublicUrls urls, Clock clock) {
+	private final JsonMapper json;
+
+	PortfolioController(ReactiveMongoTemplate mongo, PublicUrls urls, Clock clock, JsonMapper json) {
+		this.json = json;
 		this.mongo = mongo;
 		this.urls = urls;
 		this.clock = clock;
@@ -73,13 +81,20 @@ class PortfolioController {
 	}
 
 	@GetMapping("/public/portfolios/{slug}")
-	Mono<ResponseEntity<PublicPortfolio>> publicPortfolio(@PathVariable String slug) {
+	Mono<ResponseEntity<byte[]>> publicPortfolio(@PathVariable String slug, @RequestHeader HttpHeaders request) {
+		// kept by caches only to be revalidated on every use: switching the portfolio off hides it at once
+		CacheControl cache = CacheControl.noCache();
 		return mongo.findOne(Query.query(Criteria.where("slug").is(slug).and("enabled").is(true)),
 				PortfolioRecord.class)
 			.flatMap(this::publicView)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Portfolio")))
-			// no shared caching: switching the portfolio off must hide it at once
-			.map(body -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body));
+			.map(view -> {
+				byte[] body = json.writeValueAsBytes(view);
+				EntityTag tag = EntityTag.of(body);
+				return tag.matchedBy(request) ? tag.notModified(cache)
+						: ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(tag.header())
+							.cacheControl(cache).body(body);
+			});
 	}
 
 	private Mono<PublicPortfolio> publicView(PortfolioRecord portfolio) {

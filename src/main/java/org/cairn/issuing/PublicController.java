@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.cairn.baking.BadgeArt;
 import org.cairn.baking.PngBaking;
@@ -12,13 +13,12 @@ import org.cairn.certificate.CertificateContent;
 import org.cairn.certificate.Certificates;
 import org.cairn.problem.ProblemException;
 import org.cairn.system.AcceptHeader;
+import org.cairn.system.EntityTag;
 import org.cairn.template.Tier;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
-
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,7 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The public Open Badges endpoints (no sign-in). JSON-LD ({@code application/ld+json}, or {@code application/json}
  * when that is all the client accepts, spec "Setting Content-Type") for machines; HTML with link-preview tags when a
- * browser prefers {@code text/html}. Documents come from memory ({@link PublicDocuments}).
+ * browser prefers {@code text/html}. Documents, baked images and certificates come from memory
+ * ({@link PublicDocuments}); every answer carries a strong ETag of its own representation and a matching
+ * {@code If-None-Match} gets {@code 304}, so shared links revalidate cheaply when reloaded.
  */
 @RestController
 class PublicController {
@@ -42,24 +44,23 @@ class PublicController {
 
 	private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
 
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
 	private final PublicDocuments documents;
 
 	private final Pages pages;
 
 	private final PublicUrls urls;
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final Certificates certificates;
 
 	private final JsonMapper json;
 
-	PublicController(PublicDocuments documents, Pages pages, PublicUrls urls, ReactiveMongoTemplate mongo,
-			Certificates certificates, JsonMapper json) {
+	PublicController(PublicDocuments documents, Pages pages, PublicUrls urls, Certificates certificates,
+			JsonMapper json) {
 		this.documents = documents;
 		this.pages = pages;
 		this.urls = urls;
-		this.mongo = mongo;
 		this.certificates = certificates;
 		this.json = json;
 	}
@@ -90,92 +91,102 @@ class PublicController {
 		return serve(documents.revocations(issuerId), headers, Duration.ofMinutes(1), null, "Revocation list");
 	}
 
-	@GetMapping(path = "/public/badges/{id}/criteria", produces = MediaType.TEXT_HTML_VALUE)
-	Mono<String> criteria(@PathVariable String id) {
+	@GetMapping("/public/badges/{id}/criteria")
+	Mono<ResponseEntity<byte[]>> criteria(@PathVariable String id, @RequestHeader HttpHeaders headers) {
 		return documents.badge(id)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Badge")))
-			.map(r -> pages.criteria(json.readTree(r.json())));
+			.map(r -> {
+				byte[] page = pages.criteria(json.readTree(r.json())).getBytes(StandardCharsets.UTF_8);
+				return respond(headers, EntityTag.of(page).variant("criteria"), HTML, page,
+						CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic(), false, none -> {
+						});
+			});
 	}
 
 	@GetMapping("/public/badges/{id}/image")
-	Mono<ResponseEntity<byte[]>> badgeImage(@PathVariable String id) {
-		return documents.badgeContext(id)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Badge")))
+	Mono<ResponseEntity<byte[]>> badgeImage(@PathVariable String id, @RequestHeader HttpHeaders headers) {
+		return documents.rendition("badge-image:" + id, documents.badgeContext(id)
 			.publishOn(Schedulers.boundedElastic())
-			.map(ctx -> ResponseEntity.ok()
-				.contentType(MediaType.IMAGE_PNG)
-				.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
-				.body(BadgeArt.png(ctx.template().artwork(), ctx.template().title(), ctx.district().brandColor())));
+			.map(ctx -> PublicDocuments.Rendition.of(ctx.district().id(),
+					BadgeArt.png(ctx.template().artwork(), ctx.template().title(), ctx.district().brandColor()))))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Badge")))
+			.map(image -> respond(headers, image.tag(), MediaType.IMAGE_PNG, image.bytes(),
+					CacheControl.maxAge(Duration.ofHours(1)).cachePublic(), false, none -> {
+					}));
 	}
 
 	/** The baked badge: the JWS for a signed badge; for a hosted one the assertion JSON (and URL, in SVG). */
 	@GetMapping("/public/assertions/{id}/image")
-	Mono<ResponseEntity<byte[]>> bakedImage(@PathVariable String id,
-			@RequestParam(defaultValue = "png") String format) {
+	Mono<ResponseEntity<byte[]>> bakedImage(@PathVariable String id, @RequestParam(defaultValue = "png") String format,
+			@RequestHeader HttpHeaders headers) {
 		if (!format.equals("png") && !format.equals("svg")) {
 			return Mono.error(ProblemException.badRequest("unsupported-format", "Unsupported format",
 					"format must be png or svg."));
 		}
-		return issued(id).flatMap(a -> documents.badgeContext(a.badgeClassId())
-			.publishOn(Schedulers.boundedElastic())
-			.map(ctx -> {
-				String artwork = ctx.template().artwork();
-				String title = ctx.template().title();
-				String color = ctx.district().brandColor();
-				byte[] body = format.equals("png")
-						? PngBaking.bake(BadgeArt.png(artwork, title, color), a.jws() != null ? a.jws() : a.document())
-						: (a.jws() != null ? SvgBaking.bakeSigned(BadgeArt.svg(artwork, title, color), a.jws())
-								: SvgBaking.bakeHosted(BadgeArt.svg(artwork, title, color), urls.assertion(a.id()),
-										a.document()))
-							.getBytes(StandardCharsets.UTF_8);
-				return ResponseEntity.ok()
-					.contentType(format.equals("png") ? MediaType.IMAGE_PNG : SVG)
-					.header(HttpHeaders.CONTENT_DISPOSITION,
-							"inline; filename=\"badge-" + a.id() + "." + format + "\"")
-					.cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
-					.body(body);
-			}));
+		return issued(id).flatMap(a -> documents.rendition("baked-" + format + ":" + id,
+				documents.badgeContext(a.badgeClassId()).publishOn(Schedulers.boundedElastic()).map(ctx -> {
+					String artwork = ctx.template().artwork();
+					String title = ctx.template().title();
+					String color = ctx.district().brandColor();
+					byte[] body = format.equals("png")
+							? PngBaking.bake(BadgeArt.png(artwork, title, color),
+									a.jws() != null ? a.jws() : a.document())
+							: (a.jws() != null ? SvgBaking.bakeSigned(BadgeArt.svg(artwork, title, color), a.jws())
+									: SvgBaking.bakeHosted(BadgeArt.svg(artwork, title, color),
+											urls.assertion(a.id()), a.document()))
+								.getBytes(StandardCharsets.UTF_8);
+					return PublicDocuments.Rendition.of(a.districtId(), body);
+				})))
+			.map(image -> respond(headers, image.tag(), format.equals("png") ? MediaType.IMAGE_PNG : SVG,
+					image.bytes(), CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic(), false,
+					h -> h.set(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"badge-" + id + "." + format + "\"")));
 	}
 
+	/** Rendered once per assertion and paper size, kept until the district changes (see PublicDocuments). */
 	@GetMapping("/public/assertions/{id}/certificate.pdf")
 	Mono<ResponseEntity<byte[]>> certificate(@PathVariable String id,
-			@RequestParam(defaultValue = "letter") String paper) {
+			@RequestParam(defaultValue = "letter") String paper, @RequestHeader HttpHeaders headers) {
 		if (!paper.equals("letter") && !paper.equals("a4")) {
 			return Mono.error(ProblemException.badRequest("unsupported-paper", "Unsupported paper",
 					"paper must be letter or a4."));
 		}
-		return issued(id).flatMap(a -> documents.badgeContext(a.badgeClassId()).map(ctx -> {
-			Tier tier = a.tierKey() == null ? null : ctx.template().tier(a.tierKey()).orElse(null);
-			List<String> alignments = ctx.template().alignments().stream()
-				.map(al -> (al.targetCode() == null ? "" : al.targetCode() + " ") + al.targetName()
-						+ (al.targetFramework() == null ? "" : " (" + al.targetFramework() + ")"))
-				.toList();
-			List<String> extras = new ArrayList<>();
-			if (ctx.issuer().showStipend() && a.stipendCents() > 0) {
-				extras.add(String.format(java.util.Locale.US, "Stipend: $%,.2f", a.stipendCents() / 100.0));
-			}
-			Integer hours = tier != null ? tier.estimatedHours()
-					: ctx.template().tiers().stream().map(Tier::estimatedHours).filter(java.util.Objects::nonNull)
-						.reduce(Integer::sum).orElse(null);
-			if (ctx.issuer().showHours() && hours != null) {
-				extras.add("Professional learning hours: " + hours);
-			}
-			return new CertificateContent(ctx.district().name(), ctx.district().brandColor(), ctx.district().logo(),
-					a.recipientName() == null ? a.recipientEmail() : a.recipientName(), ctx.template().title(),
-					tier == null ? null : tier.title(), alignments, extras, a.issuedOn(), a.expires(),
-					urls.assertion(a.id()), a.document(), a.jws(), paper.equals("a4"));
-		}))
-			.publishOn(Schedulers.boundedElastic())
-			.map(content -> ResponseEntity.ok()
-				.contentType(MediaType.APPLICATION_PDF)
-				.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"certificate-" + id + ".pdf\"")
-				.cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
-				.body(certificates.render(content)));
+		return issued(id).flatMap(a -> documents.rendition("certificate-" + paper + ":" + id,
+				documents.badgeContext(a.badgeClassId())
+					.map(ctx -> content(a, ctx, paper.equals("a4")))
+					.publishOn(Schedulers.boundedElastic())
+					// the PDF carries its creation time: the tag names what it shows, so re-rendering keeps it
+					.map(content -> new PublicDocuments.Rendition(a.districtId(), certificates.render(content),
+							EntityTag.of(content.toString()).variant("pdf")))))
+			.map(pdf -> respond(headers, pdf.tag(), MediaType.APPLICATION_PDF, pdf.bytes(),
+					CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic(), false,
+					h -> h.set(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"certificate-" + id + ".pdf\"")));
+	}
+
+	private CertificateContent content(IssuedAssertion a, PublicDocuments.BadgeContext ctx, boolean a4) {
+		Tier tier = a.tierKey() == null ? null : ctx.template().tier(a.tierKey()).orElse(null);
+		List<String> alignments = ctx.template().alignments().stream()
+			.map(al -> (al.targetCode() == null ? "" : al.targetCode() + " ") + al.targetName()
+					+ (al.targetFramework() == null ? "" : " (" + al.targetFramework() + ")"))
+			.toList();
+		List<String> extras = new ArrayList<>();
+		if (ctx.issuer().showStipend() && a.stipendCents() > 0) {
+			extras.add(String.format(java.util.Locale.US, "Stipend: $%,.2f", a.stipendCents() / 100.0));
+		}
+		Integer hours = tier != null ? tier.estimatedHours()
+				: ctx.template().tiers().stream().map(Tier::estimatedHours).filter(java.util.Objects::nonNull)
+					.reduce(Integer::sum).orElse(null);
+		if (ctx.issuer().showHours() && hours != null) {
+			extras.add("Professional learning hours: " + hours);
+		}
+		return new CertificateContent(ctx.district().name(), ctx.district().brandColor(), ctx.district().logo(),
+				a.recipientName() == null ? a.recipientEmail() : a.recipientName(), ctx.template().title(),
+				tier == null ? null : tier.title(), alignments, extras, a.issuedOn(), a.expires(),
+				urls.assertion(a.id()), a.document(), a.jws(), a4);
 	}
 
 	/** An assertion that can still be shown as a badge: revoked ones have no image or certificate. */
 	private Mono<IssuedAssertion> issued(String id) {
-		return mongo.findById(id, IssuedAssertion.class)
+		return documents.issued(id)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion")))
 			.flatMap(a -> a.revoked()
 					? Mono.error(new ProblemException(HttpStatus.GONE, "assertion-revoked", "Revoked",
@@ -186,42 +197,48 @@ class PublicController {
 	private Mono<ResponseEntity<byte[]>> serve(Mono<Rendered> document, HttpHeaders headers, Duration maxAge,
 			String pageUrl, String what) {
 		return document.switchIfEmpty(Mono.error(() -> ProblemException.notFound(what))).map(r -> {
+			CacheControl cache = CacheControl.maxAge(maxAge).cachePublic();
 			boolean html = pageUrl != null && AcceptHeader.prefersHtml(headers.getAccept());
-			// the HTML page is another representation: its own, well-formed tag ("h…"); the old one ("h…"h) was
-			// malformed, and a browser sending it back in If-None-Match on reload got a 500
-			String etag = html ? "\"h" + r.etag().replace("\"", "") + "\"" : r.etag();
-			ResponseEntity.BodyBuilder ok = ResponseEntity.status(r.status())
-				.eTag(etag)
-				.cacheControl(CacheControl.maxAge(maxAge).cachePublic())
-				.header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-				.header("Access-Control-Allow-Origin", "*");
-			if (ifNoneMatch(headers).contains(etag)) {
-				return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-					.eTag(etag)
-					.cacheControl(CacheControl.maxAge(maxAge).cachePublic())
-					.header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-					.build();
+			if (r.status() != 200) {
+				// 410 Gone for a revoked hosted assertion: no validator, never "not modified"
+				ResponseEntity.BodyBuilder gone = ResponseEntity.status(r.status()).cacheControl(cache)
+					.header(HttpHeaders.VARY, HttpHeaders.ACCEPT).header("Access-Control-Allow-Origin", "*");
+				return html ? gone.contentType(HTML).body(pages.page(r, pageUrl).getBytes(StandardCharsets.UTF_8))
+						: gone.contentType(jsonType(headers)).body(r.json());
 			}
+			Consumer<HttpHeaders> cors = h -> h.set("Access-Control-Allow-Origin", "*");
 			if (html) {
-				return ok.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-					.body(pages.page(r, pageUrl).getBytes(StandardCharsets.UTF_8));
+				byte[] page = pages.page(r, pageUrl).getBytes(StandardCharsets.UTF_8);
+				return respond(headers, EntityTag.of(page).variant("html"), HTML, page, cache, true, cors);
 			}
-			return ok.contentType(onlyJson(headers.getAccept()) ? MediaType.APPLICATION_JSON : LD_JSON).body(r.json());
+			MediaType type = jsonType(headers);
+			// the same bytes under another Content-Type are another representation: another tag
+			EntityTag tag = type.equals(LD_JSON) ? r.tag() : r.tag().variant("json");
+			return respond(headers, tag, type, r.json(), cache, true, cors);
 		});
 	}
 
-	/** A malformed If-None-Match (a client's or an old cache's) is no match, not a failure. */
-	private static List<String> ifNoneMatch(HttpHeaders headers) {
-		try {
-			return headers.getIfNoneMatch();
+	/**
+	 * The answer to a GET of one representation: {@code 304} with the validators when the request's
+	 * {@code If-None-Match} names its tag, the full body otherwise (also when that header is malformed).
+	 */
+	private static ResponseEntity<byte[]> respond(HttpHeaders request, EntityTag tag, MediaType type, byte[] body,
+			CacheControl cache, boolean negotiated, Consumer<HttpHeaders> more) {
+		boolean unchanged = tag.matchedBy(request);
+		ResponseEntity.BodyBuilder answer = unchanged ? ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+				: ResponseEntity.ok().contentType(type);
+		answer.eTag(tag.header()).cacheControl(cache).headers(more);
+		if (negotiated) {
+			answer.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
 		}
-		catch (IllegalArgumentException ex) {
-			return List.of();
-		}
+		return unchanged ? answer.build() : answer.body(body);
 	}
 
-	private static boolean onlyJson(List<MediaType> accept) {
-		return !accept.isEmpty() && accept.stream().allMatch(t -> t.equalsTypeAndSubtype(MediaType.APPLICATION_JSON));
+	private static MediaType jsonType(HttpHeaders headers) {
+		List<MediaType> accept = headers.getAccept();
+		boolean onlyJson = !accept.isEmpty()
+				&& accept.stream().allMatch(t -> t.equalsTypeAndSubtype(MediaType.APPLICATION_JSON));
+		return onlyJson ? MediaType.APPLICATION_JSON : LD_JSON;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.cairn.district.District;
@@ -15,6 +16,7 @@ import org.cairn.keys.Keys;
 import org.cairn.openbadges.Assertion;
 import org.cairn.openbadges.HostedDocuments;
 import org.cairn.openbadges.RevocationList;
+import org.cairn.system.EntityTag;
 import org.cairn.template.Template;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +40,9 @@ class PublicDocuments implements HostedDocuments {
 
 	private static final int MAX_ENTRIES = 200_000;
 
+	/** Baked images and certificates kept at most (bytes); beyond that the oldest are dropped. */
+	static final long MAX_RENDITION_BYTES = 96L * 1024 * 1024;
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final DistrictRepository districts;
@@ -58,6 +63,10 @@ class PublicDocuments implements HostedDocuments {
 
 	private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
+	private final Map<String, Entry> renditions = new ConcurrentHashMap<>();
+
+	private final AtomicLong renditionBytes = new AtomicLong();
+
 	PublicDocuments(ReactiveMongoTemplate mongo, DistrictRepository districts, Issuers issuers, Keys keys,
 			BadgeDocuments documents, PublicUrls urls, Generations generations, JsonMapper json, Clock clock) {
 		this.mongo = mongo;
@@ -74,6 +83,25 @@ class PublicDocuments implements HostedDocuments {
 
 	Mono<Rendered> assertion(String id) {
 		return cached("assertion:" + id, () -> mongo.findById(id, IssuedAssertion.class).flatMap(this::renderAssertion));
+	}
+
+	/** The stored assertion (revoked ones too), for baked images and certificates. */
+	Mono<IssuedAssertion> issued(String id) {
+		return cached(cache, "issued:" + id, () -> mongo.findById(id, IssuedAssertion.class));
+	}
+
+	/**
+	 * A baked image or certificate, rendered once and kept like the documents (dropped when its district changes on
+	 * any instance, and after {@link #MAX_AGE}), within {@link #MAX_RENDITION_BYTES}.
+	 */
+	Mono<Rendition> rendition(String key, Mono<Rendition> render) {
+		return cached(renditions, key, () -> render.doOnNext(r -> {
+			if (renditionBytes.addAndGet(r.bytes().length) > MAX_RENDITION_BYTES) {
+				// crude but bounded: start over rather than track recency on every hit
+				renditions.clear();
+				renditionBytes.set(r.bytes().length);
+			}
+		}));
 	}
 
 	Mono<Rendered> badge(String id) {
@@ -140,6 +168,7 @@ class PublicDocuments implements HostedDocuments {
 
 	void invalidate(String districtId) {
 		cache.values().removeIf(e -> districtId.equals(e.districtId()));
+		renditions.values().removeIf(e -> districtId.equals(e.districtId()));
 	}
 
 	private Mono<Rendered> renderAssertion(IssuedAssertion a) {
@@ -178,6 +207,10 @@ class PublicDocuments implements HostedDocuments {
 	}
 
 	private <T> Mono<T> cached(String key, Supplier<Mono<T>> loader) {
+		return cached(cache, key, loader);
+	}
+
+	private <T> Mono<T> cached(Map<String, Entry> cache, String key, Supplier<Mono<T>> loader) {
 		Entry hit = cache.get(key);
 		Instant now = clock.instant();
 		if (hit != null && hit.loadedAt().plus(MAX_AGE).isAfter(now)) {
@@ -203,6 +236,12 @@ class PublicDocuments implements HostedDocuments {
 		if (value instanceof Rendered r) {
 			return r.districtId();
 		}
+		if (value instanceof Rendition r) {
+			return r.districtId();
+		}
+		if (value instanceof IssuedAssertion a) {
+			return a.districtId();
+		}
 		return ((BadgeContext) value).district().id();
 	}
 
@@ -211,6 +250,15 @@ class PublicDocuments implements HostedDocuments {
 	}
 
 	private record Entry(String districtId, Instant loadedAt, Object value) {
+	}
+
+	/** Bytes rendered from a district's data (a baked image, a certificate) and their strong tag. */
+	record Rendition(String districtId, byte[] bytes, EntityTag tag) {
+
+		static Rendition of(String districtId, byte[] bytes) {
+			return new Rendition(districtId, bytes, EntityTag.of(bytes));
+		}
+
 	}
 
 	record BadgeContext(BadgeClassRecord record, Template template, District district, IssuerRecord issuer) {

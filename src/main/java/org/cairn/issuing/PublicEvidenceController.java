@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import org.cairn.evidence.PublishedEvidence;
 import org.cairn.problem.ProblemException;
+import org.cairn.system.EntityTag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -12,6 +13,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -19,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -43,7 +46,8 @@ class PublicEvidenceController {
 	}
 
 	@GetMapping("/public/evidence/{publicId}")
-	Mono<ResponseEntity<Flux<DataBuffer>>> evidence(@PathVariable String publicId) {
+	Mono<ResponseEntity<Flux<DataBuffer>>> evidence(@PathVariable String publicId,
+			@RequestHeader HttpHeaders request) {
 		if (!PUBLIC_ID.matcher(publicId).matches()) {
 			return Mono.error(notFound());
 		}
@@ -55,11 +59,18 @@ class PublicEvidenceController {
 				.findFirst())
 				.flatMap(piece -> published.content(assertion.districtId(), piece.evidenceId())))
 			.switchIfEmpty(Mono.error(PublicEvidenceController::notFound))
-			.map(PublicEvidenceController::respond);
+			.map(content -> respond(publicId, content, request));
 	}
 
-	private static ResponseEntity<Flux<DataBuffer>> respond(PublishedEvidence.Content content) {
+	private static ResponseEntity<Flux<DataBuffer>> respond(String publicId, PublishedEvidence.Content content,
+			HttpHeaders request) {
+		EntityTag tag = EntityTag.of(publicId + "/" + content.version());
+		if (tag.matchedBy(request)) {
+			// still published, unchanged: nothing to send (a client that kept a copy anyway revalidated it)
+			return tag.notModified(CacheControl.noStore());
+		}
 		HttpHeaders headers = new HttpHeaders();
+		headers.setETag(tag.header());
 		headers.setContentType(mediaType(content.mediaType()));
 		headers.setContentLength(content.length());
 		headers.setContentDisposition(

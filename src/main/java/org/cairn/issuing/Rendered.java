@@ -1,30 +1,19 @@
 package org.cairn.issuing;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+
+import org.cairn.system.EntityTag;
 
 /**
- * A public document ready to serve: its bytes, status (410 for a revoked hosted assertion), strong ETag, and what
- * its HTML page and link previews show.
+ * A public document ready to serve: its bytes, status (410 for a revoked hosted assertion), strong ETag of the
+ * JSON-LD bytes, and what its HTML page and link previews show.
  */
-record Rendered(String districtId, int status, byte[] json, String etag, Page page) {
+record Rendered(String districtId, int status, byte[] json, EntityTag tag, Page page) {
 
 	static Rendered of(String districtId, int status, String json, Page page) {
 		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		return new Rendered(districtId, status, bytes, etag(bytes), page);
-	}
-
-	private static String etag(byte[] bytes) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return new Rendered(districtId, status, bytes, EntityTag.of(bytes), page);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -130,6 +131,30 @@ class Webhooks {
 	}
 
 	/** Queues the event for every endpoint of the district. */
+	/**
+	 * As {@link #enqueue} for many subjects of one district (a bulk chunk): the endpoints are read once and each
+	 * endpoint's deliveries inserted together; a delivery already queued (a chunk run again) falls back to one by one.
+	 */
+	Mono<Void> enqueueAll(String districtId, String type, List<Map.Entry<String, Map<String, Object>>> subjects) {
+		Instant now = clock.instant();
+		return list(districtId).concatMap(endpoint -> {
+			List<WebhookDelivery> deliveries = subjects.stream().map(subject -> {
+				Map<String, Object> event = new LinkedHashMap<>();
+				event.put("id", UUID.randomUUID().toString());
+				event.put("type", type);
+				event.put("createdAt", now.toString());
+				event.put("data", subject.getValue());
+				return new WebhookDelivery(null, endpoint.id() + ":" + type + ":" + subject.getKey(), districtId,
+						endpoint.id(), type, json.writeValueAsString(event), WebhookDelivery.Status.PENDING, 0, now,
+						null, null, null, null, now);
+			}).toList();
+			return mongo.insertAll(deliveries).then()
+				.onErrorResume(org.springframework.dao.DataAccessException.class, ex -> Flux.fromIterable(deliveries)
+					.concatMap(d -> mongo.insert(d).onErrorResume(DuplicateKeyException.class, dup -> Mono.empty()))
+					.then());
+		}).then();
+	}
+
 	Mono<Void> enqueue(String districtId, String type, String subjectId, Map<String, Object> data) {
 		Instant now = clock.instant();
 		return list(districtId).flatMap(endpoint -> {

@@ -78,6 +78,14 @@ public final class EmbeddedMongo implements AutoCloseable {
 
 	/** Opens (or creates) the store under {@code dataDir} and listens on a free loopback port. */
 	public static EmbeddedMongo start(Path dataDir, Credential credential) {
+		return start(dataDir, credential, "127.0.0.1", 0);
+	}
+
+	/**
+	 * Opens (or creates) the store under {@code dataDir} and listens on the given address and port (0: a free
+	 * one). Only a store shared with other instances listens anywhere but a free loopback port.
+	 */
+	public static EmbeddedMongo start(Path dataDir, Credential credential, String bindAddress, int port) {
 		try {
 			Files.createDirectories(dataDir);
 		}
@@ -87,7 +95,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 		Path file = dataDir.resolve("cairn.mv").toAbsolutePath();
 		H2Backend backend = new H2Backend(file.toString());
 		MongoServer server = new MongoServer(new ScramBackend(backend, credential.username(), credential.password()));
-		server.bind("127.0.0.1", 0);
+		server.bind(bindAddress, port);
 		InetSocketAddress address = server.getLocalAddress();
 		log.info("Embedded MongoDB-wire store at {} (data in {}), {} authentication required", address, file,
 				ScramBackend.MECHANISM);

@@ -1,6 +1,11 @@
 package org.cairn.system;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
 import com.mongodb.ConnectionString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -17,17 +22,48 @@ import org.springframework.util.StringUtils;
 @Conditional(EmbeddedMongoConfiguration.NoMongoUri.class)
 class EmbeddedMongoConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+
 	/**
 	 * A random credential per start unless {@code cairn.embedded-mongo-password} is set (for an operator's tool, or
-	 * another instance joining the store); either way every connection must authenticate.
+	 * another instance joining the store); either way every connection must authenticate. Other instances may only
+	 * join by an explicit {@code cairn.embedded-mongo-shared=true}, which needs a configured password (a random one
+	 * could not be given to them) and is what allows a fixed port or an address other than loopback.
 	 */
 	@Bean(destroyMethod = "close")
 	EmbeddedMongo embeddedMongo(CairnProperties properties,
 			@Value("${cairn.embedded-mongo-username:cairn}") String username,
-			@Value("${cairn.embedded-mongo-password:}") String password) {
+			@Value("${cairn.embedded-mongo-password:}") String password,
+			@Value("${cairn.embedded-mongo-shared:false}") boolean shared,
+			@Value("${cairn.embedded-mongo-bind-address:127.0.0.1}") String bindAddress,
+			@Value("${cairn.embedded-mongo-port:0}") int port) {
+		if (shared && !StringUtils.hasText(password)) {
+			throw new IllegalStateException("cairn.embedded-mongo-shared=true needs cairn.embedded-mongo-password "
+					+ "(at least 16 printable characters): the instances that join the store present it.");
+		}
+		if (!shared && (port != 0 || !isLoopback(bindAddress))) {
+			throw new IllegalStateException("cairn.embedded-mongo-port and cairn.embedded-mongo-bind-address are for "
+					+ "a store other instances join: set cairn.embedded-mongo-shared=true and a password, or remove them.");
+		}
 		EmbeddedMongo.Credential credential = StringUtils.hasText(password)
 				? new EmbeddedMongo.Credential(username, password) : EmbeddedMongo.Credential.random();
-		return EmbeddedMongo.start(properties.dataDir(), credential);
+		EmbeddedMongo mongo = EmbeddedMongo.start(properties.dataDir(), credential, bindAddress, port);
+		if (shared) {
+			log.info("Embedded store shared at {}:{}: other instances join with spring.mongodb.uri="
+					+ "mongodb://{}:<password>@{}:{}/cairn?authSource=admin&authMechanism={}",
+					mongo.address().getHostString(), mongo.address().getPort(), username,
+					mongo.address().getHostString(), mongo.address().getPort(), ScramBackend.MECHANISM);
+		}
+		return mongo;
+	}
+
+	private static boolean isLoopback(String address) {
+		try {
+			return InetAddress.getByName(address).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	@Bean

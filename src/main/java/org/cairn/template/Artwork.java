@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
@@ -21,25 +20,24 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
  * Badge artwork: a base64 {@code data:} URI of a PNG or an SVG. The declared type is checked against the bytes
- * (PNG signature; SVG parsed as XML with an {@code svg} root), and SVGs that could run script or load anything
- * from elsewhere are refused, because the image is embedded in badges that other sites display.
+ * (PNG signature and size; SVG rebuilt from an allow-list by {@link SvgSanitizer}), and SVGs that could run script,
+ * load anything from elsewhere or cost too much to draw are refused, naming what is wrong, because the image is
+ * embedded in badges that other districts and other sites display. Served artwork is always the rebuilt SVG.
  */
 final class Artwork {
 
 	static final int MAX_BYTES = 96 * 1024;
 
+	/** PNG artwork is served as it is, so its declared size is capped (a small file can declare a huge picture). */
+	static final int MAX_PNG_SIDE = 4_096;
+
 	private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
 	private static final Pattern DATA_URI = Pattern.compile("data:(image/png|image/svg\\+xml);base64,([A-Za-z0-9+/=]+)");
-
-	private static final Set<String> FORBIDDEN_ELEMENTS = Set.of("script", "foreignobject", "iframe", "embed", "object",
-			"audio", "video");
 
 	private static final String PLACEHOLDER_COLOUR = "#2f5d8a";
 
@@ -116,6 +114,9 @@ final class Artwork {
 		}
 		catch (IllegalArgumentException ex) {
 			return dataUri;
+		}
+		if (svg.length > MAX_BYTES || !SvgSanitizer.clean(svg).safeAsGiven()) {
+			return dataUri; // only artwork that may be kept is worked on (and deep nesting never reaches the DOM)
 		}
 		Element root = parse(svg).orElse(null);
 		Element banner = root == null ? null : byId(root, TITLE_BANNER);
@@ -300,46 +301,84 @@ final class Artwork {
 				return Optional.of("is declared image/png but is not a PNG");
 			}
 		}
+		int[] size = PictureSize.png(bytes);
+		if (size == null) {
+			return Optional.of("is declared image/png but is not a PNG");
+		}
+		if (size[0] > MAX_PNG_SIDE || size[1] > MAX_PNG_SIDE) {
+			return Optional.of("is " + size[0] + "×" + size[1] + " pixels; at most " + MAX_PNG_SIDE + " a side");
+		}
 		return Optional.empty();
 	}
 
 	private static Optional<String> svgProblem(byte[] bytes) {
-		return parse(bytes).map(Artwork::unsafe)
-			.orElse(Optional.of("is declared image/svg+xml but is not well-formed SVG with an <svg> root "
-					+ "(a DOCTYPE or entity is not accepted)"));
-	}
-
-	private static Optional<String> unsafe(Element element) {
-		String name = element.getLocalName() == null ? element.getTagName() : element.getLocalName();
-		if (FORBIDDEN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT))) {
-			return Optional.of("must not contain <" + name + ">");
+		SvgSanitizer.Cleaned cleaned = SvgSanitizer.clean(bytes);
+		if (!cleaned.refused().isEmpty()) {
+			return Optional.of(refusal(cleaned.refused()));
 		}
-		NamedNodeMap attributes = element.getAttributes();
-		for (int i = 0; i < attributes.getLength(); i++) {
-			Node attribute = attributes.item(i);
-			String attributeName = attribute.getLocalName() == null ? attribute.getNodeName()
-					: attribute.getLocalName();
-			String value = attribute.getNodeValue().trim().toLowerCase(Locale.ROOT);
-			if (attributeName.toLowerCase(Locale.ROOT).startsWith("on")) {
-				return Optional.of("must not contain event handlers (" + attributeName + ")");
-			}
-			if (attributeName.equals("href") && !value.startsWith("#") && !value.startsWith("data:image/")) {
-				return Optional.of("must not reference anything outside the image (" + attributeName + ")");
-			}
-			if (value.contains("url(") && !value.contains("url(#")) {
-				return Optional.of("must not load anything from outside the image");
-			}
-		}
-		NodeList children = element.getChildNodes();
-		for (int i = 0; i < children.getLength(); i++) {
-			if (children.item(i) instanceof Element child) {
-				Optional<String> problem = unsafe(child);
-				if (problem.isPresent()) {
-					return problem;
-				}
-			}
+		if (cleaned.svg().isEmpty()) {
+			return Optional.of("is declared image/svg+xml but is not well-formed SVG with an <svg> root "
+					+ "(a DOCTYPE or entity is not accepted)");
 		}
 		return Optional.empty();
+	}
+
+	/** What was refused, in words an author can act on. */
+	private static String refusal(List<String> refused) {
+		List<String> shown = refused.size() > 6 ? refused.subList(0, 6) : refused;
+		return "contains what badge artwork may not hold, because badges are shown to other districts and on other "
+				+ "sites: " + String.join("; ", shown) + (refused.size() > shown.size() ? "; and more" : "")
+				+ ". Remove " + (refused.size() == 1 ? "it" : "them") + " and add the artwork again.";
+	}
+
+	/**
+	 * Why artwork cannot even be kept in a draft: SVG with something dangerous or too costly in it. Incomplete
+	 * artwork (missing, wrong type) may sit in a draft; publishing reports it.
+	 */
+	static Optional<String> refused(String dataUri) {
+		Optional<byte[]> svg = svgBytes(dataUri);
+		if (svg.isEmpty() || svg.get().length > MAX_BYTES) {
+			return Optional.empty();
+		}
+		List<String> refused = SvgSanitizer.clean(svg.get()).refused();
+		return refused.isEmpty() ? Optional.empty() : Optional.of(refusal(refused));
+	}
+
+	/**
+	 * Stored SVG artwork as it may be served or drawn: rebuilt by {@link SvgSanitizer}, whatever was stored (also
+	 * artwork stored before the allow-list existed). Empty when it is not SVG or nothing usable is left.
+	 */
+	static Optional<byte[]> servable(String dataUri) {
+		return svgBytes(dataUri).filter(svg -> svg.length <= MAX_BYTES)
+			.flatMap(svg -> SvgSanitizer.clean(svg).svg());
+	}
+
+	/**
+	 * The artwork as a data URI fit to hand to someone else (the catalogue, a preview): SVG rebuilt by the
+	 * allow-list, other artwork unchanged; null when SVG artwork has nothing usable left.
+	 */
+	static String served(String dataUri) {
+		if (!isSvg(dataUri)) {
+			return dataUri;
+		}
+		return servable(dataUri).map(Artwork::svgDataUri).orElse(null);
+	}
+
+	static boolean isSvg(String dataUri) {
+		return dataUri != null && dataUri.startsWith("data:image/svg+xml");
+	}
+
+	private static Optional<byte[]> svgBytes(String dataUri) {
+		var matcher = dataUri == null ? null : DATA_URI.matcher(dataUri);
+		if (matcher == null || !matcher.matches() || !"image/svg+xml".equals(matcher.group(1))) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Base64.getDecoder().decode(matcher.group(2)));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -21,9 +20,8 @@ final class Artworks {
 			return Mono.error(ProblemException.invalid("size",
 					"must be from " + BadgePng.MIN_SIZE + " to " + BadgePng.MAX_SIZE + " pixels"));
 		}
-		return template.flatMap(t -> Mono.fromCallable(() -> BadgePng.render(t.artwork(), size))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap(png -> Mono.justOrEmpty(png))
+		// Not blocking: the render runs on boundedElastic and stops if this request is cancelled.
+		return template.flatMap(t -> BadgePng.png(t.artwork(), size)
 			.switchIfEmpty(Mono.error(() -> ProblemException.conflict("artwork-unrenderable",
 					"Artwork cannot be rendered", "Template " + t.id() + " has no artwork that can be rendered.")))
 			// A version's artwork only changes while it is a draft; published ones may be cached a while.

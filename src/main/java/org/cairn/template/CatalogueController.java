@@ -168,7 +168,7 @@ class CatalogueController {
 				tiers.add(new TierSummary(tier.key(), tier.title(), tier.awardedSeparately(), tier.stipendCents(),
 						running, tier.requirements().stream().map(Preview::asks).toList()));
 			}
-			return new CatalogueItem(t.id(), t.familyId(), t.version(), t.title(), t.summary(), t.artwork(), t.tags(),
+			return new CatalogueItem(t.id(), t.familyId(), t.version(), t.title(), t.summary(), Artwork.served(t.artwork()), t.tags(),
 					t.alignments(), t.proposalRequired(), t.tiers().size(), t.totalStipendCents(), tiers);
 		}
 

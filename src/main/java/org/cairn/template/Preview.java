@@ -42,7 +42,7 @@ record Preview(String id, String familyId, int version, TemplateStatus status, S
 					tier.estimatedHours(), tier.requirements().stream().map(r -> requirement(r, scale)).toList()));
 		}
 		return new Preview(t.id(), t.familyId(), t.version(), t.status(), t.title(), t.summary(), t.criteria(),
-				t.artwork(), t.tags(), t.alignments(), describe(t.validFor()), t.proposalRequired(), scale.name(),
+				Artwork.served(t.artwork()), t.tags(), t.alignments(), describe(t.validFor()), t.proposalRequired(), scale.name(),
 				scale.levels(), t.totalStipendCents(), tiers);
 	}
 

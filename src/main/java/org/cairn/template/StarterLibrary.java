@@ -33,8 +33,17 @@ class StarterLibrary {
 		for (var resource : BadgeTemplateFiles.list("library", "*.json")) {
 			LibraryEntry entry = json.readValue(BadgeTemplateFiles.read(resource), LibraryEntry.class);
 			entries.put(entry.key(), entry);
-			artwork.put(entry.key(), BadgeTemplateFiles.read("artwork", entry.artworkFile()));
+			artwork.put(entry.key(), allowed(entry.artworkFile(), BadgeTemplateFiles.read("artwork", entry.artworkFile())));
 		}
+	}
+
+	/** Library artwork passes the same allow-list as a district's own; shipping anything else is a bug. */
+	private static byte[] allowed(String file, byte[] svg) {
+		SvgSanitizer.Cleaned cleaned = SvgSanitizer.clean(svg);
+		if (!cleaned.refused().isEmpty() || cleaned.svg().isEmpty()) {
+			throw new IllegalStateException("Library artwork " + file + " is refused: " + cleaned.refused());
+		}
+		return cleaned.svg().get();
 	}
 
 	List<LibraryEntry> all() {

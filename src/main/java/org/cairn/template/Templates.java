@@ -174,8 +174,14 @@ class Templates {
 		});
 	}
 
-	/** Artwork carrying a title banner (library artwork) shows the content's title, also after it is edited. */
+	/**
+	 * Artwork carrying a title banner (library artwork) shows the content's title, also after it is edited. SVG
+	 * artwork with anything dangerous or too costly in it is refused before anything is stored, even in a draft.
+	 */
 	private static TemplateContent retitled(TemplateContent content) {
+		Artwork.refused(content.artwork()).ifPresent(message -> {
+			throw invalid(List.of(new FieldProblem("artwork", message)));
+		});
 		String artwork = Artwork.retitled(content.artwork(), content.title());
 		return artwork == null || artwork.equals(content.artwork()) ? content : content.withArtwork(artwork);
 	}

@@ -5,6 +5,9 @@ import org.springframework.web.util.HtmlUtils;
 /** The report as a small server-rendered page for people (no script; everything escaped). */
 final class ReportPage {
 
+	private static final java.util.Map<Outcome, String> WORDS = java.util.Map.of(Outcome.PASSED, "\u2713 Passed:",
+			Outcome.FAILED, "\u2717 Failed:", Outcome.WARNING, "! Warning:", Outcome.SKIPPED, "\u2013");
+
 	private ReportPage() {
 	}
 
@@ -12,12 +15,13 @@ final class ReportPage {
 		StringBuilder html = new StringBuilder(4096);
 		html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
 			.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-			.append("<title>Badge verification</title><style>body{font-family:system-ui,sans-serif;max-width:48rem;")
-			.append("margin:2rem auto;padding:0 1rem}.passed{color:#17663a}.failed{color:#a11}.warning{color:#8a5a00}")
-			.append(".skipped{color:#666}td,th{text-align:left;padding:.25rem .5rem;vertical-align:top}</style>")
-			.append("</head><body><main>");
+			// no inline style: the page runs under a Content-Security-Policy without 'unsafe-inline'
+			.append("<title>Badge verification</title><link rel=\"stylesheet\" href=\"/pages.css\">")
+			.append("</head><body class=\"report\"><main>");
 		html.append("<h1 class=\"").append(report.valid() ? "passed\">Valid badge" : "failed\">Not a valid badge")
 			.append("</h1>");
+		report.checks().stream().filter(c -> c.id() == CheckId.INPUT_DETECT && c.outcome() == Outcome.PASSED)
+			.findFirst().ifPresent(c -> html.append("<p>").append(e(c.sentence())).append("</p>"));
 		if (report.badge() != null) {
 			html.append("<h2>").append(e(report.badge().name())).append("</h2><p>")
 				.append(e(report.badge().description()))
@@ -48,13 +52,16 @@ final class ReportPage {
 				.append(a.targetFramework() == null ? "" : " (" + e(a.targetFramework()) + ")").append("</li>"));
 			html.append("</ul>");
 		}
-		html.append("<h3>Checks</h3><table><thead><tr><th>Check</th><th>Outcome</th><th>Detail</th></tr></thead><tbody>");
+		html.append("<h3>What was checked</h3><ul class=\"checks\">");
 		for (Check check : report.checks()) {
-			html.append("<tr><td><code>").append(e(check.id().id())).append("</code></td><td class=\"")
-				.append(check.outcome().json()).append("\">").append(check.outcome().json()).append("</td><td>")
-				.append(e(check.message())).append("</td></tr>");
+			// the sentence for people; the stable id and the technical detail for experts
+			html.append("<li class=\"").append(check.outcome().json()).append("\" data-check=\"")
+				.append(e(check.id().id())).append("\"><strong>").append(WORDS.get(check.outcome()))
+				.append("</strong> ").append(e(check.sentence() == null ? check.message() : check.sentence()))
+				.append(" <details><summary><code>").append(e(check.id().id())).append("</code></summary>")
+				.append(e(check.message())).append("</details></li>");
 		}
-		html.append("</tbody></table></main></body></html>");
+		html.append("</ul></main></body></html>");
 		return html.toString();
 	}
 

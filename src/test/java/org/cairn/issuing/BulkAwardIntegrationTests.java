@@ -78,7 +78,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		}
 
 		// other workers (this instance's poller, another instance) finish everything else, but not the held chunk
-		BulkAwards otherInstance = new BulkAwards(mongo, people, issuance, clock, 4);
+		BulkAwards otherInstance = new BulkAwards(mongo, issuance, clock, 4);
 		otherInstance.drain("worker-b").block();
 		await(() -> progress(admin, jobId).get("done").asInt() == 250 - held.recipients().size());
 		assertThat(bulk.claim("worker-b").block()).as("a live lease is respected").isEmpty();
@@ -87,7 +87,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		assertThat(progress.get("failed").asInt()).isZero();
 
 		// after a restart, once the lease has run out, the held chunk is taken over and finished
-		BulkAwards restarted = new BulkAwards(mongo, people, issuance, Clock.offset(clock, BulkAwards.LEASE.plusMinutes(1)), 4);
+		BulkAwards restarted = new BulkAwards(mongo, issuance, Clock.offset(clock, BulkAwards.LEASE.plusMinutes(1)), 4);
 		assertThat(restarted.drain("worker-c").block()).isEqualTo(1);
 		progress = progress(admin, jobId);
 		assertThat(progress.get("done").asInt()).isEqualTo(250);
@@ -153,7 +153,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		// the template disappears before the job runs: no assertion can be built
 		mongo.remove(Query.query(Criteria.where("_id").is(template.id())), Template.class).block();
 
-		new BulkAwards(mongo, people, issuance, clock, 4).drain("worker-f").block();
+		new BulkAwards(mongo, issuance, clock, 4).drain("worker-f").block();
 
 		JsonNode progress = progress(admin, jobId);
 		assertThat(progress.get("status").asString()).isEqualTo("DONE");

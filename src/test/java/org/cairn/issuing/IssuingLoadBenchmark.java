@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * java src/test/java/org/cairn/issuing/IssuingLoadBenchmark.java http://127.0.0.1:8080 10000 2000 15 64
  * </pre>
  *
- * Arguments: base URL, hosted bulk size, signed bulk size, seconds per HTTP phase, concurrent connections. It bulk
+ * Arguments: base URL, hosted bulk size, signed bulk size, seconds per HTTP phase (0: bulk awards only), concurrent
+ * connections. It first measures RSA-3072 signing alone on every core (the ceiling for signed bulk awards), then bulk
  * awards two fresh lists (hosted, then signed; the district's default mode is put back afterwards), then loads the
  * trivial JSON endpoint, hosted assertions, baked PNGs of signed badges, certificates, and the trivial endpoint
  * again, and prints requests per second and latency percentiles for each.
@@ -49,6 +50,10 @@ public final class IssuingLoadBenchmark {
 		System.out.printf("cores=%d connections=%d phase=%ds%n", Runtime.getRuntime().availableProcessors(),
 				connections, seconds);
 
+		double rsa = rsaSignsPerSecond(Runtime.getRuntime().availableProcessors(), 5);
+		System.out.printf(Locale.ROOT, "RSA-3072 SHA256withRSA signing alone, %d threads, same machine now: %.0f signs/s%n",
+				Runtime.getRuntime().availableProcessors(), rsa);
+
 		String assertions = call("GET", "/api/v1/assertions?size=50", null, null);
 		String badgeClassId = field(assertions, "badgeClassUrl").replaceAll(".*/public/badges/", "");
 		String settings = call("GET", "/api/v1/issuing/settings", null, null);
@@ -62,6 +67,9 @@ public final class IssuingLoadBenchmark {
 			putMode(mode, settings);
 		}
 
+		if (seconds <= 0) {
+			return; // bulk awards only
+		}
 		List<String> hosted = ids("HOSTED", 200);
 		List<String> signed = ids("SIGNED", 200);
 		System.out.printf("%n%-28s %10s %9s %9s %9s %8s%n", "endpoint", "req/s", "p50 ms", "p99 ms", "max ms", "errors");
@@ -98,6 +106,42 @@ public final class IssuingLoadBenchmark {
 				"bulk %-6s %6d recipients: accepted in %.2f s, done in %.1f s = %.0f awards/s (done=%s failed=%s)%n",
 				mode, size, (accepted - start) / 1e9, total, size / total, field(progress, "done"),
 				field(progress, "failed"));
+	}
+
+	/**
+	 * What RS256 with an RSA-3072 key allows on this machine at this moment (one thread per core, a typical payload
+	 * size): the ceiling a signed bulk award is compared against, measured in the same run as it.
+	 */
+	private static double rsaSignsPerSecond(int threads, int seconds) throws Exception {
+		java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+		generator.initialize(3072);
+		java.security.PrivateKey key = generator.generateKeyPair().getPrivate();
+		byte[] payload = new byte[1500];
+		AtomicLong signs = new AtomicLong();
+		long end = System.nanoTime() + seconds * 1_000_000_000L;
+		List<Thread> workers = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			Thread worker = new Thread(() -> {
+				try {
+					java.security.Signature signature = java.security.Signature.getInstance("SHA256withRSA");
+					while (System.nanoTime() < end) {
+						signature.initSign(key);
+						signature.update(payload);
+						signature.sign();
+						signs.incrementAndGet();
+					}
+				}
+				catch (java.security.GeneralSecurityException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			worker.start();
+			workers.add(worker);
+		}
+		for (Thread worker : workers) {
+			worker.join();
+		}
+		return signs.get() / (double) seconds;
 	}
 
 	private static void putMode(String mode, String settings) throws Exception {

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -56,6 +57,14 @@ class PortfolioIntegrationTests extends IntegrationTest {
 		assertThat(page.get("headline").asString()).isEqualTo("Grade 7 maths");
 		assertThat(page.get("badges")).hasSize(2);
 		assertThat(page.toString()).doesNotContain(teacher.email()).doesNotContain(teacher.id());
+		// a reload revalidates: 304 for the tag it was given, a full page for a malformed or stale one
+		String tag = http.get().uri("/public/portfolios/{slug}", slug).exchange().expectStatus().isOk()
+			.returnResult(byte[].class).getResponseHeaders().getFirst(HttpHeaders.ETAG);
+		assertThat(tag).matches("\"[0-9a-f]+\"");
+		http.get().uri("/public/portfolios/{slug}", slug).header(HttpHeaders.IF_NONE_MATCH, tag).exchange()
+			.expectStatus().isNotModified().expectHeader().valueEquals(HttpHeaders.ETAG, tag);
+		http.get().uri("/public/portfolios/{slug}", slug).header(HttpHeaders.IF_NONE_MATCH, tag + "h").exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.displayName").isEqualTo(teacher.displayName());
 
 		data.as(admin).post().uri("/api/v1/assertions/{id}/revoke", revoked).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("reason", "Awarded in error")).exchange().expectStatus().isOk();
@@ -68,9 +77,15 @@ class PortfolioIntegrationTests extends IntegrationTest {
 		assertThat(badge.get("imageUrl").asString()).startsWith("https://cairn.test/public/badges/");
 		assertThat(badge.has("issuedOn")).isTrue();
 
+		String beforeOff = http.get().uri("/public/portfolios/{slug}", slug).exchange().expectStatus().isOk()
+			.returnResult(byte[].class).getResponseHeaders().getFirst(HttpHeaders.ETAG);
+		assertThat(beforeOff).as("the revoked badge left: a new tag").isNotEqualTo(tag);
 		assertThat(put(asTeacher, Map.of("enabled", false)).get("url").isNull()).isTrue();
 		http.get().uri("/public/portfolios/{slug}", slug).exchange().expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		// a cache revalidating its copy learns that it is gone, not that it is still good
+		http.get().uri("/public/portfolios/{slug}", slug).header(HttpHeaders.IF_NONE_MATCH, beforeOff).exchange()
+			.expectStatus().isNotFound();
 
 		JsonNode back = put(asTeacher, Map.of("enabled", true));
 		assertThat(back.get("url").asString()).as("switching back on restores the same link").isEqualTo(url);
@@ -97,7 +112,7 @@ class PortfolioIntegrationTests extends IntegrationTest {
 
 	private JsonNode publicPage(String slug) {
 		return body(http.get().uri("/public/portfolios/{slug}", slug).exchange().expectStatus().isOk()
-			.expectHeader().valueMatches("Cache-Control", ".*no-store.*"));
+			.expectHeader().valueMatches("Cache-Control", ".*no-cache.*"));
 	}
 
 	private JsonNode body(WebTestClient.ResponseSpec spec) {

@@ -125,9 +125,19 @@ class PublishedEvidenceIntegrationTests extends EarningTest {
 			notServed("/public/evidence/" + guess);
 		}
 
-		// the teacher takes it back: gone at once; published again: served again
+		// a reload revalidates (304); a malformed If-None-Match is ignored
+		String tag = http.get().uri(path).exchange().expectStatus().isOk().returnResult(byte[].class)
+			.getResponseHeaders().getFirst(HttpHeaders.ETAG);
+		assertThat(tag).matches("\"[0-9a-f]+\"");
+		http.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, tag).exchange().expectStatus().isNotModified()
+			.expectHeader().valueEquals(HttpHeaders.ETAG, tag);
+		assertThat(http.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, "\"" + tag).exchange().expectStatus()
+			.isOk().expectBody().returnResult().getResponseBody()).isEqualTo(png);
+
+		// the teacher takes it back: gone at once, even for a client revalidating its copy; published again: served
 		visibility(teacher, (String) photo.get("id"), false);
 		notServed(path);
+		http.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, tag).exchange().expectStatus().isNotFound();
 		visibility(teacher, (String) photo.get("id"), true);
 		http.get().uri(path).exchange().expectStatus().isOk();
 
