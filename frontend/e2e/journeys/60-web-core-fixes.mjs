@@ -140,9 +140,9 @@ journey('public-badge-page-keeps-stipends-private-unless-the-district-opts-in', 
   await signIn(page, 'teacher3');
   const badges = await (await page.request.get(`${base}/api/v1/me/badges`)).json();
   const parkway = badges.find((b) => !b.revoked) ?? badges[0];
-  const visitor = await context.browser().newContext();
+  let visitor = await context.browser().newContext();
   visitor.setDefaultTimeout(15_000);
-  const vp = await visitor.newPage();
+  let vp = await visitor.newPage();
   const failed = [];
   vp.on('response', (r) => { if (r.status() >= 400 && !/\/api\/v1\/me$|favicon/.test(r.url())) failed.push(`${r.status()} ${r.url()}`); });
   const shown = async () => {
@@ -160,7 +160,13 @@ journey('public-badge-page-keeps-stipends-private-unless-the-district-opts-in', 
   await page.getByLabel('Show stipend amounts on public badge pages and certificates').check();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expectText(page.locator('#toast'), 'now show stipend amounts');
-  await vp.reload();
+  // a new visitor (the first one's browser may keep the public documents for their max-age, as caches should)
+  await visitor.close();
+  visitor = await context.browser().newContext();
+  visitor.setDefaultTimeout(15_000);
+  vp = await visitor.newPage();
+  vp.on('response', (r) => { if (r.status() >= 400 && !/\/api\/v1\/me$|favicon/.test(r.url())) failed.push(`${r.status()} ${r.url()}`); });
+  await vp.goto(`${base}/badge/${parkway.id}`);
   const withAmounts = /\$\s?\d/.test(await shown());
   await page.getByLabel('Show stipend amounts on public badge pages and certificates').uncheck();
   await page.getByRole('button', { name: 'Save', exact: true }).click();

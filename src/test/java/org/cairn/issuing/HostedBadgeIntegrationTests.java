@@ -70,7 +70,7 @@ class HostedBadgeIntegrationTests extends IntegrationTest {
 		// the HTML page's own tag is well formed and revalidates (it used to be "h…"h, and a reload answered 500)
 		String htmlTag = http.get().uri("/public/assertions/{id}", id).accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isOk().expectBody().returnResult().getResponseHeaders().getETag();
-		assertThat(htmlTag).matches("\"h[^\"]+\"").isNotEqualTo(etag);
+		assertThat(htmlTag).matches("\"[^\"]+\"").isNotEqualTo(etag);
 		http.get().uri("/public/assertions/{id}", id).accept(MediaType.TEXT_HTML).header(HttpHeaders.IF_NONE_MATCH, htmlTag)
 			.exchange().expectStatus().isNotModified();
 		http.get().uri("/public/assertions/{id}", id).accept(LD).header(HttpHeaders.IF_NONE_MATCH, "\"\"broken\"x\"")
