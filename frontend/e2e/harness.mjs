@@ -3,7 +3,7 @@
 // e2e/journeys/*.mjs, one or more per file, registered with journey(); run.mjs loads the files in name order and runs
 // them in that order, so a journey may build on an earlier one through `shared`. Add a journey by adding a file.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,6 +66,7 @@ export async function start() {
 export async function stop() {
   await browser?.close().catch(() => {});
   service?.kill('SIGTERM');
+  writeFileSync(join(shots, 'service.log'), log); // the service's own account of what failed
 }
 
 /** Runs the registered journeys in order (E2E_ONLY=a,b runs the named ones only). */
@@ -93,6 +94,8 @@ async function runOne({ name, fn, opts }) {
   } catch (e) {
     results.push([name, e instanceof Skip ? 'skip' : false, e, Date.now() - started]);
   } finally {
+    const [, ok, , ms] = results.at(-1);
+    console.log(`  ${ok === true ? 'done' : ok === 'skip' ? 'skip' : 'FAIL'} ${name} (${(ms / 1000).toFixed(1)} s)`);
     await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true }).catch(() => {});
     await context.close();
   }
@@ -146,10 +149,20 @@ export function outbox() {
   try { files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort(); } catch { return []; }
   return files.map((f) => {
     const raw = readFileSync(join(dir, f), 'utf8');
-    const text = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-    const to = text.match(/^To:\s*(.+)$/mi)?.[1]?.trim() ?? '';
-    const subject = text.match(/^Subject:\s*(.+)$/mi)?.[1]?.trim() ?? '';
-    return { file: f, to, subject, text };
+    // a MIME message: headers, a blank line, the body in its transfer encoding
+    const split = raw.search(/\r?\n\r?\n/);
+    const head = split < 0 ? raw : raw.slice(0, split);
+    let body = split < 0 ? '' : raw.slice(split).replace(/^\r?\n\r?\n/, '');
+    const encoding = head.match(/^Content-Transfer-Encoding:\s*(\S+)/mi)?.[1]?.toLowerCase() ?? '7bit';
+    if (encoding === 'base64') body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+    if (encoding === 'quoted-printable') {
+      body = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => `%${hex}`)
+        .replace(/%(?![0-9A-F]{2})/gi, '%25'), 'utf8').toString('utf8');
+      body = decodeURIComponent(body);
+    }
+    const to = head.match(/^To:\s*(.+)$/mi)?.[1]?.trim().replace(/^.*<([^>]+)>.*$/, '$1') ?? '';
+    const subject = head.match(/^Subject:\s*(.+)$/mi)?.[1]?.trim() ?? '';
+    return { file: f, to, subject, text: `${head}\n\n${body}` };
   });
 }
 

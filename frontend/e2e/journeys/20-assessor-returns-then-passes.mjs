@@ -32,9 +32,9 @@ journey('assessor-returns-then-passes', async (page, context) => {
   await tp.goto(shared.tierUrl);
   await expectText(tp.locator('.feedback'), 'Name the second source explicitly');
   await a11y(tp, 'feedback');
-  await tp.getByLabel('Link 2').fill('https://www.ascd.org/el/articles/published-goal-setting-study');
-  await tp.getByRole('button', { name: 'Save links' }).click();
-  await expectText(tp.locator('.saved'), '2 links saved');
+  await tp.getByLabel('Link or citation 2').fill('https://www.ascd.org/el/articles/published-goal-setting-study');
+  await tp.getByRole('button', { name: 'Save sources' }).click();
+  await expectText(tp.locator('.saved'), '2 sources saved');
   await tp.getByRole('button', { name: 'Resubmit this tier' }).click();
   await expectText(tp.getByRole('status'), 'Submitted: your assessor will review it.');
   await teacher.close();

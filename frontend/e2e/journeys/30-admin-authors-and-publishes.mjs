@@ -31,8 +31,8 @@ journey('admin-authors-and-publishes', async (page) => {
   await page.waitForURL(/\/admin\/templates\?published=/);
   const row = page.getByRole('row').filter({ hasText: 'Restorative Circles' });
   await expectText(row, 'published');
-  // teachers now find it in the catalogue
-  await page.goto(`${base}/catalogue/${new URL(page.url()).searchParams.get('published')}`);
+  // teachers now find it in the catalog
+  await page.goto(`${base}/catalog/${new URL(page.url()).searchParams.get('published')}`);
   await page.getByRole('heading', { name: 'Restorative Circles' }).waitFor();
   await page.goto(`${base}/admin/reports`);
   await page.getByText('Completion funnel').waitFor();

@@ -54,5 +54,12 @@ journey('visitor-verifies-baked-badge', async (page, context) => {
   if (probe.status === 404) throw new Skip('POST /api/v1/verifications is not in this build yet (feature/verification)');
   await page.getByLabel('Badge file').setInputFiles(file);
   await expectText(page.locator('.verdict'), 'Valid badge');
+  await expectText(page.locator('.verdict'), 'Checked the file');
   await a11y(page, 'verdict');
+  // then a tampered JWS pasted over it: the page checks the text given last, not the file chosen before (issue 11)
+  await page.getByLabel('…or paste a badge URL, JWS or assertion JSON').fill('eyJhbGciOiJSUzI1NiJ9.eyJ0eXBlIjoiQXNzZXJ0aW9uIn0.c2lnbmF0dXJl');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expectText(page.locator('.verdict'), 'Not valid');
+  await expectText(page.locator('.verdict'), 'Checked the text you pasted');
+  if ((await page.getByLabel('Badge file').inputValue()) !== '') throw new Error('the file stayed chosen after text was pasted');
 });

@@ -11,8 +11,13 @@ journey('teacher-uploads-evidence', async (page) => {
   await page.locator('.files li[data-name="anchor-chart.png"] img').waitFor();
   // a file the requirement does not accept is refused next to its upload, with a retry
   await page.getByLabel('Add files to Artifacts of implementation').setInputFiles({ name: 'notes.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ not a document') });
-  await page.locator('.upload .form-error').waitFor();
-  await page.getByRole('button', { name: 'Retry notes.exe' }).waitFor();
+  // in words: what kind of file it is (or that Cairn cannot tell) and what this part takes
+  await expectText(page.locator('.upload .form-error'), /this part takes|cannot tell what kind of file/);
+  // no full progress bar on a refused upload, and no retry that cannot work
+  if (await page.locator('.upload progress').count()) throw new Error('a refused upload still shows its progress bar');
+  if (/\[|forbidden|Content Too Large/.test(await page.locator('.upload .form-error').innerText())) throw new Error('developer text in the upload error');
+  await page.getByRole('button', { name: 'Dismiss notes.exe' }).click();
+  await page.locator('.upload').waitFor({ state: 'detached' });
   await page.getByLabel('Your reflection').fill(words(300));
   await expectText(page.locator('.saved'), 'Draft saved');
   await a11y(page, 'uploads');

@@ -2,7 +2,8 @@
 // route table of plain page functions; focus moves to the new page's heading so keyboard and screen-reader users
 // land where sighted users look.
 import { ApiError, api } from './http';
-import { h } from '../ui';
+import { explain } from './problems';
+import { h, skeleton } from '../ui';
 
 export type Role = 'DISTRICT_ADMIN' | 'ASSESSOR' | 'COACH' | 'TEACHER';
 export interface Me { id: string; districtId: string; email: string; displayName: string; roles: Role[]; platformAdmin: boolean }
@@ -17,7 +18,9 @@ export type Params = Record<string, string>;
 export interface Route {
   path: RegExp;
   title: string;
-  page: (p: Params, q: URLSearchParams) => Promise<Node> | Node;
+  page?: (p: Params, q: URLSearchParams) => Promise<Node> | Node;
+  /** An old path kept working: where it now lives (the query string is kept). */
+  redirect?: (p: Params) => string;
   /** Signed-in and one of these roles; `public` pages need no sign-in. */
   roles?: Role[] | 'public' | 'any';
 }
@@ -51,7 +54,7 @@ export async function loadSession(): Promise<void> {
 
 function nav(): HTMLElement {
   const links: Array<[string, string]> = [];
-  if (has('TEACHER')) links.push(['/catalogue', 'Catalogue'], ['/my/enrolments', 'My work'], ['/my/badges', 'My badges']);
+  if (has('TEACHER')) links.push(['/catalog', 'Catalog'], ['/my/enrollments', 'My work'], ['/my/badges', 'My badges']);
   if (has('ASSESSOR')) links.push(['/reviews', 'Reviews']);
   if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', 'Templates'], ['/admin/approvals', 'Approvals'],
     ['/admin/people', 'People'], ['/admin/badges', 'Badges issued'], ['/admin/reports', 'Reports']);
@@ -79,7 +82,7 @@ async function signOut(): Promise<void> {
 }
 
 export function home(): string {
-  if (has('TEACHER')) return '/catalogue';
+  if (has('TEACHER')) return '/catalog';
   if (has('ASSESSOR')) return '/reviews';
   if (has('DISTRICT_ADMIN')) return '/admin/templates';
   return '/sign-in';
@@ -100,15 +103,18 @@ export async function render(): Promise<void> {
   }
   if (!match) { show(main, 'Not found', h('section', {}, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '/' }, 'Go home')))); return; }
   const { route, params } = match;
+  if (route.redirect) { history.replaceState(null, '', route.redirect(params) + location.search); void render(); return; }
   if (route.roles !== 'public' && !session.me) { navigate(`/sign-in?next=${encodeURIComponent(path + location.search)}`, true); return; }
   if (Array.isArray(route.roles) && !route.roles.some(has)) {
     show(main, 'Not allowed', h('section', {}, h('h1', {}, 'Not available to you'), h('p', {}, 'Your roles do not include this page.')));
     return;
   }
   main.setAttribute('aria-busy', 'true');
+  // the old page goes at once: a skeleton stands in until the new one has its data
+  main.replaceChildren(skeleton());
   let content: Node;
   try {
-    content = await route.page(params, new URLSearchParams(location.search));
+    content = await route.page!(params, new URLSearchParams(location.search));
   } catch (e) {
     content = errorPage(e);
   }
@@ -129,6 +135,7 @@ export function errorPage(e: unknown): HTMLElement {
   const err = e instanceof ApiError ? e : null;
   return h('section', {},
     h('h1', {}, err?.status === 404 ? 'Not found' : err?.status === 403 ? 'Not allowed' : 'Something went wrong'),
-    h('p', { role: 'alert' }, err ? (err.detail || err.title) : 'The page could not be shown.'),
+    h('p', { role: 'alert' }, err ? explain({ status: err.status, title: err.title, detail: err.detail, slug: err.slug, errors: err.errors, extra: err.extra }).summary
+      : 'The page could not be shown. Try again in a moment.'),
     h('p', {}, h('a', { href: '/' }, 'Go home')));
 }

@@ -5,7 +5,7 @@ export interface FieldProblem { field: string; message: string }
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly title: string, readonly detail: string,
-    readonly type: string, readonly errors: FieldProblem[]) {
+    readonly type: string, readonly errors: FieldProblem[], readonly extra: Record<string, unknown> = {}) {
     super(detail || title);
   }
   get slug(): string { return this.type.replace('urn:cairn:problem:', ''); }
@@ -28,7 +28,7 @@ async function toError(res: Response): Promise<ApiError> {
     try {
       const p = await res.json();
       return new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', p.type ?? '',
-        Array.isArray(p.errors) ? p.errors : []);
+        Array.isArray(p.errors) ? p.errors : [], p);
     } catch { /* fall through to a generic message */ }
   }
   return new ApiError(res.status, res.statusText || 'Request failed',
@@ -99,4 +99,30 @@ export async function upload<T>(url: string, file: Blob, onProgress: (fraction: 
       await new Promise((r) => setTimeout(r, 500 * attempt));
     }
   }
+}
+
+/** Fetches a file the service generates (CSV, PDF …) so a failure can be shown in words instead of failing silently. */
+export async function download(url: string): Promise<{ blob: Blob; filename: string }> {
+  let res: Response;
+  try {
+    res = await fetch(url, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'Network error', 'The service cannot be reached. Check your connection and try again.', '', []);
+  }
+  if (!res.ok) throw await toError(res);
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const filename = disposition.match(/filename="?([^";]+)"?/)?.[1] ?? url.split('/').pop()!.split('?')[0];
+  return { blob: await res.blob(), filename };
+}
+
+/** Hands a downloaded file to the browser's download. */
+export function saveFile(blob: Blob, filename: string): void {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }

@@ -27,3 +27,8 @@ export function skeleton(lines = 4): HTMLElement {
 export function emptyState(text: string, action?: Child): HTMLElement {
   return h('div', { class: 'empty-state' }, h('p', {}, text), action ? h('p', {}, action) : null);
 }
+
+/** A wide table in a labelled region that scrolls sideways by itself (and by keyboard), never the page. */
+export function scrollTable(label: string, table: HTMLTableElement): HTMLElement {
+  return h('div', { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: 0 }, table);
+}

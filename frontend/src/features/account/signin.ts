@@ -1,6 +1,8 @@
 import { home, loadSession, navigate, session } from '../../core/app';
 import { busy, field, h, input, showError } from '../../ui';
 import { accountApi } from './api';
+import { ApiError } from '../../core/http';
+import type { InvitationView } from './types';
 
 export function signIn(_: unknown, q: URLSearchParams): Node {
   const email = input({ type: 'email', autocomplete: 'username', required: true });
@@ -28,7 +30,16 @@ export function signIn(_: unknown, q: URLSearchParams): Node {
 
 
 export async function acceptInvitation(p: { token: string }): Promise<Node> {
-  const inv = await accountApi.invitation(p.token);
+  let inv: InvitationView;
+  try {
+    inv = await accountApi.invitation(p.token);
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status >= 500 || err.status === 0) throw err;
+    // an old or used invitation link from a mail: say what happened and where to go, not "Not found"
+    return h('section', { class: 'narrow' }, h('h1', {}, 'This invitation can no longer be used'),
+      h('p', {}, 'It was already accepted, or it has expired. If you already joined, sign in. Otherwise ask your district admin to invite you again.'),
+      h('p', {}, h('a', { href: '/sign-in', class: 'button primary' }, 'Sign in')));
+  }
   const name = input({ autocomplete: 'name', value: inv.displayName ?? '' });
   const password = input({ type: 'password', autocomplete: 'new-password' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Join');

@@ -12,17 +12,17 @@ const STATE_LABEL: Record<string, string> = {
   RETURNED: 'Proposal returned for changes', DECLINED: 'Declined', ACTIVE: 'In progress', COMPLETED: 'Completed',
 };
 
-export async function myEnrolments(): Promise<Node> {
+export async function myEnrollments(): Promise<Node> {
   const list = await enrollmentApi.mine();
   return h('section', {}, h('h1', {}, 'My work'),
     list.length ? h('ul', { class: 'cards' }, list.map((e) => h('li', { class: 'card' },
-      h('h2', {}, h('a', { href: `/my/enrolments/${e.id}` }, e.templateTitle)),
+      h('h2', {}, h('a', { href: `/my/enrollments/${e.id}` }, e.templateTitle)),
       h('p', { class: `badge-state state-${e.state.toLowerCase()}` }, STATE_LABEL[e.state] ?? e.state),
       h('p', { class: 'meta' }, `Started ${date(e.startedAt)}`))))
-      : h('p', {}, 'Nothing started yet. ', h('a', { href: '/catalogue' }, 'Browse the catalogue'), '.'));
+      : h('p', {}, 'Nothing started yet. ', h('a', { href: '/catalog' }, 'Browse the catalog'), '.'));
 }
 
-export async function enrolment(p: { id: string }): Promise<Node> {
+export async function enrollment(p: { id: string }): Promise<Node> {
   const e = await enrollmentApi.get(p.id);
   const [t, subs] = await Promise.all([templateApi.preview(e.templateId),
     e.state === 'ACTIVE' || e.state === 'COMPLETED' ? reviewApi.submissionsOf(e.id) : Promise.resolve([])]);
@@ -45,7 +45,7 @@ export async function enrolment(p: { id: string }): Promise<Node> {
       const label = s ? { SUBMITTED: 'Submitted, waiting for review', RETURNED: 'Returned: see feedback', PASSED: 'Passed' }[s.state]
         : locked ? 'Locked until the earlier tiers pass' : 'Not submitted yet';
       return h('li', { class: 'tier-row' },
-        h('a', { href: `/my/enrolments/${e.id}/tiers/${tier.key}` }, tier.title),
+        h('a', { href: `/my/enrollments/${e.id}/tiers/${tier.key}` }, tier.title),
         h('span', { class: `pill ${s ? 'pill-' + s.state.toLowerCase() : ''}` }, label),
         h('span', { class: 'meta' }, money(tier.stipendCents)));
     })));

@@ -1,5 +1,7 @@
 // The tier workspace: reflection with live word counter and autosave, links, uploads, sharing, submission.
 import { navigate } from '../../core/app';
+import { ApiError } from '../../core/http';
+import { list } from '../../core/problems';
 import type { Enrollment } from '../enrollment/types';
 import type { Evidence } from './types';
 import { countWords } from './words';
@@ -21,11 +23,17 @@ export async function workspace(p: { id: string; tier: string }): Promise<Node> 
   const tier = t.tiers.find((x) => x.key === p.tier);
   if (!tier) throw new Error('No such tier');
   const sub = subs.find((s) => s.tierKey === tier.key);
-  const editable = e.state === 'ACTIVE' && (!sub || sub.state === 'RETURNED');
+  // a tier opens once the tiers it requires (by title) have passed; the service refuses evidence before that too
+  const passed = new Set(t.tiers.filter((x) => subs.some((s) => s.tierKey === x.key && s.state === 'PASSED')).map((x) => x.title));
+  const missing = tier.requires.filter((title) => !passed.has(title));
+  const editable = e.state === 'ACTIVE' && missing.length === 0 && (!sub || sub.state === 'RETURNED');
   const current = evidence.filter((x) => !x.withdrawnAt);
   const section = h('section', { class: 'workspace' },
-    h('p', {}, h('a', { href: `/my/enrolments/${e.id}` }, `← ${e.templateTitle}`)),
+    h('p', {}, h('a', { href: `/my/enrollments/${e.id}` }, `← ${e.templateTitle}`)),
     h('h1', {}, tier.title), tier.description ? h('p', {}, tier.description) : null);
+  if (missing.length && !sub) {
+    section.append(status(`Locked: pass ${list(missing)} first. You can add evidence here once ${missing.length === 1 ? 'it has' : 'they have'} passed.`, 'warn'));
+  }
   if (sub) {
     section.append(status(sub.state === 'PASSED' ? 'Passed. Well done!' : sub.state === 'SUBMITTED'
       ? 'Submitted: your assessor will review it.' : 'Returned: revise the pieces marked below and submit again.',
@@ -45,7 +53,12 @@ export async function workspace(p: { id: string; tier: string }): Promise<Node> 
         await evidenceApi.submitTier(e.id, tier.key);
         toast('Submitted for review');
         navigate(location.pathname, true);
-      } catch (err) { showError(box, err); }
+      } catch (err) {
+        const key: Record<string, string> = {};
+        for (const x of t.tiers) key[x.key] = x.title;
+        for (const r of tier.requirements) key[r.key] = r.title;
+        showError(section, err, { key }, { summaryIn: box });
+      }
     }));
     section.append(box);
   }
@@ -80,8 +93,9 @@ const pendingSaves = new Set<Promise<unknown>>();
 
 function requirementEditor(e: Enrollment, tier: TierPreview, r: RequirementPreview, pieces: Evidence[], editable: boolean): HTMLElement {
   const base = requirementPath(e.id, tier.key, r.key);
-  const box = h('div', { class: 'requirement', 'aria-labelledby': `req-${r.key}` },
-    h('h2', { id: `req-${r.key}` }, r.title), h('p', {}, r.asks), r.prompt ? h('p', { class: 'prompt' }, r.prompt) : null);
+  const box = h('div', { class: 'requirement', 'aria-labelledby': `req-${r.key}`, 'data-field': `requirements.${r.key}`, 'data-label': r.title },
+    h('h2', { id: `req-${r.key}` }, r.title), h('p', {}, r.asks), r.prompt ? h('p', { class: 'prompt' }, r.prompt) : null,
+    h('p', { class: 'field-error', 'aria-live': 'polite' }));
   if (r.kind === 'REFLECTION') box.append(reflectionEditor(base, r, pieces.find((x) => x.type === 'TEXT'), editable));
   if (r.kind === 'LINKS') box.append(linksEditor(base, pieces.filter((x) => x.type === 'LINK'), editable));
   if (r.kind === 'ARTIFACTS' || r.kind === 'DATA' || r.kind === 'VIDEO' || r.kind === 'REFLECTION') {
@@ -110,7 +124,7 @@ function reflectionEditor(base: string, r: RequirementPreview, piece: Evidence |
   const save = () => {
     clearTimeout(timer);
     const p = evidenceApi.saveReflection(base, text.value)
-      .then(() => { saved.textContent = `Draft saved ${new Date().toLocaleTimeString()}`; clearErrors(wrap); })
+      .then(() => { saved.textContent = `Draft saved ${new Date().toLocaleTimeString()}`; clearErrors(wrap.closest('.requirement') ?? wrap); })
       .catch((err) => showError(wrap, err))
       .finally(() => pendingSaves.delete(p));
     pendingSaves.add(p);
@@ -131,19 +145,21 @@ function linksEditor(base: string, pieces: Evidence[], editable: boolean): HTMLE
   const list = h('div', { class: 'links' });
   const add = (v = '') => {
     const n = list.children.length;
-    list.append(field(`Link ${n + 1}`, input({ type: 'url', value: v, readonly: !editable, placeholder: 'https://', inputmode: 'url' }), { name: `urls[${n}]` }));
+    // "link or cite": a web address, or a citation of a book or article (author, title, year)
+    list.append(field(`Link or citation ${n + 1}`, input({ value: v, readonly: !editable, placeholder: 'https://… or Author, Title (year)', autocomplete: 'off' }),
+      { name: `urls[${n}]`, hint: n === 0 ? 'Paste a web address, or cite a book or article: author, title, year.' : undefined }));
   };
   (pieces.length ? pieces.map((p) => p.url ?? p.name) : ['', '']).forEach(add);
-  const save = h('button', { type: 'button' }, 'Save links');
+  const save = h('button', { type: 'button' }, 'Save sources');
   const saved = h('span', { class: 'saved', role: 'status' });
   const wrap = h('div', { 'data-field': 'urls' }, list, h('p', { class: 'field-error' }));
   save.addEventListener('click', () => void busy(save, async () => {
     const urls = [...list.querySelectorAll<HTMLInputElement>('input')].map((i) => i.value.trim()).filter(Boolean);
     const p = evidenceApi.saveLinks(base, urls);
     pendingSaves.add(p);
-    try { await p; clearErrors(wrap); saved.textContent = `${urls.length} link${urls.length === 1 ? '' : 's'} saved`; } catch (err) { showError(wrap, err); } finally { pendingSaves.delete(p); }
+    try { await p; clearErrors(wrap.closest('.requirement') ?? wrap); saved.textContent = `${urls.length} source${urls.length === 1 ? '' : 's'} saved`; } catch (err) { showError(wrap, err); } finally { pendingSaves.delete(p); }
   }));
-  if (editable) wrap.append(h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => add() }, 'Add a link'), save, saved));
+  if (editable) wrap.append(h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => add() }, 'Add another source'), save, saved));
   return wrap;
 }
 
@@ -179,7 +195,9 @@ async function uploadOne(base: string, file: File, zone: HTMLElement, list: HTML
   const row = h('div', { class: 'upload' }, local, h('span', {}, file.name), bar);
   zone.querySelector('.uploads')!.append(row);
   const go = async () => {
-    row.querySelector('.field-error, .form-error, button.retry')?.remove();
+    row.querySelectorAll('.form-error, button.retry').forEach((x) => x.remove());
+    if (!bar.isConnected) row.append(bar);
+    bar.value = 0;
     try {
       const ev = await evidenceApi.uploadFile(base, file, (f) => { bar.value = Math.round(f * 100); });
       row.remove();
@@ -187,8 +205,13 @@ async function uploadOne(base: string, file: File, zone: HTMLElement, list: HTML
       list.append(fileItem(ev, true));
       toast(`${file.name} uploaded`);
     } catch (err) {
+      // a refused upload shows no full progress bar: the bar goes, the reason and a retry stay
+      bar.remove();
       showError(row, err);
-      row.append(h('button', { type: 'button', class: 'retry', onclick: () => void go() }, `Retry ${file.name}`));
+      // a cut-off transfer may work next time; a refused file will not, so it gets a way to dismiss it instead
+      const transient = !(err instanceof ApiError) || err.status === 0 || err.status >= 500;
+      row.append(transient ? h('button', { type: 'button', class: 'retry', onclick: () => void go() }, `Retry ${file.name}`)
+        : h('button', { type: 'button', class: 'retry', onclick: () => row.remove() }, `Dismiss ${file.name}`));
     }
   };
   await go();

@@ -12,7 +12,7 @@ export const imageOf = (b: BadgeClassDoc) => (typeof b.image === 'string' ? b.im
 export const issuerName = (b: BadgeClassDoc) => (typeof b.issuer === 'object' ? b.issuer.name : undefined);
 
 import { api } from '../../core/http';
-import type { AssertionView, Portfolio } from './types';
+import type { AssertionView, IssuingSettings, Portfolio } from './types';
 
 /** Typed calls to the service's issuing endpoints (org.cairn.issuing). */
 export const issuingApi = {
@@ -22,5 +22,8 @@ export const issuingApi = {
   issued: (page = 0, size = 100, q?: string) =>
     api.get<AssertionView[]>(`/api/v1/assertions?page=${page}&size=${size}${q ? `&q=${encodeURIComponent(q)}` : ''}`),
   revoke: (id: string, reason: string) => api.post(`/api/v1/assertions/${encodeURIComponent(id)}/revoke`, { reason }),
+  settings: () => api.get<IssuingSettings>('/api/v1/issuing/settings'),
+  saveSettings: (s: IssuingSettings) => api.put<IssuingSettings>('/api/v1/issuing/settings',
+    { defaultMode: s.defaultMode, showStipend: s.showStipend, showHours: s.showHours }),
   reinstate: (id: string) => api.post(`/api/v1/assertions/${encodeURIComponent(id)}/reinstate`),
 };

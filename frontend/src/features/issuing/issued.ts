@@ -1,32 +1,102 @@
-// Badges issued in the district: revoke with a public reason, reinstate.
+// Badges issued in the district: which badge, to whom, when; search by name or email, pages of 25; revoke (after a
+// confirmation, with a public reason) and reinstate; whether public pages show stipend amounts; bulk award.
 import { navigate } from '../../core/app';
 import { date } from '../../core/format';
 import { bulkAward } from '../award/bulk-award';
-import { busy, field, h, input, showError, status, toast } from '../../ui';
-import { issuingApi } from './api';
+import { busy, emptyState, field, h, input, showError, status, toast } from '../../ui';
+import { issuingApi, obDocument } from './api';
 import { templateApi } from '../template/api';
+import type { AssertionView, BadgeClassDoc } from './types';
 
-export async function issued(): Promise<Node> {
-  const [list, published] = await Promise.all([issuingApi.issued(),
-    templateApi.list('PUBLISHED')]);
-  return h('section', {}, h('h1', {}, 'Badges issued'), bulkAward(published),
-    h('h2', {}, 'Recent badges'),
-    h('ul', { class: 'people' }, list.map((a) => {
-      const reason = input({ maxlength: 500 });
-      const li = h('li', { class: `card${a.revoked ? ' revoked' : ''}` },
-        h('h3', {}, a.recipientName ?? a.recipientEmail), h('p', { class: 'meta' }, `${a.recipientEmail} · issued ${date(a.issuedOn)}${a.tierKey ? ' · ' + a.tierKey : ''}`),
-        h('p', {}, h('a', { href: `/badge/${a.id}` }, 'Public page')));
-      if (a.revoked) {
-        const b = h('button', { type: 'button' }, 'Reinstate');
-        b.addEventListener('click', () => void busy(b, async () => { try { await issuingApi.reinstate(a.id); navigate(location.pathname, true); } catch (err) { showError(li, err); } }));
-        li.append(status(`Revoked: ${a.revocationReason ?? ''}`, 'warn'), b);
-      } else {
-        const b = h('button', { type: 'button', class: 'danger' }, 'Revoke');
-        b.addEventListener('click', () => void busy(b, async () => {
-          try { await issuingApi.revoke(a.id, reason.value); toast('Revoked'); navigate(location.pathname, true); } catch (err) { showError(li, err); }
-        }));
-        li.append(h('details', {}, h('summary', {}, `Revoke this badge`), field('Reason (shown publicly)', reason, { name: 'reason' }), b));
-      }
-      return li;
-    })));
+const PAGE = 25;
+
+export async function issued(_: unknown, q: URLSearchParams): Promise<Node> {
+  const page = Math.max(0, Number(q.get('page') ?? 0) || 0);
+  const search = q.get('q')?.trim() ?? '';
+  const [list, published, settings] = await Promise.all([issuingApi.issued(page, PAGE + 1, search),
+    templateApi.list('PUBLISHED'), issuingApi.settings()]);
+  const more = list.length > PAGE;
+  const shown = list.slice(0, PAGE);
+  // each badge class once: its name is what the admin recognizes
+  const names = new Map<string, string>();
+  await Promise.all([...new Set(shown.map((a) => a.badgeClassUrl))].map(async (url) =>
+    names.set(url, (await obDocument<BadgeClassDoc>(url).catch(() => null))?.name ?? 'Badge')));
+
+  const box = input({ type: 'search', name: 'q', value: search });
+  const finder = h('form', { role: 'search', class: 'finder', 'aria-label': 'Find issued badges' },
+    field('Find by name or email', box), h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Search'),
+      search ? h('a', { href: '/admin/badges', class: 'button' }, 'Show all') : null));
+  finder.addEventListener('submit', (e) => {
+    e.preventDefault();
+    navigate(`/admin/badges${box.value.trim() ? `?q=${encodeURIComponent(box.value.trim())}` : ''}`);
+  });
+  const link = (p: number) => `/admin/badges?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
+  const pager = h('nav', { class: 'pager', 'aria-label': 'Pages of issued badges' },
+    page > 0 ? h('a', { href: link(page - 1), class: 'button' }, 'Previous page') : null,
+    h('span', {}, `Page ${page + 1}`),
+    more ? h('a', { href: link(page + 1), class: 'button' }, 'Next page') : null);
+
+  return h('section', {}, h('h1', {}, 'Badges issued'),
+    h('h2', {}, search ? `Badges for “${search}”` : 'Recent badges'), finder,
+    shown.length === 0 ? emptyState(search ? `No badge was issued to anyone matching “${search}”.` : 'No badges issued yet.') : null,
+    h('ul', { class: 'people issued' }, shown.map((a) => row(a, names.get(a.badgeClassUrl) ?? 'Badge'))),
+    page > 0 || more ? pager : null,
+    publicSettings(settings),
+    bulkAward(published));
+}
+
+function row(a: AssertionView, badge: string): HTMLElement {
+  const who = a.recipientName ?? a.recipientEmail;
+  const li = h('li', { class: `card${a.revoked ? ' revoked' : ''}`, 'aria-label': `${badge}: ${who}` },
+    h('h3', {}, badge), h('p', {}, `Issued to ${who} on ${date(a.issuedOn)}`),
+    h('p', { class: 'meta' }, a.recipientEmail),
+    h('p', {}, h('a', { href: `/badge/${a.id}` }, `Public page of ${badge} for ${who}`)));
+  if (a.revoked) {
+    const b = h('button', { type: 'button' }, 'Reinstate');
+    b.addEventListener('click', () => void busy(b, async () => {
+      try { await issuingApi.reinstate(a.id); toast(`Reinstated: ${badge} for ${who}`); navigate(location.pathname + location.search, true); } catch (err) { showError(li, err); }
+    }));
+    li.append(status(`Revoked: ${a.revocationReason ?? ''}`, 'warn'), b);
+    return li;
+  }
+  // revoking is public and immediate: the admin states a reason, then confirms what exactly is revoked
+  const reason = input({ maxlength: 500 });
+  const ask = h('button', { type: 'button', class: 'danger' }, 'Revoke…');
+  const confirmBox = h('div', { class: 'confirm', hidden: true, role: 'group', 'aria-label': 'Confirm revocation' },
+    h('p', {}, h('strong', {}, `Revoke ${badge} for ${who}?`), ' Its public page and every verifier will show it as revoked, with your reason.'));
+  const yes = h('button', { type: 'button', class: 'danger' }, 'Yes, revoke it');
+  const no = h('button', { type: 'button' }, 'Cancel');
+  confirmBox.append(h('div', { class: 'actions' }, yes, no));
+  const panel = h('details', {}, h('summary', {}, `Revoke ${badge} for ${who}`),
+    field('Reason (shown publicly)', reason, { name: 'reason' }), h('div', { class: 'actions' }, ask), confirmBox);
+  ask.addEventListener('click', () => { confirmBox.hidden = false; ask.hidden = true; yes.focus(); });
+  no.addEventListener('click', () => { confirmBox.hidden = true; ask.hidden = false; ask.focus(); });
+  yes.addEventListener('click', () => void busy(yes, async () => {
+    try {
+      await issuingApi.revoke(a.id, reason.value.trim());
+      toast(`Revoked: ${badge} for ${who}`);
+      navigate(location.pathname + location.search, true);
+    } catch (err) { confirmBox.hidden = true; ask.hidden = false; showError(panel, err, { field: (p) => (p === 'reason' ? 'Reason (shown publicly)' : undefined) }); }
+  }));
+  li.append(panel);
+  return li;
+}
+
+/** Whether the district's public badge pages show what each badge paid (off unless the district opts in). */
+function publicSettings(settings: Awaited<ReturnType<typeof issuingApi.settings>>): HTMLElement {
+  const box = h('input', { type: 'checkbox', id: 'show-stipend', checked: settings.showStipend });
+  const save = h('button', { type: 'submit' }, 'Save');
+  const form = h('form', { class: 'card settings', 'aria-labelledby': 'public-h' }, h('h2', { id: 'public-h' }, 'Public badge pages'),
+    h('div', { class: 'check' }, box, h('label', { for: 'show-stipend' }, 'Show stipend amounts on public badge pages and certificates')),
+    h('p', { class: 'hint' }, 'Off by default: anyone can open a public badge page, so amounts stay private unless you choose to show them.'), save);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void busy(save, async () => {
+      try {
+        await issuingApi.saveSettings({ ...settings, showStipend: box.checked });
+        toast(box.checked ? 'Public badge pages now show stipend amounts' : 'Public badge pages no longer show stipend amounts');
+      } catch (err) { showError(form, err); }
+    });
+  });
+  return form;
 }

@@ -1,6 +1,6 @@
 // A teacher's badges: downloads, public link, LinkedIn; the public portfolio switch.
 import { date } from '../../core/format';
-import { issuerName, issuingApi, obDocument } from './api';
+import { imageOf, issuerName, issuingApi, obDocument } from './api';
 import type { AssertionView, BadgeClassDoc, PublicPortfolio } from './types';
 import { busy, field, h, input, showError, toast } from '../../ui';
 
@@ -37,11 +37,14 @@ export async function myBadges(): Promise<Node> {
         try { await navigator.clipboard.writeText(publicPage(a.id)); toast('Public link copied'); } catch { toast(`Public link: ${publicPage(a.id)}`); }
       });
       return h('li', { class: `card${a.revoked ? ' revoked' : ''}` },
-        h('img', { src: a.pngUrl, alt: '', width: 96, height: 96 }),
+        // a revoked badge's baked image is gone (410): show the badge's own artwork instead
+        h('img', { src: a.revoked ? imageOf(b) ?? null : a.pngUrl, alt: '', width: 96, height: 96 }),
         h('h2', {}, h('a', { href: `/badge/${a.id}` }, b.name)),
         h('p', { class: 'meta' }, `Issued ${date(a.issuedOn)}${a.expires ? ` · expires ${date(a.expires)}` : ''}${issuers[i] ? ` · ${issuers[i]}` : ''}`),
-        a.revoked ? h('p', { class: 'status status-warn' }, `Revoked: ${a.revocationReason ?? ''}`) : null,
-        h('div', { class: 'actions' },
+        // a revoked badge cannot be downloaded or shared: say so instead of offering buttons that fail
+        a.revoked ? h('p', { class: 'status status-warn' }, `Revoked${a.revocationReason ? `: ${a.revocationReason}` : ''}. `,
+          'It can no longer be downloaded or shared; its public page shows that it was revoked.') : null,
+        a.revoked ? null : h('div', { class: 'actions' },
           h('a', { href: a.pngUrl, download: `badge-${a.id}.png`, class: 'button' }, 'Download badge image'),
           h('a', { href: a.certificateUrl, download: `certificate-${a.id}.pdf`, class: 'button' }, 'Download PDF certificate'),
           copy,

@@ -12,3 +12,4 @@ export interface PublicPortfolio {
   displayName: string; districtName: string; headline: string | null;
   badges: Array<{ id: string; name: string; imageUrl: string; issuedOn: string; expires: string | null; assertionUrl: string }>;
 }
+export interface IssuingSettings { issuerUrl: string; defaultMode: string; showStipend: boolean; showHours: boolean; revocationListUrl?: string }

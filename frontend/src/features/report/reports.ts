@@ -1,7 +1,8 @@
 // Reports: completion funnel, time to decision, participation, coverage; the stipends export.
 import { navigate } from '../../core/app';
 import { hours, money } from '../../core/format';
-import { field, h, select } from '../../ui';
+import { busy, clearErrors, field, h, scrollTable, select, showError } from '../../ui';
+import { saveFile } from '../../core/http';
 import { reportApi } from './api';
 import { templateApi } from '../template/api';
 
@@ -10,12 +11,39 @@ import { templateApi } from '../template/api';
 function bars(title: string, rows: Array<[string, number]>, unit = ''): HTMLElement {
   const max = Math.max(1, ...rows.map(([, v]) => v));
   return h('figure', { class: 'chart' }, h('figcaption', {}, title),
-    rows.length ? h('table', { class: 'bars' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Group'), h('th', { scope: 'col' }, 'Value'))),
+    rows.length ? scrollTable(title, h('table', { class: 'bars' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Group'), h('th', { scope: 'col' }, 'Value'))),
       h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k),
-        h('td', {}, h('span', { class: 'bar', style: `width:${Math.max(2, (v / max) * 100)}%` }), ` ${v}${unit}`)))))
+        h('td', {}, h('span', { class: 'bar', style: `width:${Math.max(2, (v / max) * 100)}%` }), ` ${v}${unit}`))))))
       : h('p', { class: 'meta' }, 'No data yet.'));
 }
 
+/**
+ * The payroll export: stipends earned between two dates (empty: this fiscal year so far). Fetched rather than
+ * linked, so a refusal shows in words next to the dates instead of a silent failed download.
+ */
+function payrollExport(): HTMLElement {
+  const from = h('input', { type: 'date', name: 'from' });
+  const to = h('input', { type: 'date', name: 'to' });
+  const go = h('button', { type: 'submit', class: 'primary' }, 'Download stipends (CSV)');
+  const done = h('p', { role: 'status', class: 'meta' });
+  const form = h('form', { class: 'payroll', novalidate: true, 'aria-labelledby': 'payroll-h' },
+    h('h2', { id: 'payroll-h' }, 'Stipends for payroll'),
+    h('p', { class: 'hint' }, 'One row per passed tier. Leave the dates empty for this fiscal year so far.'),
+    h('div', { class: 'date-range' }, field('From', from, { name: 'from' }), field('To', to, { name: 'to' })), go, done);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void busy(go, async () => {
+      clearErrors(form);
+      done.textContent = '';
+      try {
+        const { blob, filename } = await reportApi.stipendsCsv(from.value, to.value);
+        saveFile(blob, filename);
+        done.textContent = `Downloaded ${filename}.`;
+      } catch (err) { showError(form, err); }
+    });
+  });
+  return form;
+}
 
 export async function reports(_: unknown, q: URLSearchParams): Promise<Node> {
   const [published, participation, coverage] = await Promise.all([
@@ -27,16 +55,16 @@ export async function reports(_: unknown, q: URLSearchParams): Promise<Node> {
   picker.addEventListener('change', () => navigate(`/admin/reports?template=${encodeURIComponent(picker.value)}`));
   const d = participation.district;
   return h('section', { class: 'reports' }, h('h1', {}, 'Reports'),
-    h('p', {}, `${d.enrolled} of ${d.teachers} teachers take part (${d.participationPercent}%); ${d.passedATier} passed a tier; ${money(d.stipendCents)} in stipends earned. `,
-      h('a', { href: '/api/v1/stipends.csv', download: 'stipends.csv' }, 'Download stipends (CSV)')),
+    h('p', {}, `${d.enrolled} of ${d.teachers} teachers take part (${d.participationPercent}%); ${d.passedATier} passed a tier; ${money(d.stipendCents)} in stipends earned.`),
+    payrollExport(),
     field('Microcredential', picker),
     h('div', { class: 'charts' },
       report ? bars(`Completion funnel: ${report.title}`, report.funnel.map((f): [string, number] => [f.step, f.count])) : null,
       report ? h('figure', { class: 'chart' }, h('figcaption', {}, `Time to decision: ${report.title}`),
         h('p', {}, `Median overall: ${hours(report.medianHoursToDecision)}`),
-        h('table', {}, h('thead', {}, h('tr', {}, ['Tier', 'Submitted', 'Returned', 'Passed', 'Waiting', 'Median'].map((c) => h('th', { scope: 'col' }, c)))),
+        scrollTable(`Time to decision: ${report.title}`, h('table', {}, h('thead', {}, h('tr', {}, ['Tier', 'Submitted', 'Returned', 'Passed', 'Waiting', 'Median'].map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, report.tiers.map((t) => h('tr', {}, h('th', { scope: 'row' }, t.title), h('td', {}, String(t.submitted)), h('td', {}, String(t.returned)),
-            h('td', {}, String(t.passed)), h('td', {}, String(t.waiting)), h('td', {}, hours(t.medianHoursToDecision))))))) : null,
+            h('td', {}, String(t.passed)), h('td', {}, String(t.waiting)), h('td', {}, hours(t.medianHoursToDecision)))))))) : null,
       bars('Participation by school (% of teachers enrolled)', participation.bySchool.map((g): [string, number] => [g.name, g.participationPercent]), '%'),
       bars('Participation by experience (% of teachers enrolled)', participation.byExperience.map((g): [string, number] => [g.name, g.participationPercent]), '%'),
       bars('Coverage: published microcredentials per standard or cluster', coverage.alignments.map((a): [string, number] => [`${a.code} ${a.name}`, a.publishedMicrocredentials])),

@@ -1,7 +1,7 @@
 import { navigate } from '../../core/app';
 import { age, date } from '../../core/format';
 import type { Evidence } from '../evidence/types';
-import { busy, clearErrors, field, h, showError, textarea, toast } from '../../ui';
+import { busy, clearErrors, field, h, showError, textarea, toast, scrollTable } from '../../ui';
 import { contentUrl, evidenceApi } from '../evidence/api';
 import { reviewApi } from './api';
 import { templateApi } from '../template/api';
@@ -11,7 +11,7 @@ export async function queue(): Promise<Node> {
   items.sort((a, b) => b.ageHours - a.ageHours || a.submittedAt.localeCompare(b.submittedAt));
   return h('section', {}, h('h1', {}, 'Review queue'),
     h('p', { role: 'status' }, items.length ? `${items.length} waiting, oldest first.` : 'Nothing is waiting for you.'),
-    items.length ? h('div', { class: 'table-wrap' }, h('table', {},
+    items.length ? scrollTable('Submissions waiting for review', h('table', {},
       h('thead', {}, h('tr', {}, ['Microcredential', 'Tier', 'Attempt', 'Waiting'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, items.map((i) => h('tr', {},
         h('td', {}, h('a', { href: `/reviews/${i.submissionId}` }, i.templateTitle)), h('td', {}, i.tierTitle),
@@ -95,7 +95,10 @@ export async function review(p: { id: string }): Promise<Node> {
 function evidenceView(e: Evidence): HTMLElement {
   const url = contentUrl(e.id);
   if (e.type === 'TEXT') return h('div', { class: 'reflection-text' }, h('p', { class: 'meta' }, `${e.wordCount ?? ''} words`), h('div', { class: 'prose' }, e.text ?? ''));
-  if (e.type === 'LINK') return h('p', {}, h('a', { href: e.url ?? e.name, target: '_blank', rel: 'noopener noreferrer' }, e.url ?? e.name));
+  if (e.type === 'LINK') {
+    return e.url ? h('p', {}, h('a', { href: e.url, target: '_blank', rel: 'noopener noreferrer' }, e.url))
+      : h('p', { class: 'citation' }, h('span', { class: 'meta' }, 'Citation: '), e.name);
+  }
   const body = e.artifactKind === 'IMAGE' ? h('img', { src: url, alt: e.name, class: 'evidence-img' })
     : e.artifactKind === 'VIDEO' ? h('video', { src: url, controls: true, preload: 'metadata', 'aria-label': e.name, class: 'evidence-video' })
       : e.artifactKind === 'AUDIO' ? h('audio', { src: url, controls: true, 'aria-label': e.name }) : null;

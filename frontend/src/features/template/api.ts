@@ -1,4 +1,4 @@
-// Typed calls to the service's template and catalogue endpoints (org.cairn.template).
+// Typed calls to the service's template and catalog endpoints (org.cairn.template).
 import { api } from '../../core/http';
 import type { CatalogueItem, LibraryItem, Preview, Summary } from './types';
 

@@ -1,8 +1,8 @@
-// The catalogue and a microcredential's page: what it takes per tier, what it pays, how it is scored.
+// The catalog and a microcredential's page: what it takes per tier, what it pays, how it is scored.
 import { navigate } from '../../core/app';
 import { money } from '../../core/format';
 import type { RequirementPreview, TierPreview } from './types';
-import { append, busy, field, h, input, markdown, select, showError } from '../../ui';
+import { append, busy, field, h, input, markdown, select, showError, scrollTable } from '../../ui';
 import { templateApi } from './api';
 import { enrollmentApi } from '../enrollment/api';
 
@@ -20,29 +20,29 @@ export async function catalogue(_: unknown, q: URLSearchParams): Promise<Node> {
   const opts = (xs: string[]): Array<[string, string]> => [['', 'Any'], ...xs.map((x): [string, string] => [x, x])];
   const standards = uniq(all.flatMap((t) => t.alignments.filter((a) => !a.targetCode?.startsWith('FFT.C')).map((a) => a.targetName)));
   const clusters = uniq(all.flatMap((t) => t.alignments.filter((a) => a.targetCode?.startsWith('FFT.C')).map((a) => a.targetName)));
-  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter the catalogue' },
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter the catalog' },
     field('Search', input({ name: 'q', type: 'search', value: q.get('q') ?? '' })),
     field('Standard', select(opts(standards), { name: 'standard' }, q.get('standard') ?? '')),
     field('Danielson cluster', select(opts(clusters), { name: 'cluster' }, q.get('cluster') ?? '')),
     field('Subject', select(opts(uniq(all.flatMap((t) => t.tags.subjects))), { name: 'subject' }, q.get('subject') ?? '')),
     field('Grade band', select(opts(uniq(all.flatMap((t) => t.tags.gradeBands))), { name: 'gradeBand' }, q.get('gradeBand') ?? '')),
     field('Stipend at least ($)', input({ name: 'stipendMin', type: 'number', min: 0, step: 25, inputmode: 'numeric', value: q.get('stipendMin') ?? '' })),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply filters'), h('a', { href: '/catalogue' }, 'Clear')));
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply filters'), h('a', { href: '/catalog', class: 'button' }, 'Clear filters')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const params = new URLSearchParams();
     new FormData(form).forEach((v, k) => { if (String(v).trim()) params.set(k, String(v).trim()); });
-    navigate(`/catalogue${params.toString() ? '?' + params : ''}`);
+    navigate(`/catalog${params.toString() ? '?' + params : ''}`);
   });
   const active = FILTERS.filter((f) => q.get(f)).length;
   // open on wide screens or when filters are in use; folded on a phone so the list comes first
   const box = h('details', { class: 'filters-box', open: active > 0 || window.innerWidth >= 700 },
     h('summary', {}, active ? `Filters (${active} in use)` : 'Filters'), form);
-  return h('section', {}, h('h1', {}, 'Microcredential catalogue'), box,
+  return h('section', {}, h('h1', {}, 'Microcredential catalog'), box,
     h('p', { role: 'status' }, `${shown.length} of ${all.length} microcredentials`),
     h('ul', { class: 'cards' }, shown.map((t) => h('li', { class: 'card' },
       t.artwork ? h('img', { src: t.artwork, alt: '', width: 64, height: 64 }) : null,
-      h('h2', {}, h('a', { href: `/catalogue/${t.id}` }, t.title)),
+      h('h2', {}, h('a', { href: `/catalog/${t.id}` }, t.title)),
       h('p', {}, t.summary),
       h('p', { class: 'meta' }, `${t.tierCount} tier${t.tierCount === 1 ? '' : 's'} · ${t.totalStipendCents ? `up to ${money(t.totalStipendCents)}` : 'no stipend'}`,
         t.proposalRequired ? ' · proposal first' : ''),
@@ -59,13 +59,13 @@ export async function templatePage(p: { id: string }): Promise<Node> {
   start.addEventListener('click', () => void busy(start, async () => {
     try {
       const e = await enrollmentApi.start(t.id);
-      navigate(`/my/enrolments/${e.id}`);
+      navigate(`/my/enrollments/${e.id}`);
     } catch (err) { showError(section, err); }
   }));
   append(section, [
     h('div', { class: 'title-row' }, t.artwork ? h('img', { src: t.artwork, alt: '', width: 96, height: 96 }) : null,
       h('div', {}, h('h1', {}, t.title), h('p', {}, t.summary))),
-    h('p', {}, existing ? h('a', { href: `/my/enrolments/${existing.id}`, class: 'button primary' }, 'Continue your work') : start),
+    h('p', {}, existing ? h('a', { href: `/my/enrollments/${existing.id}`, class: 'button primary' }, 'Continue your work') : start),
     h('h2', {}, 'What it pays'),
     h('p', {}, `Up to ${money(t.totalStipendCents)} in all.`, t.validFor ? ` Valid for ${t.validFor}.` : ''),
     h('h2', {}, 'What it takes'),
@@ -89,7 +89,7 @@ function tierDetails(tier: TierPreview, levels: string[]): HTMLElement {
 
 export function rubricTable(r: RequirementPreview, levels: string[]): HTMLElement | null {
   if (!r.criteria.length) return null;
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'rubric' },
+  return scrollTable(`Scoring guide: ${r.title}`, h('table', { class: 'rubric' },
     h('caption', {}, `Scoring guide: ${r.title}`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Criterion'), levels.map((l) => h('th', { scope: 'col' }, l)))),
     h('tbody', {}, r.criteria.map((c) => h('tr', {}, h('th', { scope: 'row' }, c.name), c.levels.map((l) => h('td', {}, l.descriptor)))))));

@@ -210,7 +210,7 @@ export async function editor(p: { id: string }): Promise<Node> {
   root.append(h('p', {}, h('a', { href: '/admin/templates' }, '← Templates')),
     h('h1', {}, draft ? `Edit: ${c.title}` : c.title), h('p', { class: 'meta' }, `Version ${view.version} · ${view.status.toLowerCase()}`),
     problems, body, h('div', { class: 'actions sticky' }, draft ? [save, publish] : newVersion,
-      draft ? null : h('a', { href: `/catalogue/${view.id}`, class: 'button' }, 'See it as a teacher')));
+      draft ? null : h('a', { href: `/catalog/${view.id}`, class: 'button' }, 'See it as a teacher')));
   if (draft && view.problems.length) queueMicrotask(() => showProblems(view));
   return root;
 }

@@ -2,7 +2,7 @@
 import { navigate } from '../../core/app';
 import { money } from '../../core/format';
 import { emptyContent } from './editor';
-import { busy, h, showError } from '../../ui';
+import { busy, h, showError, scrollTable } from '../../ui';
 import { templateApi } from './api';
 
 
@@ -19,7 +19,7 @@ export async function templates(): Promise<Node> {
   }));
   const adopted = new Set(list.map((t) => t.libraryKey).filter(Boolean));
   section.append(h('h1', {}, 'Templates'), h('p', {}, create),
-    h('div', { class: 'table-wrap' }, h('table', {},
+    scrollTable('Your templates', h('table', {},
       h('thead', {}, h('tr', {}, ['Title', 'Version', 'Status', 'Tiers', 'Stipend'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, list.map((t) => h('tr', {},
         h('td', {}, h('a', { href: `/admin/templates/${t.id}` }, t.title || '(untitled)')), h('td', {}, String(t.version)),

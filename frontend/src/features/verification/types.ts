@@ -1,5 +1,6 @@
 // The service's JSON shapes this feature reads (a subset of each record's fields).
-export interface Check { id: string; outcome: string; message: string }
+/** One check: the stable id (for experts), the outcome, the technical message and the sentence people read. */
+export interface Check { id: string; outcome: string; message: string; sentence?: string }
 export interface Verdict {
   valid: boolean; input?: string; kind?: string; verificationType?: string; checks: Check[];
   assertion?: { id?: string; issuedOn?: string; expires?: string; revoked?: boolean; revocationReason?: string; narrative?: string; evidence?: string[] };

@@ -29,24 +29,33 @@ export function verifyPage(_: unknown, q: URLSearchParams): Node {
       field('Badge file', picker, { name: 'file' })),
     field('…or paste a badge URL, JWS or assertion JSON', text, { name: 'url' }),
     field('Recipient email to check (optional)', email, { name: 'recipient' }), go);
-  const run = (file?: File) => busy(go, async () => {
-    result.replaceChildren(h('p', { role: 'status' }, 'Checking…'));
+  // What the person gave last is what gets verified: a file chosen or dropped, or text typed or pasted. Giving
+  // one clears the other, so the form never shows one thing while another is checked.
+  let given: { kind: 'file'; file: File } | { kind: 'text' } | null = text.value.trim() ? { kind: 'text' } : null;
+  const giveFile = (f: File) => { given = { kind: 'file', file: f }; text.value = ''; };
+  const giveText = () => { given = text.value.trim() ? { kind: 'text' } : null; if (picker.value) picker.value = ''; };
+  text.addEventListener('input', giveText);
+  const run = () => busy(go, async () => {
+    const what = given;
+    if (!what || (what.kind === 'text' && !text.value.trim())) {
+      showError(form, new ApiError(422, 'Nothing to verify', '', '', [{ field: 'url', message: 'choose a file or paste a URL, JWS or JSON.' }]));
+      result.replaceChildren();
+      return;
+    }
+    const label = what.kind === 'file' ? `the file “${what.file.name}”` : 'the text you pasted';
+    result.replaceChildren(h('p', { role: 'status' }, `Checking ${label}…`));
     try {
       let verdict: Verdict;
-      const f = file ?? picker.files?.[0];
-      if (f) {
+      if (what.kind === 'file') {
         const data = new FormData();
-        data.append('file', f, f.name);
+        data.append('file', what.file, what.file.name);
         if (email.value.trim()) data.append('recipient', email.value.trim());
         verdict = await verificationApi.verify(data);
-      } else if (text.value.trim()) {
-        verdict = await verificationApi.verify(bodyFor(text.value, email.value));
       } else {
-        showError(form, new ApiError(422, 'Nothing to verify', '', '', [{ field: 'url', message: 'choose a file or paste a URL, JWS or JSON.' }]));
-        result.replaceChildren();
-        return;
+        verdict = await verificationApi.verify(bodyFor(text.value, email.value));
       }
-      result.replaceChildren(verdictView(verdict));
+      // a later input may have replaced this one while the answer was on its way: show only the current one
+      if (given === what) result.replaceChildren(verdictView(verdict, label));
     } catch (err) { result.replaceChildren(); showError(form, err); }
   });
   form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
@@ -56,28 +65,30 @@ export function verifyPage(_: unknown, q: URLSearchParams): Node {
   zone.addEventListener('drop', (e) => {
     e.preventDefault(); zone.classList.remove('over');
     const f = e.dataTransfer?.files[0];
-    if (f) void run(f);
+    if (f) { picker.value = ''; giveFile(f); void run(); }
   });
-  picker.addEventListener('change', () => { if (picker.files?.[0]) void run(picker.files[0]); });
+  picker.addEventListener('change', () => { const f = picker.files?.[0]; if (f) { giveFile(f); void run(); } });
   if (q.get('url')) queueMicrotask(() => void run());
   return h('section', {}, h('h1', {}, 'Verify a badge'),
     h('p', {}, 'Check any Open Badges 2.0 badge: is it real, whose is it, and does it still stand? No sign-in needed.'), form, result);
 }
 
-function verdictView(v: Verdict): HTMLElement {
+function verdictView(v: Verdict, label: string): HTMLElement {
   const outcome = (c: Check) => c.outcome.toLowerCase();
-  const word: Record<string, string> = { passed: 'Passed', warning: 'Warning', failed: 'Failed', skipped: 'Skipped' };
+  const word: Record<string, string> = { passed: 'Passed', warning: 'Warning', failed: 'Failed', skipped: 'Not checked' };
+  const said = (c: Check) => c.sentence ?? c.message;
   const a = v.assertion;
   const img = v.badge?.image && /^(https?:|data:image\/)/.test(v.badge.image) ? v.badge.image : null;
   const headline = v.valid ? (a?.revoked ? 'Revoked' : '✓ Valid badge') : '✗ Not valid';
   return h('div', { class: `verdict ${v.valid && !a?.revoked ? 'valid' : 'invalid'}` },
     h('div', { class: 'title-row' }, img ? h('img', { src: img, alt: '', width: 72, height: 72 }) : null,
       h('div', {}, h('h2', { tabindex: -1 }, headline),
-        h('p', {}, v.valid ? 'Every check passed that decides validity.' : `Failed: ${v.checks.filter((c) => outcome(c) === 'failed').map((c) => c.message).join(' ')}`))),
+        h('p', { class: 'checked' }, `Checked ${label}. `, v.checks.find((c) => c.id === 'input.detect' && outcome(c) === 'passed')?.sentence ?? ''),
+        h('p', {}, v.valid ? 'Every check passed that decides validity.' : `Failed: ${v.checks.filter((c) => outcome(c) === 'failed').map(said).join(' ')}`))),
     h('dl', { class: 'summary' },
       v.badge?.name ? [h('dt', {}, 'Badge'), h('dd', {}, v.badge.id?.startsWith('http') ? h('a', { href: v.badge.id, rel: 'noopener' }, v.badge.name) : v.badge.name)] : null,
       v.issuer?.name ? [h('dt', {}, 'Issuer'), h('dd', {}, v.issuer.name, v.issuer.url ? ` (${v.issuer.url})` : '',
-        v.issuer.recognised ? ' — recognised by your district' : '')] : null,
+        v.issuer.recognised ? ' — recognized by your district' : '')] : null,
       v.recipient ? [h('dt', {}, 'Recipient'), h('dd', {}, v.recipient.hashed ? 'Identity hashed' : v.recipient.identity ?? '',
         v.recipient.matched === true ? ' — matches the email you gave' : v.recipient.matched === false ? ' — does NOT match the email you gave' : '')] : null,
       a?.issuedOn ? [h('dt', {}, 'Issued'), h('dd', {}, date(a.issuedOn))] : null,
@@ -86,5 +97,7 @@ function verdictView(v: Verdict): HTMLElement {
       v.alignments?.length ? [h('dt', {}, 'Aligned to'), h('dd', {}, v.alignments.map((x) => x.targetName).join('; '))] : null),
     h('h3', {}, 'Checks'),
     h('ol', { class: 'checks' }, v.checks.map((c) => h('li', { class: outcome(c), 'data-check': c.id },
-      h('span', { class: 'outcome' }, word[outcome(c)] ?? c.outcome), ' ', h('code', {}, c.id), ': ', c.message))));
+      h('span', { class: 'outcome' }, word[outcome(c)] ?? c.outcome), ' ', said(c), ' ',
+      // the stable id and the technical detail, for experts
+      h('details', { class: 'detail' }, h('summary', {}, h('code', {}, c.id)), c.message)))));
 }

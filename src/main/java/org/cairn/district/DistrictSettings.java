@@ -16,7 +16,7 @@ public record DistrictSettings(@NotBlank @Size(max = 200) @HeaderText String nam
 		@Size(max = 400_000, message = "must be under 300 KB")
 		@Pattern(regexp = "data:image/(png|svg\\+xml|jpeg);base64,[A-Za-z0-9+/=]+",
 				message = "must be a PNG, SVG or JPEG data: URI") String logo,
-		@Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour such as #1f6f5c") String brandColor,
+		@Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a color such as #1f6f5c") String brandColor,
 		@NotBlank @ValidTimeZone String timeZone, @Min(1) @Max(12) int fiscalYearStartMonth,
 		@PositiveOrZero long budgetCents, boolean autoApproveProposals, boolean allowCoachAsAssessor,
 		@Min(1024 * 1024) @Max(16L * 1024 * 1024 * 1024) long maxUploadBytes) {

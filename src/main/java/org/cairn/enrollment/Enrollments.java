@@ -7,6 +7,7 @@ import org.cairn.account.Role;
 import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
 import org.cairn.notification.NoticeKind;
+import org.cairn.notification.AppLinks;
 import org.cairn.notification.Notifier;
 import org.cairn.problem.ProblemException;
 import org.cairn.template.Template;
@@ -206,7 +207,7 @@ public class Enrollments {
 		return notifier.notify(e.districtId(), e.personId(), NoticeKind.PROPOSAL_DECIDED,
 				"Your proposal for " + e.templateTitle() + " was " + verdict,
 				"Your proposal for " + e.templateTitle() + " was " + verdict + "." + comment,
-				"/enrollments/" + e.id());
+				AppLinks.enrollment(e.id()));
 	}
 
 	/**

@@ -23,6 +23,12 @@ record FiscalYear(int endingYear) {
 		return new FiscalYear(date.getMonthValue() >= start ? date.getYear() + 1 : date.getYear());
 	}
 
+	/** The first day of this fiscal year for a district whose year starts in {@code startMonth} (1 to 12). */
+	LocalDate firstDay(int startMonth) {
+		int start = startMonth < 1 || startMonth > 12 ? 1 : startMonth;
+		return start == 1 ? LocalDate.of(endingYear, 1, 1) : LocalDate.of(endingYear - 1, start, 1);
+	}
+
 	String label() {
 		return "FY" + endingYear;
 	}

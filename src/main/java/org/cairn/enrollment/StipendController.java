@@ -1,5 +1,6 @@
 package org.cairn.enrollment;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,7 +44,11 @@ class StipendController {
 
 	private final DistrictRepository districts;
 
-	StipendController(ReactiveMongoTemplate mongo, PersonRepository people, DistrictRepository districts) {
+	private final Clock clock;
+
+	StipendController(ReactiveMongoTemplate mongo, PersonRepository people, DistrictRepository districts,
+			Clock clock) {
+		this.clock = clock;
 		this.mongo = mongo;
 		this.people = people;
 		this.districts = districts;
@@ -58,17 +63,23 @@ class StipendController {
 
 	/**
 	 * Stipends earned from {@code from} to {@code to} inclusive (dates in the district's time zone), one row per
-	 * passed tier, for payroll.
+	 * passed tier, for payroll. Without dates: the current fiscal year to today (a link without its dates used to
+	 * fail with a bare 400).
 	 */
 	@GetMapping("/stipends.csv")
-	Mono<ResponseEntity<String>> export(@AuthenticationPrincipal CairnUser user, @RequestParam LocalDate from,
-			@RequestParam LocalDate to) {
+	Mono<ResponseEntity<String>> export(@AuthenticationPrincipal CairnUser user,
+			@RequestParam(name = "from", required = false) LocalDate fromDate,
+			@RequestParam(name = "to", required = false) LocalDate toDate) {
 		user.require(Role.DISTRICT_ADMIN);
-		if (to.isBefore(from)) {
-			return Mono.error(ProblemException.invalid("to", "must not be before from"));
-		}
 		return districts.findById(user.districtId()).flatMap(district -> {
 			ZoneId zone = ZoneId.of(district.timeZone() == null ? "UTC" : district.timeZone());
+			// without dates: the current fiscal year so far, which is what payroll asks for most
+			LocalDate to = toDate != null ? toDate : clock.instant().atZone(zone).toLocalDate();
+			LocalDate from = fromDate != null ? fromDate
+					: FiscalYear.of(district, clock.instant()).firstDay(district.fiscalYearStartMonth());
+			if (to.isBefore(from)) {
+				return Mono.error(ProblemException.invalid("to", "the end date is before the start date"));
+			}
 			Instant start = from.atStartOfDay(zone).toInstant();
 			Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
 			Query period = Query.query(Criteria.where("districtId").is(user.districtId())

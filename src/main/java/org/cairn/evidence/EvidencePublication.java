@@ -50,7 +50,7 @@ class EvidencePublication implements PublicEvidence, PublishedEvidence {
 	public Mono<Content> content(String districtId, String evidenceId) {
 		return evidence.findById(evidenceId).filter(e -> published(e, districtId)).flatMap(e -> switch (e.type()) {
 			case TEXT -> Mono.just(text(e.text(), "reflection.txt"));
-			case LINK -> Mono.just(text(e.url(), "link.txt"));
+			case LINK -> Mono.just(e.url() != null ? text(e.url(), "link.txt") : text(e.name(), "citation.txt"));
 			case FILE -> {
 				ObjectId fileId = new ObjectId(e.fileId());
 				yield files.file(fileId).map(file -> {

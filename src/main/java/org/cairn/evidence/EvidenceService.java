@@ -101,12 +101,26 @@ class EvidenceService {
 					.filter(r -> r.key().equals(requirementKey))
 					.findFirst()
 					.orElseThrow(() -> ProblemException.notFound("Requirement " + requirementKey));
-				return reviews.find(e.id(), tierKey)
+				// a tier opens once the tiers it requires have passed: before that it takes no evidence
+				Mono<Void> open = tier.requires().isEmpty() ? Mono.empty()
+						: reviews.passedTiers(e.id()).flatMap(passed -> {
+							List<String> missing = tier.requires()
+								.stream()
+								.filter(key -> !passed.contains(key))
+								.map(key -> t.tier(key).map(Tier::title).orElse(key))
+								.toList();
+							return missing.isEmpty() ? Mono.<Void>empty()
+									: Mono.error(ProblemException.conflict("tier-locked", "Tier locked",
+											"Pass " + String.join(" and ", missing) + " first: " + tier.title()
+													+ " opens once it has passed.")
+										.with("requires", missing));
+						});
+				return open.then(reviews.find(e.id(), tierKey)
 					.map(Submission::editable)
 					.defaultIfEmpty(true)
 					.flatMap(editable -> editable ? Mono.just(new Slot(e, t, tier, requirement))
 							: Mono.error(ProblemException.conflict("evidence-locked", "Evidence locked",
-									"This tier was submitted; its evidence is locked until a decision returns it.")));
+									"This tier was submitted; its evidence is locked until a decision returns it."))));
 			});
 		});
 	}
@@ -187,8 +201,9 @@ class EvidenceService {
 		List<FieldProblem> problems = new ArrayList<>();
 		Set<String> wanted = new LinkedHashSet<>();
 		for (int i = 0; i < urls.size(); i++) {
-			String url = urls.get(i) == null ? "" : urls.get(i).trim();
-			String problem = linkProblem(url);
+			String url = urls.get(i) == null ? "" : urls.get(i).trim().replaceAll("\\s+", " ");
+			// "link or cite": a web address, or a citation of a book or article that has none
+			String problem = looksLikeAddress(url) ? linkProblem(url) : citationProblem(url);
 			if (problem != null) {
 				problems.add(new FieldProblem("urls[" + i + "]", problem));
 			}
@@ -210,20 +225,47 @@ class EvidenceService {
 			}
 			Instant now = clock.instant();
 			Mono<Void> dropOld = current(slot)
-				.filter(e -> e.type() == EvidenceType.LINK && !wanted.contains(e.url()))
+				.filter(e -> e.type() == EvidenceType.LINK && !wanted.contains(e.url() != null ? e.url() : e.name()))
 				.concatMap(this::remove)
 				.then();
 			Flux<Evidence> keep = Flux.fromIterable(wanted)
 				.concatMap(url -> evidence.findBySlotKey(slot.key(EvidenceType.LINK, url))
 					.switchIfEmpty(Mono.defer(() -> evidence.save(new Evidence(null, slot.enrollment().districtId(),
 							enrollmentId, user.personId(), tierKey, requirementKey, EvidenceType.LINK, url, null,
-							null, url, null, null, null, null, null, slot.key(EvidenceType.LINK, url), false, false,
+							null, looksLikeAddress(url) ? url : null, null, null, null, null, null,
+							slot.key(EvidenceType.LINK, url), false, false,
 							now, now, null)))));
-			return dropOld.thenMany(keep).collectList();
+			// one save at a time per requirement, across instances, so two lists cannot add up past the limit
+			return Mono.usingWhen(slots.reserveLinks(enrollmentId, tierKey, requirementKey),
+					lease -> dropOld.thenMany(keep).collectList(), lease -> slots.release(lease, true),
+					(lease, error) -> slots.release(lease, false), lease -> slots.release(lease, false));
 		});
 	}
 
+	/** An entry that starts like a web address is checked as one; anything else is a citation. */
+	static boolean looksLikeAddress(String entry) {
+		// "javascript:…", "ftp://…" and "www.…" are addresses (and refused unless http); "Hattie: Visible …" is not
+		return entry.matches("(?is)^[a-z][a-z0-9+.-]*:(?!\\s).*") || entry.regionMatches(true, 0, "www.", 0, 4);
+	}
+
+	/** A citation names at least an author or title in a few words: "Hattie, J. (2009). Visible Learning." */
+	static String citationProblem(String citation) {
+		if (citation.isEmpty()) {
+			return "add a web address or a citation";
+		}
+		if (citation.length() > 500) {
+			return "a citation of at most 500 characters";
+		}
+		if (citation.length() < 10 || !citation.matches("(?s).*\\p{L}{2,}.*\\s.*\\p{L}{2,}.*")) {
+			return "a citation names the author and the title, such as: Hattie, J. (2009). Visible Learning";
+		}
+		return null;
+	}
+
 	static String linkProblem(String url) {
+		if (url.regionMatches(true, 0, "www.", 0, 4)) {
+			return "must start with http:// or https://";
+		}
 		if (url.isEmpty() || url.length() > 2000) {
 			return "a URL of at most 2000 characters";
 		}

@@ -98,6 +98,28 @@ class FileSlots {
 		return added.switchIfEmpty(replacing);
 	}
 
+	/** The lease name of a links requirement's whole list; no file name holds a control character. */
+	private static final String LINKS = "\u0000links";
+
+	/**
+	 * Takes the lease of a links requirement: saving links replaces the whole list, so two saves at once could
+	 * otherwise add up past {@code maxItems}. {@code 409 links-in-progress} while another save runs.
+	 */
+	Mono<Lease> reserveLinks(String enrollmentId, String tierKey, String requirementKey) {
+		String id = slotId(enrollmentId, tierKey, requirementKey);
+		Instant now = clock.instant();
+		String lease = "uploading." + key(LINKS);
+		Criteria free = new Criteria().orOperator(Criteria.where(lease).exists(false),
+				Criteria.where(lease).lte(Date.from(now)));
+		return ensure(id, enrollmentId, tierKey, requirementKey)
+			.then(mongo.updateFirst(Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), free)),
+					new Update().set(lease, Date.from(now.plus(LEASE))).inc("v", 1), COLLECTION))
+			.filter(result -> result.getModifiedCount() == 1)
+			.map(result -> new Lease(id, LINKS, false))
+			.switchIfEmpty(Mono.error(() -> ProblemException.conflict("links-in-progress", "Links being saved",
+					"Another save of these links is still running. Try again when it has finished.")));
+	}
+
 	/**
 	 * Why no lease was given. The document may have changed since the attempt (an upload of the name ended, a
 	 * file was deleted), so a state that should have given a lease is tried again, a few times at most; a full list

@@ -299,7 +299,7 @@ class FileStore {
 		private void check(Detected detected) {
 			if (detected == null) {
 				throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unrecognised-kind",
-						"Unrecognised file kind",
+						"Unrecognized file kind",
 						"The file's content is not a kind Cairn accepts (images, PDF, video, audio, Office documents, "
 								+ "UTF-8 text or CSV). The name does not matter; the content does.");
 			}

@@ -46,7 +46,7 @@ class BadgeDocuments {
 		List<String> publicKeys = districtKeys.stream().filter(k -> !k.revoked()).map(k -> keys.keyUrl(k.id())).toList();
 		return Profile.issuer(urls.issuer(issuer.id()), district.name(), district.url(), district.email(),
 				district.description(), district.logo(), publicKeys,
-				VerificationObject.forIssuer(List.of(urls.host()), null), urls.revocations(issuer.id()));
+				VerificationObject.forIssuer(List.of(urls.authority()), null), urls.revocations(issuer.id()));
 	}
 
 	CryptographicKey key(SigningKey key, IssuerRecord owner) {
@@ -63,6 +63,11 @@ class BadgeDocuments {
 		String name = tier == null ? template.title() : template.title() + ": " + tier.title();
 		String description = tier == null || tier.description() == null || tier.description().isBlank()
 				? orDefault(template.summary(), name) : tier.description();
+		String narrative = criteriaNarrative(template, tier == null ? template.tiers() : List.of(tier));
+		if (!issuer.showStipend()) {
+			description = orDefault(PublicMoney.strip(description), name);
+			narrative = PublicMoney.strip(narrative);
+		}
 		List<AlignmentObject> alignment = template.alignments().stream()
 			.map(a -> new AlignmentObject(a.targetName(), a.targetUrl(), a.targetDescription(), a.targetFramework(),
 					a.targetCode()))
@@ -74,7 +79,7 @@ class BadgeDocuments {
 					.toList();
 		List<Tier> tiers = tier == null ? template.tiers() : List.of(tier);
 		return BadgeClass.of(urls.badge(record.id()), name, description, urls.badgeImage(record.id()),
-				new Criteria(urls.criteria(record.id()), criteriaNarrative(template, tiers)), urls.issuer(issuer.id()),
+				new Criteria(urls.criteria(record.id()), narrative), urls.issuer(issuer.id()),
 				alignment, tags, String.valueOf(template.version()), assessment(template, tiers));
 	}
 

@@ -226,7 +226,8 @@ class Issuance {
 		String name = requirement == null ? genre : requirement;
 		String narrative = switch (piece.kind()) {
 			case "REFLECTION" -> piece.text();
-			case "LINK" -> "Link submitted" + answered + ": " + piece.url();
+			case "LINK" -> piece.url() == null ? "Source cited" + answered + ": " + piece.name()
+					: "Link submitted" + answered + ": " + piece.url();
 			default -> genre + " submitted" + answered + ": " + piece.name()
 					+ (piece.sizeBytes() == null ? "" : " (" + size(piece.sizeBytes()) + ")");
 		};

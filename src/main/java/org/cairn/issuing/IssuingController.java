@@ -61,12 +61,20 @@ class IssuingController {
 
 	@GetMapping("/api/v1/assertions")
 	Flux<AssertionView> districtAssertions(@AuthenticationPrincipal CairnUser user,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+			@RequestParam(required = false) String q) {
 		user.require(Role.DISTRICT_ADMIN);
 		if (page < 0 || size < 1 || size > 200) {
 			throw ProblemException.invalid("size", "page must be 0 or more and size between 1 and 200.");
 		}
-		return mongo.find(Query.query(Criteria.where("districtId").is(user.districtId()))
+		Criteria district = Criteria.where("districtId").is(user.districtId());
+		if (q != null && !q.isBlank()) {
+			// the admin looks a person up by name or email; the words are matched literally, case-insensitively
+			String literal = java.util.regex.Pattern.quote(q.strip());
+			district = district.orOperator(Criteria.where("recipientName").regex(literal, "i"),
+					Criteria.where("recipientEmail").regex(literal, "i"));
+		}
+		return mongo.find(Query.query(district)
 			.with(Sort.by(Sort.Direction.DESC, "issuedOn").and(Sort.by("_id")))
 			.skip((long) page * size)
 			.limit(size), IssuedAssertion.class).map(this::view);

@@ -57,8 +57,16 @@ class PublicUrls {
 		return properties.publicUrl("/public/revocations/" + issuerId);
 	}
 
-	String host() {
-		return properties.publicBaseUrl().getHost();
+	/**
+	 * The authority of our public URLs as the issuer profile's {@code allowedOrigins} names it: the host, and
+	 * {@code :port} when the port is not the scheme's default. 1EdTech's validator (and Cairn's) compares the URL
+	 * authority, so a district served on {@code :8443} that published only the host would fail every hosted badge.
+	 */
+	String authority() {
+		URI base = properties.publicBaseUrl();
+		int port = base.getPort();
+		int standard = "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
+		return port < 0 || port == standard ? base.getHost() : base.getHost() + ":" + port;
 	}
 
 	/** The path of one of our public URLs ({@code /public/...}), or null when the URL is not ours. */

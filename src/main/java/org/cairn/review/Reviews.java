@@ -21,6 +21,7 @@ import org.cairn.enrollment.Enrollment;
 import org.cairn.enrollment.Enrollments;
 import org.cairn.enrollment.PinnedTemplates;
 import org.cairn.notification.NoticeKind;
+import org.cairn.notification.AppLinks;
 import org.cairn.notification.Notifier;
 import org.cairn.problem.ProblemException;
 import org.cairn.problem.ProblemException.FieldProblem;
@@ -334,13 +335,13 @@ public class Reviews {
 						"Passed: " + tier.title() + " of " + template.title(),
 						"Congratulations! Your evidence for " + tier.title() + " of " + template.title()
 								+ " passed review.",
-						"/enrollments/" + decided.enrollmentId()));
+						AppLinks.tier(decided.enrollmentId(), tier.key())));
 		}
 		return notifier.notify(decided.districtId(), decided.personId(), NoticeKind.TIER_RETURNED,
 				"Returned for revision: " + tier.title() + " of " + template.title(),
 				"Your assessor returned " + tier.title() + " for revision. Their feedback is with each criterion."
 						+ (decided.current().comment() == null ? "" : "\n\n" + decided.current().comment()),
-				"/enrollments/" + decided.enrollmentId());
+				AppLinks.tier(decided.enrollmentId(), tier.key()));
 	}
 
 	/** Stipend, budget and award: each keyed so that running it again changes nothing. */
@@ -366,7 +367,7 @@ public class Reviews {
 				"To review: " + s.tierTitle() + " of " + s.templateTitle(),
 				"A submission (attempt " + s.attempt() + ") of " + s.tierTitle() + " of " + s.templateTitle()
 						+ " is waiting for your review.",
-				"/reviews/" + s.id());
+				AppLinks.review(s.id()));
 	}
 
 	/** Submissions visible to the caller: the teacher's own, the assessor's assigned ones, all for admins. */

@@ -68,7 +68,7 @@ record Preview(String id, String familyId, int version, TemplateStatus status, S
 					+ (r.acceptsVideoInstead() ? ", or a video of " + duration(r.minSeconds(), r.maxSeconds()) : "");
 			case VIDEO -> "A video of " + duration(r.minSeconds(), r.maxSeconds());
 			case ARTIFACTS -> items(r, "File") + kinds(r);
-			case LINKS -> items(r, "Link");
+			case LINKS -> items(r, "Link or citation", "links or citations");
 			case DATA -> "Data" + kinds(r) + (r.minItems() != null && r.minItems() > 1 ? ", at least " + r.minItems()
 					+ " sets" : "");
 			case PROPOSAL -> "A proposal: your topic, sources of new learning and an implementation plan";
@@ -88,13 +88,17 @@ record Preview(String id, String familyId, int version, TemplateStatus status, S
 	}
 
 	private static String items(Requirement r, String noun) {
+		return items(r, noun, noun.toLowerCase() + "s");
+	}
+
+	private static String items(Requirement r, String noun, String plural) {
 		if (r.minItems() == null && r.maxItems() == null) {
-			return noun + "s";
+			return Character.toUpperCase(plural.charAt(0)) + plural.substring(1);
 		}
 		if (r.maxItems() == null) {
-			return "At least " + r.minItems() + " " + noun.toLowerCase() + (r.minItems() == 1 ? "" : "s");
+			return "At least " + r.minItems() + " " + (r.minItems() == 1 ? noun.toLowerCase() : plural);
 		}
-		return range(r.minItems() == null ? 0 : r.minItems(), r.maxItems(), noun.toLowerCase() + "s");
+		return range(r.minItems() == null ? 0 : r.minItems(), r.maxItems(), plural);
 	}
 
 	private static String kinds(Requirement r) {

@@ -5,6 +5,9 @@ import org.springframework.web.util.HtmlUtils;
 /** The report as a small server-rendered page for people (no script; everything escaped). */
 final class ReportPage {
 
+	private static final java.util.Map<Outcome, String> WORDS = java.util.Map.of(Outcome.PASSED, "\u2713 Passed:",
+			Outcome.FAILED, "\u2717 Failed:", Outcome.WARNING, "! Warning:", Outcome.SKIPPED, "\u2013");
+
 	private ReportPage() {
 	}
 
@@ -17,6 +20,8 @@ final class ReportPage {
 			.append("</head><body class=\"report\"><main>");
 		html.append("<h1 class=\"").append(report.valid() ? "passed\">Valid badge" : "failed\">Not a valid badge")
 			.append("</h1>");
+		report.checks().stream().filter(c -> c.id() == CheckId.INPUT_DETECT && c.outcome() == Outcome.PASSED)
+			.findFirst().ifPresent(c -> html.append("<p>").append(e(c.sentence())).append("</p>"));
 		if (report.badge() != null) {
 			html.append("<h2>").append(e(report.badge().name())).append("</h2><p>")
 				.append(e(report.badge().description()))
@@ -26,7 +31,7 @@ final class ReportPage {
 			html.append("<p>Issued by <strong>").append(e(report.issuer().name())).append("</strong> (")
 				.append(e(report.issuer().id())).append(")");
 			if (Boolean.TRUE.equals(report.issuer().recognised())) {
-				html.append(" — an issuer your district recognises");
+				html.append(" — an issuer your district recognizes");
 			}
 			html.append("</p>");
 		}
@@ -47,13 +52,16 @@ final class ReportPage {
 				.append(a.targetFramework() == null ? "" : " (" + e(a.targetFramework()) + ")").append("</li>"));
 			html.append("</ul>");
 		}
-		html.append("<h3>Checks</h3><table><thead><tr><th>Check</th><th>Outcome</th><th>Detail</th></tr></thead><tbody>");
+		html.append("<h3>What was checked</h3><ul class=\"checks\">");
 		for (Check check : report.checks()) {
-			html.append("<tr><td><code>").append(e(check.id().id())).append("</code></td><td class=\"")
-				.append(check.outcome().json()).append("\">").append(check.outcome().json()).append("</td><td>")
-				.append(e(check.message())).append("</td></tr>");
+			// the sentence for people; the stable id and the technical detail for experts
+			html.append("<li class=\"").append(check.outcome().json()).append("\" data-check=\"")
+				.append(e(check.id().id())).append("\"><strong>").append(WORDS.get(check.outcome()))
+				.append("</strong> ").append(e(check.sentence() == null ? check.message() : check.sentence()))
+				.append(" <details><summary><code>").append(e(check.id().id())).append("</code></summary>")
+				.append(e(check.message())).append("</details></li>");
 		}
-		html.append("</tbody></table></main></body></html>");
+		html.append("</ul></main></body></html>");
 		return html.toString();
 	}
 

@@ -26,8 +26,11 @@ final class Run {
 
 	JsonNode jwsHeader;
 
-	/** The input was a URL whose document has been retrieved already. */
-	boolean retrievedFromUrl;
+	/** Where the hosted assertion being judged was retrieved from (null until it is). */
+	String retrievedFrom;
+
+	/** A badge class or issuer profile was retrieved (so there was an address to compare its id with). */
+	boolean retrievedLinked;
 
 	String kind;
 
@@ -49,6 +52,9 @@ final class Run {
 
 	CheckId current = CheckId.INPUT_DETECT;
 
+	/** The check that failed most recently: a stage stops at its failure, so this is where the run stopped. */
+	private CheckId lastFailure;
+
 	Run(String recipient) {
 		this.recipient = recipient == null || recipient.isBlank() ? null : recipient.strip();
 	}
@@ -63,6 +69,7 @@ final class Run {
 
 	void fail(CheckId id, String message) {
 		note(id, Outcome.FAILED, message);
+		lastFailure = id;
 	}
 
 	void skip(CheckId id, String message) {
@@ -94,8 +101,13 @@ final class Run {
 		return checks.containsKey(id);
 	}
 
-	/** Every check in procedure order; those never reached are skipped with the reason given. */
-	List<Check> checks(String notReached) {
+	/**
+	 * Every check in procedure order. One never reached is skipped with the truthful reason: the check whose failure
+	 * stopped the verification (none is named when nothing failed: then the stage simply did not apply).
+	 */
+	List<Check> checks() {
+		String notReached = lastFailure == null ? "It does not apply to this input."
+				: "The verification stopped when " + lastFailure.id() + " failed.";
 		List<Check> all = new ArrayList<>();
 		for (CheckId id : CheckId.values()) {
 			all.add(checks.getOrDefault(id, new Check(id, Outcome.SKIPPED, notReached)));

@@ -23,6 +23,12 @@ import org.w3c.dom.NodeList;
  */
 final class SvgExtraction {
 
+	/**
+	 * Deepest element nesting read. The parser refuses deeper documents, so nothing after it (the DOM walk looking
+	 * for active content) can exhaust a worker's stack on 100,000 nested groups.
+	 */
+	static final int MAX_DEPTH = 256;
+
 	private SvgExtraction() {
 	}
 
@@ -41,6 +47,10 @@ final class SvgExtraction {
 		}
 		catch (Exception ex) {
 			String message = String.valueOf(ex.getMessage());
+			if (message.contains("maxElementDepth") || message.contains("depth")) {
+				return Extracted.failed(InputKind.SVG, "The SVG nests elements deeper than " + MAX_DEPTH
+						+ " levels; a badge image never does, so it is not read.");
+			}
 			if (message.contains("DOCTYPE")) {
 				return Extracted.failed(InputKind.SVG,
 						"The SVG declares a DOCTYPE; entity declarations are refused, so it is not read.");
@@ -108,6 +118,7 @@ final class SvgExtraction {
 		factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
 		factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 		factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+		factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
 		factory.setXIncludeAware(false);
 		factory.setExpandEntityReferences(false);
 		DocumentBuilder builder = factory.newDocumentBuilder();

@@ -70,7 +70,8 @@ class VerificationController {
 	@PostMapping(path = VerificationGate.PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	Mono<ResponseEntity<?>> fromUpload(ServerWebExchange exchange, @AuthenticationPrincipal CairnUser user,
 			@RequestParam(required = false) String district) {
-		return exchange.getMultipartData().onErrorMap(VerificationController::uploadFailure).flatMap(parts -> {
+		return exchange.getMultipartData().onErrorMap(ex -> unreadable(uploadFailure(ex),
+				"The upload is not a complete multipart form: send the badge as the part \"file\".")).flatMap(parts -> {
 			Part file = parts.getFirst("file");
 			if (!(file instanceof FilePart filePart)) {
 				return Mono.error(ProblemException.badRequest("verification-input", "Nothing to verify",
@@ -78,6 +79,7 @@ class VerificationController {
 			}
 			String recipient = parts.getFirst("recipient") instanceof FormFieldPart field ? field.value() : null;
 			return bytes(filePart.content(), properties.maxUploadBytes())
+				.onErrorMap(ex -> unreadable(ex, "The uploaded file was cut off before its end."))
 				.map(bytes -> Submission.file(bytes, recipient(recipient)));
 		}).flatMap(submission -> answer(submission, exchange, user, district));
 	}
@@ -96,7 +98,8 @@ class VerificationController {
 	@PostMapping(path = VerificationGate.PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	Mono<ResponseEntity<?>> fromForm(ServerWebExchange exchange, @AuthenticationPrincipal CairnUser user,
 			@RequestParam(required = false) String district) {
-		return exchange.getFormData().flatMap(form -> {
+		return exchange.getFormData().onErrorMap(ex -> unreadable(ex,
+				"The form could not be read: a value is not correctly percent-encoded.")).flatMap(form -> {
 			String recipient = recipient(form.getFirst("recipient"));
 			Submission submission = present(form.getFirst("url")) ? Submission.url(form.getFirst("url"), recipient)
 					: present(form.getFirst("jws")) ? Submission.jws(form.getFirst("jws"), recipient)
@@ -204,6 +207,14 @@ class VerificationController {
 			}
 		}
 		return ex;
+	}
+
+	/** A body that cannot be decoded is the client's mistake (400), never a 500; limits and problems pass through. */
+	private static Throwable unreadable(Throwable ex, String detail) {
+		if (ex instanceof ProblemException) {
+			return ex;
+		}
+		return ProblemException.badRequest("malformed-request", "Malformed request", detail);
 	}
 
 	private static ProblemException nothing() {

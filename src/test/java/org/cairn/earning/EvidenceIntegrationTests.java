@@ -59,13 +59,22 @@ class EvidenceIntegrationTests extends EarningTest {
 	}
 
 	@Test
-	void laterTierCannotBeSubmittedBeforeItsPrerequisites() {
+	void laterTierTakesNoEvidenceAndCannotBeSubmittedBeforeItsPrerequisites() {
 		District district = data.district();
 		Person teacher = teacher(district);
 		String e = approvedEnrollment(teacher, data.person(district, Role.DISTRICT_ADMIN),
 				save(Parkway.template(district)));
-		uploaded(data.as(teacher), e, "tier-2", "artifacts", "photo.png", RealFiles.png());
-		reflect(data.as(teacher), e, "tier-2", "reflection", RealFiles.words(300)).expectStatus().isOk();
+		// a locked tier refuses evidence in plain words (it used to take uploads it could never submit)
+		upload(data.as(teacher), e, "tier-2", "artifacts", "photo.png", RealFiles.png()).expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentType("application/problem+json")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:cairn:problem:tier-locked")
+			.jsonPath("$.detail")
+			.isEqualTo("Pass Evidence of learning first: Evidence of implementation opens once it has passed.");
+		reflect(data.as(teacher), e, "tier-2", "reflection", RealFiles.words(300)).expectStatus().isEqualTo(409);
 		submitTier(data.as(teacher), e, "tier-2").expectStatus()
 			.isEqualTo(422)
 			.expectBody()
@@ -78,7 +87,7 @@ class EvidenceIntegrationTests extends EarningTest {
 		District district = data.district();
 		Person teacher = teacher(district);
 		String e = approvedEnrollment(teacher, data.person(district, Role.DISTRICT_ADMIN),
-				save(Parkway.template(district)));
+				save(Parkway.unlocked(district)));
 		byte[] pdf = RealFiles.pdf("The real plan");
 		uploaded(data.as(teacher), e, "tier-4", "plan", "plan.pdf", pdf);
 		// an image renamed .pdf, into a requirement that takes PDF and Office documents only
@@ -111,7 +120,7 @@ class EvidenceIntegrationTests extends EarningTest {
 		District district = withSettings(data.district(), 1_000_000, false, false, 100_000);
 		Person teacher = teacher(district);
 		String e = approvedEnrollment(teacher, data.person(district, Role.DISTRICT_ADMIN),
-				save(Parkway.template(district)));
+				save(Parkway.unlocked(district)));
 		Set<Object> before = chunkFileIds();
 		byte[] big = pngHeaderAndNoise(300_000);
 		// declared length over the limit: refused before reading
@@ -160,7 +169,7 @@ class EvidenceIntegrationTests extends EarningTest {
 		Person owner = teacher(district);
 		Person other = teacher(district);
 		String e = approvedEnrollment(owner, data.person(district, Role.DISTRICT_ADMIN),
-				save(Parkway.template(district)));
+				save(Parkway.unlocked(district)));
 		Map<String, Object> photo = uploaded(data.as(owner), e, "tier-2", "artifacts", "photo.png", RealFiles.png());
 		reflect(data.as(other), e, "tier-1", "reflection", "mine now").expectStatus().isNotFound();
 		upload(data.as(other), e, "tier-2", "artifacts", "x.png", RealFiles.png()).expectStatus().isNotFound();
@@ -190,7 +199,7 @@ class EvidenceIntegrationTests extends EarningTest {
 		District district = data.district();
 		Person admin = data.person(district, Role.DISTRICT_ADMIN);
 		Person teacher = teacher(district);
-		String e = approvedEnrollment(teacher, admin, save(Parkway.template(district)));
+		String e = approvedEnrollment(teacher, admin, save(Parkway.unlocked(district)));
 		byte[] png = RealFiles.png();
 		Map<String, Object> photo = uploaded(data.as(teacher), e, "tier-2", "artifacts", "photo.png", png);
 		byte[] whole = data.as(teacher)
@@ -259,11 +268,46 @@ class EvidenceIntegrationTests extends EarningTest {
 	}
 
 	@Test
+	void aBookCitationCountsAsASourceWhereTheTemplateSaysLinkOrCite() {
+		District district = data.district();
+		Person teacher = teacher(district);
+		String e = approvedEnrollment(teacher, data.person(district, Role.DISTRICT_ADMIN),
+				save(Parkway.unlocked(district)));
+		data.as(teacher)
+			.put()
+			.uri("/api/v1/enrollments/{e}/tiers/tier-4/requirements/links/links", e)
+			.bodyValue(Map.of("urls", List.of("https://ok.example/a", "Hattie, J. (2009). Visible Learning. Routledge.")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(2)
+			.jsonPath("$[1].type")
+			.isEqualTo("LINK")
+			.jsonPath("$[1].name")
+			.isEqualTo("Hattie, J. (2009). Visible Learning. Routledge.")
+			.jsonPath("$[1].url")
+			.isEmpty();
+		// a scrap of text is not a citation, and says what one is
+		data.as(teacher)
+			.put()
+			.uri("/api/v1/enrollments/{e}/tiers/tier-4/requirements/links/links", e)
+			.bodyValue(Map.of("urls", List.of("a book")))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].message")
+			.value(m -> assertThat((String) m).contains("author and the title"));
+	}
+
+	@Test
 	void draftsSaveIdempotentlyAndNothingIsPublicByDefault() {
 		District district = data.district();
 		Person teacher = teacher(district);
 		String e = approvedEnrollment(teacher, data.person(district, Role.DISTRICT_ADMIN),
-				save(Parkway.template(district)));
+				save(Parkway.unlocked(district)));
 		reflect(data.as(teacher), e, "tier-1", "reflection", "first draft").expectStatus().isOk();
 		reflect(data.as(teacher), e, "tier-1", "reflection", "second draft here").expectStatus().isOk();
 		uploaded(data.as(teacher), e, "tier-2", "artifacts", "photo.png", RealFiles.png());
@@ -285,7 +329,7 @@ class EvidenceIntegrationTests extends EarningTest {
 		District district = data.district();
 		Person teacher = teacher(district);
 		String e = approvedEnrollment(teacher, data.person(district, Role.DISTRICT_ADMIN),
-				save(Parkway.template(district)));
+				save(Parkway.unlocked(district)));
 		int chunk = 255 * 1024;
 		// 50 chunks: more than one delete batch, and reads that cross chunk boundaries
 		byte[] bytes = pngHeaderAndNoise(50 * chunk - 100);

@@ -39,7 +39,7 @@ class EvidenceSlotConcurrencyIntegrationTests extends EarningTest {
 		assertThat(answers).extracting(Answer::status).containsOnly(201, 409);
 		assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(10);
 		assertThat(answers).filteredOn(a -> a.status() == 409)
-			.allSatisfy(a -> assertThat(a.body()).containsEntry("type", "urn:cairn:problem:too-many-items")
+			.allSatisfy(a -> assertThat(a.json()).containsEntry("type", "urn:cairn:problem:too-many-items")
 				.containsEntry("detail", "This requirement takes at most 10 files; remove one first."));
 		assertThat(currentFiles(f.enrollmentId())).isEqualTo(10);
 		await().atMost(Duration.ofSeconds(15))
@@ -54,7 +54,7 @@ class EvidenceSlotConcurrencyIntegrationTests extends EarningTest {
 
 		assertThat(answers).extracting(Answer::status).containsOnly(201, 409).contains(201);
 		assertThat(answers).filteredOn(a -> a.status() == 409)
-			.allSatisfy(a -> assertThat(a.body()).containsEntry("type", "urn:cairn:problem:upload-in-progress")
+			.allSatisfy(a -> assertThat(a.json()).containsEntry("type", "urn:cairn:problem:upload-in-progress")
 				.containsEntry("detail", "Another upload of 'lesson.png' to this requirement is still running. "
 						+ "Try again when it has finished."));
 		assertThat(currentFiles(f.enrollmentId())).isEqualTo(1);
@@ -63,6 +63,24 @@ class EvidenceSlotConcurrencyIntegrationTests extends EarningTest {
 		// the same name again, once the others are done, replaces the draft as before
 		uploaded(f.client(), f.enrollmentId(), "tier-2", "artifacts", "lesson.png", RealFiles.png());
 		assertThat(currentFiles(f.enrollmentId())).isEqualTo(1);
+	}
+
+	/** Each save replaces the list (at most 20 links); ten different lists at once never add up past 20. */
+	@Test
+	void concurrentLinkSavesNeverAddUpPastTheLimit() throws Exception {
+		Fixture f = fixture();
+		List<Answer> answers = concurrently(10, i -> new Answer(f.client()
+			.put()
+			.uri("/api/v1/enrollments/{e}/tiers/tier-4/requirements/links/links", f.enrollmentId())
+			.bodyValue(Map.of("urls", java.util.stream.IntStream.range(0, 20)
+				.mapToObj(n -> "https://list" + i + ".example/" + n)
+				.toList()))
+			.exchange()
+			.expectBody(Object.class)
+			.returnResult()));
+		assertThat(answers).extracting(Answer::status).containsOnly(200, 409).contains(200);
+		assertThat(mongo.count(Query.query(Criteria.where("enrollmentId").is(f.enrollmentId()).and("type").is("LINK")
+			.and("withdrawnAt").isNull()), "evidence").block()).isEqualTo(20);
 	}
 
 	@Test
@@ -89,15 +107,20 @@ class EvidenceSlotConcurrencyIntegrationTests extends EarningTest {
 		District district = data.district();
 		Person teacher = teacher(district);
 		String e = approvedEnrollment(teacher, data.person(district, Role.DISTRICT_ADMIN),
-				save(Parkway.template(district)));
+				save(Parkway.unlocked(district)));
 		// 40 uploads at once on a small shared machine take longer than the client's default 5 s
 		return new Fixture(data.as(teacher).mutate().responseTimeout(Duration.ofSeconds(120)).build(), e);
 	}
 
-	private record Answer(int status, Map<String, Object> body) {
+	private record Answer(int status, Object body) {
 
-		Answer(org.springframework.test.web.reactive.server.EntityExchangeResult<Map<String, Object>> result) {
+		Answer(org.springframework.test.web.reactive.server.EntityExchangeResult<?> result) {
 			this(result.getStatus().value(), result.getResponseBody());
+		}
+
+		@SuppressWarnings("unchecked")
+		Map<String, Object> json() {
+			return (Map<String, Object>) body;
 		}
 
 	}

@@ -61,4 +61,20 @@ public final class Parkway {
 				Instant.now(), null);
 	}
 
+	/**
+	 * The same template with every tier open from the start (no prerequisites), for tests about evidence itself
+	 * rather than the order of tiers: a locked tier takes no evidence.
+	 */
+	public static Template unlocked(District district) {
+		Template t = template(district);
+		List<Tier> open = t.tiers()
+			.stream()
+			.map(x -> new Tier(x.key(), x.title(), x.description(), List.of(), x.awardedSeparately(), x.stipendCents(),
+					x.fundingSource(), x.estimatedHours(), x.requirements()))
+			.toList();
+		return new Template(t.id(), t.districtId(), t.familyId(), t.version(), t.status(), t.title(), t.summary(),
+				t.criteria(), t.artwork(), t.tags(), t.alignments(), t.validFor(), t.scale(), t.proposalRequired(), open,
+				t.libraryKey(), t.createdAt(), t.publishedAt(), t.revision());
+	}
+
 }

@@ -20,7 +20,7 @@ class TenantAndRoleIntegrationTests extends EarningTest {
 		Person adminA = data.person(a, Role.DISTRICT_ADMIN);
 		Person assessorA = data.person(a, Role.ASSESSOR);
 		Person teacherA = teacher(a);
-		Template parkway = save(Parkway.template(a));
+		Template parkway = save(Parkway.unlocked(a));
 		String enrollmentId = approvedEnrollment(teacherA, adminA, parkway);
 		Map<String, Object> photo = uploaded(data.as(teacherA), enrollmentId, "tier-2", "artifacts", "p.png",
 				RealFiles.png());

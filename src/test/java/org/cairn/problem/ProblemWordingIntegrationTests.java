@@ -35,7 +35,7 @@ class ProblemWordingIntegrationTests extends IntegrationTest {
 	@LocalServerPort
 	int port;
 
-	record Attempt(String what, HttpMethod method, String path, MediaType type, String body, int status) {
+	record Attempt(String what, HttpMethod method, String path, MediaType type, String body, int status, String says) {
 	}
 
 	@Test
@@ -46,36 +46,40 @@ class ProblemWordingIntegrationTests extends IntegrationTest {
 		String big = "{\"name\": \"" + "x".repeat(3 * 1024 * 1024) + "\", \"days\": 3}";
 		List<Attempt> anonymous = List.of(
 				new Attempt("array for an object", HttpMethod.POST, "/api/v1/auth/login", MediaType.APPLICATION_JSON,
-						"[1, 2]", 400),
+						"[1, 2]", 400, "not the JSON this endpoint expects"),
 				new Attempt("cut-off JSON", HttpMethod.POST, "/api/v1/auth/login", MediaType.APPLICATION_JSON,
-						"{\"email\": ", 400),
-				new Attempt("no body", HttpMethod.POST, "/api/v1/auth/login", MediaType.APPLICATION_JSON, null, 400),
+						"{\"email\": ", 400, "not valid JSON"),
+				new Attempt("no body", HttpMethod.POST, "/api/v1/auth/login", MediaType.APPLICATION_JSON, null, 400, "needs a JSON body"),
 				new Attempt("object for a string", HttpMethod.POST, "/api/v1/auth/login", MediaType.APPLICATION_JSON,
-						"{\"email\": {\"a\": 1}, \"password\": \"x\"}", 400),
+						"{\"email\": {\"a\": 1}, \"password\": \"x\"}", 400, "'email' has a value of the wrong kind"),
 				new Attempt("a string for the body", HttpMethod.POST, "/api/v1/auth/login",
-						MediaType.APPLICATION_JSON, "\"hello\"", 400),
-				new Attempt("wrong method", HttpMethod.DELETE, "/api/v1/auth/login", null, null, 405));
+						MediaType.APPLICATION_JSON, "\"hello\"", 400, "not the JSON this endpoint expects"),
+				new Attempt("wrong method", HttpMethod.DELETE, "/api/v1/auth/login", null, null, 405, "does not accept DELETE"));
 		List<Attempt> asAdmin = List.of(
 				new Attempt("unknown enum value", HttpMethod.POST, "/api/v1/people", MediaType.APPLICATION_JSON,
-						"{\"email\": \"k@example.org\", \"roles\": [\"KING\"]}", 400),
+						"{\"email\": \"k@example.org\", \"roles\": [\"KING\"]}", 400, "'roles[0]' must be one of: "),
 				new Attempt("text for a number", HttpMethod.POST, "/api/v1/people", MediaType.APPLICATION_JSON,
 						"{\"email\": \"k@example.org\", \"roles\": [\"TEACHER\"], \"yearsOfExperience\": \"many\"}",
-						400),
-				new Attempt("null body", HttpMethod.POST, "/api/v1/people", MediaType.APPLICATION_JSON, "null", 400),
+						400, "'yearsOfExperience' has a value of the wrong kind"),
+				new Attempt("null body", HttpMethod.POST, "/api/v1/people", MediaType.APPLICATION_JSON, "null", 400,
+						"needs a JSON body"),
 				new Attempt("bad date in the query", HttpMethod.GET, "/api/v1/stipends.csv?from=soon&to=2026-01-01",
-						null, null, 400),
-				new Attempt("encoded slash", HttpMethod.GET, "/api/v1/people/a%2Fb", null, null, 400),
-				new Attempt("encoded backslash", HttpMethod.GET, "/api/v1/people/a%5Cb", null, null, 400),
+						null, null, 400, "'soon'"),
+				new Attempt("encoded slash", HttpMethod.GET, "/api/v1/people/a%2Fb", null, null, 400,
+						"encoded slash or backslash"),
+				new Attempt("encoded backslash", HttpMethod.GET, "/api/v1/people/a%5Cb", null, null, 400,
+						"encoded slash or backslash"),
 				new Attempt("encoded slash in a body path", HttpMethod.PUT, "/api/v1/people/..%2F..%2Fdistrict",
-						MediaType.APPLICATION_JSON, "{}", 400));
+						MediaType.APPLICATION_JSON, "{}", 400, "encoded slash or backslash"));
 		List<Attempt> asTeacher = List.of(
 				new Attempt("not a boolean in the query", HttpMethod.GET, "/api/v1/notifications?unread=maybe", null,
-						null, 400),
+						null, 400, "'maybe'"),
 				new Attempt("unknown field", HttpMethod.POST, "/api/v1/me/tokens", MediaType.APPLICATION_JSON,
-						"{\"name\": \"x\", \"days\": 3, \"dayz\": 4}", 400),
+						"{\"name\": \"x\", \"days\": 3, \"dayz\": 4}", 400, "'dayz' is not one this request accepts"),
 				new Attempt("oversized body", HttpMethod.POST, "/api/v1/me/tokens", MediaType.APPLICATION_JSON, big,
-						413),
-				new Attempt("text/plain body", HttpMethod.POST, "/api/v1/me/tokens", MediaType.TEXT_PLAIN, "x", 415));
+						413, "too large"),
+				new Attempt("text/plain body", HttpMethod.POST, "/api/v1/me/tokens", MediaType.TEXT_PLAIN, "x", 415,
+						"does not accept that content type"));
 		check(http, anonymous);
 		check(data.as(admin), asAdmin);
 		check(data.as(teacher), asTeacher);
@@ -98,6 +102,7 @@ class ProblemWordingIntegrationTests extends IntegrationTest {
 			Map<String, Object> problem = result.getResponseBody() == null ? Map.of()
 					: (Map<String, Object>) result.getResponseBody();
 			softly.assertThat(problem).as(attempt.what()).containsKeys("type", "title", "detail");
+			softly.assertThat(String.valueOf(problem.get("detail"))).as(attempt.what()).contains(attempt.says());
 			for (String member : List.of("title", "detail")) {
 				String text = String.valueOf(problem.get(member));
 				softly.assertThat(text).as(attempt.what() + ": " + member).isNotBlank().isNotEqualTo("null");

@@ -28,9 +28,14 @@ final class FixtureServer implements AutoCloseable {
 	private final Map<String, Consumer<HttpExchange>> routes = new ConcurrentHashMap<>();
 
 	FixtureServer(Path root) {
+		this(root, InetAddress.getLoopbackAddress());
+	}
+
+	/** On another loopback address (127.0.0.2 is one on Linux), e.g. one the verifier's test configuration allows. */
+	FixtureServer(Path root, InetAddress address) {
 		this.root = root;
 		try {
-			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			server = HttpServer.create(new InetSocketAddress(address, 0), 0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -45,7 +50,7 @@ final class FixtureServer implements AutoCloseable {
 	}
 
 	URI url(String path) {
-		return URI.create("http://127.0.0.1:" + port() + path);
+		return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + path);
 	}
 
 	void json(String path, byte[] body) {

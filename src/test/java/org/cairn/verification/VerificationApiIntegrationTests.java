@@ -77,6 +77,9 @@ class VerificationApiIntegrationTests extends IntegrationTest {
 		assertThat(report.get("badge").get("name").asString()).contains("Formative Assessment");
 		assertThat(report.get("alignments").get(0).get("targetCode").asString()).isEqualTo("3d");
 		assertThat(report.get("issuer").get("id").asString()).startsWith("https://cairn.test/public/issuers/");
+		assertThat(sentence(report, "signature.valid"))
+			.isEqualTo("Issued by " + issued.district().name() + ", whose key signed it.");
+		assertThat(sentence(report, "recipient.match")).isEqualTo("Awarded to " + issued.teacher().email() + ".");
 	}
 
 	@Test
@@ -140,7 +143,9 @@ class VerificationApiIntegrationTests extends IntegrationTest {
 			.exchange().expectStatus().isOk()
 			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
 			.expectBody(String.class).returnResult().getResponseBody();
-		assertThat(page).contains("signature.valid").contains("Formative Assessment").doesNotContain("<script>x");
+		assertThat(page).contains("signature.valid").contains("Formative Assessment").doesNotContain("<script>x")
+			.contains("Issued by " + signed().district().name() + ", whose key signed it.")
+			.contains("You gave a signed badge (JWS).");
 	}
 
 	// ---- bad inputs, each naming its failing check ------------------------------------------------------------
@@ -342,6 +347,15 @@ class VerificationApiIntegrationTests extends IntegrationTest {
 		for (JsonNode check : report.get("checks")) {
 			if (check.get("id").asString().equals(id)) {
 				return check.get("message").asString();
+			}
+		}
+		throw new AssertionError("no check " + id);
+	}
+
+	static String sentence(JsonNode report, String id) {
+		for (JsonNode check : report.get("checks")) {
+			if (check.get("id").asString().equals(id)) {
+				return check.get("sentence").asString();
 			}
 		}
 		throw new AssertionError("no check " + id);
