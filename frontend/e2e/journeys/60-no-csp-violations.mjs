@@ -7,7 +7,7 @@ import { base, journey, signIn } from '../harness.mjs';
 const DEMO_LOGINS = ['admin', 'assessor1', 'assessor2', 'teacher1'];
 
 /** Routes every signed-in person can open; the rest are found by following the links on the pages. */
-const START = ['/catalogue', '/my/badges', '/my/enrolments', '/reviews', '/admin/templates', '/admin/approvals',
+const START = ['/catalog', '/my/badges', '/my/enrollments', '/reviews', '/admin/templates', '/admin/approvals',
   '/admin/people', '/admin/badges', '/admin/reports', '/verify'];
 
 const PUBLIC_APP = ['/sign-in', '/password-resets', '/verify'];
