@@ -5,6 +5,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -59,6 +60,11 @@ class SecurityHeaders implements WebFilter {
 			headers.set("X-Content-Type-Options", "nosniff");
 			headers.set("Referrer-Policy", "same-origin");
 			headers.set("Permissions-Policy", PERMISSIONS);
+			// a browser stores the headers of a 304 over those of the copy it kept (RFC 9111 4.3.4): a 304 has no
+			// Content-Type to choose a policy by, and "nothing allowed" would stop the reloaded app's own script
+			if (HttpStatus.NOT_MODIFIED.equals(response.getStatusCode())) {
+				return Mono.empty();
+			}
 			String policy = policy(exchange.getRequest().getPath().value(), headers.getContentType());
 			// a handler that chose a policy of its own (e.g. a sandbox for published evidence files) keeps it
 			if (policy != null && !headers.containsHeader("Content-Security-Policy")) {

@@ -43,4 +43,22 @@ class SecurityHeadersIntegrationTests extends IntegrationTest {
 		assertThat(SecurityHeaders.policy("/public/assertions/x/certificate.pdf", MediaType.APPLICATION_PDF)).isNull();
 	}
 
+	/**
+	 * A browser that revalidates a cached page stores the headers of the {@code 304} over the ones it kept (RFC 9111
+	 * §4.3.4). A {@code 304} carries no Content-Type, so a policy chosen by type would be "nothing allowed", and
+	 * the reloaded app could then load neither its script nor its stylesheet: "Loading…" for ever.
+	 */
+	@Test
+	void aNotModifiedAnswerLeavesThePolicyTheBrowserStoredAlone() {
+		String etag = http.get().uri("/sign-in").accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals("Content-Security-Policy", SecurityHeaders.PAGE_POLICY)
+			.returnResult(String.class).getResponseHeaders().getETag();
+		assertThat(etag).isNotNull();
+		http.get().uri("/sign-in").accept(MediaType.TEXT_HTML).header("If-None-Match", etag).exchange()
+			.expectStatus().isNotModified()
+			.expectHeader().doesNotExist("Content-Security-Policy")
+			.expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+	}
+
 }
