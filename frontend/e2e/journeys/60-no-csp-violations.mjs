@@ -46,8 +46,10 @@ async function visit(page, url, seen) {
 /** Same-origin links on the current page that lead to pages (not downloads). */
 async function links(page, base) {
   const hrefs = await page.$$eval('a[href]:not([download])', (as) => as.map((a) => a.href));
-  // published evidence files are a teacher's own files under their own sandbox policy, not pages of Cairn
-  return hrefs.filter((h) => h.startsWith(base) && !/\.(pdf|png|svg|json|csv|zip)(\?|$)|[?&]format=|\/public\/evidence\//.test(h))
+  // evidence files (published or private) are a teacher's own files under their own sandbox policy
+  // ("sandbox; default-src 'none'"), not pages of Cairn: the browser's own image viewer styles inline there
+  return hrefs.filter((h) => h.startsWith(base)
+    && !/\.(pdf|png|svg|json|csv|zip)(\?|$)|[?&]format=|\/public\/evidence\/|\/api\/v1\/evidence\/[^/]+\/content/.test(h))
     .map((h) => h.split('#')[0]);
 }
 
