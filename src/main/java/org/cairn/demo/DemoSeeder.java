@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
@@ -76,14 +75,14 @@ class DemoSeeder implements ApplicationRunner {
 	static final String MARKER = "demo-seeding";
 
 	DemoSeeder(DistrictRepository districts, PersonRepository people, PasswordEncoder passwords,
-			ApplicationEventPublisher events, Clock clock, @Value("${cairn.demo.password}") String password,
+			ApplicationEventPublisher events, Clock clock, DemoProperties demo,
 			ReactiveMongoTemplate mongo) {
 		this.districts = districts;
 		this.people = people;
 		this.passwords = passwords;
 		this.events = events;
 		this.clock = clock;
-		this.password = password;
+		this.password = demo.password();
 		this.mongo = mongo;
 	}
 

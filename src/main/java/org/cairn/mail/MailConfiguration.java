@@ -6,7 +6,6 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.cairn.system.CairnProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -23,17 +22,15 @@ class MailConfiguration {
 
 	@Bean
 	@ConditionalOnProperty("spring.mail.host")
-	Mailer smtpMailer(JavaMailSender sender, @Value(FROM) String from) {
-		return new SmtpMailer(sender, sender(from));
+	Mailer smtpMailer(JavaMailSender sender, MailProperties mail) {
+		return new SmtpMailer(sender, sender(mail.from()));
 	}
 
 	@Bean
 	@ConditionalOnExpression("'${spring.mail.host:}'.isBlank()")
-	Mailer outboxMailer(CairnProperties properties, Clock clock, @Value(FROM) String from) {
-		return new OutboxMailer(properties, clock, sender(from));
+	Mailer outboxMailer(CairnProperties properties, Clock clock, MailProperties mail) {
+		return new OutboxMailer(properties, clock, sender(mail.from()));
 	}
-
-	private static final String FROM = "${cairn.mail.from:Cairn <no-reply@cairn.invalid>}";
 
 	/** Parsed once at start, strictly, so a mistyped {@code cairn.mail.from} stops the start with a clear message. */
 	private static InternetAddress sender(String from) {
