@@ -26,6 +26,7 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
+WRK_TIMEOUT=${WRK_TIMEOUT:-5s}   # a slower answer counts as a timeout, not as a request
 BARE_PORT=${BARE_PORT:-18090}
 CAIRN_PORT=${CAIRN_PORT:-18091}
 CAIRN_JAR=${CAIRN_JAR:-$ROOT/target/cairn.jar}
@@ -134,8 +135,8 @@ check() { # url accept script
 check "$BARE" application/json ""
 for row in "${ROWS[@]}"; do IFS='|' read -r _ url accept script _ <<<"$row"; check "$url" "$accept" "$script"; done
 
-measure() { # url accept seconds script -> "req/s p99 non2xx timeouts"
-  local out args=(-t"$THREADS" -c"$CONNECTIONS" -d"$3"s --latency -H "Accept: $2")
+measure() { # url accept seconds script -> "req/s p99 timeouts"
+  local out args=(-t"$THREADS" -c"$CONNECTIONS" -d"$3"s --timeout "$WRK_TIMEOUT" --latency -H "Accept: $2")
   [ -n "${4:-}" ] && args+=(-s "$4")
   out=$(wrk "${args[@]}" "$1") || die "wrk failed on $1"
   local rps p99 bad timeouts requests
@@ -170,15 +171,15 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 missed=0
 {
-  echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s warm-up per path; $(nproc) cores; load average $load_before (before) / $load_after (after)"
+  echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout $WRK_TIMEOUT after ${WARMUP}s warm-up per path; $(nproc) cores; load average $load_before (before) / $load_after (after)"
   echo "Cairn: java -Xmx1g ${CAIRN_JAVA_OPTS:-}-jar $(basename "$CAIRN_JAR") (demo profile, embedded store); bare: java -Xmx1g -jar bare-webflux.jar"
   echo "each row's ratio is to the mean of the bare WebFlux measurements just before and just after it"
   echo
-  printf '| %-40s | %8s | %8s | %10s | %6s | %-12s | %-7s |\n' "path" "req/s" "p99" "bare req/s" "ratio" "goal" "met"
-  printf '| %-40s | %8s | %8s | %10s | %6s | %-12s | %-7s |\n' "---" "---:" "---:" "---:" "---:" "---" "---"
+  printf '| %-40s | %8s | %8s | %8s | %10s | %6s | %-12s | %-7s |\n' "path" "req/s" "p99" "timeouts" "bare req/s" "ratio" "goal" "met"
+  printf '| %-40s | %8s | %8s | %8s | %10s | %6s | %-12s | %-7s |\n' "---" "---:" "---:" "---:" "---:" "---:" "---" "---"
   for i in "${!ROWS[@]}"; do
     IFS='|' read -r name _ _ _ goal <<<"${ROWS[$i]}"
-    read -r rps p99 _ <<<"${RESULTS[$i]}"
+    read -r rps p99 timeouts <<<"${RESULTS[$i]}"
     read -r before _ _ <<<"${BARES[$i]}"
     read -r after _ _ <<<"${BARES[$((i + 1))]}"
     bare=$(awk -v a="$before" -v b="$after" 'BEGIN {printf "%.0f", (a + b) / 2}')
@@ -191,7 +192,7 @@ missed=0
     fi
     met=$(awk -v v="$value" -v t="$target" 'BEGIN {print (v >= t) ? "met" : "NOT met"}')
     [ "$met" = met ] || missed=$((missed + 1))
-    printf '| %-40s | %8.0f | %8s | %10s | %6s | %-12s | %-7s |\n' "$name" "$rps" "$p99" "$bare" "$ratio" "$goal_text" "$met"
+    printf '| %-40s | %8.0f | %8s | %8s | %10s | %6s | %-12s | %-7s |\n' "$name" "$rps" "$p99" "$timeouts" "$bare" "$ratio" "$goal_text" "$met"
   done
   echo
   echo "bare WebFlux measurements in order: $(for b in "${BARES[@]}"; do read -r r _ <<<"$b"; printf '%.0f ' "$r"; done)req/s"
