@@ -15,6 +15,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,7 +37,8 @@ import org.springframework.web.server.ServerWebExchange;
 class AuthController {
 
 	/** A real hash of a random secret: an unknown email costs the same time as a wrong password. */
-	private final String dummyHash;
+	/** A bcrypt hash of a random password, checked for unknown emails so they cost what known ones cost. */
+	private volatile String dummyHash;
 
 	private final PersonRepository people;
 
@@ -54,7 +57,28 @@ class AuthController {
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.throttle = throttle;
-		this.dummyHash = passwords.encode(SecretTokens.generate(""));
+	}
+
+	/**
+	 * Hashes the dummy password once the service is ready, off the start-up path (bcrypt in a JVM that has compiled
+	 * nothing yet took about a second of start-up); a sign-in before that computes it itself.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void prepareDummyHash() {
+		Schedulers.boundedElastic().schedule(this::dummyHash);
+	}
+
+	private String dummyHash() {
+		String hash = dummyHash;
+		if (hash == null) {
+			synchronized (this) {
+				if (dummyHash == null) {
+					dummyHash = passwords.encode(SecretTokens.generate(""));
+				}
+				hash = dummyHash;
+			}
+		}
+		return hash;
 	}
 
 	@PostMapping("/api/v1/auth/login")
@@ -68,7 +92,7 @@ class AuthController {
 			// bcrypt is deliberately slow CPU work: keep it off the event loop.
 			.publishOn(Schedulers.boundedElastic())
 			.flatMap(found -> {
-				String hash = found.map(Person::passwordHash).filter(h -> h != null).orElse(dummyHash);
+				String hash = found.map(Person::passwordHash).filter(h -> h != null).orElseGet(this::dummyHash);
 				boolean matches = passwords.matches(credentials.password(), hash);
 				return found.filter(p -> matches && p.active() && p.passwordHash() != null)
 					.map(Mono::just)
