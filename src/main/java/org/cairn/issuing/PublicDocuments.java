@@ -18,6 +18,7 @@ import org.cairn.openbadges.HostedDocuments;
 import org.cairn.openbadges.RevocationList;
 import org.cairn.system.EntityTag;
 import org.cairn.template.Template;
+import org.cairn.template.TemplateLookup;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +46,8 @@ class PublicDocuments implements HostedDocuments {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final TemplateLookup templates;
+
 	private final DistrictRepository districts;
 
 	private final Issuers issuers;
@@ -67,9 +70,10 @@ class PublicDocuments implements HostedDocuments {
 
 	private final AtomicLong renditionBytes = new AtomicLong();
 
-	PublicDocuments(ReactiveMongoTemplate mongo, DistrictRepository districts, Issuers issuers, Keys keys,
+	PublicDocuments(ReactiveMongoTemplate mongo, TemplateLookup templates, DistrictRepository districts, Issuers issuers, Keys keys,
 			BadgeDocuments documents, PublicUrls urls, Generations generations, JsonMapper json, Clock clock) {
 		this.mongo = mongo;
+		this.templates = templates;
 		this.districts = districts;
 		this.issuers = issuers;
 		this.keys = keys;
@@ -138,7 +142,7 @@ class PublicDocuments implements HostedDocuments {
 	/** Template, district and the badge class record behind a BadgeClass, for images and certificates. */
 	Mono<BadgeContext> badgeContext(String badgeClassId) {
 		return cached("context:" + badgeClassId, () -> issuers.badgeClassById(badgeClassId)
-			.flatMap(record -> mongo.findById(record.templateId(), Template.class)
+			.flatMap(record -> templates.byId(record.templateId())
 				.flatMap(template -> districts.findById(record.districtId())
 					.flatMap(district -> issuers.forDistrict(district.id())
 						.map(issuer -> new BadgeContext(record, template, district, issuer))))));
