@@ -6,16 +6,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.cairn.account.Person;
 import org.cairn.award.Award;
+import org.cairn.csv.CsvProblem;
 import org.cairn.csv.CsvTable;
 import org.cairn.issuing.AwardMail;
 import org.cairn.issuing.BadgeClassRecord;
@@ -29,14 +30,15 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,7 +48,7 @@ import org.springframework.stereotype.Service;
  * again after a crash or a lost lease, or the same list uploaded twice, still awards each person once.
  */
 @Service
-class BulkAwards {
+class BulkAwards implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkAwards.class);
 
@@ -74,13 +76,21 @@ class BulkAwards {
 
 	private final String workerId = UUID.randomUUID().toString();
 
+	private final Duration pollEvery;
+
 	BulkAwards(ReactiveMongoTemplate mongo, Issuance issuance, AwardMail mail, Clock clock,
-			@Value("${cairn.issuing.bulk-concurrency:4}") int concurrency) {
+			BulkProperties properties) {
 		this.mongo = mongo;
 		this.issuance = issuance;
 		this.mail = mail;
 		this.clock = clock;
-		this.concurrency = concurrency;
+		this.concurrency = properties.bulkConcurrency();
+		this.pollEvery = properties.bulkPollMs();
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::poll, pollEvery, pollEvery));
 	}
 
 	/** One recipient as uploaded: an email and, optionally, the name to print on the certificate. */
@@ -109,7 +119,7 @@ class BulkAwards {
 		CsvTable table = CsvTable.parse(csv, CSV_COLUMNS.values().stream().flatMap(List::stream).toList());
 		Map<String, Integer> columns = table.columns(CSV_COLUMNS);
 		if (!table.header().isEmpty() && !columns.containsKey("email")) {
-			throw ProblemException.badRequest("csv-no-email-column", "No email column",
+			throw new ProblemException(CsvProblem.CSV_NO_EMAIL_COLUMN, "No email column",
 					"The first row names the columns but none is called \"email\".");
 		}
 		List<Uploaded> rows = new ArrayList<>();
@@ -206,8 +216,6 @@ class BulkAwards {
 	}
 
 	/** Polls for claimable chunks; the drain runs off the scheduler thread so webhooks and sweeps keep going. */
-	@Scheduled(initialDelayString = "${cairn.issuing.bulk-poll-ms:1000}",
-			fixedDelayString = "${cairn.issuing.bulk-poll-ms:1000}")
 	void poll() {
 		if (draining.compareAndSet(false, true)) {
 			drain(workerId).doFinally(signal -> draining.set(false))

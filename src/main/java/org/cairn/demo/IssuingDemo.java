@@ -166,8 +166,7 @@ class IssuingDemo implements DemoStep {
 
 	private Mono<Line> line(Person teacher, String kind, IssuedAssertion assertion) {
 		return templates.byId(assertion.templateId())
-			.map(template -> template.tiers().stream().filter(t -> t.key().equals(assertion.tierKey())).findFirst()
-				.map(tier -> template.title() + ": " + tier.title()).orElse(template.title()))
+			.map(template -> template.badgeName(assertion.tierKey()))
 			.defaultIfEmpty("")
 			.map(badge -> new Line(teacher.displayName(), kind, urls.assertion(assertion.id()), badge));
 	}

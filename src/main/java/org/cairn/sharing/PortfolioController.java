@@ -19,7 +19,6 @@ import org.cairn.problem.ProblemException;
 import org.cairn.system.EntityTag;
 import org.cairn.template.Template;
 import org.cairn.template.TemplateLookup;
-import org.cairn.template.Tier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -127,20 +126,10 @@ class PortfolioController {
 	private Flux<PortfolioBadge> badges(PortfolioRecord portfolio) {
 		return assertions.current(portfolio.districtId(), portfolio.personId())
 			.concatMap(a -> templates.byId(a.templateId())
-				.map(t -> badgeName(t, a.tierKey()))
+				.map(t -> t.badgeName(a.tierKey()))
 				.defaultIfEmpty("Badge")
 				.map(name -> new PortfolioBadge(a.id(), name, urls.badgeImage(a.badgeClassId()), a.issuedOn(),
 						a.expires(), urls.assertion(a.id()))));
-	}
-
-	/** The same name the BadgeClass carries (see BadgeDocuments). */
-	private static String badgeName(Template template, String tierKey) {
-		return template.tiers().stream()
-			.filter(t -> t.key().equals(tierKey))
-			.findFirst()
-			.map(Tier::title)
-			.map(tier -> template.title() + ": " + tier)
-			.orElse(template.title());
 	}
 
 	private Portfolio view(PortfolioRecord record) {
