@@ -2,25 +2,10 @@ package org.cairn.credential;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import org.cairn.issuing.IssuedBadges;
-import org.cairn.keys.EdKeys;
-import org.cairn.keys.Keys;
-import org.cairn.keys.SigningKey;
-import org.cairn.openbadges.OpenBadgeCredential;
-import org.cairn.problem.ProblemException;
 import org.cairn.system.EntityTag;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.CacheControl;
@@ -51,28 +36,12 @@ class CredentialController {
 
 	private static final CacheControl SHORT = CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
 
-	private final Credentials credentials;
-
-	private final IssuedBadges badges;
-
-	private final CredentialMapping mapping;
-
-	private final CredentialUrls urls;
-
-	private final Keys keys;
-
-	private final EdKeys edKeys;
+	private final CredentialDocuments documents;
 
 	private final JsonMapper json;
 
-	CredentialController(Credentials credentials, IssuedBadges badges, CredentialMapping mapping, CredentialUrls urls,
-			Keys keys, EdKeys edKeys, JsonMapper json) {
-		this.credentials = credentials;
-		this.badges = badges;
-		this.mapping = mapping;
-		this.urls = urls;
-		this.keys = keys;
-		this.edKeys = edKeys;
+	CredentialController(CredentialDocuments documents, JsonMapper json) {
+		this.documents = documents;
 		this.json = json;
 	}
 
@@ -80,7 +49,7 @@ class CredentialController {
 	@GetMapping("/public/credentials/{id}")
 	Mono<ResponseEntity<byte[]>> credential(@PathVariable String id,
 			@RequestParam(defaultValue = "false") boolean download, @RequestHeader HttpHeaders headers) {
-		return current(id).map(c -> {
+		return documents.credential(id).map(c -> {
 			byte[] body = c.json().getBytes(StandardCharsets.UTF_8);
 			MediaType type = accepts(headers, VC) ? VC : onlyJson(headers) ? MediaType.APPLICATION_JSON : LD_JSON;
 			return respond(headers, body, type, download ? "open-badge-3-" + id + ".json" : null);
@@ -90,89 +59,33 @@ class CredentialController {
 	@GetMapping("/public/credentials/{id}/jwt")
 	Mono<ResponseEntity<byte[]>> jwt(@PathVariable String id, @RequestParam(defaultValue = "false") boolean download,
 			@RequestHeader HttpHeaders headers) {
-		return current(id).map(c -> respond(headers, c.jwt().getBytes(StandardCharsets.US_ASCII), VC_JWT,
+		return documents.credential(id).map(c -> respond(headers, c.jwt().getBytes(StandardCharsets.US_ASCII), VC_JWT,
 				download ? "open-badge-3-" + id + ".jwt" : null));
 	}
 
 	@GetMapping("/public/profiles/{issuerId}")
 	Mono<ResponseEntity<byte[]>> profile(@PathVariable String issuerId, @RequestHeader HttpHeaders headers) {
-		return badges.issuer(issuerId)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Issuer")))
-			.map(issuer -> respond(headers, write(mapping.profile(issuer.id(), issuer.profile()).standalone()),
-					onlyJson(headers) ? MediaType.APPLICATION_JSON : LD_JSON, null));
+		return documents.profile(issuerId).map(p -> respond(headers, write(p), jsonLd(headers), null));
 	}
 
-	/** The district's unrevoked RSA keys as a JWK set; each {@code kid} is the one its VC-JWTs carry. */
 	@GetMapping("/public/profiles/{issuerId}/jwks")
 	Mono<ResponseEntity<byte[]>> jwks(@PathVariable String issuerId, @RequestHeader HttpHeaders headers) {
-		return badges.issuer(issuerId)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Issuer")))
-			.flatMap(issuer -> keys.all(issuer.districtId())
-				.filter(k -> !k.revoked())
-				.collectList()
-				.publishOn(Schedulers.boundedElastic())
-				.map(list -> {
-					List<Map<String, Object>> jwks = new ArrayList<>();
-					for (SigningKey key : list) {
-						jwks.add(jwk(key, urls.kid(issuerId, key.id())));
-					}
-					return respond(headers, write(Map.of("keys", jwks)), MediaType.parseMediaType("application/jwk-set+json"),
-							null);
-				}));
+		return documents.jwks(issuerId)
+			.map(set -> respond(headers, write(set), MediaType.parseMediaType("application/jwk-set+json"), null));
 	}
 
-	/** An Ed25519 key as a Multikey, controlled by its district's issuer Profile. */
 	@GetMapping("/public/multikeys/{id}")
 	Mono<ResponseEntity<byte[]>> multikey(@PathVariable String id, @RequestHeader HttpHeaders headers) {
-		return edKeys.find(id)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Key")))
-			.flatMap(key -> badges.issuerOfDistrict(key.districtId())
-				.map(issuer -> respond(headers,
-						write(OpenBadgeCredential.Multikey.of(urls.multikey(key.id()), urls.profile(issuer.id()),
-								key.publicKeyMultibase(), key.revoked() ? key.revokedAt().toString() : null)),
-						onlyJson(headers) ? MediaType.APPLICATION_JSON : LD_JSON, null)));
+		return documents.multikey(id).map(k -> respond(headers, write(k), jsonLd(headers), null));
 	}
 
-	/** The 1EdTech Revocation List of the issuer's credentials: every revoked assertion's credential id. */
 	@GetMapping("/public/profiles/{issuerId}/revocations")
 	Mono<ResponseEntity<byte[]>> revocations(@PathVariable String issuerId, @RequestHeader HttpHeaders headers) {
-		return badges.issuer(issuerId)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Issuer")))
-			.flatMap(issuer -> badges.revoked(issuer.districtId())
-				.map(r -> new OpenBadgeCredential.RevocationList.Revoked(urls.credential(r.assertionId()), true,
-						r.reason()))
-				.collectList()
-				.map(list -> respond(headers,
-						write(new OpenBadgeCredential.RevocationList(urls.revocations(issuerId),
-								urls.profile(issuerId), list)),
-						MediaType.APPLICATION_JSON, null)));
+		return documents.revocations(issuerId).map(l -> respond(headers, write(l), MediaType.APPLICATION_JSON, null));
 	}
 
-	/** The stored credential, issued on first request; 410 once the badge is revoked, 404 when there is none. */
-	private Mono<StoredCredential> current(String assertionId) {
-		return badges.find(assertionId)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Credential")))
-			.flatMap(badge -> badge.revoked()
-					? Mono.error(new ProblemException(HttpStatus.GONE, "credential-revoked", "Revoked",
-							"This badge was revoked; its credential no longer verifies."))
-					: credentials.forAssertion(assertionId))
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Credential")));
-	}
-
-	private static Map<String, Object> jwk(SigningKey key, String kid) {
-		try {
-			RSAKey rsa = JWK.parseFromPEMEncodedObjects(key.publicKeyPem()).toRSAKey();
-			Map<String, Object> jwk = new LinkedHashMap<>(new RSAKey.Builder(rsa).keyID(kid)
-				.keyUse(KeyUse.SIGNATURE)
-				.algorithm(JWSAlgorithm.RS256)
-				.build()
-				.toPublicJWK()
-				.toJSONObject());
-			return jwk;
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static MediaType jsonLd(HttpHeaders headers) {
+		return onlyJson(headers) ? MediaType.APPLICATION_JSON : LD_JSON;
 	}
 
 	private ResponseEntity<byte[]> respond(HttpHeaders request, byte[] body, MediaType type, String attachment) {

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.cairn.issuing.IssuedBadge;
 import org.cairn.issuing.IssuedBadges;
@@ -20,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuple2;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +57,13 @@ class Credentials {
 
 	private final Clock clock;
 
+	/**
+	 * The district's keys being read (or created, the first time) right now on this instance: requests issuing
+	 * at once share one read, so a district's first badges do not each generate an RSA-3072 key. Only an
+	 * optimization: the keys' unique index keeps instances (and any race here) to one key per generation.
+	 */
+	private final Map<String, Mono<Tuple2<SigningKey, EdKey>>> keysInFlight = new ConcurrentHashMap<>();
+
 	Credentials(ReactiveMongoTemplate mongo, IssuedBadges badges, Keys keys, EdKeys edKeys, CredentialMapping mapping,
 			CredentialUrls urls, JsonMapper json, Clock clock) {
 		this.mongo = mongo;
@@ -79,12 +89,18 @@ class Credentials {
 	}
 
 	private Mono<StoredCredential> issue(IssuedBadge badge) {
-		return keys.active(badge.districtId())
-			.zipWith(edKeys.active(badge.districtId()))
+		return districtKeys(badge.districtId())
 			.flatMap(k -> sign(badge, k.getT1(), k.getT2()))
 			.flatMap(mongo::insert)
 			.doOnNext(c -> log.info("Issued Open Badges 3.0 credential for assertion {}", c.assertionId()))
 			.onErrorResume(DuplicateKeyException.class, ex -> stored(badge.assertionId()));
+	}
+
+	private Mono<Tuple2<SigningKey, EdKey>> districtKeys(String districtId) {
+		return keysInFlight.computeIfAbsent(districtId, id -> keys.active(id)
+			.zipWith(edKeys.active(id))
+			.doFinally(signal -> keysInFlight.remove(id))
+			.cache());
 	}
 
 	private Mono<StoredCredential> sign(IssuedBadge badge, SigningKey rsa, EdKey ed) {
