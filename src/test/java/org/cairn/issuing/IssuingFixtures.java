@@ -35,7 +35,7 @@ public class IssuingFixtures {
 
 	private final ApplicationEventPublisher events;
 
-	IssuingFixtures(ReactiveMongoTemplate mongo, AwardRepository awards, ApplicationEventPublisher events) {
+	public IssuingFixtures(ReactiveMongoTemplate mongo, AwardRepository awards, ApplicationEventPublisher events) {
 		this.mongo = mongo;
 		this.awards = awards;
 		this.events = events;
