@@ -24,7 +24,6 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,7 +66,7 @@ class CredentialDocuments implements HostedDocuments {
 		return badges.find(assertionId)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Credential")))
 			.flatMap(badge -> badge.revoked()
-					? Mono.error(new ProblemException(HttpStatus.GONE, "credential-revoked", "Revoked",
+					? Mono.error(new ProblemException(CredentialProblem.CREDENTIAL_REVOKED, "Revoked",
 							"This badge was revoked; its credential no longer verifies."))
 					: credentials.forAssertion(assertionId))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Credential")));
@@ -137,7 +136,7 @@ class CredentialDocuments implements HostedDocuments {
 			default -> Mono.empty();
 		};
 		return document.map(value -> value instanceof JsonNode node ? node : json.valueToTree(value))
-			.onErrorResume(ProblemException.class, ex -> ex.status() == HttpStatus.GONE
+			.onErrorResume(ProblemException.class, ex -> ex.type() == CredentialProblem.CREDENTIAL_REVOKED
 					? Mono.just(json.readTree("{\"id\":\"" + text + "\",\"revoked\":true}")) : Mono.empty());
 	}
 
