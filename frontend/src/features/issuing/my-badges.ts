@@ -1,4 +1,4 @@
-// A teacher's badges: downloads, public link, LinkedIn; the public portfolio switch.
+// A teacher's badges: downloads (image, certificate, the 3.0 credential for a wallet), public link, LinkedIn; the public portfolio switch.
 import { date } from '../../core/format';
 import { imageOf, issuerName, issuingApi, obDocument } from './api';
 import type { AssertionView, BadgeClassDoc, PublicPortfolio } from './types';
@@ -19,6 +19,9 @@ export function linkedInUrl(a: AssertionView, badge: BadgeClassDoc, org: string 
   }
   return `https://www.linkedin.com/profile/add?${q}`;
 }
+
+/** The badge's Open Badges 3.0 credential, served as an attachment. */
+export const walletFile = (assertionId: string) => `/public/credentials/${encodeURIComponent(assertionId)}?download=true`;
 
 export const publicPage = (assertionId: string) => `${location.origin}/badge/${encodeURIComponent(assertionId)}`;
 
@@ -47,6 +50,8 @@ export async function myBadges(): Promise<Node> {
         a.revoked ? null : h('div', { class: 'actions' },
           h('a', { href: a.pngUrl, download: `badge-${a.id}.png`, class: 'button' }, 'Download badge image'),
           h('a', { href: a.certificateUrl, download: `certificate-${a.id}.pdf`, class: 'button' }, 'Download PDF certificate'),
+          // the Open Badges 3.0 credential (signed, recipient hashed) as a file a digital wallet imports
+          h('a', { href: walletFile(a.id), download: `open-badge-3-${a.id}.json`, class: 'button' }, 'Download for a wallet'),
           copy,
           h('a', { href: linkedInUrl(a, b, issuers[i]), target: '_blank', rel: 'noopener', class: 'button' }, 'Add to LinkedIn profile')));
     })));
