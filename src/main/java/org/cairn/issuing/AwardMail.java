@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * A failure to mail never fails the award.
  */
 @Component
-class AwardMail {
+public class AwardMail {
 
 	private static final Logger log = LoggerFactory.getLogger(AwardMail.class);
 
@@ -50,7 +50,7 @@ class AwardMail {
 	record Sent(@Id String awardKey, String assertionId, Instant sentAt) {
 	}
 
-	Mono<Void> sendOnce(String awardKey, IssuedAssertion assertion) {
+	public Mono<Void> sendOnce(String awardKey, IssuedAssertion assertion) {
 		return mongo.insert(new Sent(awardKey, assertion.id(), clock.instant()))
 			.flatMap(marker -> message(assertion).flatMap(mailer::send)
 				.onErrorResume(ex -> {

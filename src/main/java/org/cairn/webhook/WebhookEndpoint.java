@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.webhook;
 
 import java.time.Instant;
 

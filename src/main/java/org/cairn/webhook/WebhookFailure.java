@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.webhook;
 
 /**
  * Why a delivery failed, in words an administrator can act on. Only these words are stored and shown, never an

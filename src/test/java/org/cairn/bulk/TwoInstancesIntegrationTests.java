@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.bulk;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,6 +22,8 @@ import org.cairn.account.Role;
 import org.cairn.account.Sessions;
 import org.cairn.award.AwardRepository;
 import org.cairn.district.District;
+import org.cairn.issuing.IssuedAssertion;
+import org.cairn.issuing.IssuingFixtures;
 import org.cairn.support.TestData;
 import org.cairn.system.EmbeddedMongo;
 import org.cairn.template.Template;

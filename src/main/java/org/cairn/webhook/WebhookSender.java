@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.webhook;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -42,7 +42,7 @@ final class WebhookSender {
 
 	private final java.time.Duration timeout;
 
-	WebhookSender(AddressPolicy policy, NameResolution names, IssuingProperties.WebhookLimits limits) {
+	WebhookSender(AddressPolicy policy, NameResolution names, WebhookProperties.WebhookLimits limits) {
 		this.policy = policy;
 		// the whole attempt, sending the body included; connect and answer are bounded inside it as well
 		this.timeout = limits.timeout().plusSeconds(1);
@@ -53,7 +53,7 @@ final class WebhookSender {
 			.build();
 	}
 
-	static WebhookSender of(IssuingProperties properties) {
+	static WebhookSender of(WebhookProperties properties) {
 		return new WebhookSender(new AddressPolicy(properties.webhooks().allowedNetworks(), false),
 				NameResolution.system(), properties.webhooks());
 	}

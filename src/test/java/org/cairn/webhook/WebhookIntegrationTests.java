@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.webhook;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,6 +21,7 @@ import org.cairn.account.Person;
 import org.cairn.account.Role;
 import org.cairn.award.Award;
 import org.cairn.district.District;
+import org.cairn.issuing.IssuingFixtures;
 import org.cairn.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,7 @@ class WebhookIntegrationTests extends IntegrationTest {
 	ReactiveMongoTemplate mongo;
 
 	@Autowired
-	IssuingProperties properties;
+	WebhookProperties properties;
 
 	@Autowired
 	Clock clock;

@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.bulk;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.List;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
 import org.cairn.csv.CsvUpload;
+import org.cairn.issuing.Issuers;
+import org.cairn.issuing.PublicUrls;
 import org.cairn.problem.ProblemException;
 import org.cairn.template.Template;
 import org.cairn.template.TemplateStatus;

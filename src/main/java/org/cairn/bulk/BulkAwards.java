@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.bulk;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.cairn.account.Person;
 import org.cairn.award.Award;
 import org.cairn.csv.CsvTable;
+import org.cairn.issuing.AwardMail;
+import org.cairn.issuing.BadgeClassRecord;
+import org.cairn.issuing.Issuance;
+import org.cairn.issuing.IssuedAssertion;
+import org.cairn.issuing.Issuers;
+import org.cairn.issuing.Recipient;
 import org.cairn.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.sharing;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.webhook;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhooks where webhook deliveries may go and how they are paced
  */
 @ConfigurationProperties("cairn.issuing")
-record IssuingProperties(boolean allowHttpLoopbackWebhooks, @DefaultValue WebhookLimits webhooks) {
+record WebhookProperties(boolean allowHttpLoopbackWebhooks, @DefaultValue WebhookLimits webhooks) {
 
 	/**
 	 * @param allowedNetworks host names or CIDR blocks a webhook may reach although not public (an intranet HR

@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.webhook;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -54,7 +54,7 @@ import org.springframework.stereotype.Service;
  * receiver is slow or down only waits on itself; another district's delivery starts on the next poll.
  */
 @Service
-class Webhooks {
+public class Webhooks {
 
 	private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
 
@@ -75,7 +75,7 @@ class Webhooks {
 
 	private final Clock clock;
 
-	private final IssuingProperties properties;
+	private final WebhookProperties properties;
 
 	private final WebhookSender sender;
 
@@ -94,11 +94,11 @@ class Webhooks {
 	private final AtomicBoolean polling = new AtomicBoolean();
 
 	@Autowired
-	Webhooks(ReactiveMongoTemplate mongo, JsonMapper json, Clock clock, IssuingProperties properties) {
+	Webhooks(ReactiveMongoTemplate mongo, JsonMapper json, Clock clock, WebhookProperties properties) {
 		this(mongo, json, clock, properties, WebhookSender.of(properties));
 	}
 
-	Webhooks(ReactiveMongoTemplate mongo, JsonMapper json, Clock clock, IssuingProperties properties,
+	Webhooks(ReactiveMongoTemplate mongo, JsonMapper json, Clock clock, WebhookProperties properties,
 			WebhookSender sender) {
 		this.mongo = mongo;
 		this.json = json;
@@ -135,7 +135,7 @@ class Webhooks {
 	 * As {@link #enqueue} for many subjects of one district (a bulk chunk): the endpoints are read once and each
 	 * endpoint's deliveries inserted together; a delivery already queued (a chunk run again) falls back to one by one.
 	 */
-	Mono<Void> enqueueAll(String districtId, String type, List<Map.Entry<String, Map<String, Object>>> subjects) {
+	public Mono<Void> enqueueAll(String districtId, String type, List<Map.Entry<String, Map<String, Object>>> subjects) {
 		Instant now = clock.instant();
 		return list(districtId).concatMap(endpoint -> {
 			List<WebhookDelivery> deliveries = subjects.stream().map(subject -> {
@@ -155,7 +155,7 @@ class Webhooks {
 		}).then();
 	}
 
-	Mono<Void> enqueue(String districtId, String type, String subjectId, Map<String, Object> data) {
+	public Mono<Void> enqueue(String districtId, String type, String subjectId, Map<String, Object> data) {
 		Instant now = clock.instant();
 		return list(districtId).flatMap(endpoint -> {
 			Map<String, Object> event = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.webhook;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -142,7 +142,7 @@ class WebhookFairnessIntegrationTests extends IntegrationTest {
 	}
 
 	@Autowired
-	IssuingProperties issuingProperties;
+	WebhookProperties issuingProperties;
 
 	@Autowired
 	java.time.Clock clock;

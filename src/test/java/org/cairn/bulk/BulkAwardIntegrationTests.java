@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.bulk;
 
 import java.time.Clock;
 import java.util.List;
@@ -9,6 +9,12 @@ import java.util.stream.IntStream;
 import org.cairn.account.Person;
 import org.cairn.account.Role;
 import org.cairn.district.District;
+import org.cairn.issuing.AwardMail;
+import org.cairn.issuing.BadgeClassRecord;
+import org.cairn.issuing.Issuance;
+import org.cairn.issuing.IssuedAssertion;
+import org.cairn.issuing.IssuingFixtures;
+import org.cairn.issuing.Recipient;
 import org.cairn.support.IntegrationTest;
 import org.cairn.template.Template;
 import org.junit.jupiter.api.Test;

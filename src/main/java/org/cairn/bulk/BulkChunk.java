@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.bulk;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.sharing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +11,8 @@ import org.cairn.account.CairnUser;
 import org.cairn.account.Person;
 import org.cairn.account.SecretTokens;
 import org.cairn.district.District;
+import org.cairn.issuing.IssuedAssertion;
+import org.cairn.issuing.PublicUrls;
 import org.cairn.problem.ProblemException;
 import org.cairn.system.EntityTag;
 import org.cairn.template.Template;

@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.sharing;
 
 import java.time.Period;
 import java.util.Map;
@@ -7,6 +7,7 @@ import org.cairn.account.Person;
 import org.cairn.account.Role;
 import org.cairn.award.Award;
 import org.cairn.district.District;
+import org.cairn.issuing.IssuingFixtures;
 import org.cairn.support.IntegrationTest;
 import org.cairn.template.Template;
 import org.junit.jupiter.api.Test;

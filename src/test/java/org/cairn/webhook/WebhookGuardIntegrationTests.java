@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.webhook;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -50,7 +50,7 @@ class WebhookGuardIntegrationTests extends IntegrationTest {
 	Clock clock;
 
 	@Autowired
-	IssuingProperties properties;
+	WebhookProperties properties;
 
 	private final List<HttpServer> servers = new ArrayList<>();
 
