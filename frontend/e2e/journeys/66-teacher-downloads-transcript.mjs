@@ -38,7 +38,7 @@ journey('teacher-downloads-transcript', async (page, context) => {
   // a fiscal year that is not one: said next to the field, nothing downloaded
   await page.getByLabel('Fiscal year').fill('last');
   await page.getByRole('button', { name: 'Download hours (CSV)' }).click();
-  await expectText(page.locator('.field-error, .form-error').first(), 'fiscal year');
+  await expectText(page.locator('.field-error, .form-error'), 'fiscal year');
   await page.getByLabel('Fiscal year').fill('');
   const csv = await downloaded(page, page.getByRole('button', { name: 'Download hours (CSV)' }));
   const lines = csv.bytes.toString('utf8').trim().split(/\r?\n/);
