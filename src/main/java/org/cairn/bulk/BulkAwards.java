@@ -6,16 +6,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.cairn.account.Person;
 import org.cairn.award.Award;
+import org.cairn.csv.CsvProblem;
 import org.cairn.csv.CsvTable;
 import org.cairn.issuing.AwardMail;
 import org.cairn.issuing.BadgeClassRecord;
@@ -109,7 +110,7 @@ class BulkAwards {
 		CsvTable table = CsvTable.parse(csv, CSV_COLUMNS.values().stream().flatMap(List::stream).toList());
 		Map<String, Integer> columns = table.columns(CSV_COLUMNS);
 		if (!table.header().isEmpty() && !columns.containsKey("email")) {
-			throw ProblemException.badRequest("csv-no-email-column", "No email column",
+			throw new ProblemException(CsvProblem.CSV_NO_EMAIL_COLUMN, "No email column",
 					"The first row names the columns but none is called \"email\".");
 		}
 		List<Uploaded> rows = new ArrayList<>();

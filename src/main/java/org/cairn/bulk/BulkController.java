@@ -8,8 +8,10 @@ import org.cairn.account.Role;
 import org.cairn.csv.CsvUpload;
 import org.cairn.issuing.Issuers;
 import org.cairn.issuing.PublicUrls;
+import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
 import org.cairn.template.Template;
+import org.cairn.template.TemplateProblem;
 import org.cairn.template.TemplateStatus;
 import org.cairn.template.Tier;
 import reactor.core.publisher.Flux;
@@ -63,11 +65,12 @@ class BulkController {
 				Template.class)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Template " + templateId)))
 			.filter(t -> t.status() != TemplateStatus.DRAFT)
-			.switchIfEmpty(Mono.error(() -> ProblemException.conflict("template-not-published", "Not published",
+			.switchIfEmpty(Mono.error(() -> new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED,
+					"Not published",
 					"Only a published template has badges.")))
 			.flatMapMany(t -> Flux.concat(Flux.just(new Named(null, t.title())),
 					Flux.fromIterable(t.tiers()).filter(Tier::awardedSeparately)
-						.map(tier -> new Named(tier.key(), t.title() + ": " + tier.title())))
+						.map(tier -> new Named(tier.key(), t.badgeName(tier.key()))))
 				.concatMap(named -> issuers.badgeClass(user.districtId(), t.id(), named.tierKey())
 					.map(b -> new BadgeClassView(b.id(), urls.badge(b.id()), named.tierKey(), named.name()))));
 	}
@@ -99,7 +102,7 @@ class BulkController {
 			request = json.readValue(bytes, BulkRequest.class);
 		}
 		catch (JacksonException ex) {
-			throw ProblemException.badRequest("malformed-request", "Malformed request",
+			throw new ProblemException(CommonProblem.MALFORMED_REQUEST, "Malformed request",
 					"The body is not a valid recipient list.");
 		}
 		if (request == null || request.recipients() == null) {

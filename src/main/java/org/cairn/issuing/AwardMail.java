@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import org.cairn.mail.Mailer;
 import org.cairn.mail.OutgoingMail;
-import org.cairn.template.Tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -63,9 +62,7 @@ public class AwardMail {
 
 	private Mono<OutgoingMail> message(IssuedAssertion a) {
 		return documents.badgeContext(a.badgeClassId()).map(ctx -> {
-			String tier = a.tierKey() == null ? null
-					: ctx.template().tier(a.tierKey()).map(Tier::title).orElse(null);
-			String badge = ctx.template().title() + (tier == null ? "" : ": " + tier);
+			String badge = ctx.template().badgeName(a.tierKey());
 			String district = ctx.district().name();
 			String greeting = a.recipientName() == null ? "Hello," : "Hello " + a.recipientName() + ",";
 			String text = greeting + "\n\n" + district + " has awarded you the microcredential \"" + badge + "\".\n\n"

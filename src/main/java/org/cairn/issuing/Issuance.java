@@ -191,26 +191,26 @@ public class Issuance {
 		RANDOM.nextBytes(saltBytes);
 		String salt = HexFormat.of().formatHex(saltBytes);
 		IdentityObject recipient = IdentityObject.hashedEmail(request.recipient().email(), salt);
-		List<PublishedPiece> publishedPieces = pieces.stream()
-			.map(piece -> new PublishedPiece(OpaqueIds.next(), piece.id()))
+		List<PublishedEvidenceLink> publishedLinks = pieces.stream()
+			.map(piece -> new PublishedEvidenceLink(OpaqueIds.next(), piece.id()))
 			.toList();
 		List<Evidence> evidence = new ArrayList<>();
 		for (int i = 0; i < pieces.size(); i++) {
-			evidence.add(evidence(template, pieces.get(i), urls.evidence(publishedPieces.get(i).publicId())));
+			evidence.add(evidence(template, pieces.get(i), urls.evidence(publishedLinks.get(i).publicId())));
 		}
 		if (mode == VerificationMode.HOSTED) {
 			Assertion assertion = Assertion.issued(urls.assertion(id), recipient, urls.badge(request.badge().id()),
 					issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), evidence,
 					VerificationObject.hosted());
 			return record(request, id, mode, null, issuedOn, expires, json.writeValueAsString(assertion), null,
-					publishedPieces);
+					publishedLinks);
 		}
 		Assertion assertion = Assertion.issued(urls.assertion(id), recipient, urls.badge(request.badge().id()),
 				issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), evidence,
 				VerificationObject.signed(keys.keyUrl(key.id())));
 		String payload = json.writeValueAsString(assertion);
 		String jws = signer.sign(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		return record(request, id, mode, key.id(), issuedOn, expires, payload, jws, publishedPieces);
+		return record(request, id, mode, key.id(), issuedOn, expires, payload, jws, publishedLinks);
 	}
 
 	/**
@@ -288,7 +288,7 @@ public class Issuance {
 	}
 
 	private static IssuedAssertion record(IssueRequest request, String id, VerificationMode mode, String keyId,
-			Instant issuedOn, Instant expires, String document, String jws, List<PublishedPiece> publishedEvidence) {
+			Instant issuedOn, Instant expires, String document, String jws, List<PublishedEvidenceLink> publishedEvidence) {
 		return new IssuedAssertion(id, request.issueKey(), request.districtId(), request.awardId(),
 				request.recipient().personId(), request.recipient().email(), request.recipient().name(),
 				request.badge().id(), request.badge().templateId(), request.badge().tierKey(), request.stipendCents(), mode, keyId, issuedOn,
@@ -354,13 +354,13 @@ public class Issuance {
 				IssuedAssertion.class)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion " + assertionId)))
 			.filter(IssuedAssertion::revoked)
-			.switchIfEmpty(Mono.error(() -> ProblemException.conflict("not-revoked", "Not revoked",
+			.switchIfEmpty(Mono.error(() -> new ProblemException(IssuingProblem.NOT_REVOKED, "Not revoked",
 					"Only a revoked assertion can be reinstated.")))
 			.flatMap(old -> issuers.badgeClassById(old.badgeClassId())
 				.flatMap(badge -> issue(new IssueRequest("reinstate:" + old.id(), districtId, old.awardId(),
 						new Recipient(old.recipientEmail(), old.recipientName(), old.personId()), badge, old.stipendCents(),
 						old.id(), null,
-						old.publishedEvidence().stream().map(PublishedPiece::evidenceId).toList())))
+						old.publishedEvidence().stream().map(PublishedEvidenceLink::evidenceId).toList())))
 				.flatMap(fresh -> linkAward(old.awardId(), old.id(), fresh.id()).thenReturn(fresh)));
 	}
 

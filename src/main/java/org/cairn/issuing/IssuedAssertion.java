@@ -24,7 +24,7 @@ public record IssuedAssertion(@Id String id, @Indexed(unique = true) String issu
 		@Indexed String personId, String recipientEmail, String recipientName, String badgeClassId,
 		String templateId, String tierKey, long stipendCents, VerificationMode mode, String keyId, Instant issuedOn, Instant expires,
 		String document, String jws, Instant revokedAt, String revocationReason, String replaces,
-		List<PublishedPiece> publishedEvidence) {
+		List<PublishedEvidenceLink> publishedEvidence) {
 
 	public IssuedAssertion {
 		publishedEvidence = publishedEvidence == null ? List.of() : List.copyOf(publishedEvidence);

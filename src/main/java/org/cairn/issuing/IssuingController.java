@@ -109,7 +109,7 @@ class IssuingController {
 		return issuers.forDistrict(user.districtId())
 			.flatMap(issuer -> issuers.save(issuer.with(body)))
 			.onErrorMap(org.springframework.dao.OptimisticLockingFailureException.class,
-					ex -> ProblemException.conflict("concurrent-update", "Changed meanwhile",
+					ex -> new ProblemException(IssuingProblem.CONCURRENT_UPDATE, "Changed meanwhile",
 							"The settings changed meanwhile; reload and try again."))
 			.flatMap(saved -> generations.bump(user.districtId()).thenReturn(saved))
 			.map(this::settingsView);

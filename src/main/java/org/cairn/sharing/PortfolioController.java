@@ -16,7 +16,6 @@ import org.cairn.issuing.PublicUrls;
 import org.cairn.problem.ProblemException;
 import org.cairn.system.EntityTag;
 import org.cairn.template.Template;
-import org.cairn.template.Tier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -115,20 +114,10 @@ class PortfolioController {
 			.and("revokedAt").isNull()).with(Sort.by(Sort.Direction.DESC, "issuedOn"));
 		return mongo.find(current, IssuedAssertion.class)
 			.concatMap(a -> mongo.findById(a.templateId(), Template.class)
-				.map(t -> badgeName(t, a.tierKey()))
+				.map(t -> t.badgeName(a.tierKey()))
 				.defaultIfEmpty("Badge")
 				.map(name -> new PortfolioBadge(a.id(), name, urls.badgeImage(a.badgeClassId()), a.issuedOn(),
 						a.expires(), urls.assertion(a.id()))));
-	}
-
-	/** The same name the BadgeClass carries (see BadgeDocuments). */
-	private static String badgeName(Template template, String tierKey) {
-		return template.tiers().stream()
-			.filter(t -> t.key().equals(tierKey))
-			.findFirst()
-			.map(Tier::title)
-			.map(tier -> template.title() + ": " + tier)
-			.orElse(template.title());
 	}
 
 	private Portfolio view(PortfolioRecord record) {

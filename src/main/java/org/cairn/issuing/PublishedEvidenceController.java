@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * assertion: evidence ids, assertion ids and guesses reach nothing.
  */
 @RestController
-class PublicEvidenceController {
+class PublishedEvidenceController {
 
 	/** The shape of {@link org.cairn.openbadges.OpaqueIds}: 16 random bytes, URL-safe base64 without padding. */
 	private static final Pattern PUBLIC_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
@@ -40,7 +40,7 @@ class PublicEvidenceController {
 
 	private final PublishedEvidence published;
 
-	PublicEvidenceController(ReactiveMongoTemplate mongo, PublishedEvidence published) {
+	PublishedEvidenceController(ReactiveMongoTemplate mongo, PublishedEvidence published) {
 		this.mongo = mongo;
 		this.published = published;
 	}
@@ -58,7 +58,7 @@ class PublicEvidenceController {
 				.filter(piece -> piece.publicId().equals(publicId))
 				.findFirst())
 				.flatMap(piece -> published.content(assertion.districtId(), piece.evidenceId())))
-			.switchIfEmpty(Mono.error(PublicEvidenceController::notFound))
+			.switchIfEmpty(Mono.error(PublishedEvidenceController::notFound))
 			.map(content -> respond(publicId, content, request));
 	}
 

@@ -6,5 +6,5 @@ package org.cairn.issuing;
  * @param publicId 128 random bits, the last segment of its public URL; never the evidence id, so the URL reveals
  * nothing and cannot be guessed from other ids
  */
-public record PublishedPiece(String publicId, String evidenceId) {
+public record PublishedEvidenceLink(String publicId, String evidenceId) {
 }

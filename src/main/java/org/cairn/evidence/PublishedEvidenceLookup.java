@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.bson.types.ObjectId;
-import org.cairn.review.PublicEvidence;
+import org.cairn.review.PublishedEvidenceIds;
 import org.cairn.system.EntityTag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,13 +21,13 @@ import org.springframework.stereotype.Component;
  * takes it off the public web at once.
  */
 @Component
-class EvidencePublication implements PublicEvidence, PublishedEvidence {
+class PublishedEvidenceLookup implements PublishedEvidenceIds, PublishedEvidence {
 
 	private final EvidenceRepository evidence;
 
 	private final FileStore files;
 
-	EvidencePublication(EvidenceRepository evidence, FileStore files) {
+	PublishedEvidenceLookup(EvidenceRepository evidence, FileStore files) {
 		this.evidence = evidence;
 		this.files = files;
 	}
