@@ -20,7 +20,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -71,7 +70,7 @@ class Renewals {
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Badge " + assertionId)))
 			.flatMap(old -> {
 				if (old.revoked()) {
-					return Mono.error(new ProblemException(HttpStatus.CONFLICT, "badge-revoked", "Badge revoked",
+					return Mono.error(new ProblemException(TranscriptProblem.BADGE_REVOKED, "Badge revoked",
 							"A revoked badge cannot be renewed."));
 				}
 				String key = "renewal:" + old.assertionId();
