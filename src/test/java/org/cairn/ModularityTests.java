@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -46,7 +47,9 @@ class ModularityTests {
 		Map<String, String> committed = contents(DOCS);
 		Set<String> stale = new TreeSet<>(generated.keySet());
 		stale.addAll(committed.keySet());
-		stale.removeIf(name -> Objects.equals(generated.get(name), committed.get(name)));
+		// Spring Modulith writes the same relations in a different order from one run to the next (hash order), so
+		// two files are the same documentation when they hold the same lines
+		stale.removeIf(name -> Objects.equals(lines(generated.get(name)), lines(committed.get(name))));
 		if (!stale.isEmpty()) {
 			delete(DOCS);
 			Files.createDirectories(DOCS);
@@ -56,6 +59,10 @@ class ModularityTests {
 		}
 		assertThat(stale).as("files of docs/modules that were stale and have just been regenerated: review and commit them")
 			.isEmpty();
+	}
+
+	private static List<String> lines(String text) {
+		return text == null ? null : text.lines().sorted().toList();
 	}
 
 	private static Map<String, String> contents(Path folder) throws IOException {
