@@ -19,10 +19,12 @@ import org.cairn.openbadges.HostedDocuments;
 import org.cairn.openbadges.RevocationList;
 import org.cairn.system.EntityTag;
 import org.cairn.template.Template;
+import org.cairn.template.TemplateLookup;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,6 +37,7 @@ import org.springframework.stereotype.Service;
  * edits made elsewhere (the district's name) show within a minute. A load that raced a change is not cached.
  */
 @Service
+@Primary // the 2.0 documents; verification asks every HostedDocuments (the 3.0 ones too)
 class PublicDocuments implements HostedDocuments {
 
 	static final Duration MAX_AGE = Duration.ofSeconds(60);
@@ -45,6 +48,8 @@ class PublicDocuments implements HostedDocuments {
 	static final long MAX_RENDITION_BYTES = 96L * 1024 * 1024;
 
 	private final ReactiveMongoTemplate mongo;
+
+	private final TemplateLookup templates;
 
 	private final DistrictRepository districts;
 
@@ -71,9 +76,10 @@ class PublicDocuments implements HostedDocuments {
 	/** Loads under way, by key: concurrent misses share one. */
 	private final Map<String, CompletableFuture<?>> loading = new ConcurrentHashMap<>();
 
-	PublicDocuments(ReactiveMongoTemplate mongo, DistrictRepository districts, Issuers issuers, Keys keys,
+	PublicDocuments(ReactiveMongoTemplate mongo, TemplateLookup templates, DistrictRepository districts, Issuers issuers, Keys keys,
 			BadgeDocuments documents, PublicUrls urls, Generations generations, JsonMapper json, Clock clock) {
 		this.mongo = mongo;
+		this.templates = templates;
 		this.districts = districts;
 		this.issuers = issuers;
 		this.keys = keys;
@@ -142,7 +148,7 @@ class PublicDocuments implements HostedDocuments {
 	/** Template, district and the badge class record behind a BadgeClass, for images and certificates. */
 	Mono<BadgeContext> badgeContext(String badgeClassId) {
 		return cached("context:" + badgeClassId, () -> issuers.badgeClassById(badgeClassId)
-			.flatMap(record -> mongo.findById(record.templateId(), Template.class)
+			.flatMap(record -> templates.byId(record.templateId())
 				.flatMap(template -> districts.findById(record.districtId())
 					.flatMap(district -> issuers.forDistrict(district.id())
 						.map(issuer -> new BadgeContext(record, template, district, issuer))))));
