@@ -17,6 +17,7 @@ import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
 import org.cairn.account.Sessions;
 import org.cairn.problem.ProblemException;
+import org.cairn.system.ListPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** District administrators manage the people of their own district; nothing here can name another district. */
@@ -59,10 +61,12 @@ class PeopleController {
 	}
 
 	@GetMapping
-	Flux<PersonView> list(@AuthenticationPrincipal CairnUser admin) {
+	Flux<PersonView> list(@AuthenticationPrincipal CairnUser admin, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
 		String districtId = districtOf(admin);
-		return mongo.find(Query.query(Criteria.where("districtId").is(districtId)).with(Sort.by("email")),
-				Person.class).map(PersonView::of);
+		return mongo.find(ListPage.of(page, size)
+			.apply(Query.query(Criteria.where("districtId").is(districtId)).with(Sort.by("email"))), Person.class)
+			.map(PersonView::of);
 	}
 
 	@GetMapping("/{id}")

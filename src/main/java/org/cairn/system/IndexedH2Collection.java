@@ -26,6 +26,8 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server's H2 collection with a query planner that uses indexes the way MongoDB does, where the original
@@ -42,12 +44,25 @@ import org.h2.mvstore.MVMap;
  */
 final class IndexedH2Collection extends H2Collection {
 
+	private static final Logger log = LoggerFactory.getLogger(IndexedH2Collection.class);
+
 	/** Below this many entries under a prefix, reading them all and sorting in memory is cheap. */
 	private static final int SMALL = 1_000;
 
 	IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options,
 			MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
 		super(database, name, options, data, meta, cursors);
+	}
+
+	/** Logs the one-time build of a secondary index declared on a collection that already holds documents. */
+	@Override
+	public void addIndex(Index<Object> index) {
+		if (index instanceof SecondaryIndex && index.isEmpty() && count() > 0
+				&& getIndexes().stream().noneMatch(i -> i.getName().equals(index.getName()))) {
+			log.info("Building index {} of {} over {} documents (once; it is kept in the store file)", index.getName(),
+					getCollectionName(), count());
+		}
+		super.addIndex(index);
 	}
 
 	@Override
@@ -129,7 +144,7 @@ final class IndexedH2Collection extends H2Collection {
 		static Plan of(SecondaryIndex index, Document query, Document orderBy) {
 			List<String> fields = index.fields();
 			List<Object> values = new ArrayList<>();
-			while (values.size() < fields.size() && IndexOrder.isEqualityValue(query.get(fields.get(values.size())))) {
+			while (values.size() < fields.size() && fixes(query, fields.get(values.size()), index)) {
 				values.add(query.get(fields.get(values.size())));
 			}
 			if (values.isEmpty()) {
@@ -155,6 +170,15 @@ final class IndexedH2Collection extends H2Collection {
 			}
 			boolean ordered = sortFields > 0 && !index.multikey();
 			return new Plan(index, prefix, fixed, sortFields, Boolean.TRUE.equals(descending), ordered, count);
+		}
+
+		/**
+		 * Whether the query fixes the field to one value the index holds: a plain value, or null (null or missing,
+		 * both indexed as null) unless the index holds arrays, where null means more.
+		 */
+		private static boolean fixes(Document query, String field, SecondaryIndex index) {
+			Object value = query.get(field);
+			return IndexOrder.isEqualityValue(value) || value == null && query.containsKey(field) && !index.multikey();
 		}
 
 		/** Fewer documents to read wins while they are few; past that, reading in sort order and stopping early. */

@@ -14,16 +14,12 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server's H2 database (same map names, so existing data files open unchanged) with the secondary
  * indexes it lacks ({@link SecondaryIndex}) and a query planner that uses them ({@link IndexedH2Collection}).
  */
 final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> {
-
-	private static final Logger log = LoggerFactory.getLogger(IndexedH2Database.class);
 
 	static final String DATABASES_PREFIX = "databases.";
 
@@ -50,11 +46,7 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
 		String name = mapNameForIndex(collectionName, indexName);
 		MVMap<String, Object> entries = mvStore.openMap(name);
 		MVMap<String, Boolean> state = mvStore.openMap(name + "._state");
-		SecondaryIndex index = new SecondaryIndex(indexName, keys, sparse, entries, state);
-		if (index.isEmpty()) {
-			log.info("Building index {} {} of {} (once)", indexName, keys, collectionName);
-		}
-		return index;
+		return new SecondaryIndex(indexName, keys, sparse, entries, state);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.cairn.system;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -64,7 +66,7 @@ final class SecondaryIndex extends Index<Object> {
 		if (skipped(document)) {
 			return;
 		}
-		Set<KeyValue> values = getKeyValues(document);
+		Set<KeyValue> values = entriesOf(document);
 		if (values.size() > 1 && !multikey()) {
 			state.put(MULTIKEY, Boolean.TRUE);
 		}
@@ -79,7 +81,7 @@ final class SecondaryIndex extends Index<Object> {
 		if (skipped(document)) {
 			return null;
 		}
-		for (KeyValue value : getKeyValues(document)) {
+		for (KeyValue value : entriesOf(document)) {
 			entries.remove(entry(value, position));
 		}
 		return position;
@@ -97,11 +99,31 @@ final class SecondaryIndex extends Index<Object> {
 			return;
 		}
 		if (!skipped(oldDocument)) {
-			for (KeyValue value : getKeyValues(oldDocument)) {
+			for (KeyValue value : entriesOf(oldDocument)) {
 				entries.remove(entry(value, position));
 			}
 		}
 		add(newDocument, position, collection);
+	}
+
+	/**
+	 * The document's entries: one per array element, and one (the array as null) for an empty array, which
+	 * mongo-java-server's key expansion drops, so a read by the other fields still finds the document.
+	 */
+	private Set<KeyValue> entriesOf(Document document) {
+		Set<KeyValue> values = getKeyValues(document);
+		if (!values.isEmpty()) {
+			return values;
+		}
+		List<Object> components = new ArrayList<>();
+		for (String key : keys()) {
+			Object value = Utils.getSubdocumentValueCollectionAware(document, key);
+			components.add(value instanceof Collection ? null : value);
+		}
+		if (!multikey()) {
+			state.put(MULTIKEY, Boolean.TRUE);
+		}
+		return Set.of(new KeyValue(components));
 	}
 
 	private boolean skipped(Document document) {

@@ -84,7 +84,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		}
 
 		// other workers (this instance's poller, another instance) finish everything else, but not the held chunk
-		BulkAwards otherInstance = new BulkAwards(mongo, issuance, awardMail, clock, 4);
+		BulkAwards otherInstance = new BulkAwards(mongo, issuance, awardMail, clock, 4, 1);
 		otherInstance.drain("worker-b").block();
 		await(() -> progress(admin, jobId).get("done").asInt() == 250 - held.recipients().size());
 		assertThat(bulk.claim("worker-b").block()).as("a live lease is respected").isEmpty();
@@ -93,7 +93,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		assertThat(progress.get("failed").asInt()).isZero();
 
 		// after a restart, once the lease has run out, the held chunk is taken over and finished
-		BulkAwards restarted = new BulkAwards(mongo, issuance, awardMail, Clock.offset(clock, BulkAwards.LEASE.plusMinutes(1)), 4);
+		BulkAwards restarted = new BulkAwards(mongo, issuance, awardMail, Clock.offset(clock, BulkAwards.LEASE.plusMinutes(1)), 4, 1);
 		assertThat(restarted.drain("worker-c").block()).isEqualTo(1);
 		progress = progress(admin, jobId);
 		assertThat(progress.get("done").asInt()).isEqualTo(250);
@@ -159,7 +159,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		// the template disappears before the job runs: no assertion can be built
 		mongo.remove(Query.query(Criteria.where("_id").is(template.id())), Template.class).block();
 
-		new BulkAwards(mongo, issuance, awardMail, clock, 4).drain("worker-f").block();
+		new BulkAwards(mongo, issuance, awardMail, clock, 4, 1).drain("worker-f").block();
 
 		JsonNode progress = progress(admin, jobId);
 		assertThat(progress.get("status").asString()).isEqualTo("DONE");

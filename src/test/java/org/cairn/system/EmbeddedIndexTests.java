@@ -51,6 +51,12 @@ class EmbeddedIndexTests {
 				.append("tags", List.of("t" + random.nextInt(5), "t" + random.nextInt(5)))
 				.append("n", random.nextInt(10)));
 		}
+		// what indexes must not lose: a missing or null field, an empty array
+		for (int i = 0; i < documents.size(); i += 37) {
+			documents.get(i).remove("personId");
+			documents.get(i + 1).put("personId", null);
+			documents.get(i + 2).put("tags", List.of());
+		}
 		try (EmbeddedMongo store = EmbeddedMongo.start(dataDir); MongoClient client = client(store)) {
 			MongoDatabase db = client.getDatabase("cairn");
 			MongoCollection<Document> indexed = db.getCollection("indexed");
@@ -58,6 +64,7 @@ class EmbeddedIndexTests {
 			block(indexed.createIndex(new Document("personId", 1)));
 			block(indexed.createIndex(new Document("districtId", 1).append("state", 1).append("n", 1)));
 			block(indexed.createIndex(new Document("tags", 1)));
+			block(indexed.createIndex(new Document("districtId", 1).append("tags", 1)));
 			block(indexed.createIndex(new Document("key", 1), new IndexOptions().unique(true)));
 			// half inserted before an index exists (built once when declared), half after
 			block(indexed.insertMany(documents.subList(0, 1_500)));
@@ -113,6 +120,11 @@ class EmbeddedIndexTests {
 			assertThat(block(indexed.countDocuments(district))).isEqualTo(block(scanned.countDocuments(district)));
 		}
 		same(indexed, scanned, new Document("personId", "p5"), byIssued, 0, 0);
+		same(indexed, scanned, new Document("personId", null), byIssued, 0, 0);
+		same(indexed, scanned, new Document("districtId", "d1").append("personId", null), byIssued, 0, 0);
+		same(indexed, scanned, new Document("tags", null), byIssued, 0, 0);
+		same(indexed, scanned, new Document("tags", List.of()), byIssued, 0, 0);
+		same(indexed, scanned, new Document("districtId", "d4").append("tags", "t1"), byIssued, 0, 0);
 		same(indexed, scanned, new Document("tags", "t3"), new Document("_id", 1), 0, 0);
 		same(indexed, scanned, new Document("tags", "t3").append("districtId", "d1"), new Document("_id", 1), 0, 0);
 		same(indexed, scanned, new Document("key", "k42").append("districtId", "d1"), null, 0, 0);
