@@ -80,7 +80,7 @@ class AuthController {
 	}
 
 	static ProblemException invalidCredentials() {
-		return new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Sign-in failed",
+		return new ProblemException(AccountProblem.INVALID_CREDENTIALS, "Sign-in failed",
 				"The email or password is wrong.");
 	}
 

@@ -10,7 +10,6 @@ import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -18,7 +17,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -41,15 +39,12 @@ class LoginThrottle {
 
 	private final Duration window;
 
-	LoginThrottle(ReactiveMongoTemplate mongo, Clock clock,
-			@Value("${cairn.login.max-failures-per-email:10}") int maxPerEmail,
-			@Value("${cairn.login.max-failures-per-address:100}") int maxPerAddress,
-			@Value("${cairn.login.failure-window:PT15M}") Duration window) {
+	LoginThrottle(ReactiveMongoTemplate mongo, Clock clock, LoginProperties properties) {
 		this.mongo = mongo;
 		this.clock = clock;
-		this.maxPerEmail = maxPerEmail;
-		this.maxPerAddress = maxPerAddress;
-		this.window = window;
+		this.maxPerEmail = properties.maxFailuresPerEmail();
+		this.maxPerAddress = properties.maxFailuresPerAddress();
+		this.window = properties.failureWindow();
 	}
 
 	/** Completes empty when sign-in may be tried, or fails with 429 {@code too-many-attempts}. */
@@ -80,7 +75,7 @@ class LoginThrottle {
 	private ProblemException tooMany(Window current, ServerWebExchange exchange) {
 		long seconds = Math.max(1, Duration.between(clock.instant(), current.end()).toSeconds());
 		exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
-		return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many sign-in attempts",
+		return new ProblemException(AccountProblem.TOO_MANY_ATTEMPTS, "Too many sign-in attempts",
 				"Too many failed sign-ins. Try again in " + Math.max(1, (seconds + 59) / 60) + " minutes.")
 			.with("retryAfterSeconds", seconds);
 	}

@@ -45,14 +45,4 @@ public record Person(@Id String id, @Indexed String districtId, @Indexed(unique 
 		return roles.contains(role);
 	}
 
-	public Person withPasswordHash(String hash) {
-		return new Person(id, districtId, email, displayName, hash, roles, platformAdmin, school, yearsOfExperience,
-				coachId, active, createdAt, version);
-	}
-
-	public Person withRoles(Set<Role> newRoles) {
-		return new Person(id, districtId, email, displayName, passwordHash, newRoles, platformAdmin, school,
-				yearsOfExperience, coachId, active, createdAt, version);
-	}
-
 }

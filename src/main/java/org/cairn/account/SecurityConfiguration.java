@@ -2,6 +2,7 @@ package org.cairn.account;
 
 import java.util.Set;
 
+import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
 import org.cairn.problem.ProblemHandling;
 import reactor.core.publisher.Mono;
@@ -12,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -63,7 +63,7 @@ class SecurityConfiguration {
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(csrfRequired())
 				.accessDeniedHandler((exchange, denied) -> problems.handle(exchange,
-						new ProblemException(HttpStatus.FORBIDDEN, "csrf", "Missing CSRF token",
+						new ProblemException(AccountProblem.CSRF, "Missing CSRF token",
 								"Send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header."))))
 			.authorizeExchange(auth -> auth.pathMatchers(PUBLIC_API)
 				.permitAll()
@@ -73,12 +73,12 @@ class SecurityConfiguration {
 				.permitAll())
 			.exceptionHandling(ex -> ex
 				.authenticationEntryPoint((exchange, denied) -> problems.handle(exchange,
-						new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+						new ProblemException(CommonProblem.UNAUTHENTICATED, "Sign-in required",
 								"Sign in, or send a personal access token.")))
 				.accessDeniedHandler((exchange, denied) -> problems.handle(exchange,
 						denied instanceof TokenScopes.Refused refused
-								? new ProblemException(HttpStatus.FORBIDDEN, "token-scope",
-										"Not allowed with this access token", refused.getMessage())
+								? new ProblemException(AccountProblem.TOKEN_SCOPE, "Not allowed with this access token",
+										refused.getMessage())
 								: ProblemException.forbidden("You may not do this."))))
 			.build();
 	}

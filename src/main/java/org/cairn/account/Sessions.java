@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Service;
 
@@ -26,14 +25,12 @@ public class Sessions {
 
 	private final boolean secureCookie;
 
-	Sessions(SessionRepository sessions, AccessTokenRepository tokens, Clock clock,
-			@Value("${cairn.session.lifetime:PT12H}") Duration lifetime,
-			@Value("${cairn.session.secure-cookie:true}") boolean secureCookie) {
+	Sessions(SessionRepository sessions, AccessTokenRepository tokens, Clock clock, SessionProperties properties) {
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.clock = clock;
-		this.lifetime = lifetime;
-		this.secureCookie = secureCookie;
+		this.lifetime = properties.lifetime();
+		this.secureCookie = properties.secureCookie();
 	}
 
 	/** Opens a session for the person and returns the cookie to set. */

@@ -26,9 +26,4 @@ public record Award(@Id String id, @Indexed(unique = true) String awardKey, @Ind
 		publicEvidenceIds = publicEvidenceIds == null ? List.of() : List.copyOf(publicEvidenceIds);
 	}
 
-	public Award withAssertionId(String id) {
-		return new Award(this.id, awardKey, districtId, personId, enrollmentId, templateId, tierKey, stipendCents,
-				awardedAt, publicEvidenceIds, id, version);
-	}
-
 }

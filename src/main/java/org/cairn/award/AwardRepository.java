@@ -11,7 +11,4 @@ public interface AwardRepository extends ReactiveCrudRepository<Award, String> {
 
 	Flux<Award> findByDistrictIdAndPersonId(String districtId, String personId);
 
-	/** Awards issuing has not finished yet (for the catch-up sweep). */
-	Flux<Award> findByAssertionIdIsNull();
-
 }

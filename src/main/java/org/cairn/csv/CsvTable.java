@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.cairn.problem.ProblemException;
 
-import org.springframework.http.HttpStatus;
 
 /**
  * An uploaded CSV file read into rows. Quoted cells may hold commas, doubled quotes and line breaks (as Excel and
@@ -104,7 +103,7 @@ public record CsvTable(List<String> header, List<Row> rows) {
 			}
 		}
 		if (quoted) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "csv-unreadable", "The file could not be read",
+			throw new ProblemException(CsvProblem.CSV_UNREADABLE, "The file could not be read",
 					"Row " + quoteStart + " opens a quotation mark that is never closed.")
 				.with("rows", List.of(new RowProblem(quoteStart, "A quotation mark is never closed.")));
 		}
@@ -155,7 +154,7 @@ public record CsvTable(List<String> header, List<Row> rows) {
 		List<RowProblem> shown = problems.subList(0, Math.min(limit, problems.size()));
 		String detail = (problems.size() == 1 ? "Row " + problems.get(0).row() + ": " + problems.get(0).message()
 				: problems.size() + " rows have problems.") + " " + nothingDone;
-		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "csv-invalid-rows", "Some rows need fixing",
+		return new ProblemException(CsvProblem.CSV_INVALID_ROWS, "Some rows need fixing",
 				detail)
 			.with("rows", shown)
 			.with("errors", shown.stream()

@@ -2,6 +2,7 @@ package org.cairn.csv;
 
 import java.nio.charset.StandardCharsets;
 
+import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -9,7 +10,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatus;
 
 /**
  * Reads an uploaded list with its own size limit: a district's roster or recipient list is far larger than the
@@ -30,8 +30,8 @@ public final class CsvUpload {
 				return bytes;
 			})
 			.defaultIfEmpty(new byte[0])
-			.onErrorMap(DataBufferLimitException.class, ex -> new ProblemException(HttpStatus.CONTENT_TOO_LARGE,
-					"upload-too-large", "Upload too large",
+			.onErrorMap(DataBufferLimitException.class,
+					ex -> new ProblemException(CommonProblem.UPLOAD_TOO_LARGE, "Upload too large",
 					what + " may be at most " + maxBytes / 1_000_000 + " MB; split it into smaller files."));
 	}
 

@@ -83,8 +83,7 @@ class Budgets {
 
 	private static ProblemException exceeded(District district, BudgetLedger ledger, long requested) {
 		BudgetFigures figures = BudgetFigures.of(district, ledger);
-		return ProblemException
-			.conflict("budget-exceeded", "Budget exceeded",
+		return new ProblemException(EnrollmentProblem.BUDGET_EXCEEDED, "Budget exceeded",
 					"Approving needs " + cents(requested) + " but only " + cents(figures.remainingCents())
 							+ " of the " + ledger.fiscalYear() + " budget remains.")
 			.with("fiscalYear", ledger.fiscalYear())

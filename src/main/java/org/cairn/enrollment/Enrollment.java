@@ -1,6 +1,9 @@
 package org.cairn.enrollment;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -8,8 +11,9 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A teacher working through one template version. State changes are conditional updates guarded by the current
- * state (never read-then-write), so a double click or two admins at once make one change.
+ * A teacher working through one template version. Each change of state is a {@link Move} this aggregate allows
+ * (the table is {@link EnrollmentState#canMoveTo}); {@code Enrollments} applies it as one conditional update guarded
+ * by the move's starting states (never read-then-write), so a double click or two admins at once make one change.
  *
  * @param templateId the exact version started; later versions of the template do not affect it
  * @param activeKey {@code personId:familyId} while the enrolment counts, so a teacher holds one per
@@ -29,6 +33,53 @@ public record Enrollment(@Id String id, @Indexed String districtId, String perso
 	/** Evidence may be added and tiers submitted. */
 	public boolean isActive() {
 		return state == EnrollmentState.ACTIVE;
+	}
+
+	/** Whether this enrolment, as it stands, may make the move. */
+	public boolean allows(Move move) {
+		return move.from().contains(state);
+	}
+
+	/** The changes of state the enrolment life cycle makes, each from the states it may start in. */
+	public enum Move {
+
+		/** The teacher submits (or resubmits) the proposal. */
+		PROPOSE(EnrollmentState.PROPOSED, EnrollmentState.PROPOSING, EnrollmentState.RETURNED),
+		/** An admin's approval claims the proposal while the budget is committed. */
+		CLAIM_APPROVAL(EnrollmentState.APPROVING, EnrollmentState.PROPOSED),
+		/** The budget is committed: evidence may follow. */
+		ACTIVATE(EnrollmentState.ACTIVE, EnrollmentState.APPROVING),
+		/** The budget refused the commitment: the proposal waits again. */
+		RELEASE_CLAIM(EnrollmentState.PROPOSED, EnrollmentState.APPROVING),
+		/** An admin sends the proposal back for changes. */
+		RETURN(EnrollmentState.RETURNED, EnrollmentState.PROPOSED),
+		/** An admin declines the proposal. */
+		DECLINE(EnrollmentState.DECLINED, EnrollmentState.PROPOSED),
+		/** The last tier passed. */
+		COMPLETE(EnrollmentState.COMPLETED, EnrollmentState.ACTIVE);
+
+		private final EnrollmentState to;
+
+		private final Set<EnrollmentState> from;
+
+		Move(EnrollmentState to, EnrollmentState first, EnrollmentState... more) {
+			this.to = to;
+			this.from = Collections.unmodifiableSet(EnumSet.of(first, more));
+			for (EnrollmentState start : from) {
+				if (!start.canMoveTo(to)) {
+					throw new IllegalStateException(name() + ": " + start + " may not move to " + to);
+				}
+			}
+		}
+
+		public EnrollmentState to() {
+			return to;
+		}
+
+		public Set<EnrollmentState> from() {
+			return from;
+		}
+
 	}
 
 }

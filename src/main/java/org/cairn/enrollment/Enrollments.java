@@ -6,11 +6,14 @@ import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
 import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
-import org.cairn.notification.NoticeKind;
+import org.cairn.enrollment.Enrollment.Move;
 import org.cairn.notification.AppLinks;
+import org.cairn.notification.NoticeKind;
 import org.cairn.notification.Notifier;
+import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
 import org.cairn.template.Template;
+import org.cairn.template.TemplateProblem;
 import org.cairn.template.TemplateStatus;
 import org.cairn.template.Tier;
 import reactor.core.publisher.Mono;
@@ -24,8 +27,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * The enrolment life cycle. Every transition is one conditional update guarded by the expected state, so retries
- * and concurrent callers make exactly one change; the budget commit is itself a conditional increment.
+ * The enrolment life cycle. Every transition is an {@link Enrollment.Move} applied by {@link #move}, the one
+ * conditional update guarded by the move's starting states, so retries and concurrent callers make exactly one
+ * change; the budget commit is itself a conditional increment.
  */
 @Service
 public class Enrollments {
@@ -75,7 +79,7 @@ public class Enrollments {
 		user.require(Role.TEACHER);
 		return templates.get(user.districtId(), templateId).flatMap(template -> {
 			if (template.status() != TemplateStatus.PUBLISHED) {
-				return Mono.error(ProblemException.conflict("template-not-published", "Template not open",
+				return Mono.error(new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "Template not open",
 						"Only a published template can be started."));
 			}
 			String activeKey = user.personId() + ":" + template.familyId();
@@ -102,13 +106,8 @@ public class Enrollments {
 			if (current.state() == EnrollmentState.PROPOSED && proposal.equals(current.proposal())) {
 				return Mono.just(current);
 			}
-			Query editable = Query.query(Criteria.where("_id").is(id).and("state")
-				.in(EnrollmentState.PROPOSING, EnrollmentState.RETURNED));
-			Update submit = new Update().set("proposal", proposal)
-				.set("state", EnrollmentState.PROPOSED)
-				.set("proposedAt", clock.instant());
-			return mongo.findAndModify(editable, submit, FindAndModifyOptions.options().returnNew(true),
-					Enrollment.class)
+			Update submit = new Update().set("proposal", proposal).set("proposedAt", clock.instant());
+			return move(id, Move.PROPOSE, submit)
 				.switchIfEmpty(Mono.error(() -> stateConflict(current, "submit a proposal")))
 				.flatMap(proposed -> districts.findById(proposed.districtId())
 					.filter(District::autoApproveProposals)
@@ -132,16 +131,13 @@ public class Enrollments {
 	private Mono<Enrollment> decideOther(CairnUser user, Enrollment current, ProposalDecision decision) {
 		return switch (decision.decision()) {
 			case APPROVE -> approve(current, user.personId(), decision.comment());
-			case RETURN -> close(current, EnrollmentState.RETURNED, user.personId(), decision.comment());
-			case DECLINE -> close(current, EnrollmentState.DECLINED, user.personId(), decision.comment());
+			case RETURN -> close(current, Move.RETURN, user.personId(), decision.comment());
+			case DECLINE -> close(current, Move.DECLINE, user.personId(), decision.comment());
 		};
 	}
 
 	private Mono<Enrollment> approve(Enrollment current, String actorId, String comment) {
-		Query proposed = Query.query(Criteria.where("_id").is(current.id()).and("state").is(EnrollmentState.PROPOSED));
-		return mongo
-			.findAndModify(proposed, new Update().set("state", EnrollmentState.APPROVING),
-					FindAndModifyOptions.options().returnNew(true), Enrollment.class)
+		return move(current.id(), Move.CLAIM_APPROVAL, new Update())
 			.flatMap(claimed -> templates.get(claimed.districtId(), claimed.templateId())
 				.flatMap(template -> commitClaimed(claimed, template, actorId, comment)))
 			.flatMap(approved -> notifyDecision(approved).thenReturn(approved))
@@ -155,44 +151,32 @@ public class Enrollments {
 		long total = template.totalStipendCents();
 		return districts.findById(claimed.districtId())
 			.flatMap(district -> budgets.commit(district, total))
-			.flatMap(ledgerId -> mongo.findAndModify(
-					Query.query(Criteria.where("_id").is(claimed.id()).and("state").is(EnrollmentState.APPROVING)),
-					new Update().set("state", EnrollmentState.ACTIVE)
-						.set("budgetId", ledgerId)
+			.flatMap(ledgerId -> move(claimed.id(), Move.ACTIVATE,
+					new Update().set("budgetId", ledgerId)
 						.set("committedCents", total)
 						.set("decidedBy", actorId)
 						.set("decisionComment", comment)
-						.set("decidedAt", clock.instant()),
-					FindAndModifyOptions.options().returnNew(true), Enrollment.class))
+						.set("decidedAt", clock.instant())))
 			.onErrorResume(ProblemException.class,
-					ex -> mongo
-						.updateFirst(Query.query(Criteria.where("_id").is(claimed.id())
-							.and("state")
-							.is(EnrollmentState.APPROVING)), new Update().set("state", EnrollmentState.PROPOSED),
-								Enrollment.class)
-						.then(Mono.error(ex)));
+					ex -> move(claimed.id(), Move.RELEASE_CLAIM, new Update()).then(Mono.error(ex)));
 	}
 
-	private Mono<Enrollment> close(Enrollment current, EnrollmentState target, String actorId, String comment) {
+	private Mono<Enrollment> close(Enrollment current, Move close, String actorId, String comment) {
 		if (comment == null || comment.isBlank()) {
 			return Mono.error(ProblemException.invalid("comment", "say why, so the teacher knows what to change"));
 		}
-		if (current.state() == target) {
+		if (current.state() == close.to()) {
 			return Mono.just(current);
 		}
-		Update update = new Update().set("state", target)
-			.set("decisionComment", comment)
+		Update update = new Update().set("decisionComment", comment)
 			.set("decidedBy", actorId)
 			.set("decidedAt", clock.instant());
-		if (target == EnrollmentState.DECLINED) {
+		if (close == Move.DECLINE) {
 			// frees the teacher to propose this microcredential again later
 			update.set("activeKey", "declined:" + current.id());
 		}
-		return mongo
-			.findAndModify(Query.query(Criteria.where("_id").is(current.id()).and("state").is(EnrollmentState.PROPOSED)),
-					update, FindAndModifyOptions.options().returnNew(true), Enrollment.class)
-			.switchIfEmpty(Mono.error(() -> stateConflict(current, target == EnrollmentState.DECLINED ? "decline"
-					: "return")))
+		return move(current.id(), close, update)
+			.switchIfEmpty(Mono.error(() -> stateConflict(current, close == Move.DECLINE ? "decline" : "return")))
 			.flatMap(decided -> notifyDecision(decided).thenReturn(decided));
 	}
 
@@ -228,17 +212,21 @@ public class Enrollments {
 					.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
 					.then();
 		Mono<Void> complete = !lastTier ? Mono.empty()
-				: mongo
-					.updateFirst(Query.query(Criteria.where("_id").is(enrollment.id()).and("state")
-						.is(EnrollmentState.ACTIVE)), new Update().set("state", EnrollmentState.COMPLETED)
-							.set("completedAt", clock.instant()), Enrollment.class)
-					.then();
+				: move(enrollment.id(), Move.COMPLETE, new Update().set("completedAt", clock.instant())).then();
 		return stipend.then(complete);
 	}
 
+	/**
+	 * The one conditional update of an enrolment's state: the move happens only while the enrolment is in one of
+	 * the states the move starts from, so of concurrent callers exactly one changes it (the others get empty).
+	 */
+	private Mono<Enrollment> move(String id, Move move, Update changes) {
+		return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("state").in(move.from())),
+				changes.set("state", move.to()), FindAndModifyOptions.options().returnNew(true), Enrollment.class);
+	}
+
 	private static ProblemException stateConflict(Enrollment e, String action) {
-		return ProblemException
-			.conflict("invalid-state", "Not possible now",
+		return new ProblemException(CommonProblem.INVALID_STATE, "Not possible now",
 					"Cannot " + action + " an enrollment that is " + e.state().name().toLowerCase() + ".")
 			.with("state", e.state());
 	}

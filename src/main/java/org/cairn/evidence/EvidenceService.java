@@ -1,6 +1,5 @@
 package org.cairn.evidence;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,7 +88,7 @@ class EvidenceService {
 	Mono<Slot> editableSlot(CairnUser user, String enrollmentId, String tierKey, String requirementKey) {
 		return enrollments.own(user, enrollmentId).flatMap(e -> {
 			if (!e.isActive()) {
-				return Mono.error(ProblemException.conflict("enrollment-not-active", "Not started",
+				return Mono.error(new ProblemException(EvidenceProblem.ENROLLMENT_NOT_ACTIVE, "Not started",
 						"Evidence can be added once the enrollment is approved (it is "
 								+ e.state().name().toLowerCase() + ").")
 					.with("state", e.state()));
@@ -110,7 +109,7 @@ class EvidenceService {
 								.map(key -> t.tier(key).map(Tier::title).orElse(key))
 								.toList();
 							return missing.isEmpty() ? Mono.<Void>empty()
-									: Mono.error(ProblemException.conflict("tier-locked", "Tier locked",
+									: Mono.error(new ProblemException(EvidenceProblem.TIER_LOCKED, "Tier locked",
 											"Pass " + String.join(" and ", missing) + " first: " + tier.title()
 													+ " opens once it has passed.")
 										.with("requires", missing));
@@ -119,7 +118,7 @@ class EvidenceService {
 					.map(Submission::editable)
 					.defaultIfEmpty(true)
 					.flatMap(editable -> editable ? Mono.just(new Slot(e, t, tier, requirement))
-							: Mono.error(ProblemException.conflict("evidence-locked", "Evidence locked",
+							: Mono.error(new ProblemException(EvidenceProblem.EVIDENCE_LOCKED, "Evidence locked",
 									"This tier was submitted; its evidence is locked until a decision returns it."))));
 			});
 		});
@@ -203,7 +202,7 @@ class EvidenceService {
 		for (int i = 0; i < urls.size(); i++) {
 			String url = urls.get(i) == null ? "" : urls.get(i).trim().replaceAll("\\s+", " ");
 			// "link or cite": a web address, or a citation of a book or article that has none
-			String problem = looksLikeAddress(url) ? linkProblem(url) : citationProblem(url);
+			String problem = LinkEntries.problem(url);
 			if (problem != null) {
 				problems.add(new FieldProblem("urls[" + i + "]", problem));
 			}
@@ -232,7 +231,7 @@ class EvidenceService {
 				.concatMap(url -> evidence.findBySlotKey(slot.key(EvidenceType.LINK, url))
 					.switchIfEmpty(Mono.defer(() -> evidence.save(new Evidence(null, slot.enrollment().districtId(),
 							enrollmentId, user.personId(), tierKey, requirementKey, EvidenceType.LINK, url, null,
-							null, looksLikeAddress(url) ? url : null, null, null, null, null, null,
+							null, LinkEntries.looksLikeAddress(url) ? url : null, null, null, null, null, null,
 							slot.key(EvidenceType.LINK, url), false, false,
 							now, now, null)))));
 			// one save at a time per requirement, across instances, so two lists cannot add up past the limit
@@ -240,52 +239,6 @@ class EvidenceService {
 					lease -> dropOld.thenMany(keep).collectList(), lease -> slots.release(lease, true),
 					(lease, error) -> slots.release(lease, false), lease -> slots.release(lease, false));
 		});
-	}
-
-	/** An entry that starts like a web address is checked as one; anything else is a citation. */
-	static boolean looksLikeAddress(String entry) {
-		// "javascript:…", "ftp://…" and "www.…" are addresses (and refused unless http); "Hattie: Visible …" is not
-		return entry.matches("(?is)^[a-z][a-z0-9+.-]*:(?!\\s).*") || entry.regionMatches(true, 0, "www.", 0, 4);
-	}
-
-	/** A citation names at least an author or title in a few words: "Hattie, J. (2009). Visible Learning." */
-	static String citationProblem(String citation) {
-		if (citation.isEmpty()) {
-			return "add a web address or a citation";
-		}
-		if (citation.length() > 500) {
-			return "a citation of at most 500 characters";
-		}
-		if (citation.length() < 10 || !citation.matches("(?s).*\\p{L}{2,}.*\\s.*\\p{L}{2,}.*")) {
-			return "a citation names the author and the title, such as: Hattie, J. (2009). Visible Learning";
-		}
-		return null;
-	}
-
-	static String linkProblem(String url) {
-		if (url.regionMatches(true, 0, "www.", 0, 4)) {
-			return "must start with http:// or https://";
-		}
-		if (url.isEmpty() || url.length() > 2000) {
-			return "a URL of at most 2000 characters";
-		}
-		try {
-			URI uri = new URI(url);
-			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-			if (!scheme.equals("http") && !scheme.equals("https")) {
-				return "must start with http:// or https://";
-			}
-			if (uri.getHost() == null || uri.getHost().isBlank()) {
-				return "must name a host";
-			}
-			if (uri.getRawUserInfo() != null) {
-				return "must not carry a user name or password";
-			}
-			return null;
-		}
-		catch (java.net.URISyntaxException ex) {
-			return "is not a valid URL";
-		}
 	}
 
 	// --- files -------------------------------------------------------------------------------------------------
@@ -405,7 +358,7 @@ class EvidenceService {
 						? Mono.<Submission>empty() : Mono.just(existing))
 					.switchIfEmpty(Mono.defer(() -> {
 						if (!e.isActive()) {
-							return Mono.error(ProblemException.conflict("enrollment-not-active", "Not started",
+							return Mono.error(new ProblemException(EvidenceProblem.ENROLLMENT_NOT_ACTIVE, "Not started",
 									"Evidence can be submitted once the enrollment is approved."));
 						}
 						return reviews.passedTiers(enrollmentId)
@@ -451,7 +404,7 @@ class EvidenceService {
 	}
 
 	private static ProblemException wrongKind(Requirement r, String what) {
-		return ProblemException.conflict("wrong-evidence-kind", "Wrong kind of evidence",
+		return new ProblemException(EvidenceProblem.WRONG_EVIDENCE_KIND, "Wrong kind of evidence",
 				"Requirement " + r.key() + " asks for " + r.kind().name().toLowerCase() + " evidence, not " + what
 						+ ".");
 	}

@@ -116,7 +116,7 @@ class FileSlots {
 					new Update().set(lease, Date.from(now.plus(LEASE))).inc("v", 1), COLLECTION))
 			.filter(result -> result.getModifiedCount() == 1)
 			.map(result -> new Lease(id, LINKS, false))
-			.switchIfEmpty(Mono.error(() -> ProblemException.conflict("links-in-progress", "Links being saved",
+			.switchIfEmpty(Mono.error(() -> new ProblemException(EvidenceProblem.LINKS_IN_PROGRESS, "Links being saved",
 					"Another save of these links is still running. Try again when it has finished.")));
 	}
 
@@ -229,13 +229,13 @@ class FileSlots {
 	}
 
 	static ProblemException inProgress(String name) {
-		return ProblemException.conflict("upload-in-progress", "Upload in progress",
+		return new ProblemException(EvidenceProblem.UPLOAD_IN_PROGRESS, "Upload in progress",
 				"Another upload of '" + name + "' to this requirement is still running. Try again when it has "
 						+ "finished.");
 	}
 
 	static ProblemException tooMany(Integer max) {
-		return ProblemException.conflict("too-many-items", "Too many items",
+		return new ProblemException(EvidenceProblem.TOO_MANY_ITEMS, "Too many items",
 				"This requirement takes at most " + max + " files; remove one first.");
 	}
 

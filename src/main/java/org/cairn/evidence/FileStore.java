@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.cairn.evidence.ContentSniffer.Detected;
+import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
 import org.cairn.template.ArtifactKind;
 import org.slf4j.Logger;
@@ -32,7 +33,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -282,7 +282,7 @@ class FileStore {
 
 		Detected finish(Long declaredLength) {
 			if (declaredLength != null && declaredLength != size) {
-				throw ProblemException.badRequest("upload-incomplete", "Upload incomplete",
+				throw new ProblemException(EvidenceProblem.UPLOAD_INCOMPLETE, "Upload incomplete",
 						"The upload ended after " + size + " of " + declaredLength + " bytes.");
 			}
 			if (size == 0) {
@@ -298,13 +298,12 @@ class FileStore {
 
 		private void check(Detected detected) {
 			if (detected == null) {
-				throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unrecognised-kind",
-						"Unrecognized file kind",
+				throw new ProblemException(EvidenceProblem.UNRECOGNISED_KIND, "Unrecognized file kind",
 						"The file's content is not a kind Cairn accepts (images, PDF, video, audio, Office documents, "
 								+ "UTF-8 text or CSV). The name does not matter; the content does.");
 			}
 			if (!allowed.contains(detected.kind())) {
-				throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "forbidden-kind", "Kind not allowed",
+				throw new ProblemException(EvidenceProblem.FORBIDDEN_KIND, "Kind not allowed",
 						"The file is " + detected.kind().name().toLowerCase() + " by its content; this requirement "
 								+ "accepts " + allowed.stream().map(k -> k.name().toLowerCase()).sorted().toList() + ".")
 					.with("detectedKind", detected.kind())
@@ -319,7 +318,7 @@ class FileStore {
 	}
 
 	static ProblemException tooLarge(long maxBytes) {
-		return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "File too large",
+		return new ProblemException(CommonProblem.UPLOAD_TOO_LARGE, "File too large",
 				"This district accepts files up to " + maxBytes + " bytes.")
 			.with("maxUploadBytes", maxBytes);
 	}

@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import org.cairn.mail.Mailer;
 import org.cairn.mail.OutgoingMail;
-import org.cairn.template.Tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
  * A failure to mail never fails the award.
  */
 @Component
-class AwardMail {
+public class AwardMail {
 
 	private static final Logger log = LoggerFactory.getLogger(AwardMail.class);
 
@@ -50,7 +49,7 @@ class AwardMail {
 	record Sent(@Id String awardKey, String assertionId, Instant sentAt) {
 	}
 
-	Mono<Void> sendOnce(String awardKey, IssuedAssertion assertion) {
+	public Mono<Void> sendOnce(String awardKey, IssuedAssertion assertion) {
 		return mongo.insert(new Sent(awardKey, assertion.id(), clock.instant()))
 			.flatMap(marker -> message(assertion).flatMap(mailer::send)
 				.onErrorResume(ex -> {
@@ -63,9 +62,7 @@ class AwardMail {
 
 	private Mono<OutgoingMail> message(IssuedAssertion a) {
 		return documents.badgeContext(a.badgeClassId()).map(ctx -> {
-			String tier = a.tierKey() == null ? null
-					: ctx.template().tier(a.tierKey()).map(Tier::title).orElse(null);
-			String badge = ctx.template().title() + (tier == null ? "" : ": " + tier);
+			String badge = ctx.template().badgeName(a.tierKey());
 			String district = ctx.district().name();
 			String greeting = a.recipientName() == null ? "Hello," : "Hello " + a.recipientName() + ",";
 			String text = greeting + "\n\n" + district + " has awarded you the microcredential \"" + badge + "\".\n\n"

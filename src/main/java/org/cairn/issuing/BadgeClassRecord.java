@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param key unique: {@code templateId#tierKey} or {@code templateId#*} for the whole microcredential
  */
 @Document("issuing_badge_classes")
-record BadgeClassRecord(@Id String id, @Indexed(unique = true) String key, @Indexed String districtId,
+public record BadgeClassRecord(@Id String id, @Indexed(unique = true) String key, @Indexed String districtId,
 		String templateId, String tierKey) {
 
 	static String key(String templateId, String tierKey) {

@@ -12,8 +12,8 @@ import org.cairn.keys.SigningKey;
 import org.cairn.openbadges.AlignmentObject;
 import org.cairn.openbadges.AssessmentExtension;
 import org.cairn.openbadges.BadgeClass;
-import org.cairn.openbadges.CryptographicKey;
 import org.cairn.openbadges.Criteria;
+import org.cairn.openbadges.CryptographicKey;
 import org.cairn.openbadges.Profile;
 import org.cairn.openbadges.VerificationObject;
 import org.cairn.template.Requirement;
@@ -60,7 +60,7 @@ class BadgeDocuments {
 
 	BadgeClass badge(BadgeClassRecord record, Template template, IssuerRecord issuer) {
 		Tier tier = record.tierKey() == null ? null : template.tier(record.tierKey()).orElse(null);
-		String name = tier == null ? template.title() : template.title() + ": " + tier.title();
+		String name = template.badgeName(tier == null ? null : tier.key());
 		String description = tier == null || tier.description() == null || tier.description().isBlank()
 				? orDefault(template.summary(), name) : tier.description();
 		String narrative = criteriaNarrative(template, tier == null ? template.tiers() : List.of(tier));

@@ -27,6 +27,7 @@ import org.cairn.problem.ProblemException;
 import org.cairn.template.Requirement;
 import org.cairn.template.Template;
 import org.cairn.template.Tier;
+import org.cairn.webhook.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -47,7 +48,7 @@ import org.springframework.stereotype.Service;
  * retries, the catch-up sweep and several instances converge on the same assertion.
  */
 @Service
-class Issuance {
+public class Issuance {
 
 	private static final Logger log = LoggerFactory.getLogger(Issuance.class);
 
@@ -132,15 +133,15 @@ class Issuance {
 	 * @param mode the verification mode, or null for the district's default
 	 * @param evidenceIds the evidence the teacher chose to publish with the badge
 	 */
-	record IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient,
+	public record IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient,
 			BadgeClassRecord badge, long stipendCents, String replaces, VerificationMode mode,
 			List<String> evidenceIds) {
 
-		IssueRequest {
+		public IssueRequest {
 			evidenceIds = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
 		}
 
-		IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient, BadgeClassRecord badge,
+		public IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient, BadgeClassRecord badge,
 				long stipendCents, String replaces) {
 			this(issueKey, districtId, awardId, recipient, badge, stipendCents, replaces, null, List.of());
 		}
@@ -148,7 +149,7 @@ class Issuance {
 	}
 
 	/** Issues (or finds) the assertion for the issue key, in the district's verification mode. */
-	Mono<IssuedAssertion> issue(IssueRequest request) {
+	public Mono<IssuedAssertion> issue(IssueRequest request) {
 		return mongo.findOne(Query.query(Criteria.where("issueKey").is(request.issueKey())), IssuedAssertion.class)
 			.switchIfEmpty(Mono.defer(() -> issueNew(request)));
 	}
@@ -190,38 +191,38 @@ class Issuance {
 		RANDOM.nextBytes(saltBytes);
 		String salt = HexFormat.of().formatHex(saltBytes);
 		IdentityObject recipient = IdentityObject.hashedEmail(request.recipient().email(), salt);
-		List<PublishedPiece> publishedPieces = pieces.stream()
-			.map(piece -> new PublishedPiece(OpaqueIds.next(), piece.id()))
+		List<PublishedEvidenceLink> publishedLinks = pieces.stream()
+			.map(piece -> new PublishedEvidenceLink(OpaqueIds.next(), piece.id()))
 			.toList();
 		List<Evidence> evidence = new ArrayList<>();
 		for (int i = 0; i < pieces.size(); i++) {
-			evidence.add(evidence(template, pieces.get(i), urls.evidence(publishedPieces.get(i).publicId())));
+			evidence.add(evidence(template, pieces.get(i), urls.evidence(publishedLinks.get(i).publicId())));
 		}
 		if (mode == VerificationMode.HOSTED) {
 			Assertion assertion = Assertion.issued(urls.assertion(id), recipient, urls.badge(request.badge().id()),
 					issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), evidence,
 					VerificationObject.hosted());
 			return record(request, id, mode, null, issuedOn, expires, json.writeValueAsString(assertion), null,
-					publishedPieces);
+					publishedLinks);
 		}
 		Assertion assertion = Assertion.issued(urls.assertion(id), recipient, urls.badge(request.badge().id()),
 				issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), evidence,
 				VerificationObject.signed(keys.keyUrl(key.id())));
 		String payload = json.writeValueAsString(assertion);
 		String jws = signer.sign(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		return record(request, id, mode, key.id(), issuedOn, expires, payload, jws, publishedPieces);
+		return record(request, id, mode, key.id(), issuedOn, expires, payload, jws, publishedLinks);
 	}
 
 	/**
 	 * What every badge of one bulk chunk shares, read once rather than per badge: the template, the verification
 	 * mode, and for signed badges the key and its signer.
 	 */
-	record Batch(String districtId, BadgeClassRecord badge, Template template, VerificationMode mode, SigningKey key,
+	public record Batch(String districtId, BadgeClassRecord badge, Template template, VerificationMode mode, SigningKey key,
 			Keys.Signer signer) {
 	}
 
 	/** Reads what a batch of badges of one badge class shares (and creates the district's key on first need). */
-	Mono<Batch> prepare(String districtId, BadgeClassRecord badge) {
+	public Mono<Batch> prepare(String districtId, BadgeClassRecord badge) {
 		return mongo.findById(badge.templateId(), Template.class)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("no template " + badge.templateId())))
 			.zipWith(issuers.forDistrict(districtId))
@@ -241,7 +242,7 @@ class Issuance {
 	 * signed on up to {@code parallelism} threads, stored with one insert and their webhooks enqueued together.
 	 * Returns the assertions by issue key.
 	 */
-	Mono<Map<String, IssuedAssertion>> issueAll(Batch batch, List<IssueRequest> requests, int parallelism) {
+	public Mono<Map<String, IssuedAssertion>> issueAll(Batch batch, List<IssueRequest> requests, int parallelism) {
 		List<String> keys = requests.stream().map(IssueRequest::issueKey).toList();
 		return mongo.find(Query.query(Criteria.where("issueKey").in(keys)), IssuedAssertion.class)
 			.collectMap(IssuedAssertion::issueKey)
@@ -289,7 +290,7 @@ class Issuance {
 	}
 
 	private static IssuedAssertion record(IssueRequest request, String id, VerificationMode mode, String keyId,
-			Instant issuedOn, Instant expires, String document, String jws, List<PublishedPiece> publishedEvidence) {
+			Instant issuedOn, Instant expires, String document, String jws, List<PublishedEvidenceLink> publishedEvidence) {
 		return new IssuedAssertion(id, request.issueKey(), request.districtId(), request.awardId(),
 				request.recipient().personId(), request.recipient().email(), request.recipient().name(),
 				request.badge().id(), request.badge().templateId(), request.badge().tierKey(), request.stipendCents(), mode, keyId, issuedOn,
@@ -355,13 +356,13 @@ class Issuance {
 				IssuedAssertion.class)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion " + assertionId)))
 			.filter(IssuedAssertion::revoked)
-			.switchIfEmpty(Mono.error(() -> ProblemException.conflict("not-revoked", "Not revoked",
+			.switchIfEmpty(Mono.error(() -> new ProblemException(IssuingProblem.NOT_REVOKED, "Not revoked",
 					"Only a revoked assertion can be reinstated.")))
 			.flatMap(old -> issuers.badgeClassById(old.badgeClassId())
 				.flatMap(badge -> issue(new IssueRequest("reinstate:" + old.id(), districtId, old.awardId(),
 						new Recipient(old.recipientEmail(), old.recipientName(), old.personId()), badge, old.stipendCents(),
 						old.id(), null,
-						old.publishedEvidence().stream().map(PublishedPiece::evidenceId).toList())))
+						old.publishedEvidence().stream().map(PublishedEvidenceLink::evidenceId).toList())))
 				.flatMap(fresh -> linkAward(old.awardId(), old.id(), fresh.id()).thenReturn(fresh)));
 	}
 

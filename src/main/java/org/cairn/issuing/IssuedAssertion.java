@@ -20,17 +20,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("issuing_assertions")
 @CompoundIndex(name = "district_issued", def = "{'districtId': 1, 'issuedOn': -1}")
 @CompoundIndex(name = "published_evidence", def = "{'publishedEvidence.publicId': 1}")
-record IssuedAssertion(@Id String id, @Indexed(unique = true) String issueKey, String districtId, String awardId,
+public record IssuedAssertion(@Id String id, @Indexed(unique = true) String issueKey, String districtId, String awardId,
 		@Indexed String personId, String recipientEmail, String recipientName, String badgeClassId,
 		String templateId, String tierKey, long stipendCents, VerificationMode mode, String keyId, Instant issuedOn, Instant expires,
 		String document, String jws, Instant revokedAt, String revocationReason, String replaces,
-		List<PublishedPiece> publishedEvidence) {
+		List<PublishedEvidenceLink> publishedEvidence) {
 
-	IssuedAssertion {
+	public IssuedAssertion {
 		publishedEvidence = publishedEvidence == null ? List.of() : List.copyOf(publishedEvidence);
 	}
 
-	boolean revoked() {
+	public boolean revoked() {
 		return revokedAt != null;
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Issuer and BadgeClass public ids, created on first need (unique indexes make concurrent creation converge). */
 @Component
-class Issuers {
+public class Issuers {
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -35,7 +35,7 @@ class Issuers {
 		return mongo.save(record);
 	}
 
-	Mono<BadgeClassRecord> badgeClass(String districtId, String templateId, String tierKey) {
+	public Mono<BadgeClassRecord> badgeClass(String districtId, String templateId, String tierKey) {
 		String key = BadgeClassRecord.key(templateId, tierKey);
 		Query query = Query.query(Criteria.where("key").is(key));
 		return mongo.findOne(query, BadgeClassRecord.class)
@@ -44,7 +44,7 @@ class Issuers {
 				.onErrorResume(DuplicateKeyException.class, ex -> mongo.findOne(query, BadgeClassRecord.class))));
 	}
 
-	Mono<BadgeClassRecord> badgeClassById(String id) {
+	public Mono<BadgeClassRecord> badgeClassById(String id) {
 		return mongo.findById(id, BadgeClassRecord.class);
 	}
 

@@ -16,19 +16,16 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The signed-in side of issuing: a teacher's badges; a district admin's assertions, settings and webhooks. */
+/** The signed-in side of issuing: a teacher's badges; a district admin's assertions and settings. */
 @RestController
 class IssuingController {
 
@@ -40,17 +37,14 @@ class IssuingController {
 
 	private final Generations generations;
 
-	private final Webhooks webhooks;
-
 	private final PublicUrls urls;
 
 	IssuingController(ReactiveMongoTemplate mongo, Issuance issuance, Issuers issuers, Generations generations,
-			Webhooks webhooks, PublicUrls urls) {
+			PublicUrls urls) {
 		this.mongo = mongo;
 		this.issuance = issuance;
 		this.issuers = issuers;
 		this.generations = generations;
-		this.webhooks = webhooks;
 		this.urls = urls;
 	}
 
@@ -118,39 +112,10 @@ class IssuingController {
 		return issuers.forDistrict(user.districtId())
 			.flatMap(issuer -> issuers.save(issuer.with(body)))
 			.onErrorMap(org.springframework.dao.OptimisticLockingFailureException.class,
-					ex -> ProblemException.conflict("concurrent-update", "Changed meanwhile",
+					ex -> new ProblemException(IssuingProblem.CONCURRENT_UPDATE, "Changed meanwhile",
 							"The settings changed meanwhile; reload and try again."))
 			.flatMap(saved -> generations.bump(user.districtId()).thenReturn(saved))
 			.map(this::settingsView);
-	}
-
-	@PostMapping("/api/v1/webhooks")
-	@ResponseStatus(HttpStatus.CREATED)
-	Mono<WebhookCreated> registerWebhook(@AuthenticationPrincipal CairnUser user,
-			@Valid @RequestBody WebhookRequest body) {
-		user.require(Role.DISTRICT_ADMIN);
-		return webhooks.register(user.districtId(), body.url())
-			.map(w -> new WebhookCreated(w.id(), w.url(), w.secret(), w.createdAt()));
-	}
-
-	@GetMapping("/api/v1/webhooks")
-	Flux<WebhookView> webhooks(@AuthenticationPrincipal CairnUser user) {
-		user.require(Role.DISTRICT_ADMIN);
-		return webhooks.list(user.districtId()).map(w -> new WebhookView(w.id(), w.url(), w.createdAt()));
-	}
-
-	@DeleteMapping("/api/v1/webhooks/{id}")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	Mono<Void> removeWebhook(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
-		user.require(Role.DISTRICT_ADMIN);
-		// deleting twice is fine: the end state is the same
-		return webhooks.remove(user.districtId(), id).then();
-	}
-
-	@GetMapping("/api/v1/webhooks/{id}/deliveries")
-	Flux<DeliveryView> deliveries(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
-		user.require(Role.DISTRICT_ADMIN);
-		return webhooks.deliveries(user.districtId(), id).map(DeliveryView::of);
 	}
 
 	private AssertionView view(IssuedAssertion a) {
@@ -166,28 +131,6 @@ class IssuingController {
 	}
 
 	record Revocation(@NotBlank @Size(max = 500) String reason) {
-	}
-
-	record WebhookRequest(@NotBlank @Size(max = 2000) String url) {
-	}
-
-	record WebhookCreated(String id, String url, String secret, Instant createdAt) {
-	}
-
-	/** A delivery as the district's admin sees it: what was sent, and how it went in plain words. */
-	record DeliveryView(String id, String eventType, WebhookDelivery.Status status, int attempts, Integer lastStatus,
-			String lastError, Instant nextAttemptAt, Instant deliveredAt, Instant createdAt, String body) {
-
-		static DeliveryView of(WebhookDelivery d) {
-			return new DeliveryView(d.id(), d.eventType(), d.status(), d.attempts(), d.lastStatus(),
-					WebhookFailure.shown(d.lastError()),
-					d.status() == WebhookDelivery.Status.PENDING ? d.nextAttemptAt() : null, d.deliveredAt(),
-					d.createdAt(), d.body());
-		}
-
-	}
-
-	record WebhookView(String id, String url, Instant createdAt) {
 	}
 
 	record SettingsView(String issuerUrl, VerificationMode defaultMode, boolean showStipend, boolean showHours,

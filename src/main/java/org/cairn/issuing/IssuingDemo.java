@@ -171,8 +171,7 @@ class IssuingDemo {
 		if (template == null) {
 			return "";
 		}
-		return template.tiers().stream().filter(t -> t.key().equals(assertion.tierKey())).findFirst()
-			.map(tier -> template.title() + ": " + tier.title()).orElse(template.title());
+		return template.badgeName(assertion.tierKey());
 	}
 
 	private static String kind(VerificationMode mode) {

@@ -120,7 +120,7 @@ class PublicController {
 	Mono<ResponseEntity<byte[]>> bakedImage(@PathVariable String id, @RequestParam(defaultValue = "png") String format,
 			@RequestHeader HttpHeaders headers) {
 		if (!format.equals("png") && !format.equals("svg")) {
-			return Mono.error(ProblemException.badRequest("unsupported-format", "Unsupported format",
+			return Mono.error(new ProblemException(IssuingProblem.UNSUPPORTED_FORMAT, "Unsupported format",
 					"format must be png or svg."));
 		}
 		return issued(id).flatMap(a -> documents.rendition("baked-" + format + ":" + id,
@@ -147,7 +147,7 @@ class PublicController {
 	Mono<ResponseEntity<byte[]>> certificate(@PathVariable String id,
 			@RequestParam(defaultValue = "letter") String paper, @RequestHeader HttpHeaders headers) {
 		if (!paper.equals("letter") && !paper.equals("a4")) {
-			return Mono.error(ProblemException.badRequest("unsupported-paper", "Unsupported paper",
+			return Mono.error(new ProblemException(IssuingProblem.UNSUPPORTED_PAPER, "Unsupported paper",
 					"paper must be letter or a4."));
 		}
 		return issued(id).flatMap(a -> documents.rendition("certificate-" + paper + ":" + id,
@@ -191,7 +191,7 @@ class PublicController {
 		return documents.issued(id)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion")))
 			.flatMap(a -> a.revoked()
-					? Mono.error(new ProblemException(HttpStatus.GONE, "assertion-revoked", "Revoked",
+					? Mono.error(new ProblemException(IssuingProblem.ASSERTION_REVOKED, "Revoked",
 							"This badge was revoked."))
 					: Mono.just(a));
 	}

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Where each public Open Badges document lives; every id in every document is built here. */
 @Component
-class PublicUrls {
+public class PublicUrls {
 
 	private final CairnProperties properties;
 
@@ -20,11 +20,11 @@ class PublicUrls {
 		return properties.publicUrl("/public/issuers/" + id);
 	}
 
-	String badge(String id) {
+	public String badge(String id) {
 		return properties.publicUrl("/public/badges/" + id);
 	}
 
-	String badgeImage(String id) {
+	public String badgeImage(String id) {
 		return properties.publicUrl("/public/badges/" + id + "/image");
 	}
 
@@ -32,7 +32,7 @@ class PublicUrls {
 		return properties.publicUrl("/public/badges/" + id + "/criteria");
 	}
 
-	String assertion(String id) {
+	public String assertion(String id) {
 		return properties.publicUrl("/public/assertions/" + id);
 	}
 
@@ -49,7 +49,7 @@ class PublicUrls {
 	}
 
 	/** The single-page app's public portfolio page (not an OB document). */
-	String portfolio(String slug) {
+	public String portfolio(String slug) {
 		return properties.publicUrl("/portfolio/" + slug);
 	}
 

@@ -126,7 +126,7 @@ public class Keys {
 		return mongo.findById(keyId, StoredKey.class)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("no key " + keyId)))
 			.flatMap(key -> key.revokedAt() != null
-					? Mono.error(ProblemException.conflict("key-revoked", "Key revoked",
+					? Mono.error(new ProblemException(KeysProblem.KEY_REVOKED, "Key revoked",
 							"The signing key was revoked; issue with the district's active key."))
 					: Mono.just(key));
 	}

@@ -3,12 +3,12 @@ package org.cairn.oidc;
 import java.time.Clock;
 
 import org.cairn.account.PersonRepository;
+import org.cairn.account.SessionProperties;
 import org.cairn.account.Sessions;
 import org.cairn.district.DistrictRepository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -47,9 +47,9 @@ class OidcConfiguration {
 	@Bean
 	Customizer<ServerHttpSecurity.OAuth2LoginSpec> openIdConnectLogin(ReactiveClientRegistrationRepository clients,
 			OidcSignIn signIn, ReactiveMongoTemplate mongo, Clock clock,
-			@Value("${cairn.session.secure-cookie:true}") boolean secureCookie) {
+			SessionProperties session) {
 		return login -> login.clientRegistrationRepository(clients)
-			.authorizationRequestRepository(new OidcAuthorizationRequests(mongo, clock, secureCookie))
+			.authorizationRequestRepository(new OidcAuthorizationRequests(mongo, clock, session.secureCookie()))
 			.authorizedClientRepository(new NoAuthorizedClients())
 			.oidcSessionRegistry(new NoOidcSessions())
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())

@@ -257,13 +257,6 @@ public final class GuardedFetcher implements DocumentFetcher {
 		return null;
 	}
 
-	/** For tests and diagnostics: how many documents are cached. */
-	int cachedDocuments() {
-		synchronized (cache) {
-			return cache.size();
-		}
-	}
-
 	private record CacheEntry(Fetched fetched, Instant expiresAt) {
 	}
 

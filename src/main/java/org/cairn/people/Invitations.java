@@ -23,7 +23,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -95,12 +94,12 @@ public class Invitations {
 		if (existing.platformAdmin() || !districtId.equals(existing.districtId())) {
 			// Neutral on purpose: an admin of one district must not learn that the address has an account elsewhere
 			// (or is a platform administrator's), nor where. Nothing is changed and nobody is mailed.
-			return Mono.error(ProblemException.conflict("email-unavailable", "Email cannot be invited",
+			return Mono.error(new ProblemException(PeopleProblem.EMAIL_UNAVAILABLE, "Email cannot be invited",
 					"This email address cannot be invited. Check it with the person, or invite another address "
 							+ "they use."));
 		}
 		if (existing.passwordHash() != null) {
-			return Mono.error(ProblemException.conflict("already-joined", "Already joined",
+			return Mono.error(new ProblemException(PeopleProblem.ALREADY_JOINED, "Already joined",
 					"This person has already accepted an invitation; change their roles instead."));
 		}
 		Update update = new Update().set("roles", request.roles())
@@ -162,7 +161,8 @@ public class Invitations {
 					new Update().set("passwordHash", passwordHash).set("displayName", displayName.trim())
 						.inc("version", 1),
 					FindAndModifyOptions.options().returnNew(true), Person.class)
-				.switchIfEmpty(Mono.error(() -> gone("invitation-revoked", "Invitation withdrawn",
+				.switchIfEmpty(Mono.error(() -> new ProblemException(PeopleProblem.INVITATION_REVOKED,
+						"Invitation withdrawn",
 						"This invitation was withdrawn by your district."))));
 	}
 
@@ -170,14 +170,14 @@ public class Invitations {
 	Mono<Invitation> usable(String secret) {
 		Instant now = clock.instant();
 		return mongo.findOne(Query.query(Criteria.where("tokenHash").is(SecretTokens.hash(secret))), Invitation.class)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "invitation-not-found",
+			.switchIfEmpty(Mono.error(() -> new ProblemException(PeopleProblem.INVITATION_NOT_FOUND,
 					"Unknown invitation", "This invitation link is not valid. Ask your district for a new one.")))
 			.flatMap(invitation -> {
 				if (invitation.acceptedAt() != null) {
 					return Mono.error(used());
 				}
 				if (!invitation.expiresAt().isAfter(now)) {
-					return Mono.error(gone("invitation-expired", "Invitation expired",
+					return Mono.error(new ProblemException(PeopleProblem.INVITATION_EXPIRED, "Invitation expired",
 							"This invitation has expired. Ask your district to invite you again."));
 				}
 				return Mono.just(invitation);
@@ -191,12 +191,8 @@ public class Invitations {
 	}
 
 	private static ProblemException used() {
-		return gone("invitation-used", "Invitation already used",
+		return new ProblemException(PeopleProblem.INVITATION_USED, "Invitation already used",
 				"This invitation has already been accepted. Sign in, or reset your password.");
-	}
-
-	static ProblemException gone(String slug, String title, String detail) {
-		return new ProblemException(HttpStatus.GONE, slug, title, detail);
 	}
 
 	/** An invitation sent; {@code created} is false when an existing pending invitation was refreshed. */

@@ -19,7 +19,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Password reset by a single-use, expiring link sent to the account's email. */
@@ -88,14 +87,14 @@ class PasswordResets {
 	Mono<Person> personFor(String secret) {
 		Instant now = clock.instant();
 		return mongo.findById(SecretTokens.hash(secret), PasswordReset.class)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "password-reset-not-found",
+			.switchIfEmpty(Mono.error(() -> new ProblemException(PeopleProblem.PASSWORD_RESET_NOT_FOUND,
 					"Unknown reset link", "This reset link is not valid. Ask for a new one.")))
 			.flatMap(reset -> {
 				if (reset.usedAt() != null) {
 					return Mono.error(used());
 				}
 				if (!reset.expiresAt().isAfter(now)) {
-					return Mono.error(Invitations.gone("password-reset-expired", "Reset link expired",
+					return Mono.error(new ProblemException(PeopleProblem.PASSWORD_RESET_EXPIRED, "Reset link expired",
 							"This reset link has expired. Ask for a new one."));
 				}
 				return people.findById(reset.personId()).filter(Person::active);
@@ -121,7 +120,7 @@ class PasswordResets {
 	}
 
 	private static ProblemException used() {
-		return Invitations.gone("password-reset-used", "Reset link already used",
+		return new ProblemException(PeopleProblem.PASSWORD_RESET_USED, "Reset link already used",
 				"This reset link has already been used. Ask for a new one if you need to.");
 	}
 

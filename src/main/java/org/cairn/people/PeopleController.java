@@ -10,12 +10,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.cairn.mail.HeaderText;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Person;
 import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
 import org.cairn.account.Sessions;
+import org.cairn.mail.HeaderText;
 import org.cairn.problem.ProblemException;
 import org.cairn.system.ListPage;
 import reactor.core.publisher.Flux;
@@ -89,7 +89,7 @@ class PeopleController {
 			@Valid @RequestBody Changes changes) {
 		String districtId = districtOf(admin);
 		if (id.equals(admin.personId()) && !changes.roles().contains(Role.DISTRICT_ADMIN)) {
-			throw ProblemException.conflict("own-admin-role", "Cannot drop your own admin role",
+			throw new ProblemException(PeopleProblem.OWN_ADMIN_ROLE, "Cannot drop your own admin role",
 					"Ask another district administrator to change your roles, so the district always keeps one.");
 		}
 		if (id.equals(changes.coachId())) {
@@ -120,7 +120,7 @@ class PeopleController {
 	Mono<PersonView> deactivate(@AuthenticationPrincipal CairnUser admin, @PathVariable String id) {
 		String districtId = districtOf(admin);
 		if (id.equals(admin.personId())) {
-			throw ProblemException.conflict("cannot-deactivate-self", "Cannot deactivate yourself",
+			throw new ProblemException(PeopleProblem.CANNOT_DEACTIVATE_SELF, "Cannot deactivate yourself",
 					"Ask another district administrator.");
 		}
 		return modify(districtId, id, new Update().set("active", false).inc("version", 1))

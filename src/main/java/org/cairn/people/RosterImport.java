@@ -11,6 +11,7 @@ import java.util.Set;
 import org.cairn.account.Person;
 import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
+import org.cairn.csv.CsvProblem;
 import org.cairn.csv.CsvTable;
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Flux;
@@ -70,7 +71,7 @@ class RosterImport {
 		CsvTable table = CsvTable.parse(csv, COLUMNS.values().stream().flatMap(List::stream).toList());
 		Map<String, Integer> columns = table.columns(COLUMNS);
 		if (!table.header().isEmpty() && !columns.containsKey("email")) {
-			return Mono.error(ProblemException.badRequest("csv-no-email-column", "No email column",
+			return Mono.error(new ProblemException(CsvProblem.CSV_NO_EMAIL_COLUMN, "No email column",
 					"The first row names the columns but none is called \"email\"."));
 		}
 		if (table.rows().isEmpty()) {

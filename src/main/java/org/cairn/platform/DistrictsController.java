@@ -9,12 +9,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.cairn.mail.HeaderText;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
 import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
 import org.cairn.district.ValidTimeZone;
+import org.cairn.mail.HeaderText;
 import org.cairn.people.Invitations;
 import org.cairn.people.Invite;
 import org.cairn.people.PersonView;
@@ -64,7 +64,8 @@ class DistrictsController {
 				"#1f6f5c", body.timeZone(), 7, 0, false, false, District.DEFAULT_MAX_UPLOAD_BYTES, clock.instant(),
 				null);
 		return districts.save(district)
-			.onErrorMap(DuplicateKeyException.class, ex -> ProblemException.conflict("slug-taken", "Slug taken",
+			.onErrorMap(DuplicateKeyException.class,
+					ex -> new ProblemException(PlatformProblem.SLUG_TAKEN, "Slug taken",
 					"A district with the slug '" + body.slug() + "' already exists."))
 			.flatMap(saved -> invitations
 				.invite(saved.id(), user.personId(),

@@ -7,11 +7,11 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.cairn.mail.HeaderText;
 import org.cairn.account.PasswordPolicy;
 import org.cairn.account.Person;
 import org.cairn.account.SecretTokens;
 import org.cairn.account.Sessions;
+import org.cairn.mail.HeaderText;
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -62,14 +62,14 @@ class SetupController {
 			.findAndRemove(Query.query(Criteria.where("_id").is(SetupToken.ID)
 				.and("tokenHash").is(SecretTokens.hash(token))
 				.and("expiresAt").gt(now)), SetupToken.class)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.GONE, "setup-link-invalid",
+			.switchIfEmpty(Mono.error(() -> new ProblemException(PlatformProblem.SETUP_LINK_INVALID,
 					"Set-up link not valid", "This set-up link was already used, has expired or was replaced by a "
 							+ "newer one (see the most recent start-up log).")))
 			.publishOn(Schedulers.boundedElastic())
 			.map(used -> passwords.encode(body.password()))
 			.flatMap(hash -> mongo.insert(firstStart.platformAdmin(email, body.displayName().trim(), hash)))
 			.onErrorMap(org.springframework.dao.DuplicateKeyException.class,
-					ex -> ProblemException.conflict("email-in-use", "Email in use",
+					ex -> new ProblemException(PlatformProblem.EMAIL_IN_USE, "Email in use",
 							"This email already has an account."))
 			.flatMap(admin -> sessions.open(admin.id())
 				.map(cookie -> ResponseEntity.status(HttpStatus.CREATED)

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
-import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -84,36 +84,36 @@ public class ProblemHandling implements WebExceptionHandler {
 		}
 		DataBufferLimitException tooLarge = cause(ex, DataBufferLimitException.class);
 		if (tooLarge != null) {
-			return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+			return new ProblemException(CommonProblem.TOO_LARGE, "Request too large",
 					"The request body is too large.")
 				.toProblemDetail();
 		}
 		if (ex instanceof ServerWebInputException input) {
-			return new ProblemException(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+			return new ProblemException(CommonProblem.MALFORMED_REQUEST, "Malformed request",
 					InputMessages.of(input))
 				.toProblemDetail();
 		}
 		if (ex instanceof ResponseStatusException status) {
 			HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());
 			code = code == null ? HttpStatus.INTERNAL_SERVER_ERROR : code;
-			String slug = switch (code) {
-				case NOT_FOUND -> "not-found";
-				case METHOD_NOT_ALLOWED -> "method-not-allowed";
-				case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
-				case NOT_ACCEPTABLE -> "not-acceptable";
-				case CONTENT_TOO_LARGE -> "too-large";
-				case UNAUTHORIZED -> "unauthenticated";
-				case FORBIDDEN -> "forbidden";
-				default -> code.is5xxServerError() ? "internal" : "bad-request";
+			CommonProblem type = switch (code) {
+				case NOT_FOUND -> CommonProblem.NOT_FOUND;
+				case METHOD_NOT_ALLOWED -> CommonProblem.METHOD_NOT_ALLOWED;
+				case UNSUPPORTED_MEDIA_TYPE -> CommonProblem.UNSUPPORTED_MEDIA_TYPE;
+				case NOT_ACCEPTABLE -> CommonProblem.NOT_ACCEPTABLE;
+				case CONTENT_TOO_LARGE -> CommonProblem.TOO_LARGE;
+				case UNAUTHORIZED -> CommonProblem.UNAUTHENTICATED;
+				case FORBIDDEN -> CommonProblem.FORBIDDEN;
+				default -> code.is5xxServerError() ? CommonProblem.INTERNAL : CommonProblem.BAD_REQUEST;
 			};
 			if (code.is5xxServerError()) {
 				log.error("Request {} failed", exchange.getRequest().getPath(), ex);
 			}
-			return new ProblemException(code, slug, code.getReasonPhrase(), InputMessages.of(code, exchange))
+			return new ProblemException(type, code, code.getReasonPhrase(), InputMessages.of(code, exchange))
 				.toProblemDetail();
 		}
 		log.error("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-		return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+		return new ProblemException(CommonProblem.INTERNAL, "Internal error",
 				"The server could not complete the request. It has been logged.")
 			.toProblemDetail();
 	}

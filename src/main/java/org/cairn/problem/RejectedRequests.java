@@ -2,7 +2,6 @@ package org.cairn.problem;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.stereotype.Component;
@@ -24,7 +23,7 @@ class RejectedRequests implements ServerExchangeRejectedHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException ex) {
-		return problems.handle(exchange, new ProblemException(HttpStatus.BAD_REQUEST, "rejected-address",
+		return problems.handle(exchange, new ProblemException(CommonProblem.REJECTED_ADDRESS,
 				"Address not accepted", "The address contains characters Cairn does not accept, such as an encoded "
 						+ "slash or backslash."));
 	}

@@ -3,9 +3,7 @@ package org.cairn.review;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,14 +18,12 @@ import org.cairn.district.DistrictRepository;
 import org.cairn.enrollment.Enrollment;
 import org.cairn.enrollment.Enrollments;
 import org.cairn.enrollment.PinnedTemplates;
-import org.cairn.notification.NoticeKind;
 import org.cairn.notification.AppLinks;
+import org.cairn.notification.NoticeKind;
 import org.cairn.notification.Notifier;
+import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
-import org.cairn.problem.ProblemException.FieldProblem;
-import org.cairn.template.PassRule;
-import org.cairn.template.Requirement;
-import org.cairn.template.RubricCriterion;
+import org.cairn.review.Submission.Move;
 import org.cairn.template.Template;
 import org.cairn.template.Tier;
 import reactor.core.publisher.Flux;
@@ -62,7 +58,7 @@ public class Reviews {
 
 	private final Notifier notifier;
 
-	private final PublicEvidence publicEvidence;
+	private final PublishedEvidenceIds publishedEvidence;
 
 	private final ApplicationEventPublisher events;
 
@@ -70,7 +66,7 @@ public class Reviews {
 
 	Reviews(SubmissionRepository submissions, Assignments assignments, Enrollments enrollments,
 			PinnedTemplates templates, DistrictRepository districts, PersonRepository people,
-			ReactiveMongoTemplate mongo, Notifier notifier, PublicEvidence publicEvidence,
+			ReactiveMongoTemplate mongo, Notifier notifier, PublishedEvidenceIds publishedEvidence,
 			ApplicationEventPublisher events, Clock clock) {
 		this.submissions = submissions;
 		this.assignments = assignments;
@@ -80,7 +76,7 @@ public class Reviews {
 		this.people = people;
 		this.mongo = mongo;
 		this.notifier = notifier;
-		this.publicEvidence = publicEvidence;
+		this.publishedEvidence = publishedEvidence;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -111,7 +107,7 @@ public class Reviews {
 		Instant now = clock.instant();
 		return find(enrollment.id(), tier.key()).flatMap(existing -> switch (existing.state()) {
 			case SUBMITTED -> Mono.just(existing);
-			case PASSED -> Mono.<Submission>error(ProblemException.conflict("already-passed", "Already passed",
+			case PASSED -> Mono.<Submission>error(new ProblemException(ReviewProblem.ALREADY_PASSED, "Already passed",
 					"This tier has passed; its evidence is final."));
 			case RETURNED -> resubmit(existing, enrollment, evidenceIds, now);
 		}).switchIfEmpty(Mono.defer(() -> firstSubmission(enrollment, template, tier, evidenceIds, now)));
@@ -140,19 +136,12 @@ public class Reviews {
 				List<Attempt> attempts = new ArrayList<>(returned.attempts());
 				attempts.add(new Attempt(returned.attempt() + 1, now, evidenceIds, assessor.orElse(null), null, null,
 						null, null, null));
-				Query guard = Query.query(Criteria.where("_id").is(returned.id())
-					.and("state")
-					.is(SubmissionState.RETURNED)
-					.and("attempt")
-					.is(returned.attempt()));
-				Update update = new Update().set("state", SubmissionState.SUBMITTED)
-					.set("attempt", returned.attempt() + 1)
+				Update update = new Update().set("attempt", returned.attempt() + 1)
 					.set("assessorId", assessor.orElse(null))
 					.set("submittedAt", now)
 					.set("decidedAt", null)
 					.set("attempts", attempts);
-				return mongo
-					.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true), Submission.class)
+				return move(returned.id(), returned.attempt(), Move.RESUBMIT, update)
 					.flatMap(saved -> notifyArrival(saved).thenReturn(saved))
 					.switchIfEmpty(submissions.findById(returned.id()));
 			});
@@ -194,19 +183,23 @@ public class Reviews {
 					Attempt cur = s.current();
 					attempts.set(attempts.size() - 1, new Attempt(cur.number(), cur.submittedAt(), cur.evidenceIds(),
 							assessorId, null, null, null, null, null));
-					return mongo
-						.findAndModify(
-								Query.query(Criteria.where("_id").is(s.id())
-									.and("state")
-									.is(SubmissionState.SUBMITTED)
-									.and("attempt")
-									.is(s.attempt())),
-								new Update().set("assessorId", assessorId).set("attempts", attempts),
-								FindAndModifyOptions.options().returnNew(true), Submission.class)
-						.switchIfEmpty(Mono.error(() -> ProblemException.conflict("invalid-state", "Not waiting",
+					return move(s.id(), s.attempt(), Move.REASSIGN,
+							new Update().set("assessorId", assessorId).set("attempts", attempts))
+						.switchIfEmpty(Mono.error(() -> new ProblemException(CommonProblem.INVALID_STATE, "Not waiting",
 								"Only a submission waiting for review can be reassigned.")))
 						.flatMap(saved -> notifyArrival(saved).thenReturn(saved));
 				}));
+	}
+
+	/**
+	 * The one conditional update of a submission: the move happens only while the submission is still in the
+	 * move's starting state and on the given attempt, so of concurrent callers exactly one changes it (the others
+	 * get empty).
+	 */
+	private Mono<Submission> move(String id, int attempt, Move move, Update changes) {
+		return mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(id).and("state").is(move.from()).and("attempt").is(attempt)),
+				changes.set("state", move.to()), FindAndModifyOptions.options().returnNew(true), Submission.class);
 	}
 
 	/** Nobody judges their own work, nor picks who judges it. */
@@ -229,24 +222,17 @@ public class Reviews {
 			.flatMap(s -> s.personId().equals(user.personId()) ? Mono.error(ownWork("score")) : Mono.just(s))
 			.flatMap(s -> templates.get(s.districtId(), s.templateId()).flatMap(template -> {
 				Tier tier = template.tier(s.tierKey()).orElseThrow();
-				boolean passes = checkScores(template, tier, body);
-				if (s.attempt() != body.attempt() || s.state() != SubmissionState.SUBMITTED) {
+				boolean passes = ScoreCheck.passes(template, tier, body);
+				Move decision = Submission.decide(passes);
+				if (!s.allows(decision, body.attempt())) {
 					return alreadyDecided(user, s, body, template, tier);
 				}
 				List<Attempt> attempts = new ArrayList<>(s.attempts());
 				Instant now = clock.instant();
 				attempts.set(attempts.size() - 1,
 						s.current().decided(now, user.personId(), body.outcome(), body.scores(), body.comment()));
-				SubmissionState target = passes ? SubmissionState.PASSED : SubmissionState.RETURNED;
-				return mongo
-					.findAndModify(
-							Query.query(Criteria.where("_id").is(s.id())
-								.and("state")
-								.is(SubmissionState.SUBMITTED)
-								.and("attempt")
-								.is(body.attempt())),
-							new Update().set("state", target).set("decidedAt", now).set("attempts", attempts),
-							FindAndModifyOptions.options().returnNew(true), Submission.class)
+				return move(s.id(), body.attempt(), decision,
+						new Update().set("decidedAt", now).set("attempts", attempts))
 					.flatMap(decided -> afterDecision(decided, template, tier).thenReturn(decided))
 					.switchIfEmpty(Mono.defer(() -> submissions.findById(s.id())
 						.flatMap(now2 -> alreadyDecided(user, now2, body, template, tier))));
@@ -262,70 +248,11 @@ public class Reviews {
 			return (body.outcome() == Attempt.Outcome.PASS ? outcomesOfPass(s, template, tier) : Mono.<Void>empty())
 				.thenReturn(s);
 		}
-		return Mono.error(ProblemException
-			.conflict("already-decided", "Already decided",
+		return Mono.error(new ProblemException(ReviewProblem.ALREADY_DECIDED, "Already decided",
 					"This attempt was decided already" + (attempt != null && attempt.outcome() != null
 							? " (" + attempt.outcome().name().toLowerCase() + ")." : "."))
 			.with("state", s.state())
 			.with("attempt", s.attempt()));
-	}
-
-	/**
-	 * Every criterion of every requirement scored exactly once on the scale; the outcome must agree with the pass
-	 * rules. Returns whether the tier passes.
-	 */
-	static boolean checkScores(Template template, Tier tier, DecisionBody body) {
-		List<FieldProblem> problems = new ArrayList<>();
-		Map<String, Score> byKey = new HashMap<>();
-		int levels = template.scale() == null ? 0 : template.scale().levels().size();
-		for (int i = 0; i < body.scores().size(); i++) {
-			Score score = body.scores().get(i);
-			String key = score.requirementKey() + "/" + score.criterionKey();
-			if (byKey.put(key, score) != null) {
-				problems.add(new FieldProblem("scores[" + i + "]", "scored twice: " + key));
-			}
-			if (score.level() >= levels) {
-				problems.add(new FieldProblem("scores[" + i + "].level", "the scale has levels 0 to " + (levels - 1)));
-			}
-			boolean known = tier.requirements()
-				.stream()
-				.anyMatch(r -> r.key().equals(score.requirementKey())
-						&& r.criteria().stream().anyMatch(c -> c.key().equals(score.criterionKey())));
-			if (!known) {
-				problems.add(new FieldProblem("scores[" + i + "]", "no criterion " + key + " in this tier"));
-			}
-		}
-		boolean passes = true;
-		boolean anyCriteria = false;
-		for (Requirement requirement : tier.requirements()) {
-			PassRule rule = requirement.passRule() != null ? requirement.passRule()
-					: new PassRule(template.scale() == null ? 0 : template.scale().passingLevel(), List.of());
-			for (RubricCriterion criterion : requirement.criteria()) {
-				anyCriteria = true;
-				Score score = byKey.get(requirement.key() + "/" + criterion.key());
-				if (score == null) {
-					problems.add(new FieldProblem("scores",
-							"score every criterion: " + requirement.key() + "/" + criterion.key() + " is missing"));
-					continue;
-				}
-				boolean counts = rule.criteria().isEmpty() || rule.criteria().contains(criterion.key());
-				if (counts && score.level() < rule.minimumLevel()) {
-					passes = false;
-				}
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw ProblemException.invalid(problems);
-		}
-		boolean wantsPass = body.outcome() == Attempt.Outcome.PASS;
-		if (anyCriteria && wantsPass != passes) {
-			throw ProblemException
-				.badRequest("decision-inconsistent", "Decision does not match the scores",
-						passes ? "Every criterion meets the pass rule, so the tier passes; lower a score to return it."
-								: "A criterion is below the pass rule, so the tier cannot pass; return it for revision.")
-				.with("passesByRule", passes);
-		}
-		return anyCriteria ? passes : wantsPass;
 	}
 
 	private Mono<Void> afterDecision(Submission decided, Template template, Tier tier) {
@@ -350,7 +277,7 @@ public class Reviews {
 		Mono<Void> money = enrollments.get(passed.districtId(), passed.enrollmentId())
 			.flatMap(e -> enrollments.recordPass(e, template, tier, last));
 		Mono<Void> award = !(tier.awardedSeparately() || last) ? Mono.empty()
-				: publicEvidence.idsFor(passed.enrollmentId(), tier.key())
+				: publishedEvidence.idsFor(passed.enrollmentId(), tier.key())
 					.collectList()
 					.flatMap(evidence -> mongo.insert(new Award(null, passed.enrollmentId() + ":" + tier.key(),
 							passed.districtId(), passed.personId(), passed.enrollmentId(), template.id(),

@@ -7,7 +7,7 @@ import com.mongodb.ConnectionString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -31,12 +31,12 @@ class EmbeddedMongoConfiguration {
 	 * could not be given to them) and is what allows a fixed port or an address other than loopback.
 	 */
 	@Bean(destroyMethod = "close")
-	EmbeddedMongo embeddedMongo(CairnProperties properties,
-			@Value("${cairn.embedded-mongo-username:cairn}") String username,
-			@Value("${cairn.embedded-mongo-password:}") String password,
-			@Value("${cairn.embedded-mongo-shared:false}") boolean shared,
-			@Value("${cairn.embedded-mongo-bind-address:127.0.0.1}") String bindAddress,
-			@Value("${cairn.embedded-mongo-port:0}") int port) {
+	EmbeddedMongo embeddedMongo(CairnProperties properties, EmbeddedMongoProperties embedded) {
+		String username = embedded.embeddedMongoUsername();
+		String password = embedded.embeddedMongoPassword();
+		boolean shared = embedded.embeddedMongoShared();
+		String bindAddress = embedded.embeddedMongoBindAddress();
+		int port = embedded.embeddedMongoPort();
 		if (shared && !StringUtils.hasText(password)) {
 			throw new IllegalStateException("cairn.embedded-mongo-shared=true needs cairn.embedded-mongo-password "
 					+ "(at least 16 printable characters): the instances that join the store present it.");
@@ -76,9 +76,10 @@ class EmbeddedMongoConfiguration {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			// Conditions run before beans exist: bind the record here so its default stays the only one.
 			var env = context.getEnvironment();
 			return !StringUtils.hasText(env.getProperty("spring.mongodb.uri"))
-					&& env.getProperty("cairn.embedded-mongo", Boolean.class, true);
+					&& Binder.get(env).bindOrCreate("cairn", CairnProperties.class).embeddedMongo();
 		}
 
 	}

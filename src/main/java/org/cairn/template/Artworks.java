@@ -22,7 +22,7 @@ final class Artworks {
 		}
 		// Not blocking: the render runs on boundedElastic and stops if this request is cancelled.
 		return template.flatMap(t -> BadgePng.png(t.artwork(), size)
-			.switchIfEmpty(Mono.error(() -> ProblemException.conflict("artwork-unrenderable",
+			.switchIfEmpty(Mono.error(() -> new ProblemException(TemplateProblem.ARTWORK_UNRENDERABLE,
 					"Artwork cannot be rendered", "Template " + t.id() + " has no artwork that can be rendered.")))
 			// A version's artwork only changes while it is a draft; published ones may be cached a while.
 			.map(png -> ResponseEntity.ok()

@@ -79,7 +79,7 @@ public class Frameworks {
 	 */
 	Mono<Framework> add(String districtId, Framework submitted) {
 		if (builtIn(submitted.code()).isPresent()) {
-			return Mono.error(ProblemException.conflict("framework-exists", "Framework code taken",
+			return Mono.error(new ProblemException(TemplateProblem.FRAMEWORK_EXISTS, "Framework code taken",
 					"The code " + submitted.code() + " belongs to a built-in framework."));
 		}
 		Framework fresh = new Framework(null, districtId, submitted.code(), submitted.name(), submitted.publisher(),
@@ -88,7 +88,8 @@ public class Frameworks {
 			.onErrorResume(DuplicateKeyException.class,
 					ex -> repository.findByDistrictIdAndCode(districtId, submitted.code())
 						.flatMap(existing -> sameContent(existing, fresh) ? Mono.just(existing)
-								: Mono.error(ProblemException.conflict("framework-exists", "Framework code taken",
+								: Mono.error(new ProblemException(TemplateProblem.FRAMEWORK_EXISTS,
+										"Framework code taken",
 										"Your district already has a framework " + submitted.code() + "."))));
 	}
 

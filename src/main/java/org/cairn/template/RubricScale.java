@@ -18,10 +18,4 @@ public record RubricScale(String name, List<String> levels, int passingLevel) {
 		return new RubricScale("Two-level", List.of("Not yet on track", "On track"), 1);
 	}
 
-	/** Danielson's four levels of performance, passing at Proficient. */
-	public static RubricScale danielson() {
-		return new RubricScale("Danielson four-level", List.of("Unsatisfactory", "Basic", "Proficient", "Distinguished"),
-				2);
-	}
-
 }

@@ -1,14 +1,11 @@
 package org.cairn.template;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,11 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Rebuilds untrusted SVG from an allow-list: only drawing elements and presentation attributes survive, every
@@ -30,19 +22,15 @@ import javax.xml.stream.XMLStreamReader;
  * <p>
  * Two outcomes of what is not kept: things that are dangerous or too costly are <em>refused</em> (named in plain
  * words, so an author can be told; the cleaned SVG leaves them out), while editor leftovers that are harmless
- * (Inkscape or Illustrator metadata, unknown attributes) are dropped silently. The parser is streaming (no
- * recursion while reading), refuses any DOCTYPE (so no entities, internal or external) and stops at the depth
- * limit, so 100,000 nested elements cost nothing.
+ * (Inkscape or Illustrator metadata, unknown attributes) are dropped silently. {@link SvgReader} reads (streaming,
+ * no DOCTYPE, stopping at the depth limit, so 100,000 nested elements cost nothing), this class cleans and caps the
+ * cost, {@link SvgWriter} writes the result.
  */
 final class SvgSanitizer {
 
 	static final String SVG_NS = "http://www.w3.org/2000/svg";
 
 	static final String XLINK_NS = "http://www.w3.org/1999/xlink";
-
-	private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
-
-	private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
 
 	static final int MAX_ELEMENTS = 4_000;
 
@@ -65,41 +53,9 @@ final class SvgSanitizer {
 
 	static final float MAX_RADIUS_SHARE = 0.05f;
 
-	private static final Set<String> ELEMENTS = Set.of("svg", "g", "defs", "symbol", "use", "title", "desc", "path",
-			"rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath", "linearGradient",
-			"radialGradient", "stop", "pattern", "clipPath", "mask", "marker", "image", "style", "switch", "filter",
-			"feBlend", "feColorMatrix", "feComponentTransfer", "feFuncR", "feFuncG", "feFuncB", "feFuncA",
-			"feComposite", "feDropShadow", "feFlood", "feGaussianBlur", "feMerge", "feMergeNode", "feMorphology",
-			"feOffset", "feTurbulence");
-
-	/** Elements holding text that is kept. */
-	private static final Set<String> TEXT_ELEMENTS = Set.of("text", "tspan", "textPath", "title", "desc", "style");
-
 	private static final Set<String> FILTER_PRIMITIVES = Set.of("feBlend", "feColorMatrix", "feComponentTransfer",
 			"feComposite", "feDropShadow", "feFlood", "feGaussianBlur", "feMerge", "feMorphology", "feOffset",
 			"feTurbulence");
-
-	/** Refused elements, by lower-case name, with what an author is told. */
-	private static final Map<String, String> REFUSED_ELEMENTS = refusedElements();
-
-	private static final Set<String> ATTRIBUTES = Set.of("id", "class", "style", "transform", "x", "y", "x1", "y1",
-			"x2", "y2", "cx", "cy", "r", "rx", "ry", "fx", "fy", "fr", "width", "height", "d", "points", "pathLength",
-			"viewBox", "preserveAspectRatio", "version", "role", "aria-label", "aria-hidden", "aria-labelledby",
-			"aria-describedby", "lang", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width",
-			"stroke-opacity", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit", "stroke-dasharray",
-			"stroke-dashoffset", "opacity", "color", "display", "visibility", "overflow", "clip-path", "clip-rule",
-			"mask", "filter", "paint-order", "vector-effect", "shape-rendering", "color-interpolation",
-			"color-interpolation-filters", "mix-blend-mode", "isolation", "font-family", "font-size", "font-weight",
-			"font-style", "font-variant", "font-stretch", "text-anchor", "dominant-baseline", "alignment-baseline",
-			"baseline-shift", "letter-spacing", "word-spacing", "text-decoration", "writing-mode", "dx", "dy",
-			"rotate", "textLength", "lengthAdjust", "startOffset", "side", "offset", "stop-color", "stop-opacity",
-			"gradientUnits", "gradientTransform", "spreadMethod", "patternUnits", "patternContentUnits",
-			"patternTransform", "clipPathUnits", "maskUnits", "maskContentUnits", "filterUnits", "primitiveUnits",
-			"markerWidth", "markerHeight", "markerUnits", "refX", "refY", "orient", "marker-start", "marker-mid",
-			"marker-end", "in", "in2", "result", "mode", "operator", "k1", "k2", "k3", "k4", "type", "values",
-			"tableValues", "slope", "intercept", "amplitude", "exponent", "stdDeviation", "edgeMode", "flood-color",
-			"flood-opacity", "lighting-color", "radius", "baseFrequency", "numOctaves", "seed", "stitchTiles",
-			"requiredFeatures", "systemLanguage", "href");
 
 	private static final Pattern LOCAL_REF = Pattern.compile("#[A-Za-z_][\\w.:-]*");
 
@@ -125,161 +81,17 @@ final class SvgSanitizer {
 	}
 
 	static Cleaned clean(byte[] input) {
-		Parsed parsed = parse(input);
-		if (parsed.root == null) {
-			return new Cleaned(Optional.empty(), List.copyOf(parsed.refused));
+		SvgReader.Parsed parsed = SvgReader.parse(input);
+		if (parsed.root() == null) {
+			return new Cleaned(Optional.empty(), List.copyOf(parsed.refused()));
 		}
-		Cleaner cleaner = new Cleaner(parsed.refused, viewSize(parsed.root));
-		cleaner.clean(parsed.root);
-		cleaner.checkUses(parsed.root);
+		Cleaner cleaner = new Cleaner(parsed.refused(), viewSize(parsed.root()));
+		cleaner.clean(parsed.root());
+		cleaner.checkUses(parsed.root());
 		StringBuilder out = new StringBuilder(input.length);
-		write(parsed.root, out, true);
+		SvgWriter.write(parsed.root(), out, true);
 		return new Cleaned(Optional.of(out.toString().getBytes(StandardCharsets.UTF_8)),
-				List.copyOf(parsed.refused));
-	}
-
-	// ---- reading ------------------------------------------------------------------------------------------------
-
-	private static final class Node {
-
-		final String name;
-
-		final Map<String, String> attributes = new LinkedHashMap<>();
-
-		final List<Object> children = new ArrayList<>();
-
-		Node(String name) {
-			this.name = name;
-		}
-
-	}
-
-	private record Parsed(Node root, Set<String> refused) {
-	}
-
-	private static Parsed parse(byte[] input) {
-		Set<String> refused = new LinkedHashSet<>();
-		XMLInputFactory factory = XMLInputFactory.newFactory();
-		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-		factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-		XMLStreamReader reader = null;
-		try {
-			reader = factory.createXMLStreamReader(new ByteArrayInputStream(input));
-			Node root = null;
-			Deque<Node> open = new ArrayDeque<>();
-			int skipping = 0; // depth inside an element that is left out with everything in it
-			int elements = 0;
-			while (reader.hasNext()) {
-				int event = reader.next();
-				switch (event) {
-					case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE -> {
-						refused.add("a DOCTYPE or entity declaration");
-						return new Parsed(null, refused);
-					}
-					case XMLStreamConstants.START_ELEMENT -> {
-						if (++elements > MAX_ELEMENTS) {
-							refused.add("more than " + MAX_ELEMENTS + " elements");
-							return new Parsed(null, refused);
-						}
-						if (open.size() + skipping >= MAX_DEPTH) {
-							refused.add("elements nested more than " + MAX_DEPTH + " levels deep");
-							return new Parsed(null, refused);
-						}
-						if (skipping > 0) {
-							skipping++;
-							continue;
-						}
-						String ns = reader.getNamespaceURI();
-						String name = reader.getLocalName();
-						boolean svg = ns == null || ns.isEmpty() || SVG_NS.equals(ns);
-						if (root == null) {
-							if (!svg || !"svg".equals(name)) {
-								return new Parsed(null, refused);
-							}
-						}
-						String refusal = REFUSED_ELEMENTS.get(name.toLowerCase(Locale.ROOT));
-						if (refusal == null && XHTML_NS.equals(ns)) {
-							refusal = "embedded web page content";
-						}
-						if (refusal != null) {
-							refused.add(refusal + " (<" + name + ">)");
-							skipping = 1;
-							continue;
-						}
-						if (!svg || (!ELEMENTS.contains(name) && !"a".equals(name))) {
-							skipping = 1; // editor metadata and the like: harmless, dropped silently
-							continue;
-						}
-						Node node = new Node(name);
-						readAttributes(reader, node, refused);
-						if (root == null) {
-							root = node;
-						}
-						else {
-							open.peek().children.add(node);
-						}
-						open.push(node);
-					}
-					case XMLStreamConstants.END_ELEMENT -> {
-						if (skipping > 0) {
-							skipping--;
-						}
-						else {
-							open.pop();
-						}
-					}
-					case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-						if (skipping == 0 && !open.isEmpty() && TEXT_ELEMENTS.contains(open.peek().name)) {
-							open.peek().children.add(reader.getText());
-						}
-					}
-					default -> {
-						// comments and processing instructions are left out
-					}
-				}
-			}
-			return new Parsed(root, refused);
-		}
-		catch (XMLStreamException | RuntimeException ex) {
-			return new Parsed(null, refused);
-		}
-		finally {
-			if (reader != null) {
-				try {
-					reader.close();
-				}
-				catch (XMLStreamException ex) {
-					// nothing held
-				}
-			}
-		}
-	}
-
-	private static void readAttributes(XMLStreamReader reader, Node node, Set<String> refused) {
-		for (int i = 0; i < reader.getAttributeCount(); i++) {
-			String ns = reader.getAttributeNamespace(i);
-			String name = reader.getAttributeLocalName(i);
-			String value = reader.getAttributeValue(i);
-			if (name.toLowerCase(Locale.ROOT).startsWith("on")) {
-				refused.add("an event handler (" + name + ")");
-				continue;
-			}
-			boolean plain = ns == null || ns.isEmpty();
-			if ("href".equals(name) && (plain || XLINK_NS.equals(ns))) {
-				node.attributes.put("href", value);
-			}
-			else if (XML_NS.equals(ns) && "space".equals(name)) {
-				node.attributes.put("xml:space", value);
-			}
-			else if (plain && ATTRIBUTES.contains(name)) {
-				node.attributes.put(name, value);
-			}
-			else if (value != null && scriptLink(value)) {
-				refused.add("a script link (" + name + ")");
-			}
-		}
+				List.copyOf(parsed.refused()));
 	}
 
 	// ---- cleaning -----------------------------------------------------------------------------------------------
@@ -302,11 +114,11 @@ final class SvgSanitizer {
 		}
 
 		/** Cleans the children of {@code node} (the depth is bounded by the parser, so recursion is safe). */
-		void clean(Node node) {
+		void clean(SvgNode node) {
 			cleanAttributes(node);
 			List<Object> kept = new ArrayList<>();
 			for (Object child : node.children) {
-				if (!(child instanceof Node element)) {
+				if (!(child instanceof SvgNode element)) {
 					if ("style".equals(node.name)) {
 						Optional<String> problem = cssProblem((String) child);
 						if (problem.isPresent()) {
@@ -341,7 +153,7 @@ final class SvgSanitizer {
 			node.children.addAll(kept);
 		}
 
-		private void cleanAttributes(Node node) {
+		private void cleanAttributes(SvgNode node) {
 			var entries = node.attributes.entrySet().iterator();
 			while (entries.hasNext()) {
 				var attribute = entries.next();
@@ -367,7 +179,7 @@ final class SvgSanitizer {
 		}
 
 		/** What makes a filter primitive too costly to draw, if anything. */
-		private Optional<String> cost(Node element) {
+		private Optional<String> cost(SvgNode element) {
 			switch (element.name) {
 				case "feTurbulence" -> {
 					if (++turbulences > MAX_TURBULENCES) {
@@ -407,39 +219,39 @@ final class SvgSanitizer {
 		 * A {@code <use>} may only show something that itself holds no {@code <use>}: chains of uses multiply (a
 		 * "billion laughs" in drawing). Such uses are refused and left out.
 		 */
-		void checkUses(Node root) {
-			Map<String, Node> byId = new HashMap<>();
-			List<Node> all = new ArrayList<>();
-			Deque<Node> todo = new ArrayDeque<>(List.of(root));
+		void checkUses(SvgNode root) {
+			Map<String, SvgNode> byId = new HashMap<>();
+			List<SvgNode> all = new ArrayList<>();
+			Deque<SvgNode> todo = new ArrayDeque<>(List.of(root));
 			while (!todo.isEmpty()) {
-				Node n = todo.pop();
+				SvgNode n = todo.pop();
 				all.add(n);
 				String id = n.attributes.get("id");
 				if (id != null) {
 					byId.putIfAbsent(id, n);
 				}
-				n.children.stream().filter(Node.class::isInstance).map(Node.class::cast).forEach(todo::push);
+				n.children.stream().filter(SvgNode.class::isInstance).map(SvgNode.class::cast).forEach(todo::push);
 			}
-			for (Node n : all) {
-				n.children.removeIf(child -> child instanceof Node use && "use".equals(use.name)
+			for (SvgNode n : all) {
+				n.children.removeIf(child -> child instanceof SvgNode use && "use".equals(use.name)
 						&& !usable(use, byId));
 			}
 		}
 
-		private boolean usable(Node use, Map<String, Node> byId) {
+		private boolean usable(SvgNode use, Map<String, SvgNode> byId) {
 			String href = use.attributes.get("href");
-			Node target = href == null ? null : byId.get(href.substring(1));
+			SvgNode target = href == null ? null : byId.get(href.substring(1));
 			if (target == null) {
 				return false;
 			}
-			Deque<Node> todo = new ArrayDeque<>(List.of(target));
+			Deque<SvgNode> todo = new ArrayDeque<>(List.of(target));
 			while (!todo.isEmpty()) {
-				Node n = todo.pop();
+				SvgNode n = todo.pop();
 				if ("use".equals(n.name) || n == use) {
 					refused.add("a <use> of something that itself contains <use> (it can multiply without end)");
 					return false;
 				}
-				n.children.stream().filter(Node.class::isInstance).map(Node.class::cast).forEach(todo::push);
+				n.children.stream().filter(SvgNode.class::isInstance).map(SvgNode.class::cast).forEach(todo::push);
 			}
 			return true;
 		}
@@ -501,7 +313,7 @@ final class SvgSanitizer {
 		return valueProblem(lower);
 	}
 
-	private static boolean scriptLink(String value) {
+	static boolean scriptLink(String value) {
 		String squeezed = value.replaceAll("[\\s\\u0000-\\u001f]", "").toLowerCase(Locale.ROOT);
 		return squeezed.contains("javascript:") || squeezed.contains("vbscript:")
 				|| squeezed.contains("data:text/html");
@@ -561,7 +373,7 @@ final class SvgSanitizer {
 	}
 
 	/** The larger side of the artwork in user units (viewBox, else width/height, else 256). */
-	private static float viewSize(Node root) {
+	private static float viewSize(SvgNode root) {
 		try {
 			String box = root.attributes.get("viewBox");
 			if (box != null) {
@@ -582,67 +394,5 @@ final class SvgSanitizer {
 		return 256;
 	}
 
-	// ---- writing ------------------------------------------------------------------------------------------------
-
-	private static void write(Node node, StringBuilder out, boolean root) {
-		out.append('<').append(node.name);
-		if (root) {
-			out.append(" xmlns=\"").append(SVG_NS).append("\" xmlns:xlink=\"").append(XLINK_NS).append('"');
-		}
-		node.attributes.forEach((name, value) -> out.append(' ')
-			.append("href".equals(name) ? "xlink:href" : name)
-			.append("=\"")
-			.append(escape(value, true))
-			.append('"'));
-		if (node.children.isEmpty()) {
-			out.append("/>");
-			return;
-		}
-		out.append('>');
-		for (Object child : node.children) {
-			if (child instanceof Node element) {
-				write(element, out, false);
-			}
-			else {
-				out.append(escape((String) child, false));
-			}
-		}
-		out.append("</").append(node.name).append('>');
-	}
-
-	private static String escape(String text, boolean attribute) {
-		StringBuilder out = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '&' -> out.append("&amp;");
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '"' -> out.append(attribute ? "&quot;" : "\"");
-				case '\n', '\r', '\t' -> out.append(attribute ? "&#" + (int) c + ";" : String.valueOf(c));
-				default -> {
-					if (c >= 0x20 || c == 0x09) {
-						out.append(c);
-					}
-				}
-			}
-		}
-		return out.toString();
-	}
-
-	private static Map<String, String> refusedElements() {
-		Map<String, String> refused = new HashMap<>();
-		refused.put("script", "a script");
-		for (String animation : List.of("set", "animate", "animatetransform", "animatemotion", "animatecolor",
-				"discard", "mpath")) {
-			refused.put(animation, "animation");
-		}
-		refused.put("foreignobject", "embedded web content");
-		for (String embedded : List.of("iframe", "embed", "object", "audio", "video", "canvas", "handler",
-				"listener", "feimage")) {
-			refused.put(embedded, "embedded content from elsewhere");
-		}
-		return Map.copyOf(refused);
-	}
 
 }

@@ -37,6 +37,14 @@ public record Template(@Id String id, String districtId, String familyId, int ve
 		return tiers.stream().filter(t -> t.key().equals(key)).findFirst();
 	}
 
+	/**
+	 * The name a badge of this template carries, the one rule for its BadgeClass, mail, portfolio and bulk awards:
+	 * the template's title, or "title: tier title" for a tier awarded on its own.
+	 */
+	public String badgeName(String tierKey) {
+		return tierKey == null ? title : tier(tierKey).map(t -> title + ": " + t.title()).orElse(title);
+	}
+
 	/** The sum of every tier's stipend: what approval commits against the budget. */
 	public long totalStipendCents() {
 		return tiers.stream().mapToLong(Tier::stipendCents).sum();

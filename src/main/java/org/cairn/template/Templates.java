@@ -15,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -101,8 +100,9 @@ class Templates {
 				return Mono.just(current);
 			}
 			return templates.save(withContent(current, content))
-				.onErrorMap(OptimisticLockingFailureException.class, ex -> ProblemException.conflict("edit-conflict",
-						"Edited at the same time", "Someone else saved this draft at the same moment; reload it."));
+				.onErrorMap(OptimisticLockingFailureException.class,
+						ex -> new ProblemException(TemplateProblem.EDIT_CONFLICT, "Edited at the same time",
+								"Someone else saved this draft at the same moment; reload it."));
 		});
 	}
 
@@ -115,7 +115,7 @@ class Templates {
 	Mono<Template> publish(String districtId, String id) {
 		return own(districtId, id).flatMap(current -> switch (current.status()) {
 			case PUBLISHED -> Mono.just(current);
-			case RETIRED -> Mono.error(ProblemException.conflict("template-retired", "Template is retired",
+			case RETIRED -> Mono.error(new ProblemException(TemplateProblem.TEMPLATE_RETIRED, "Template is retired",
 					"A retired version cannot be published again; create a new version."));
 			case DRAFT -> {
 				List<FieldProblem> problems = rules.check(TemplateContent.of(current));
@@ -125,7 +125,7 @@ class Templates {
 				yield templates.save(withStatus(current, TemplateStatus.PUBLISHED))
 					.onErrorResume(OptimisticLockingFailureException.class, ex -> own(districtId, id)
 						.filter(t -> t.status() == TemplateStatus.PUBLISHED)
-						.switchIfEmpty(Mono.error(() -> ProblemException.conflict("edit-conflict",
+						.switchIfEmpty(Mono.error(() -> new ProblemException(TemplateProblem.EDIT_CONFLICT,
 								"Edited at the same time", "The draft changed while it was being published."))));
 			}
 		});
@@ -135,7 +135,7 @@ class Templates {
 	Mono<Template> retire(String districtId, String id) {
 		return own(districtId, id).flatMap(current -> switch (current.status()) {
 			case RETIRED -> Mono.just(current);
-			case DRAFT -> Mono.error(ProblemException.conflict("template-not-published", "Template is a draft",
+			case DRAFT -> Mono.error(new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "Template is a draft",
 					"Only a published version can be retired; delete the draft instead."));
 			case PUBLISHED -> templates.save(withStatus(current, TemplateStatus.RETIRED))
 				.onErrorResume(OptimisticLockingFailureException.class, ex -> own(districtId, id));
@@ -149,7 +149,7 @@ class Templates {
 	Mono<Outcome> newVersion(String districtId, String id) {
 		return own(districtId, id).flatMap(source -> {
 			if (source.status() == TemplateStatus.DRAFT) {
-				return Mono.error(ProblemException.conflict("template-not-published", "Template is a draft",
+				return Mono.error(new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "Template is a draft",
 						"This version is still a draft: edit it directly."));
 			}
 			return templates.findByDistrictIdAndFamilyIdOrderByVersionDesc(districtId, source.familyId())
@@ -215,14 +215,14 @@ class Templates {
 	}
 
 	static ProblemException invalid(List<FieldProblem> problems) {
-		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "template-invalid", "The template has problems",
+		return new ProblemException(TemplateProblem.TEMPLATE_INVALID, "The template has problems",
 				problems.size() == 1 ? problems.get(0).field() + " " + problems.get(0).message()
 						: problems.size() + " problems must be fixed.")
 			.with("errors", List.copyOf(problems));
 	}
 
 	private static ProblemException notDraft(Template t) {
-		return ProblemException.conflict("template-not-draft", "Template is frozen",
+		return new ProblemException(TemplateProblem.TEMPLATE_NOT_DRAFT, "Template is frozen",
 				"Version " + t.version() + " is " + t.status().name().toLowerCase()
 						+ " and never changes; create a new version to edit it.");
 	}

@@ -19,23 +19,23 @@ final class InputProbe {
 	}
 
 	/** The badge content (URL, JSON or JWS text), or empty when the input is refused. */
-	static Optional<String> detect(Submission submission, Run run) {
+	static Optional<String> detect(VerificationRequest request, Run run) {
 		run.current = CheckId.INPUT_DETECT;
-		switch (submission.source()) {
+		switch (request.source()) {
 			case URL -> {
 				run.input = InputKind.URL;
-				return text(submission.text(), run, "URL");
+				return text(request.text(), run, "URL");
 			}
 			case ASSERTION -> {
 				run.input = InputKind.JSON;
-				return text(submission.text(), run, "assertion JSON");
+				return text(request.text(), run, "assertion JSON");
 			}
 			case JWS -> {
 				run.input = InputKind.JWS;
-				return text(submission.text(), run, "JWS");
+				return text(request.text(), run, "JWS");
 			}
 			default -> {
-				return file(submission.file(), run);
+				return file(request.file(), run);
 			}
 		}
 	}

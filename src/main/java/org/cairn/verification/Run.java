@@ -93,10 +93,6 @@ final class Run {
 		return check != null && check.outcome() == Outcome.FAILED;
 	}
 
-	boolean anyFailed() {
-		return checks.values().stream().anyMatch(c -> c.outcome() == Outcome.FAILED);
-	}
-
 	boolean recorded(CheckId id) {
 		return checks.containsKey(id);
 	}

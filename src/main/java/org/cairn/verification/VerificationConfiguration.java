@@ -23,9 +23,9 @@ class VerificationConfiguration {
 	GuardedFetcher verificationFetcher(VerificationProperties properties, JsonMapper json, Clock clock) {
 		return new GuardedFetcher(new AddressPolicy(properties.allowedNetworks(), properties.allowPrivate()),
 				NameResolution.system(),
-				new FetchLimits(properties.maxRedirects(), properties.maxDocumentBytes(), properties.connectTimeout(),
-						properties.fetchTimeout(), properties.maxFetchesPerHost(), properties.cacheEntries(),
-						properties.maxCacheAge()),
+				new FetchLimits(properties.maxRedirects(), Math.toIntExact(properties.maxDocumentBytes().toBytes()),
+						properties.connectTimeout(), properties.fetchTimeout(), properties.maxFetchesPerHost(),
+						properties.cacheEntries(), properties.maxCacheAge()),
 				json, clock);
 	}
 

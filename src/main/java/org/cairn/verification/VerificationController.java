@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.cairn.account.CairnUser;
+import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
 import org.cairn.system.AcceptHeader;
 import reactor.core.publisher.Mono;
@@ -63,8 +64,8 @@ class VerificationController {
 	@PostMapping(path = VerificationGate.PATH, consumes = { MediaType.APPLICATION_JSON_VALUE, "application/ld+json" })
 	Mono<ResponseEntity<?>> fromJson(ServerWebExchange exchange, @AuthenticationPrincipal CairnUser user,
 			@RequestParam(required = false) String district) {
-		return bytes(exchange.getRequest().getBody(), MAX_JSON).map(this::submission)
-			.flatMap(submission -> answer(submission, exchange, user, district));
+		return bytes(exchange.getRequest().getBody(), MAX_JSON).map(this::request)
+			.flatMap(request -> answer(request, exchange, user, district));
 	}
 
 	@PostMapping(path = VerificationGate.PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -74,14 +75,14 @@ class VerificationController {
 				"The upload is not a complete multipart form: send the badge as the part \"file\".")).flatMap(parts -> {
 			Part file = parts.getFirst("file");
 			if (!(file instanceof FilePart filePart)) {
-				return Mono.error(ProblemException.badRequest("verification-input", "Nothing to verify",
+				return Mono.error(new ProblemException(VerificationProblem.VERIFICATION_INPUT, "Nothing to verify",
 						"Send the badge image or certificate as the multipart part \"file\"."));
 			}
 			String recipient = parts.getFirst("recipient") instanceof FormFieldPart field ? field.value() : null;
-			return bytes(filePart.content(), properties.maxUploadBytes())
+			return bytes(filePart.content(), properties.uploadLimit())
 				.onErrorMap(ex -> unreadable(ex, "The uploaded file was cut off before its end."))
-				.map(bytes -> Submission.file(bytes, recipient(recipient)));
-		}).flatMap(submission -> answer(submission, exchange, user, district));
+				.map(bytes -> VerificationRequest.file(bytes, recipient(recipient)));
+		}).flatMap(request -> answer(request, exchange, user, district));
 	}
 
 	@PostMapping(path = VerificationGate.PATH,
@@ -89,9 +90,9 @@ class VerificationController {
 					MediaType.APPLICATION_OCTET_STREAM_VALUE })
 	Mono<ResponseEntity<?>> fromFile(ServerWebExchange exchange, @AuthenticationPrincipal CairnUser user,
 			@RequestParam(required = false) String district, @RequestParam(required = false) String recipient) {
-		return bytes(exchange.getRequest().getBody(), properties.maxUploadBytes())
-			.map(bytes -> Submission.file(bytes, recipient(recipient)))
-			.flatMap(submission -> answer(submission, exchange, user, district));
+		return bytes(exchange.getRequest().getBody(), properties.uploadLimit())
+			.map(bytes -> VerificationRequest.file(bytes, recipient(recipient)))
+			.flatMap(request -> answer(request, exchange, user, district));
 	}
 
 	/** A plain HTML form (no script needed): url, jws or assertion, and recipient. */
@@ -101,22 +102,23 @@ class VerificationController {
 		return exchange.getFormData().onErrorMap(ex -> unreadable(ex,
 				"The form could not be read: a value is not correctly percent-encoded.")).flatMap(form -> {
 			String recipient = recipient(form.getFirst("recipient"));
-			Submission submission = present(form.getFirst("url")) ? Submission.url(form.getFirst("url"), recipient)
-					: present(form.getFirst("jws")) ? Submission.jws(form.getFirst("jws"), recipient)
-							: present(form.getFirst("assertion")) ? Submission.assertion(form.getFirst("assertion"), recipient)
-									: null;
-			if (submission == null) {
+			VerificationRequest request = present(form.getFirst("url"))
+					? VerificationRequest.url(form.getFirst("url"), recipient)
+					: present(form.getFirst("jws")) ? VerificationRequest.jws(form.getFirst("jws"), recipient)
+							: present(form.getFirst("assertion"))
+									? VerificationRequest.assertion(form.getFirst("assertion"), recipient) : null;
+			if (request == null) {
 				return Mono.error(nothing());
 			}
-			return answer(submission, exchange, user, district);
+			return answer(request, exchange, user, district);
 		});
 	}
 
-	private Mono<ResponseEntity<?>> answer(Submission submission, ServerWebExchange exchange, CairnUser user,
+	private Mono<ResponseEntity<?>> answer(VerificationRequest request, ServerWebExchange exchange, CairnUser user,
 			String district) {
 		String districtId = user != null && user.districtId() != null ? user.districtId()
 				: (district == null || district.isBlank() || district.length() > 100 ? null : district);
-		return verifier.verify(submission).flatMap(report -> recognise(report, districtId)).map(report -> {
+		return verifier.verify(request).flatMap(report -> recognise(report, districtId)).map(report -> {
 			if (AcceptHeader.prefersHtml(exchange.getRequest().getHeaders().getAccept())) {
 				return ResponseEntity.ok()
 					.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
@@ -134,27 +136,29 @@ class VerificationController {
 		return trusted.existsByDistrictIdAndIssuerId(districtId, report.issuer().id()).map(report::recognised);
 	}
 
-	private Submission submission(byte[] body) {
+	private VerificationRequest request(byte[] body) {
 		JsonNode envelope;
 		try {
 			envelope = json.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw ProblemException.badRequest("malformed-request", "Malformed request", "The body is not valid JSON.");
+			throw new ProblemException(CommonProblem.MALFORMED_REQUEST, "Malformed request",
+					"The body is not valid JSON.");
 		}
 		if (envelope == null || !envelope.isObject()) {
-			throw ProblemException.badRequest("malformed-request", "Malformed request", "The body is not a JSON object.");
+			throw new ProblemException(CommonProblem.MALFORMED_REQUEST, "Malformed request",
+					"The body is not a JSON object.");
 		}
 		for (String name : envelope.propertyNames()) {
 			if (!FIELDS.contains(name)) {
-				throw ProblemException.badRequest("malformed-request", "Malformed request",
+				throw new ProblemException(CommonProblem.MALFORMED_REQUEST, "Malformed request",
 						"Unknown field \"" + Verifier.abbreviate(name) + "\"; expected url, assertion, jws, recipient.");
 			}
 		}
 		List<String> given = FIELDS.stream().filter(f -> !f.equals("recipient") && envelope.hasNonNull(f)).toList();
 		if (given.size() != 1) {
 			throw given.isEmpty() ? nothing()
-					: ProblemException.badRequest("verification-input", "One badge at a time",
+					: new ProblemException(VerificationProblem.VERIFICATION_INPUT, "One badge at a time",
 							"Give exactly one of url, assertion or jws.");
 		}
 		JsonNode recipientNode = envelope.get("recipient");
@@ -165,13 +169,13 @@ class VerificationController {
 		String field = given.get(0);
 		JsonNode value = envelope.get(field);
 		if (field.equals("assertion")) {
-			return Submission.assertion(value.isString() ? value.asString() : json.writeValueAsString(value), recipient);
+			return VerificationRequest.assertion(value.isString() ? value.asString() : json.writeValueAsString(value), recipient);
 		}
 		if (!value.isString()) {
 			throw ProblemException.invalid(field, "must be a string");
 		}
-		return field.equals("url") ? Submission.url(value.asString(), recipient)
-				: Submission.jws(value.asString(), recipient);
+		return field.equals("url") ? VerificationRequest.url(value.asString(), recipient)
+				: VerificationRequest.jws(value.asString(), recipient);
 	}
 
 	private static String recipient(String value) {
@@ -214,11 +218,11 @@ class VerificationController {
 		if (ex instanceof ProblemException) {
 			return ex;
 		}
-		return ProblemException.badRequest("malformed-request", "Malformed request", detail);
+		return new ProblemException(CommonProblem.MALFORMED_REQUEST, "Malformed request", detail);
 	}
 
 	private static ProblemException nothing() {
-		return ProblemException.badRequest("verification-input", "Nothing to verify",
+		return new ProblemException(VerificationProblem.VERIFICATION_INPUT, "Nothing to verify",
 				"Give one of url, assertion or jws (or upload a file).");
 	}
 

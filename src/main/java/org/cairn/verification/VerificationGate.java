@@ -2,6 +2,7 @@ package org.cairn.verification;
 
 import java.net.InetSocketAddress;
 
+import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -11,7 +12,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -45,7 +45,7 @@ class VerificationGate implements WebFilter {
 			return chain.filter(exchange);
 		}
 		// multipart framing adds a little to the file itself
-		long cap = properties.maxUploadBytes() + 64 * 1024L;
+		long cap = properties.uploadLimit() + 64 * 1024L;
 		if (request.getHeaders().getContentLength() > cap) {
 			return Mono.error(tooLarge());
 		}
@@ -59,7 +59,7 @@ class VerificationGate implements WebFilter {
 				return chain.filter(capped);
 			}
 			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-			return Mono.error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+			return Mono.error(new ProblemException(VerificationProblem.RATE_LIMITED, "Too many requests",
 					"Too many verifications from this client; try again in " + decision.retryAfterSeconds()
 							+ " seconds.")
 				.with("retryAfter", decision.retryAfterSeconds()));
@@ -76,7 +76,7 @@ class VerificationGate implements WebFilter {
 	}
 
 	static ProblemException tooLarge() {
-		return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
+		return new ProblemException(CommonProblem.UPLOAD_TOO_LARGE, "Upload too large",
 				"A verification upload is limited in size; badges and certificates are far smaller.");
 	}
 

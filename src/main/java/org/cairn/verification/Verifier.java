@@ -48,11 +48,11 @@ public final class Verifier {
 		this.deadline = deadline;
 	}
 
-	Mono<Report> verify(Submission submission) {
-		Run run = new Run(submission.recipient());
-		Mono<Void> steps = Mono.fromCallable(() -> InputProbe.detect(submission, run))
+	Mono<Report> verify(VerificationRequest request) {
+		Run run = new Run(request.recipient());
+		Mono<Void> steps = Mono.fromCallable(() -> InputProbe.detect(request, run))
 			// images and PDFs are parsed off the event loop
-			.subscribeOn(submission.source() == Submission.Source.FILE ? Schedulers.boundedElastic()
+			.subscribeOn(request.source() == VerificationRequest.Source.FILE ? Schedulers.boundedElastic()
 					: Schedulers.immediate())
 			.flatMap(content -> content.isEmpty() ? Mono.empty() : Mono.just(content.get()))
 			.flatMap(content -> start(content, run))

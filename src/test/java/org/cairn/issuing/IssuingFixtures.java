@@ -27,7 +27,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /** Templates and awards as earning and templates would store them, for issuing tests. */
 @TestComponent
-class IssuingFixtures {
+public class IssuingFixtures {
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -35,13 +35,13 @@ class IssuingFixtures {
 
 	private final ApplicationEventPublisher events;
 
-	IssuingFixtures(ReactiveMongoTemplate mongo, AwardRepository awards, ApplicationEventPublisher events) {
+	public IssuingFixtures(ReactiveMongoTemplate mongo, AwardRepository awards, ApplicationEventPublisher events) {
 		this.mongo = mongo;
 		this.awards = awards;
 		this.events = events;
 	}
 
-	Template template(District district, Period validFor) {
+	public Template template(District district, Period validFor) {
 		RubricCriterion criterion = new RubricCriterion("c1", "Uses formative data to adjust instruction",
 				List.of("Data not used", "Data used to adjust instruction"));
 		Requirement reflection = new Requirement("r1", RequirementKind.REFLECTION, "Reflection",
@@ -58,7 +58,7 @@ class IssuingFixtures {
 			.block();
 	}
 
-	Award award(Person teacher, Template template, String tierKey) {
+	public Award award(Person teacher, Template template, String tierKey) {
 		return awards.save(new Award(null, "test:" + UUID.randomUUID(), teacher.districtId(), teacher.id(),
 				"enrol-" + UUID.randomUUID(), template.id(), tierKey, 7500, Instant.now(), List.of(), null, null))
 			.block();
@@ -66,7 +66,7 @@ class IssuingFixtures {
 
 	/** Publishes AwardGranted as earning does and waits for the assertion id (a first signed badge generates an
 	 * RSA-3072 key, which takes seconds, tens of them on a busy shared machine). */
-	Award grant(Award award) {
+	public Award grant(Award award) {
 		events.publishEvent(new AwardGranted(award.id()));
 		for (int i = 0; i < 1200; i++) {
 			Award current = awards.findById(award.id()).block();

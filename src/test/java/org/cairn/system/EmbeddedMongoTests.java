@@ -106,16 +106,17 @@ class EmbeddedMongoTests {
 	@Test
 	void otherInstancesMayOnlyJoinAStoreSharedExplicitlyWithAConfiguredPassword() {
 		EmbeddedMongoConfiguration configuration = new EmbeddedMongoConfiguration();
-		assertThatThrownBy(() -> configuration.embeddedMongo(null, "cairn", "", true, "127.0.0.1", 0))
+		assertThatThrownBy(() -> configuration.embeddedMongo(null,
+				new EmbeddedMongoProperties("cairn", "", true, "127.0.0.1", 0)))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("cairn.embedded-mongo-shared=true needs cairn.embedded-mongo-password");
 		// a fixed port or an address off loopback without sharing is a mistake, not a silent exposure
-		assertThatThrownBy(() -> configuration.embeddedMongo(null, "cairn", "a-long-enough-password", false,
-				"0.0.0.0", 0))
+		assertThatThrownBy(() -> configuration.embeddedMongo(null,
+				new EmbeddedMongoProperties("cairn", "a-long-enough-password", false, "0.0.0.0", 0)))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("set cairn.embedded-mongo-shared=true");
-		assertThatThrownBy(() -> configuration.embeddedMongo(null, "cairn", "a-long-enough-password", false,
-				"127.0.0.1", 27027))
+		assertThatThrownBy(() -> configuration.embeddedMongo(null,
+				new EmbeddedMongoProperties("cairn", "a-long-enough-password", false, "127.0.0.1", 27027)))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("set cairn.embedded-mongo-shared=true");
 	}

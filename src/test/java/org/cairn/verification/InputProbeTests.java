@@ -22,14 +22,15 @@ class InputProbeTests {
 	@Test
 	void anEmptyUrlFailsDetection() {
 		Run run = new Run(null);
-		assertThat(InputProbe.detect(Submission.url("  ", null), run)).isEmpty();
+		assertThat(InputProbe.detect(VerificationRequest.url("  ", null), run)).isEmpty();
 		assertThat(outcome(run, CheckId.INPUT_DETECT)).isEqualTo(Outcome.FAILED);
 	}
 
 	@Test
 	void aFileThatIsNoBadgeFailsDetection() {
 		Run run = new Run(null);
-		assertThat(InputProbe.detect(Submission.file("just some words".getBytes(StandardCharsets.UTF_8), null), run))
+		assertThat(InputProbe.detect(VerificationRequest.file("just some words".getBytes(StandardCharsets.UTF_8), null),
+				run))
 			.isEmpty();
 		assertThat(outcome(run, CheckId.INPUT_DETECT)).isEqualTo(Outcome.FAILED);
 	}
@@ -39,7 +40,7 @@ class InputProbeTests {
 		String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\">" + "<g>".repeat(100_000) + "</g>".repeat(100_000)
 				+ "</svg>";
 		Run run = new Run(null);
-		assertThat(InputProbe.detect(Submission.file(svg.getBytes(StandardCharsets.UTF_8), null), run)).isEmpty();
+		assertThat(InputProbe.detect(VerificationRequest.file(svg.getBytes(StandardCharsets.UTF_8), null), run)).isEmpty();
 		assertThat(outcome(run, CheckId.INPUT_EXTRACT)).isEqualTo(Outcome.FAILED);
 		assertThat(check(run, CheckId.INPUT_EXTRACT).message()).contains("deeper than " + SvgExtraction.MAX_DEPTH);
 	}
@@ -50,7 +51,7 @@ class InputProbeTests {
 				<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org">
 				<openbadges:assertion verify="https://example.org/a.json"/><script>alert(1)</script></svg>""";
 		Run run = new Run(null);
-		assertThat(InputProbe.detect(Submission.file(svg.getBytes(StandardCharsets.UTF_8), null), run))
+		assertThat(InputProbe.detect(VerificationRequest.file(svg.getBytes(StandardCharsets.UTF_8), null), run))
 			.contains("https://example.org/a.json");
 		assertThat(outcome(run, CheckId.INPUT_EXTRACT)).isEqualTo(Outcome.PASSED);
 		assertThat(outcome(run, CheckId.IMAGE_INTEGRITY)).isEqualTo(Outcome.FAILED);

@@ -89,8 +89,8 @@ class VerificationFixturesTests {
 		Assumptions.assumeFalse(NOT_SUPPORTED.containsKey(file), NOT_SUPPORTED.get(file));
 		server.clear();
 		Path path = fixtures.resolve(file);
-		Submission submission = submission(file, path);
-		Report report = verifier().verify(submission).block(Duration.ofSeconds(30));
+		VerificationRequest request = request(file, path);
+		Report report = verifier().verify(request).block(Duration.ofSeconds(30));
 
 		assertThat(report).isNotNull();
 		if (expected.startsWith("valid")) {
@@ -122,10 +122,10 @@ class VerificationFixturesTests {
 	}
 
 	/** A hosted sample's id is registered on the server, as 1EdTech's harness maps it to the sample itself. */
-	private Submission submission(String file, Path path) throws IOException {
+	private VerificationRequest request(String file, Path path) throws IOException {
 		byte[] bytes = Files.readAllBytes(path);
 		if (file.endsWith(".jwt")) {
-			return Submission.jws(new String(bytes, StandardCharsets.US_ASCII).strip(), null);
+			return VerificationRequest.jws(new String(bytes, StandardCharsets.US_ASCII).strip(), null);
 		}
 		String assertionJson = file.endsWith(".png") ? PngExtraction.extract(bytes).content()
 				: new String(bytes, StandardCharsets.UTF_8);
@@ -136,7 +136,8 @@ class VerificationFixturesTests {
 				server.json(id.substring(origin.length()), assertionJson.getBytes(StandardCharsets.UTF_8));
 			}
 		}
-		return file.endsWith(".png") ? Submission.file(bytes, null) : Submission.assertion(assertionJson, null);
+		return file.endsWith(".png") ? VerificationRequest.file(bytes, null)
+				: VerificationRequest.assertion(assertionJson, null);
 	}
 
 	static Verifier verifier() {

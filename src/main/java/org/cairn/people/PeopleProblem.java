@@ -1,0 +1,52 @@
+package org.cairn.people;
+
+import org.cairn.problem.ProblemType;
+
+import org.springframework.http.HttpStatus;
+
+/** Invitations, password resets and a district's people. */
+enum PeopleProblem implements ProblemType {
+
+	/** The email cannot be invited (without saying why). */
+	EMAIL_UNAVAILABLE("email-unavailable", HttpStatus.CONFLICT),
+	/** The person already accepted an invitation. */
+	ALREADY_JOINED("already-joined", HttpStatus.CONFLICT),
+	/** No such invitation link. */
+	INVITATION_NOT_FOUND("invitation-not-found", HttpStatus.NOT_FOUND),
+	/** The invitation was withdrawn. */
+	INVITATION_REVOKED("invitation-revoked", HttpStatus.GONE),
+	/** The invitation link expired. */
+	INVITATION_EXPIRED("invitation-expired", HttpStatus.GONE),
+	/** The invitation link was already used. */
+	INVITATION_USED("invitation-used", HttpStatus.GONE),
+	/** No such reset link. */
+	PASSWORD_RESET_NOT_FOUND("password-reset-not-found", HttpStatus.NOT_FOUND),
+	/** The reset link expired. */
+	PASSWORD_RESET_EXPIRED("password-reset-expired", HttpStatus.GONE),
+	/** The reset link was already used. */
+	PASSWORD_RESET_USED("password-reset-used", HttpStatus.GONE),
+	/** An administrator tried to drop their own admin role. */
+	OWN_ADMIN_ROLE("own-admin-role", HttpStatus.CONFLICT),
+	/** An administrator tried to deactivate themselves. */
+	CANNOT_DEACTIVATE_SELF("cannot-deactivate-self", HttpStatus.CONFLICT);
+
+	private final String slug;
+
+	private final HttpStatus status;
+
+	PeopleProblem(String slug, HttpStatus status) {
+		this.slug = slug;
+		this.status = status;
+	}
+
+	@Override
+	public String slug() {
+		return slug;
+	}
+
+	@Override
+	public HttpStatus status() {
+		return status;
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Sharing a teacher's badges: the public portfolio page a teacher switches on and off. */
+package org.cairn.sharing;
