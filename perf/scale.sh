@@ -6,6 +6,8 @@
 #
 #   perf/scale.sh DATA_DIR                        # REQUESTS=30 PORT=18095 CAIRN_JAR=target/cairn.jar
 #   MONGO_URI=mongodb://127.0.0.1:27017/cairn perf/scale.sh DATA_DIR
+#   STARTUP_ONLY=1 perf/scale.sh DATA_DIR         # only the start-up: wall and CPU time to ready, then stop
+#   STARTUP_ONLY=1 PROFILE= perf/scale.sh $(mktemp -d)   # the same on an empty directory, no demo
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${1:?data directory (perf/seed-scale.sh)}
@@ -21,7 +23,8 @@ if [ -n "${MONGO_URI:-}" ]; then EXTRA+=("--spring.mongodb.uri=$MONGO_URI"); fi
 echo "load average before start: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s%N)
 java -Xmx1g -jar "$CAIRN_JAR" --server.address=127.0.0.1 --server.port="$PORT" --cairn.data-dir="$DATA" \
-  --cairn.public-base-url="http://127.0.0.1:8080" --spring.profiles.active=demo "${EXTRA[@]}" >"$OUT/scale.log" 2>&1 &
+  --cairn.public-base-url="http://127.0.0.1:8080" --spring.profiles.active="${PROFILE-demo}" "${EXTRA[@]}" \
+  >"$OUT/scale.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT
 until curl -fsS -o /dev/null "$C/actuator/health/readiness" 2>/dev/null; do
@@ -29,7 +32,10 @@ until curl -fsS -o /dev/null "$C/actuator/health/readiness" 2>/dev/null; do
   sleep 0.1
 done
 ready=$(( ($(date +%s%N) - start) / 1000000 ))
-echo "ready in ${ready} ms ($(grep -o 'Started CairnApplication in [0-9.]* seconds' "$OUT/scale.log" || true))"
+cpu=$(( $(awk '{print $14+$15}' /proc/$PID/stat) * 1000 / $(getconf CLK_TCK) ))
+echo "ready in ${ready} ms wall, ${cpu} ms CPU ($(grep -o 'Started CairnApplication in [0-9.]* seconds' "$OUT/scale.log" || true)); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+grep -o 'Building index .*' "$OUT/scale.log" || true
+if [ -n "${STARTUP_ONLY:-}" ]; then exit 0; fi
 
 login() { # email -> cookie jar
   local jar="$OUT/scale-$1.jar"
