@@ -1,16 +1,18 @@
 package org.cairn.issuing;
 
+import java.time.Duration;
+
 import org.cairn.award.AwardGranted;
 import org.cairn.award.AwardRepository;
+import org.cairn.award.Awards;
 import org.cairn.keys.KeysChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,25 +20,34 @@ import org.springframework.stereotype.Component;
  * storing the award and issuing, or an event published on another instance that died).
  */
 @Component
-class AwardIssuing {
+class AwardIssuing implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(AwardIssuing.class);
 
 	private final AwardRepository awards;
 
-	private final ReactiveMongoTemplate mongo;
+	private final Awards claims;
 
 	private final Issuance issuance;
 
 	private final Generations generations;
 
+	private final Duration sweepEvery;
+
 	private final java.util.concurrent.atomic.AtomicBoolean sweeping = new java.util.concurrent.atomic.AtomicBoolean();
 
-	AwardIssuing(AwardRepository awards, ReactiveMongoTemplate mongo, Issuance issuance, Generations generations) {
+	AwardIssuing(AwardRepository awards, Awards claims, Issuance issuance, Generations generations,
+			IssuingProperties properties) {
 		this.awards = awards;
-		this.mongo = mongo;
+		this.claims = claims;
 		this.issuance = issuance;
 		this.generations = generations;
+		this.sweepEvery = properties.sweepMs();
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, sweepEvery, sweepEvery));
 	}
 
 	@EventListener
@@ -55,7 +66,6 @@ class AwardIssuing {
 		generations.bump(event.districtId()).subscribe();
 	}
 
-	@Scheduled(initialDelayString = "${cairn.issuing.sweep-ms:15000}", fixedDelayString = "${cairn.issuing.sweep-ms:15000}")
 	void sweep() {
 		// off the shared scheduler thread, so the cache invalidation poll is never held up by a long sweep
 		if (sweeping.compareAndSet(false, true)) {
@@ -65,7 +75,7 @@ class AwardIssuing {
 	}
 
 	reactor.core.publisher.Mono<Long> sweepOnce() {
-		return mongo.find(Query.query(Criteria.where("assertionId").is(null)).limit(200), org.cairn.award.Award.class)
+		return claims.withoutAssertion(200)
 			.concatMap(award -> issuance.issueAward(award)
 				.onErrorResume(ex -> {
 					log.warn("Issuing award {} failed: {}", award.id(), ex.toString());

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.cairn.account.PersonRepository;
 import org.cairn.award.Award;
+import org.cairn.award.Awards;
 import org.cairn.evidence.PublishedEvidence;
 import org.cairn.keys.Keys;
 import org.cairn.keys.SigningKey;
@@ -26,6 +27,7 @@ import org.cairn.openbadges.VerificationObject;
 import org.cairn.problem.ProblemException;
 import org.cairn.template.Requirement;
 import org.cairn.template.Template;
+import org.cairn.template.TemplateLookup;
 import org.cairn.template.Tier;
 import org.cairn.webhook.Webhooks;
 import org.slf4j.Logger;
@@ -35,6 +37,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -59,6 +62,10 @@ public class Issuance {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final Awards awards;
+
+	private final TemplateLookup templates;
+
 	private final PersonRepository people;
 
 	private final Issuers issuers;
@@ -77,9 +84,14 @@ public class Issuance {
 
 	private final Clock clock;
 
-	Issuance(ReactiveMongoTemplate mongo, PersonRepository people, Issuers issuers, Keys keys, PublicUrls urls,
-			Generations generations, Webhooks webhooks, PublishedEvidence published, JsonMapper json, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Issuance(ReactiveMongoTemplate mongo, Awards awards, TemplateLookup templates, PersonRepository people, Issuers issuers, Keys keys, PublicUrls urls,
+			Generations generations, Webhooks webhooks, PublishedEvidence published, JsonMapper json, Clock clock,
+			ApplicationEventPublisher events) {
 		this.mongo = mongo;
+		this.awards = awards;
+		this.templates = templates;
 		this.people = people;
 		this.issuers = issuers;
 		this.keys = keys;
@@ -89,6 +101,7 @@ public class Issuance {
 		this.published = published;
 		this.json = json;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -100,16 +113,12 @@ public class Issuance {
 	}
 
 	/** As {@link #issueAward(Award)}, in the given verification mode rather than the district's default. */
-	Mono<IssuedAssertion> issueAward(Award award, VerificationMode mode) {
+	public Mono<IssuedAssertion> issueAward(Award award, VerificationMode mode) {
 		if (award.assertionId() != null) {
 			return mongo.findById(award.assertionId(), IssuedAssertion.class);
 		}
-		Instant now = clock.instant();
-		Query claimable = Query.query(Criteria.where("_id").is(award.id())
-			.and("assertionId").is(null)
-			.orOperator(Criteria.where("issuingClaimedUntil").is(null), Criteria.where("issuingClaimedUntil").lt(now)));
-		return mongo.updateFirst(claimable, new Update().set("issuingClaimedUntil", now.plus(CLAIM)), Award.class)
-			.filter(result -> result.getModifiedCount() == 1)
+		return awards.claimForIssuing(award.id(), clock.instant(), CLAIM)
+			.filter(Boolean::booleanValue)
 			.flatMap(claimed -> Mono.justOrEmpty(award.personId()).flatMap(people::findById))
 			.filter(person -> award.districtId().equals(person.districtId()))
 			.flatMap(person -> issuers.badgeClass(award.districtId(), award.templateId(), award.tierKey())
@@ -124,9 +133,7 @@ public class Issuance {
 		if (awardId == null) {
 			return Mono.empty();
 		}
-		return mongo.updateFirst(Query.query(Criteria.where("_id").is(awardId).and("assertionId").is(expected)),
-				new Update().set("assertionId", assertionId).unset("issuingClaimedUntil").inc("version", 1),
-				Award.class).then();
+		return awards.linkAssertion(awardId, expected, assertionId);
 	}
 
 	/**
@@ -155,7 +162,7 @@ public class Issuance {
 	}
 
 	private Mono<IssuedAssertion> issueNew(IssueRequest request) {
-		return mongo.findById(request.badge().templateId(), Template.class)
+		return templates.byId(request.badge().templateId())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("no template " + request.badge().templateId())))
 			.zipWith(issuers.forDistrict(request.districtId()))
 			.flatMap(t -> published.pieces(request.districtId(), request.evidenceIds())
@@ -165,6 +172,7 @@ public class Issuance {
 			.flatMap(assertion -> mongo.insert(assertion)
 				.flatMap(saved -> webhooks.enqueue(saved.districtId(), "assertion.issued", saved.id(), event(saved))
 					.thenReturn(saved))
+				.doOnNext(this::announce)
 				.onErrorResume(DuplicateKeyException.class, ex -> mongo.findOne(
 						Query.query(Criteria.where("issueKey").is(request.issueKey())), IssuedAssertion.class)));
 	}
@@ -223,7 +231,7 @@ public class Issuance {
 
 	/** Reads what a batch of badges of one badge class shares (and creates the district's key on first need). */
 	public Mono<Batch> prepare(String districtId, BadgeClassRecord badge) {
-		return mongo.findById(badge.templateId(), Template.class)
+		return templates.byId(badge.templateId())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("no template " + badge.templateId())))
 			.zipWith(issuers.forDistrict(districtId))
 			.flatMap(t -> {
@@ -280,10 +288,12 @@ public class Issuance {
 			.collectList()
 			.flatMap(saved -> webhooks.enqueueAll(saved.get(0).districtId(), "assertion.issued",
 					saved.stream().map(a -> Map.entry(a.id(), event(a))).toList()).thenReturn(saved))
+			.doOnNext(saved -> saved.forEach(this::announce))
 			.onErrorResume(org.springframework.dao.DataAccessException.class, ex -> Flux.fromIterable(built)
 				.concatMap(assertion -> mongo.insert(assertion)
 					.flatMap(saved -> webhooks.enqueue(saved.districtId(), "assertion.issued", saved.id(), event(saved))
 						.thenReturn(saved))
+					.doOnNext(this::announce)
 					.onErrorResume(DuplicateKeyException.class, dup -> mongo.findOne(
 							Query.query(Criteria.where("issueKey").is(assertion.issueKey())), IssuedAssertion.class)))
 				.collectList());
@@ -335,7 +345,7 @@ public class Issuance {
 	}
 
 	/** Revokes once; repeating returns the already revoked assertion unchanged. */
-	Mono<IssuedAssertion> revoke(String districtId, String assertionId, String reason) {
+	public Mono<IssuedAssertion> revoke(String districtId, String assertionId, String reason) {
 		Query inDistrict = Query.query(Criteria.where("_id").is(assertionId).and("districtId").is(districtId));
 		return mongo
 			.findAndModify(Query.query(Criteria.where("_id").is(assertionId).and("districtId").is(districtId)
@@ -364,6 +374,11 @@ public class Issuance {
 						old.id(), null,
 						old.publishedEvidence().stream().map(PublishedEvidenceLink::evidenceId).toList())))
 				.flatMap(fresh -> linkAward(old.awardId(), old.id(), fresh.id()).thenReturn(fresh)));
+	}
+
+	/** Tells other features (the Open Badges 3.0 credential) that an assertion now exists. */
+	private void announce(IssuedAssertion saved) {
+		events.publishEvent(new AssertionIssued(saved.id(), saved.districtId()));
 	}
 
 	/** The webhook event body: what an HR or payroll system needs, nothing more. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -18,10 +19,12 @@ import org.cairn.openbadges.HostedDocuments;
 import org.cairn.openbadges.RevocationList;
 import org.cairn.system.EntityTag;
 import org.cairn.template.Template;
+import org.cairn.template.TemplateLookup;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,6 +37,7 @@ import org.springframework.stereotype.Service;
  * edits made elsewhere (the district's name) show within a minute. A load that raced a change is not cached.
  */
 @Service
+@Primary // the 2.0 documents; verification asks every HostedDocuments (the 3.0 ones too)
 class PublicDocuments implements HostedDocuments {
 
 	static final Duration MAX_AGE = Duration.ofSeconds(60);
@@ -44,6 +48,8 @@ class PublicDocuments implements HostedDocuments {
 	static final long MAX_RENDITION_BYTES = 96L * 1024 * 1024;
 
 	private final ReactiveMongoTemplate mongo;
+
+	private final TemplateLookup templates;
 
 	private final DistrictRepository districts;
 
@@ -67,9 +73,13 @@ class PublicDocuments implements HostedDocuments {
 
 	private final AtomicLong renditionBytes = new AtomicLong();
 
-	PublicDocuments(ReactiveMongoTemplate mongo, DistrictRepository districts, Issuers issuers, Keys keys,
+	/** Loads under way, by key: concurrent misses share one. */
+	private final Map<String, CompletableFuture<?>> loading = new ConcurrentHashMap<>();
+
+	PublicDocuments(ReactiveMongoTemplate mongo, TemplateLookup templates, DistrictRepository districts, Issuers issuers, Keys keys,
 			BadgeDocuments documents, PublicUrls urls, Generations generations, JsonMapper json, Clock clock) {
 		this.mongo = mongo;
+		this.templates = templates;
 		this.districts = districts;
 		this.issuers = issuers;
 		this.keys = keys;
@@ -138,7 +148,7 @@ class PublicDocuments implements HostedDocuments {
 	/** Template, district and the badge class record behind a BadgeClass, for images and certificates. */
 	Mono<BadgeContext> badgeContext(String badgeClassId) {
 		return cached("context:" + badgeClassId, () -> issuers.badgeClassById(badgeClassId)
-			.flatMap(record -> mongo.findById(record.templateId(), Template.class)
+			.flatMap(record -> templates.byId(record.templateId())
 				.flatMap(template -> districts.findById(record.districtId())
 					.flatMap(district -> issuers.forDistrict(district.id())
 						.map(issuer -> new BadgeContext(record, template, district, issuer))))));
@@ -218,6 +228,21 @@ class PublicDocuments implements HostedDocuments {
 			T value = (T) hit.value();
 			return Mono.just(value);
 		}
+		// one load per key at a time: a thousand first readers of a shared badge cause one render, not a thousand;
+		// a reader who goes away does not cancel the load the others wait for
+		String flight = cache == renditions ? "rendition:" + key : key;
+		CompletableFuture<T> mine = new CompletableFuture<>();
+		@SuppressWarnings("unchecked")
+		CompletableFuture<T> other = (CompletableFuture<T>) loading.putIfAbsent(flight, mine);
+		if (other != null) {
+			return Mono.fromFuture(other, true);
+		}
+		load(cache, key, loader, now).doFinally(signal -> loading.remove(flight, mine))
+			.subscribe(mine::complete, mine::completeExceptionally, () -> mine.complete(null));
+		return Mono.fromFuture(mine, true);
+	}
+
+	private <T> Mono<T> load(Map<String, Entry> cache, String key, Supplier<Mono<T>> loader, Instant now) {
 		long epoch = generations.epoch();
 		return Mono.defer(loader).map(value -> {
 			if (cache.size() >= MAX_ENTRIES) {
