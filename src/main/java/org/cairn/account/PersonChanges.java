@@ -2,7 +2,7 @@ package org.cairn.account;
 
 import java.util.Set;
 
-import org.cairn.system.ListPage;
+import org.cairn.paging.ListPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

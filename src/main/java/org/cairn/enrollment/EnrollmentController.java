@@ -7,7 +7,7 @@ import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
 import org.cairn.district.DistrictRepository;
 import org.cairn.problem.ProblemException;
-import org.cairn.system.ListPage;
+import org.cairn.paging.ListPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
 import org.cairn.problem.ProblemException;
-import org.cairn.system.ListPage;
+import org.cairn.paging.ListPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

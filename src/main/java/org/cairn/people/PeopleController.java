@@ -18,7 +18,7 @@ import org.cairn.account.Role;
 import org.cairn.account.Sessions;
 import org.cairn.mail.HeaderText;
 import org.cairn.problem.ProblemException;
-import org.cairn.system.ListPage;
+import org.cairn.paging.ListPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -310,7 +310,7 @@ public class Reviews {
 	}
 
 	/** One page of the waiting submissions, oldest first (the order is in the repository methods' names). */
-	Flux<Submission> queue(String districtId, String assessorId, org.cairn.system.ListPage page) {
+	Flux<Submission> queue(String districtId, String assessorId, org.cairn.paging.ListPage page) {
 		var onePage = page.pageable(org.springframework.data.domain.Sort.unsorted());
 		return assessorId == null
 				? submissions.findByDistrictIdAndStateOrderBySubmittedAtAsc(districtId, SubmissionState.SUBMITTED,

@@ -1,4 +1,4 @@
-package org.cairn.system;
+package org.cairn.paging;
 
 import org.cairn.problem.ProblemException;
 
