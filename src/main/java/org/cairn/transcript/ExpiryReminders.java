@@ -22,7 +22,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +38,7 @@ import org.springframework.stereotype.Component;
  * one, not three at once). Nothing is kept in an instance's memory between sweeps.
  */
 @Component
-class ExpiryReminders {
+class ExpiryReminders implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(ExpiryReminders.class);
 
@@ -61,8 +63,12 @@ class ExpiryReminders {
 
 	private final AtomicBoolean sweeping = new AtomicBoolean();
 
+	private final Duration sweepEvery;
+
 	ExpiryReminders(BadgeRecords badges, Credits credits, Renewals renewals, TemplateCatalog templates,
-			DistrictRepository districts, Notifier notifier, ReactiveMongoTemplate mongo, Clock clock) {
+			DistrictRepository districts, Notifier notifier, ReactiveMongoTemplate mongo, Clock clock,
+			TranscriptProperties properties) {
+		this.sweepEvery = properties.reminderSweepMs();
 		this.badges = badges;
 		this.renewals = renewals;
 		this.credits = credits;
@@ -79,8 +85,11 @@ class ExpiryReminders {
 			Instant sentAt) {
 	}
 
-	@Scheduled(initialDelayString = "${cairn.transcript.reminder-sweep-ms:600000}",
-			fixedDelayString = "${cairn.transcript.reminder-sweep-ms:600000}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, sweepEvery, sweepEvery));
+	}
+
 	void sweep() {
 		if (sweeping.compareAndSet(false, true)) {
 			sweepOnce().doFinally(signal -> sweeping.set(false))

@@ -80,7 +80,7 @@ class ExpiryRemindersIntegrationTests extends IntegrationTest {
 	/** This service as another instance would run it, at another time. */
 	private ExpiryReminders instanceAt(Instant at) {
 		return new ExpiryReminders(badges, credits, renewals, templates, districts, notifier, mongo,
-				Clock.fixed(at, clock.getZone()));
+				Clock.fixed(at, clock.getZone()), new TranscriptProperties(Duration.ofMinutes(10)));
 	}
 
 	@Test
