@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -18,8 +19,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param coachId the person's coach, so a district can keep coaches from assessing their own teachers
  */
 @Document("people")
+@CompoundIndex(name = "district_email", def = "{'districtId': 1, 'email': 1}")
 public record Person(@Id String id, @Indexed String districtId, @Indexed(unique = true) String email,
-		String displayName, String passwordHash, Set<Role> roles, boolean platformAdmin, String school,
+		String displayName, String passwordHash, Set<Role> roles, @Indexed boolean platformAdmin, String school,
 		Integer yearsOfExperience, String coachId, boolean active, Instant createdAt, @Version Long version) {
 
 	public Person {

@@ -58,6 +58,8 @@ class BulkAwards implements SchedulingConfigurer {
 
 	static final int MAX_ATTEMPTS = 5;
 
+	private static final int MAIL_CONCURRENCY = 8;
+
 	/** Long enough for a chunk of signed badges on a busy machine (~1 s), short enough to resume quickly. */
 	static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -70,6 +72,8 @@ class BulkAwards implements SchedulingConfigurer {
 	private final Clock clock;
 
 	private final int concurrency;
+
+	private final int workers;
 
 	/** Only stops this instance from starting a second drain while one runs; other instances coordinate in MongoDB. */
 	private final AtomicBoolean draining = new AtomicBoolean();
@@ -85,6 +89,7 @@ class BulkAwards implements SchedulingConfigurer {
 		this.mail = mail;
 		this.clock = clock;
 		this.concurrency = properties.bulkConcurrency();
+		this.workers = Math.max(1, properties.bulkWorkers());
 		this.pollEvery = properties.bulkPollMs();
 	}
 
@@ -215,10 +220,15 @@ class BulkAwards implements SchedulingConfigurer {
 			.filter(BulkChunk.Result::failed);
 	}
 
-	/** Polls for claimable chunks; the drain runs off the scheduler thread so webhooks and sweeps keep going. */
+	/**
+	 * Polls for claimable chunks; the drain runs off the scheduler thread so webhooks and sweeps keep going. Several
+	 * chunks are worked at once, each under its own lease, so one chunk's signing overlaps another's store writes
+	 * and mail (one chunk at a time left the cores idle while a chunk was stored).
+	 */
 	void poll() {
 		if (draining.compareAndSet(false, true)) {
-			drain(workerId).doFinally(signal -> draining.set(false))
+			Flux.range(0, workers).flatMap(n -> drain(workerId), workers).reduce(0L, Long::sum)
+				.doFinally(signal -> draining.set(false))
 				.subscribe(count -> {
 					if (count > 0) {
 						log.info("Bulk awards: processed {} chunks", count);
@@ -300,9 +310,10 @@ class BulkAwards implements SchedulingConfigurer {
 				return issuance.prepare(chunk.districtId(), badge)
 					.flatMap(batch -> issuance.issueAll(batch, requests, concurrency))
 					.flatMap(issued -> recordAwards(badge, requests, issued)
-						// one mail per award, however often the list is retried or whichever instance runs it
+						// one mail per award, however often the list is retried or whichever instance runs it;
+						// several at once, as each waits on the store and on the mail server or the disk
 						.then(Flux.fromIterable(requests)
-							.concatMap(r -> mail.sendOnce(r.issueKey(), issued.get(r.issueKey())))
+							.flatMap(r -> mail.sendOnce(r.issueKey(), issued.get(r.issueKey())), MAIL_CONCURRENCY)
 							.then())
 						.thenReturn(requests.stream().map(r -> new BulkChunk.Result(r.recipient().email(),
 								issued.get(r.issueKey()).id(), null)).toList()))

@@ -14,8 +14,10 @@ import org.springframework.boot.convert.DurationUnit;
  * @param bulkConcurrency recipients of one chunk issued at the same time
  * @param bulkPollMs how often this instance looks for chunks to claim (a plain number is milliseconds; {@code 1s}
  * works too)
+ * @param bulkWorkers chunks this instance works at once, each under its own lease, so one chunk's signing overlaps
+ * another's store writes and mail
  */
 @ConfigurationProperties("cairn.issuing")
 record BulkProperties(@DefaultValue("4") int bulkConcurrency,
-		@DefaultValue("1s") @DurationUnit(ChronoUnit.MILLIS) Duration bulkPollMs) {
+		@DefaultValue("1s") @DurationUnit(ChronoUnit.MILLIS) Duration bulkPollMs, @DefaultValue("3") int bulkWorkers) {
 }

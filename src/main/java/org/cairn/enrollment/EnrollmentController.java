@@ -7,12 +7,15 @@ import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
 import org.cairn.district.DistrictRepository;
 import org.cairn.problem.ProblemException;
+import org.cairn.paging.ListPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,16 +58,19 @@ class EnrollmentController {
 	/** The caller's own enrolments; {@code scope=district} lists the whole district for admins. */
 	@GetMapping("/enrollments")
 	Flux<Enrollment> list(@AuthenticationPrincipal CairnUser user,
-			@RequestParam(defaultValue = "mine") String scope, @RequestParam(required = false) EnrollmentState state) {
+			@RequestParam(defaultValue = "mine") String scope, @RequestParam(required = false) EnrollmentState state,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
+		// sorted in the repository methods' names; the page only bounds the answer
+		Pageable onePage = ListPage.of(page, size).pageable(Sort.unsorted());
 		if ("district".equals(scope)) {
 			user.require(Role.DISTRICT_ADMIN);
-			return state == null ? repository.findByDistrictIdOrderByStartedAtAsc(user.districtId())
-					: repository.findByDistrictIdAndStateOrderByProposedAtAsc(user.districtId(), state);
+			return state == null ? repository.findByDistrictIdOrderByStartedAtAsc(user.districtId(), onePage)
+					: repository.findByDistrictIdAndStateOrderByProposedAtAsc(user.districtId(), state, onePage);
 		}
 		if (!"mine".equals(scope)) {
 			return Flux.error(ProblemException.invalid("scope", "mine or district"));
 		}
-		return repository.findByDistrictIdAndPersonIdOrderByStartedAtDesc(user.districtId(), user.personId());
+		return repository.findByDistrictIdAndPersonIdOrderByStartedAtDesc(user.districtId(), user.personId(), onePage);
 	}
 
 	@GetMapping("/enrollments/{id}")

@@ -263,7 +263,9 @@ public class Issuance {
 					.flatMapSequential(request -> Mono
 						.fromCallable(() -> assemble(request, batch.template(), batch.mode(), List.of(), batch.key(),
 								batch.signer()))
-						.subscribeOn(batch.signer() == null ? Schedulers.immediate() : Schedulers.boundedElastic()),
+						// CPU work (RSA signing, JSON): the parallel scheduler has one thread per core, so chunks worked
+						// at once share the cores instead of oversubscribing them
+						.subscribeOn(Schedulers.parallel()),
 							Math.max(1, parallelism))
 					.collectList()
 					// the key may have been revoked while the chunk was signed: store nothing it signed then

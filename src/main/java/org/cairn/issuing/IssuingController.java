@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
 import org.cairn.problem.ProblemException;
+import org.cairn.paging.ListPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -48,9 +49,11 @@ class IssuingController {
 	}
 
 	@GetMapping("/api/v1/me/badges")
-	Flux<AssertionView> myBadges(@AuthenticationPrincipal CairnUser user) {
-		return mongo.find(Query.query(Criteria.where("districtId").is(user.districtId()).and("personId")
-			.is(user.personId())).with(Sort.by(Sort.Direction.DESC, "issuedOn")), IssuedAssertion.class).map(this::view);
+	Flux<AssertionView> myBadges(@AuthenticationPrincipal CairnUser user, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
+		return mongo.find(ListPage.of(page, size).apply(Query.query(Criteria.where("districtId").is(user.districtId())
+			.and("personId").is(user.personId())).with(Sort.by(Sort.Direction.DESC, "issuedOn"))), IssuedAssertion.class)
+			.map(this::view);
 	}
 
 	@GetMapping("/api/v1/assertions")

@@ -18,6 +18,7 @@ import org.cairn.account.Role;
 import org.cairn.account.Sessions;
 import org.cairn.mail.HeaderText;
 import org.cairn.problem.ProblemException;
+import org.cairn.paging.ListPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** District administrators manage the people of their own district; nothing here can name another district. */
@@ -54,9 +56,10 @@ class PeopleController {
 	}
 
 	@GetMapping
-	Flux<PersonView> list(@AuthenticationPrincipal CairnUser admin) {
+	Flux<PersonView> list(@AuthenticationPrincipal CairnUser admin, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
 		String districtId = districtOf(admin);
-		return changes.inDistrict(districtId).map(PersonView::of);
+		return changes.inDistrict(districtId, ListPage.of(page, size)).map(PersonView::of);
 	}
 
 	@GetMapping("/{id}")

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
 import org.cairn.enrollment.Enrollments;
+import org.cairn.paging.ListPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -53,18 +55,20 @@ class ReviewController {
 
 	/** The caller's own review queue (assessors). */
 	@GetMapping("/reviews")
-	Flux<QueueItem> mine(@AuthenticationPrincipal CairnUser user) {
+	Flux<QueueItem> mine(@AuthenticationPrincipal CairnUser user, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
 		user.require(Role.ASSESSOR);
 		Instant now = clock.instant();
-		return reviews.queue(user.districtId(), user.personId()).map(s -> QueueItem.of(s, now));
+		return reviews.queue(user.districtId(), user.personId(), ListPage.of(page, size)).map(s -> QueueItem.of(s, now));
 	}
 
 	/** Every waiting submission of the district, assigned or not, oldest first (admins). */
 	@GetMapping("/reviews/queue")
-	Flux<QueueItem> district(@AuthenticationPrincipal CairnUser user) {
+	Flux<QueueItem> district(@AuthenticationPrincipal CairnUser user, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
 		user.require(Role.DISTRICT_ADMIN);
 		Instant now = clock.instant();
-		return reviews.queue(user.districtId(), null).map(s -> QueueItem.of(s, now));
+		return reviews.queue(user.districtId(), null, ListPage.of(page, size)).map(s -> QueueItem.of(s, now));
 	}
 
 	@GetMapping("/submissions/{id}")

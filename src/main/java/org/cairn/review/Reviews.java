@@ -309,11 +309,14 @@ public class Reviews {
 		return submissions.findByEnrollmentId(enrollmentId);
 	}
 
-	Flux<Submission> queue(String districtId, String assessorId) {
+	/** One page of the waiting submissions, oldest first (the order is in the repository methods' names). */
+	Flux<Submission> queue(String districtId, String assessorId, org.cairn.paging.ListPage page) {
+		var onePage = page.pageable(org.springframework.data.domain.Sort.unsorted());
 		return assessorId == null
-				? submissions.findByDistrictIdAndStateOrderBySubmittedAtAsc(districtId, SubmissionState.SUBMITTED)
+				? submissions.findByDistrictIdAndStateOrderBySubmittedAtAsc(districtId, SubmissionState.SUBMITTED,
+						onePage)
 				: submissions.findByDistrictIdAndStateAndAssessorIdOrderBySubmittedAtAsc(districtId,
-						SubmissionState.SUBMITTED, assessorId);
+						SubmissionState.SUBMITTED, assessorId, onePage);
 	}
 
 	/** The decision an assessor sends. */

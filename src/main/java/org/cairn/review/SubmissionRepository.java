@@ -3,6 +3,7 @@ package org.cairn.review;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
 
 interface SubmissionRepository extends ReactiveCrudRepository<Submission, String> {
@@ -13,10 +14,11 @@ interface SubmissionRepository extends ReactiveCrudRepository<Submission, String
 
 	Flux<Submission> findByEnrollmentId(String enrollmentId);
 
-	Flux<Submission> findByDistrictIdAndStateOrderBySubmittedAtAsc(String districtId, SubmissionState state);
+	Flux<Submission> findByDistrictIdAndStateOrderBySubmittedAtAsc(String districtId, SubmissionState state,
+			Pageable page);
 
 	Flux<Submission> findByDistrictIdAndStateAndAssessorIdOrderBySubmittedAtAsc(String districtId,
-			SubmissionState state, String assessorId);
+			SubmissionState state, String assessorId, Pageable page);
 
 	Flux<Submission> findByDistrictIdAndTemplateId(String districtId, String templateId);
 

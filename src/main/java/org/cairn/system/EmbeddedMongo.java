@@ -93,7 +93,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 			throw new UncheckedIOException("Cannot create data directory " + dataDir.toAbsolutePath(), ex);
 		}
 		Path file = dataDir.resolve("cairn.mv").toAbsolutePath();
-		H2Backend backend = new H2Backend(file.toString());
+		H2Backend backend = new IndexedH2Backend(file.toString());
 		MongoServer server = new MongoServer(new ScramBackend(backend, credential.username(), credential.password()));
 		server.bind(bindAddress, port);
 		InetSocketAddress address = server.getLocalAddress();

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BulkAwardIntegrationTests extends IntegrationTest {
 
 	/** Another instance's settings: four recipients at a time; its poll never runs here (the test drains). */
-	private static final BulkProperties BULK = new BulkProperties(4, Duration.ofHours(1));
+	private static final BulkProperties BULK = new BulkProperties(4, Duration.ofHours(1), 1);
 
 	@Autowired
 	IssuingFixtures fixtures;

@@ -95,7 +95,10 @@ class TwoInstancesIntegrationTests {
 				"--cairn.public-base-url=https://cairn.test", "--spring.main.banner-mode=off",
 				// short polls so the test takes seconds: both instances' bulk workers, generation and webhook polls
 				"--cairn.issuing.bulk-poll-ms=200", "--cairn.issuing.cache-poll-ms=250",
-				"--cairn.issuing.webhook-poll-ms=200", "--cairn.login.max-failures-per-email=3"));
+				"--cairn.issuing.webhook-poll-ms=200", "--cairn.login.max-failures-per-email=3",
+				// the verifier's per-client limit, small enough to reach: 3 a window, counted in the shared store
+				"--cairn.verification.rate-limit.enabled=true", "--cairn.verification.rate-limit.requests=3",
+				"--cairn.verification.rate-limit.window=1h"));
 		args.addAll(List.of(extra));
 		return new SpringApplicationBuilder(CairnApplication.class).run(args.toArray(String[]::new));
 	}
@@ -113,6 +116,23 @@ class TwoInstancesIntegrationTests {
 		finally {
 			client.close();
 		}
+	}
+
+	/**
+	 * A client verifying badges through both instances behind the load balancer gets one limit, not one per
+	 * instance: after its 3 verifications on A, B answers 429 with Retry-After.
+	 */
+	@Test
+	void theVerificationRateLimitIsSharedByBothInstances() {
+		for (int i = 0; i < 3; i++) {
+			client(a).post().uri("/api/v1/verifications").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("jws", "not.a.jws")).exchange().expectStatus().isOk();
+		}
+		client(b).post().uri("/api/v1/verifications").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("jws", "not.a.jws")).exchange()
+			.expectStatus().isEqualTo(429)
+			.expectHeader().exists("Retry-After")
+			.expectBody().jsonPath("$.type").isEqualTo("urn:cairn:problem:rate-limited");
 	}
 
 	@Test

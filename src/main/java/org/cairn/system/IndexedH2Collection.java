@@ -1,0 +1,274 @@
+package org.cairn.system;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentComparator;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * mongo-java-server's H2 collection with a query planner that uses indexes the way MongoDB does, where the original
+ * uses one only when a query names exactly a unique index's fields (and otherwise reads every document):
+ * <ul>
+ * <li>a unique index (or {@code _id}) whose every field the query fixes answers it even when the query has more
+ * conditions, such as {@code {_id, districtId}};</li>
+ * <li>otherwise the {@link SecondaryIndex} whose leading fields the query fixes and that holds the fewest entries
+ * under them; when the sort follows the index's next fields, documents are read in index order and the read stops
+ * at the limit.</li>
+ * </ul>
+ * Every candidate is still matched against the whole query and sorted by the whole sort, so answers are the same as
+ * a scan's; only the documents read differ.
+ */
+final class IndexedH2Collection extends H2Collection {
+
+	private static final Logger log = LoggerFactory.getLogger(IndexedH2Collection.class);
+
+	/** Below this many entries under a prefix, reading them all and sorting in memory is cheap. */
+	private static final int SMALL = 1_000;
+
+	IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options,
+			MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+		super(database, name, options, data, meta, cursors);
+	}
+
+	/** Logs the one-time build of a secondary index declared on a collection that already holds documents. */
+	@Override
+	public void addIndex(Index<Object> index) {
+		if (index instanceof SecondaryIndex && index.isEmpty() && count() > 0
+				&& getIndexes().stream().noneMatch(i -> i.getName().equals(index.getName()))) {
+			log.info("Building index {} of {} over {} documents (once; it is kept in the store file)", index.getName(),
+					getCollectionName(), count());
+		}
+		super.addIndex(index);
+	}
+
+	@Override
+	protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+			Document fieldSelector) {
+		if (query == null || query.isEmpty() || natural(orderBy)) {
+			return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+		}
+		for (Index<Object> index : getIndexes()) {
+			Document lookup = index.isUnique() ? uniqueLookup(index, query) : null;
+			if (lookup != null && index.canHandle(lookup)) {
+				return matchDocuments(query, index.getPositions(lookup), orderBy, skip, limit, batchSize,
+						fieldSelector);
+			}
+		}
+		Plan best = null;
+		for (Index<Object> index : getIndexes()) {
+			if (index instanceof SecondaryIndex secondary) {
+				Plan plan = Plan.of(secondary, query, orderBy);
+				if (plan != null && (best == null || plan.betterThan(best))) {
+					best = plan;
+				}
+			}
+		}
+		if (best == null) {
+			return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+		}
+		if (!best.ordered()) {
+			List<Object> positions = new ArrayList<>();
+			Set<Object> seen = new HashSet<>();
+			best.index().range(best.prefix(), false).forEachRemaining(e -> {
+				if (seen.add(e.position())) {
+					positions.add(e.position());
+				}
+			});
+			return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+		}
+		Iterator<Document> documents = new InOrder(best, orderBy == null || orderBy.isEmpty() ? null
+				: new DocumentComparator(orderBy));
+		return matchDocumentsFromStream(query,
+				StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents, Spliterator.ORDERED), false), skip,
+				limit, batchSize, null, fieldSelector);
+	}
+
+	private static boolean natural(Document orderBy) {
+		return orderBy != null && orderBy.containsKey("$natural");
+	}
+
+	/** The part of the query a unique index answers by equality, or null when it fixes not all its fields. */
+	private static Document uniqueLookup(Index<Object> index, Document query) {
+		Document lookup = new Document();
+		List<IndexKey> keys = index.getKeys();
+		for (IndexKey key : keys) {
+			Object value = query.get(key.getKey());
+			if (IndexOrder.isEqualityValue(value) || keys.size() == 1 && isIn(value)) {
+				lookup.put(key.getKey(), value);
+			}
+			else {
+				return null;
+			}
+		}
+		return lookup;
+	}
+
+	private static boolean isIn(Object value) {
+		return value instanceof Document operator && operator.size() == 1
+				&& operator.get("$in") instanceof Collection<?> values
+				&& values.stream().allMatch(IndexOrder::isEqualityValue);
+	}
+
+	/**
+	 * A secondary index with the query fixing its first {@code fixed} fields. Ordered when the documents under the
+	 * prefix, read in index order (or reversed), come in the query's sort order, up to ties on the sort's later
+	 * fields ({@code sortFields} of the index's fields follow the sort).
+	 */
+	private record Plan(SecondaryIndex index, String prefix, int fixed, int sortFields, boolean reverse,
+			boolean ordered, int count) {
+
+		static Plan of(SecondaryIndex index, Document query, Document orderBy) {
+			List<String> fields = index.fields();
+			List<Object> values = new ArrayList<>();
+			while (values.size() < fields.size() && fixes(query, fields.get(values.size()), index)) {
+				values.add(query.get(fields.get(values.size())));
+			}
+			if (values.isEmpty()) {
+				return null;
+			}
+			int fixed = values.size();
+			String prefix = SecondaryIndex.prefix(values);
+			int count = index.count(prefix, SMALL + 1);
+			if (orderBy == null || orderBy.isEmpty()) {
+				return new Plan(index, prefix, fixed, 0, false, true, count);
+			}
+			int sortFields = 0;
+			Boolean descending = null;
+			for (Map.Entry<String, Object> sort : orderBy.entrySet()) {
+				int at = fixed + sortFields;
+				boolean desc = sort.getValue() instanceof Number n && n.doubleValue() < 0;
+				if (at >= fields.size() || !fields.get(at).equals(sort.getKey())
+						|| descending != null && descending != desc) {
+					break;
+				}
+				descending = desc;
+				sortFields++;
+			}
+			boolean ordered = sortFields > 0 && !index.multikey();
+			return new Plan(index, prefix, fixed, sortFields, Boolean.TRUE.equals(descending), ordered, count);
+		}
+
+		/**
+		 * Whether the query fixes the field to one value the index holds: a plain value, or null (null or missing,
+		 * both indexed as null) unless the index holds arrays, where null means more.
+		 */
+		private static boolean fixes(Document query, String field, SecondaryIndex index) {
+			Object value = query.get(field);
+			return IndexOrder.isEqualityValue(value) || value == null && query.containsKey(field) && !index.multikey();
+		}
+
+		/** Fewer documents to read wins while they are few; past that, reading in sort order and stopping early. */
+		boolean betterThan(Plan other) {
+			if (count <= SMALL || other.count <= SMALL) {
+				return count != other.count ? count < other.count : ordered && !other.ordered;
+			}
+			if (ordered != other.ordered) {
+				return ordered;
+			}
+			return fixed > other.fixed;
+		}
+
+	}
+
+	/**
+	 * The documents under a plan's prefix in index order; documents tied on the index's sort fields are sorted by
+	 * the whole sort (a later tie-breaker such as {@code _id}). Lazy, so a limit stops the reading.
+	 */
+	private final class InOrder implements Iterator<Document> {
+
+		private final Iterator<SecondaryIndex.Entry> entries;
+
+		private final int groupComponents;
+
+		private final Comparator<Document> comparator;
+
+		private final Set<Object> seen = new LinkedHashSet<>();
+
+		private final boolean dedupe;
+
+		private final Deque<Document> ready = new ArrayDeque<>();
+
+		private SecondaryIndex.Entry pending;
+
+		InOrder(Plan plan, Comparator<Document> comparator) {
+			this.entries = plan.index().range(plan.prefix(), plan.reverse());
+			this.groupComponents = plan.fixed() + plan.sortFields();
+			this.comparator = comparator;
+			this.dedupe = plan.index().multikey();
+		}
+
+		@Override
+		public boolean hasNext() {
+			fill();
+			return !ready.isEmpty();
+		}
+
+		@Override
+		public Document next() {
+			if (!hasNext()) {
+				throw new NoSuchElementException();
+			}
+			return ready.poll();
+		}
+
+		private void fill() {
+			while (ready.isEmpty() && (pending != null || entries.hasNext())) {
+				SecondaryIndex.Entry first = pending != null ? pending : entries.next();
+				pending = null;
+				List<Document> group = new ArrayList<>();
+				add(group, first);
+				if (comparator != null) {
+					String tie = IndexOrder.head(first.key(), groupComponents);
+					while (entries.hasNext()) {
+						SecondaryIndex.Entry entry = entries.next();
+						if (!entry.key().startsWith(tie)) { // components delimit themselves: same leading values
+							pending = entry;
+							break;
+						}
+						add(group, entry);
+					}
+					if (group.size() > 1) {
+						group.sort(comparator);
+					}
+				}
+				ready.addAll(group);
+			}
+		}
+
+		private void add(List<Document> group, SecondaryIndex.Entry entry) {
+			if (dedupe && !seen.add(entry.position())) {
+				return;
+			}
+			Document document = getDocument(entry.position());
+			if (document != null) { // removed since the entry was read
+				group.add(document);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,235 @@
+package org.cairn.system;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A non-unique index of the embedded store, which mongo-java-server leaves unimplemented (it scans instead): a
+ * persisted sorted map from the encoded index values plus the document's position ({@link IndexOrder}) to the
+ * position. Being persisted, it is never rebuilt at start-up; it is built once, when first declared on a collection
+ * that already holds documents. {@link IndexedH2Collection} plans queries with it.
+ */
+final class SecondaryIndex extends Index<Object> {
+
+	private static final String BUILT = "built";
+
+	private static final String MULTIKEY = "multikey";
+
+	private final MVMap<String, Object> entries;
+
+	/** Whether the index was built (so an empty index is not rebuilt by scanning at every start) and is multikey. */
+	private final MVMap<String, Boolean> state;
+
+	SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, MVMap<String, Object> entries,
+			MVMap<String, Boolean> state) {
+		super(name, keys, sparse);
+		this.entries = entries;
+		this.state = state;
+	}
+
+	List<String> fields() {
+		return keys();
+	}
+
+	/** An array in some indexed field: one document has several entries, so the index order is no sort order. */
+	boolean multikey() {
+		return Boolean.TRUE.equals(state.get(MULTIKEY));
+	}
+
+	@Override
+	public Object getPosition(Document document) {
+		return null; // positions are found through the unique indexes
+	}
+
+	@Override
+	public void checkAdd(Document document, MongoCollection<Object> collection) {
+		// never a constraint
+	}
+
+	@Override
+	public void add(Document document, Object position, MongoCollection<Object> collection) {
+		state.putIfAbsent(BUILT, Boolean.TRUE);
+		if (skipped(document)) {
+			return;
+		}
+		Set<KeyValue> values = entriesOf(document);
+		if (values.size() > 1 && !multikey()) {
+			state.put(MULTIKEY, Boolean.TRUE);
+		}
+		for (KeyValue value : values) {
+			entries.put(entry(value, position), position);
+		}
+	}
+
+	@Override
+	public Object remove(Document document) {
+		Object position = Missing.ofNullable(Utils.getSubdocumentValue(document, "_id"));
+		if (skipped(document)) {
+			return null;
+		}
+		for (KeyValue value : entriesOf(document)) {
+			entries.remove(entry(value, position));
+		}
+		return position;
+	}
+
+	@Override
+	public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+		// never a constraint
+	}
+
+	@Override
+	public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+			MongoCollection<Object> collection) {
+		if (nullAwareEqualsKeys(oldDocument, newDocument)) {
+			return;
+		}
+		if (!skipped(oldDocument)) {
+			for (KeyValue value : entriesOf(oldDocument)) {
+				entries.remove(entry(value, position));
+			}
+		}
+		add(newDocument, position, collection);
+	}
+
+	/**
+	 * The document's entries: one per array element, and one (the array as null) for an empty array, which
+	 * mongo-java-server's key expansion drops, so a read by the other fields still finds the document.
+	 */
+	private Set<KeyValue> entriesOf(Document document) {
+		Set<KeyValue> values = getKeyValues(document);
+		if (!values.isEmpty()) {
+			return values;
+		}
+		List<Object> components = new ArrayList<>();
+		for (String key : keys()) {
+			Object value = Utils.getSubdocumentValueCollectionAware(document, key);
+			components.add(value instanceof Collection ? null : value);
+		}
+		if (!multikey()) {
+			state.put(MULTIKEY, Boolean.TRUE);
+		}
+		return Set.of(new KeyValue(components));
+	}
+
+	private boolean skipped(Document document) {
+		return isSparse() && keys().stream()
+			.allMatch(key -> Missing.isNullOrMissing(Utils.getSubdocumentValue(document, key)));
+	}
+
+	private static String entry(KeyValue value, Object position) {
+		StringBuilder key = new StringBuilder();
+		for (Object component : value) {
+			IndexOrder.append(key, component);
+		}
+		IndexOrder.append(key, position);
+		return key.toString();
+	}
+
+	/** The encoded prefix of the first {@code values.size()} fields. */
+	static String prefix(List<Object> values) {
+		StringBuilder key = new StringBuilder();
+		for (Object value : values) {
+			IndexOrder.append(key, value);
+		}
+		return key.toString();
+	}
+
+	/**
+	 * The entries under a prefix in index order (or reversed), as key and position; lazily, so a query with a
+	 * limit reads no further than it needs.
+	 */
+	Iterator<Entry> range(String prefix, boolean reverse) {
+		Cursor<String, Object> cursor = reverse ? entries.cursor(prefix + IndexOrder.END, prefix, true)
+				: entries.cursor(prefix, prefix + IndexOrder.END, false);
+		return new Iterator<>() {
+
+			private Entry next = advance();
+
+			private Entry advance() {
+				while (cursor.hasNext()) {
+					String key = cursor.next();
+					if (key.startsWith(prefix)) {
+						return new Entry(key, cursor.getValue());
+					}
+				}
+				return null;
+			}
+
+			@Override
+			public boolean hasNext() {
+				return next != null;
+			}
+
+			@Override
+			public Entry next() {
+				if (next == null) {
+					throw new NoSuchElementException();
+				}
+				Entry current = next;
+				next = advance();
+				return current;
+			}
+
+		};
+	}
+
+	/** How many entries a prefix holds, counting no further than {@code cap}. */
+	int count(String prefix, int cap) {
+		int n = 0;
+		for (Iterator<Entry> it = range(prefix, false); it.hasNext() && n < cap; it.next()) {
+			n++;
+		}
+		return n;
+	}
+
+	record Entry(String key, Object position) {
+	}
+
+	@Override
+	public boolean canHandle(Document query) {
+		return false; // the collection plans with range(), which mongo-java-server's planner does not know
+	}
+
+	@Override
+	public Iterable<Object> getPositions(Document query) {
+		throw new UnsupportedOperationException("planned by IndexedH2Collection");
+	}
+
+	@Override
+	public long getCount() {
+		return entries.sizeAsLong();
+	}
+
+	/** Built once: an index over documents that have none of its fields stays empty, and is not rebuilt each start. */
+	@Override
+	public boolean isEmpty() {
+		return !Boolean.TRUE.equals(state.get(BUILT));
+	}
+
+	@Override
+	public long getDataSize() {
+		return getCount();
+	}
+
+	@Override
+	public void drop() {
+		entries.clear();
+		state.clear();
+	}
+
+}
