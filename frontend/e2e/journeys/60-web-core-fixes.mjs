@@ -29,7 +29,7 @@ journey('badge-downloads-and-revoked-badges', async (page, context) => {
   await page.getByRole('heading', { name: 'My badges' }).waitFor();
   const card = page.locator('.card.revoked').first();
   await expectText(card, 'It can no longer be downloaded or shared');
-  for (const name of ['Download badge image', 'Download PDF certificate', 'Add to LinkedIn profile']) {
+  for (const name of ['Download badge image', 'Download PDF certificate', 'Download for a wallet', 'Add to LinkedIn profile']) {
     if (await card.getByRole('link', { name }).count()) throw new Error(`a revoked badge still offers "${name}" (${login})`);
   }
   // every download a current badge offers works, clicked as a person clicks it
@@ -38,6 +38,12 @@ journey('badge-downloads-and-revoked-badges', async (page, context) => {
   if (!png.bytes.subarray(1, 4).equals(Buffer.from('PNG'))) throw new Error(`badge image download is not a PNG: ${png.name}`);
   const pdf = await downloaded(page, current.getByRole('link', { name: 'Download PDF certificate' }));
   if (!pdf.bytes.subarray(0, 5).toString().startsWith('%PDF')) throw new Error(`certificate download is not a PDF: ${pdf.name}`);
+  // the Open Badges 3.0 credential for a wallet: a JSON file holding a signed OpenBadgeCredential
+  const wallet = await downloaded(page, current.getByRole('link', { name: 'Download for a wallet' }));
+  const credential = JSON.parse(wallet.bytes.toString('utf8'));
+  if (!/\.json$/.test(wallet.name) || !credential.type.includes('OpenBadgeCredential') || credential.proof?.cryptosuite !== 'eddsa-rdfc-2022') {
+    throw new Error(`wallet download is not a signed Open Badges 3.0 credential: ${wallet.name}`);
+  }
   // and the public page's baked image, for a visitor
   await current.getByRole('heading').getByRole('link').click();
   await page.getByRole('link', { name: 'Download baked image' }).waitFor();

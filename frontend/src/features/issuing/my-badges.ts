@@ -1,4 +1,4 @@
-// A teacher's badges: downloads, public link, LinkedIn; the public portfolio switch.
+// A teacher's badges: downloads (image, certificate, the 3.0 credential for a wallet), public link, LinkedIn; the public portfolio switch.
 import { date } from '../../core/format';
 import { imageOf, issuerName, issuingApi, obDocument } from './api';
 import type { AssertionView, BadgeClassDoc, PublicPortfolio } from './types';
@@ -20,6 +20,9 @@ export function linkedInUrl(a: AssertionView, badge: BadgeClassDoc, org: string 
   return `https://www.linkedin.com/profile/add?${q}`;
 }
 
+/** The badge's Open Badges 3.0 credential, served as an attachment. */
+export const walletFile = (assertionId: string) => `/public/credentials/${encodeURIComponent(assertionId)}?download=true`;
+
 export const publicPage = (assertionId: string) => `${location.origin}/badge/${encodeURIComponent(assertionId)}`;
 
 export async function myBadges(): Promise<Node> {
@@ -40,13 +43,16 @@ export async function myBadges(): Promise<Node> {
         // a revoked badge's baked image is gone (410): show the badge's own artwork instead
         h('img', { src: a.revoked ? imageOf(b) ?? null : a.pngUrl, alt: '', width: 96, height: 96 }),
         h('h2', {}, h('a', { href: `/badge/${a.id}` }, b.name)),
-        h('p', { class: 'meta' }, `Issued ${date(a.issuedOn)}${a.expires ? ` · expires ${date(a.expires)}` : ''}${issuers[i] ? ` · ${issuers[i]}` : ''}`),
+        h('p', { class: 'meta' }, `Issued ${date(a.issuedOn)}${a.expires ? (Date.parse(a.expires) <= Date.now() ? ` · expired ${date(a.expires)}` : ` · expires ${date(a.expires)}`) : ''}${issuers[i] ? ` · ${issuers[i]}` : ''}`),
+        !a.revoked && a.expires && Date.parse(a.expires) <= Date.now() ? h('p', { class: 'status status-warn' }, 'Expired. Its public page and verifiers show it as expired; renew it to earn a current one.') : null,
         // a revoked badge cannot be downloaded or shared: say so instead of offering buttons that fail
         a.revoked ? h('p', { class: 'status status-warn' }, `Revoked${a.revocationReason ? `: ${a.revocationReason}` : ''}. `,
           'It can no longer be downloaded or shared; its public page shows that it was revoked.') : null,
         a.revoked ? null : h('div', { class: 'actions' },
           h('a', { href: a.pngUrl, download: `badge-${a.id}.png`, class: 'button' }, 'Download badge image'),
           h('a', { href: a.certificateUrl, download: `certificate-${a.id}.pdf`, class: 'button' }, 'Download PDF certificate'),
+          // the Open Badges 3.0 credential (signed, recipient hashed) as a file a digital wallet imports
+          h('a', { href: walletFile(a.id), download: `open-badge-3-${a.id}.json`, class: 'button' }, 'Download for a wallet'),
           copy,
           h('a', { href: linkedInUrl(a, b, issuers[i]), target: '_blank', rel: 'noopener', class: 'button' }, 'Add to LinkedIn profile')));
     })));

@@ -54,6 +54,8 @@ class CollectionOwnershipTests {
 			"org.cairn.demo.DemoSeeder -> Person.class", "org.cairn.demo.DemoSeeder -> PersonRepository.save",
 			"org.cairn.demo.DemoSeeder -> new District", "org.cairn.demo.DemoSeeder -> new Person",
 			"org.cairn.demo.IssuingDemo -> AwardRepository.save",
+			// a renewal records (or finds) its own award: needs an Awards operation for a renewed award
+			"org.cairn.transcript.Renewals -> AwardRepository.save", "org.cairn.transcript.Renewals -> new Award",
 			// the platform creates districts and the first platform administrator: needs district/account operations
 			"org.cairn.platform.DistrictsController -> DistrictRepository.save",
 			"org.cairn.platform.FirstStart -> Person.class", "org.cairn.platform.FirstStart -> new Person");

@@ -37,6 +37,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -83,8 +84,11 @@ public class Issuance {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Issuance(ReactiveMongoTemplate mongo, Awards awards, TemplateLookup templates, PersonRepository people, Issuers issuers, Keys keys, PublicUrls urls,
-			Generations generations, Webhooks webhooks, PublishedEvidence published, JsonMapper json, Clock clock) {
+			Generations generations, Webhooks webhooks, PublishedEvidence published, JsonMapper json, Clock clock,
+			ApplicationEventPublisher events) {
 		this.mongo = mongo;
 		this.awards = awards;
 		this.templates = templates;
@@ -97,6 +101,7 @@ public class Issuance {
 		this.published = published;
 		this.json = json;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -167,6 +172,7 @@ public class Issuance {
 			.flatMap(assertion -> mongo.insert(assertion)
 				.flatMap(saved -> webhooks.enqueue(saved.districtId(), "assertion.issued", saved.id(), event(saved))
 					.thenReturn(saved))
+				.doOnNext(this::announce)
 				.onErrorResume(DuplicateKeyException.class, ex -> mongo.findOne(
 						Query.query(Criteria.where("issueKey").is(request.issueKey())), IssuedAssertion.class)));
 	}
@@ -280,10 +286,12 @@ public class Issuance {
 			.collectList()
 			.flatMap(saved -> webhooks.enqueueAll(saved.get(0).districtId(), "assertion.issued",
 					saved.stream().map(a -> Map.entry(a.id(), event(a))).toList()).thenReturn(saved))
+			.doOnNext(saved -> saved.forEach(this::announce))
 			.onErrorResume(org.springframework.dao.DataAccessException.class, ex -> Flux.fromIterable(built)
 				.concatMap(assertion -> mongo.insert(assertion)
 					.flatMap(saved -> webhooks.enqueue(saved.districtId(), "assertion.issued", saved.id(), event(saved))
 						.thenReturn(saved))
+					.doOnNext(this::announce)
 					.onErrorResume(DuplicateKeyException.class, dup -> mongo.findOne(
 							Query.query(Criteria.where("issueKey").is(assertion.issueKey())), IssuedAssertion.class)))
 				.collectList());
@@ -364,6 +372,11 @@ public class Issuance {
 						old.id(), null,
 						old.publishedEvidence().stream().map(PublishedEvidenceLink::evidenceId).toList())))
 				.flatMap(fresh -> linkAward(old.awardId(), old.id(), fresh.id()).thenReturn(fresh)));
+	}
+
+	/** Tells other features (the Open Badges 3.0 credential) that an assertion now exists. */
+	private void announce(IssuedAssertion saved) {
+		events.publishEvent(new AssertionIssued(saved.id(), saved.districtId()));
 	}
 
 	/** The webhook event body: what an HR or payroll system needs, nothing more. */

@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,6 +37,7 @@ import org.springframework.stereotype.Service;
  * edits made elsewhere (the district's name) show within a minute. A load that raced a change is not cached.
  */
 @Service
+@Primary // the 2.0 documents; verification asks every HostedDocuments (the 3.0 ones too)
 class PublicDocuments implements HostedDocuments {
 
 	static final Duration MAX_AGE = Duration.ofSeconds(60);

@@ -139,11 +139,25 @@ public class Keys {
 
 	}
 
+	/**
+	 * Signs a JWT claims set (an Open Badges 3.0 VC-JWT) as a compact JWS, RS256, header {@code typ: JWT} and the
+	 * given {@code kid} (where the key is published as a JWK). Refuses a revoked key like {@link #sign}.
+	 */
+	public Mono<String> signJwt(String keyId, String kid, byte[] claims) {
+		return usableKey(keyId).flatMap(key -> Mono.fromCallable(() -> signNow(key, claims,
+				new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build()))
+			.subscribeOn(Schedulers.boundedElastic()));
+	}
+
 	private String signNow(StoredKey key, byte[] payload) throws JOSEException {
-		PrivateKey privateKey = opened.computeIfAbsent(key.id(), id -> openPrivate(key));
-		JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyUrl(key.id()))
+		return signNow(key, payload, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyUrl(key.id()))
 			.type(JOSEObjectType.JOSE)
-			.build(), new Payload(payload));
+			.build());
+	}
+
+	private String signNow(StoredKey key, byte[] payload, JWSHeader header) throws JOSEException {
+		PrivateKey privateKey = opened.computeIfAbsent(key.id(), id -> openPrivate(key));
+		JWSObject jws = new JWSObject(header, new Payload(payload));
 		jws.sign(new RSASSASigner(privateKey));
 		return jws.serialize();
 	}

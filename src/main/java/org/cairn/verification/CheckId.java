@@ -45,12 +45,51 @@ public enum CheckId {
 	/** The recipient given matches the (hashed) identity. */
 	RECIPIENT_MATCH("recipient.match"),
 	/** A baked image is intact: chunk checksums, structure, nothing active in an SVG. */
-	IMAGE_INTEGRITY("image.integrity");
+	IMAGE_INTEGRITY("image.integrity"),
+
+	// ---- Open Badges 3.0 (spec "OpenBadgeCredential Verification"); reported only for a 3.0 credential ----
+
+	/** {@code @context} starts with the VC Data Model 2.0 context and includes an Open Badges 3.0 context. */
+	OB3_CONTEXT("ob3.context", Generation.V3),
+	/** The credential has the required properties and types: issuer, validFrom, subject with id or identifier. */
+	OB3_STRUCTURE("ob3.structure", Generation.V3),
+	/** The VC-JWT: RS256, the key named by {@code kid}, the signature, and iss/jti/nbf/exp matching the credential. */
+	OB3_PROOF_JWT("ob3.proof.jwt", Generation.V3),
+	/** The embedded Data Integrity proof with the eddsa-rdfc-2022 cryptosuite. */
+	OB3_PROOF_EDDSA("ob3.proof.eddsa-rdfc-2022", Generation.V3),
+	/** The key that proved it is the issuer's: a Multikey the issuer controls, a JWK published on the issuer's origin. */
+	OB3_KEY("ob3.key", Generation.V3),
+	/** The credential is not in its issuer's 1EdTech revocation list. */
+	OB3_STATUS("ob3.status", Generation.V3),
+	/** Now lies between validFrom and validUntil. */
+	OB3_VALIDITY("ob3.validity", Generation.V3);
+
+	/** Which version's procedure a check belongs to; input checks and the recipient belong to both. */
+	enum Generation {
+		BOTH, V2, V3
+	}
 
 	private final String id;
 
+	private final Generation generation;
+
 	CheckId(String id) {
+		this(id, null);
+	}
+
+	CheckId(String id, Generation generation) {
 		this.id = id;
+		this.generation = generation != null ? generation
+				: switch (id) {
+					case "input.detect", "input.extract", "jws.format", "document.json", "recipient.match",
+							"image.integrity" -> Generation.BOTH;
+					default -> Generation.V2;
+				};
+	}
+
+	/** Whether a report of this version lists the check. */
+	boolean reportedFor(boolean ob3) {
+		return generation == Generation.BOTH || (generation == Generation.V3) == ob3;
 	}
 
 	@JsonValue

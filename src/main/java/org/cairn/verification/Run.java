@@ -55,6 +55,9 @@ final class Run {
 	/** The check that failed most recently: a stage stops at its failure, so this is where the run stopped. */
 	private CheckId lastFailure;
 
+	/** Whether the badge is an Open Badges 3.0 credential (the report then lists the 3.0 checks, not the 2.0 ones). */
+	boolean ob3;
+
 	Run(String recipient) {
 		this.recipient = recipient == null || recipient.isBlank() ? null : recipient.strip();
 	}
@@ -106,6 +109,9 @@ final class Run {
 				: "The verification stopped when " + lastFailure.id() + " failed.";
 		List<Check> all = new ArrayList<>();
 		for (CheckId id : CheckId.values()) {
+			if (!id.reportedFor(ob3)) {
+				continue;
+			}
 			all.add(checks.getOrDefault(id, new Check(id, Outcome.SKIPPED, notReached)));
 		}
 		return all;

@@ -73,6 +73,18 @@ final class Sentences {
 			case RECIPIENT_MATCH -> ok ? "Awarded to " + run.recipient + "." : "Not awarded to " + run.recipient + ".";
 			case IMAGE_INTEGRITY -> ok ? "The image is intact."
 					: "The image is damaged or carries active content such as scripts.";
+			case OB3_CONTEXT -> ok ? "It follows the Open Badges 3.0 standard (a W3C Verifiable Credential)."
+					: "It does not follow the Open Badges 3.0 standard.";
+			case OB3_STRUCTURE -> ok ? "The credential has everything the standard requires."
+					: "The credential is missing something the standard requires.";
+			case OB3_PROOF_JWT, OB3_PROOF_EDDSA -> ok ? "Issued by " + issuer + ", whose key signed it."
+					: "The signature does not match: the credential was changed after it was signed, or someone else signed it.";
+			case OB3_KEY -> ok ? "Signed with a key " + issuer + " publishes as its own."
+					: "The signing key is not one " + issuer + " publishes as its own.";
+			case OB3_STATUS -> ok ? capital(issuer) + " has not revoked it."
+					: capital(issuer) + " has revoked this badge"
+							+ (run.revocationReason == null ? "." : ": " + run.revocationReason);
+			case OB3_VALIDITY -> ok ? validity(run) : "It is not valid now: it expired, or is not valid yet.";
 		};
 	}
 
@@ -90,6 +102,11 @@ final class Sentences {
 
 	private static String container(InputKind input) {
 		return input == InputKind.PDF ? "certificate" : input == InputKind.PNG || input == InputKind.SVG ? "image" : "file";
+	}
+
+	private static String validity(Run run) {
+		Instant until = run.assertion == null ? null : Nodes.dateTime(Nodes.text(run.assertion, "validUntil"));
+		return until == null ? "It does not expire." : "It is current until " + DATE.format(until) + ".";
 	}
 
 	private static String issued(Run run) {

@@ -1,6 +1,7 @@
 package org.cairn.verification;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.cairn.openbadges.HostedDocuments;
 import org.cairn.system.CairnProperties;
@@ -8,8 +9,10 @@ import org.cairn.outbound.AddressPolicy;
 import org.cairn.outbound.FetchLimits;
 import org.cairn.outbound.GuardedFetcher;
 import org.cairn.outbound.NameResolution;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,9 +33,12 @@ class VerificationConfiguration {
 	}
 
 	@Bean
-	Verifier verifier(GuardedFetcher fetcher, HostedDocuments hosted, CairnProperties cairn,
+	Verifier verifier(GuardedFetcher fetcher, ObjectProvider<HostedDocuments> hosted, CairnProperties cairn,
 			VerificationProperties properties, JsonMapper json, Clock clock) {
-		return new Verifier(new LocalFirstDocuments(hosted, cairn.publicUrl(""), fetcher), json, clock,
+		// every feature that hosts public documents (the 2.0 ones, the 3.0 ones): the first that knows the URL
+		List<HostedDocuments> all = hosted.orderedStream().toList();
+		HostedDocuments any = url -> Flux.fromIterable(all).concatMap(h -> h.find(url)).next();
+		return new Verifier(new LocalFirstDocuments(any, cairn.publicUrl(""), fetcher), json, clock,
 				properties.deadline());
 	}
 

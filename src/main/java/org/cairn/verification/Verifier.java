@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * recording its checks ({@link CheckId}) on the {@link Run}: {@link InputProbe} (what was given, and the badge taken
  * out of it), {@link DocumentProbe} (JWS, JSON, JSON-LD context and types), {@link HostedProbe} (retrieval from the
  * id, consistency, scope), {@link StructureProbe}, {@link SignatureProbe} and {@link ClaimsProbe} (revocation, dates,
- * recipient). This class only links them: which stage follows which, and the badge class and issuer in between.
+ * recipient); an Open Badges 3.0 credential goes to {@link Ob3Probe} instead. This class only links them: which stage follows which, and the badge class and issuer in between.
  * Every failure is a check in the report, never an exception.
  */
 public final class Verifier {
@@ -34,6 +34,8 @@ public final class Verifier {
 
 	private final ClaimsProbe claims;
 
+	private final Ob3Probe ob3;
+
 	private final Clock clock;
 
 	private final Duration deadline;
@@ -44,6 +46,7 @@ public final class Verifier {
 		this.hosted = new HostedProbe(retrieval);
 		this.signature = new SignatureProbe(retrieval);
 		this.claims = new ClaimsProbe(retrieval);
+		this.ob3 = new Ob3Probe(retrieval, json);
 		this.clock = clock;
 		this.deadline = deadline;
 	}
@@ -124,6 +127,10 @@ public final class Verifier {
 	}
 
 	private Mono<Void> document(JsonNode node, Run run) {
+		if (Ob3Probe.isCredential(node)) {
+			// an Open Badges 3.0 credential (JSON, VC-JWT payload, or retrieved from its URL): its own procedure
+			return ob3.verify(node, run, clock.instant());
+		}
 		run.current = CheckId.JSONLD_CONTEXT;
 		DocumentProbe.context(node, run, "The document");
 		run.current = CheckId.JSONLD_TYPES;

@@ -1,0 +1,161 @@
+package org.cairn.credential;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.cairn.issuing.IssuedBadge;
+import org.cairn.issuing.IssuedBadges;
+import org.cairn.keys.EdKey;
+import org.cairn.keys.EdKeys;
+import org.cairn.keys.Keys;
+import org.cairn.keys.SigningKey;
+import org.cairn.openbadges.LinkedData;
+import org.cairn.openbadges.Multibase;
+import org.cairn.openbadges.OpenBadgeCredential;
+import org.cairn.openbadges.OpenBadgeCredential.DataIntegrityProof;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuple2;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues the Open Badges 3.0 credential of an assertion once (the assertion id is the key, so retries, the event and
+ * a first download converge on one credential): an embedded {@code eddsa-rdfc-2022} proof with the district's
+ * Ed25519 key, then the VC-JWT of the proven credential with its RSA key (spec "Proofs": the embedded proof is made
+ * before the JWT). A revoked assertion gets none.
+ */
+@Service
+class Credentials {
+
+	private static final Logger log = LoggerFactory.getLogger(Credentials.class);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final IssuedBadges badges;
+
+	private final Keys keys;
+
+	private final EdKeys edKeys;
+
+	private final CredentialMapping mapping;
+
+	private final CredentialUrls urls;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	/**
+	 * The district's keys being read (or created, the first time) right now on this instance: requests issuing
+	 * at once share one read, so a district's first badges do not each generate an RSA-3072 key. Only an
+	 * optimization: the keys' unique index keeps instances (and any race here) to one key per generation.
+	 */
+	private final Map<String, Mono<Tuple2<SigningKey, EdKey>>> keysInFlight = new ConcurrentHashMap<>();
+
+	Credentials(ReactiveMongoTemplate mongo, IssuedBadges badges, Keys keys, EdKeys edKeys, CredentialMapping mapping,
+			CredentialUrls urls, JsonMapper json, Clock clock) {
+		this.mongo = mongo;
+		this.badges = badges;
+		this.keys = keys;
+		this.edKeys = edKeys;
+		this.mapping = mapping;
+		this.urls = urls;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** The stored credential, without issuing one. */
+	Mono<StoredCredential> stored(String assertionId) {
+		return mongo.findById(assertionId, StoredCredential.class);
+	}
+
+	/** The credential of the assertion, issued now if it has none yet; empty for an unknown or revoked assertion. */
+	Mono<StoredCredential> forAssertion(String assertionId) {
+		return stored(assertionId).switchIfEmpty(Mono.defer(() -> badges.find(assertionId)
+			.filter(badge -> !badge.revoked())
+			.flatMap(this::issue)));
+	}
+
+	private Mono<StoredCredential> issue(IssuedBadge badge) {
+		return districtKeys(badge.districtId())
+			.flatMap(k -> sign(badge, k.getT1(), k.getT2()))
+			.flatMap(mongo::insert)
+			.doOnNext(c -> log.info("Issued Open Badges 3.0 credential for assertion {}", c.assertionId()))
+			.onErrorResume(DuplicateKeyException.class, ex -> stored(badge.assertionId()));
+	}
+
+	private Mono<Tuple2<SigningKey, EdKey>> districtKeys(String districtId) {
+		return keysInFlight.computeIfAbsent(districtId, id -> keys.active(id)
+			.zipWith(edKeys.active(id))
+			.doFinally(signal -> keysInFlight.remove(id))
+			.cache());
+	}
+
+	private Mono<StoredCredential> sign(IssuedBadge badge, SigningKey rsa, EdKey ed) {
+		OpenBadgeCredential unsigned = mapping.unsigned(badge);
+		DataIntegrityProof options = DataIntegrityProof.configuration(badge.issuedOn().toString(),
+				urls.multikey(ed.id()));
+		return Mono.fromCallable(() -> hashData(options, unsigned))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(data -> edKeys.sign(ed.id(), data))
+			.map(signature -> unsigned.withProof(options.signed(Multibase.encode(signature))))
+			.flatMap(proven -> {
+				String document = json.writeValueAsString(proven);
+				return keys.signJwt(rsa.id(), urls.kid(badge.issuerId(), rsa.id()), claims(proven, document))
+					.map(jwt -> new StoredCredential(badge.assertionId(), badge.districtId(), badge.personId(),
+							badge.issuerId(), document, jwt, rsa.id(), ed.id(), clock.instant()));
+			});
+	}
+
+	/**
+	 * vc-di-eddsa "Hashing (eddsa-rdfc-2022)": SHA-256 of the canonical proof configuration followed by SHA-256 of the
+	 * canonical credential without its proof.
+	 */
+	private byte[] hashData(DataIntegrityProof options, OpenBadgeCredential unsigned) {
+		byte[] config = sha256(LinkedData.canonicalNQuads(json.writeValueAsString(options)));
+		byte[] document = sha256(LinkedData.canonicalNQuads(json.writeValueAsString(unsigned)));
+		byte[] both = new byte[config.length + document.length];
+		System.arraycopy(config, 0, both, 0, config.length);
+		System.arraycopy(document, 0, both, config.length, document.length);
+		return both;
+	}
+
+	/**
+	 * The JWT claims (spec "JWT Payload Format"): the credential itself plus {@code iss} (issuer id), {@code jti}
+	 * (credential id), {@code nbf} (validFrom) and {@code exp} (validUntil, when it has one). {@code sub} names
+	 * {@code credentialSubject.id}, which a Cairn credential does not have: the recipient is identified by a hashed
+	 * email only, so there is no subject id to repeat.
+	 */
+	private byte[] claims(OpenBadgeCredential credential, String document) {
+		ObjectNode claims = (ObjectNode) json.readTree(document);
+		claims.put("iss", credential.issuer().id());
+		claims.put("jti", credential.id());
+		claims.put("nbf", Instant.parse(credential.validFrom()).getEpochSecond());
+		if (credential.validUntil() != null) {
+			claims.put("exp", Instant.parse(credential.validUntil()).getEpochSecond());
+		}
+		return json.writeValueAsString(claims).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] sha256(String text) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,230 @@
+package org.cairn.openbadges;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * An Open Badges 3.0 credential (spec "OpenBadgeCredential", a VC Data Model 2.0 Verifiable Credential): the issuer
+ * {@link Profile}, the {@link AchievementSubject} with the recipient as hashed {@link IdentityObject}s and the
+ * {@link Achievement}, the validity period, the {@code 1EdTechRevocationList} status, and the embedded Data
+ * Integrity {@code proof} once signed. Null values and empty lists are left out (spec "Serialization": JSON).
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({ "@context", "id", "type", "name", "description", "issuer", "validFrom", "validUntil",
+		"credentialSubject", "evidence", "credentialStatus", "credentialSchema", "proof" })
+public record OpenBadgeCredential(@JsonProperty("@context") List<String> context, String id, List<String> type,
+		String name, String description, Profile issuer, String validFrom, String validUntil,
+		AchievementSubject credentialSubject, List<Evidence> evidence, CredentialStatus credentialStatus,
+		List<CredentialSchema> credentialSchema, DataIntegrityProof proof) {
+
+	public static final List<String> CONTEXT = List.of(LinkedData.VC_V2, LinkedData.OB_V3);
+
+	public static final String TYPE = "OpenBadgeCredential";
+
+	/** The JSON schema 1EdTech publishes for OpenBadgeCredentials (spec "JSON Schema"). */
+	public static final String SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
+
+	/** The revocation method the OB 3.0 verification procedure names (spec "Verification", step 4). */
+	public static final String REVOCATION_LIST = "1EdTechRevocationList";
+
+	public static OpenBadgeCredential unsigned(String id, String name, String description, Profile issuer,
+			String validFrom, String validUntil, AchievementSubject subject, List<Evidence> evidence,
+			String revocationListUrl) {
+		return new OpenBadgeCredential(CONTEXT, id, List.of("VerifiableCredential", TYPE), name, description, issuer,
+				validFrom, validUntil, subject, evidence, new CredentialStatus(revocationListUrl, REVOCATION_LIST),
+				List.of(new CredentialSchema(SCHEMA, "1EdTechJsonSchemaValidator2019")), null);
+	}
+
+	public OpenBadgeCredential withProof(DataIntegrityProof value) {
+		return new OpenBadgeCredential(context, id, type, name, description, issuer, validFrom, validUntil,
+				credentialSubject, evidence, credentialStatus, credentialSchema, value);
+	}
+
+	/** The issuer (spec "Profile"); served on its own at {@code id} as well. */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	@JsonPropertyOrder({ "@context", "id", "type", "name", "url", "email", "description", "image" })
+	public record Profile(@JsonProperty("@context") List<String> context, String id, List<String> type, String name,
+			String url, String email, String description, Image image) {
+
+		/** Embedded in a credential: the credential's context applies. */
+		public static Profile embedded(String id, String name, String url, String email, String description,
+				Image image) {
+			return new Profile(null, id, List.of("Profile"), name, url, email, description, image);
+		}
+
+		/** Served on its own. */
+		public Profile standalone() {
+			return new Profile(CONTEXT, id, type, name, url, email, description, image);
+		}
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	public record Image(String id, String type, String caption) {
+
+		public static Image of(String id, String caption) {
+			return id == null || id.isBlank() ? null : new Image(id, "Image", caption);
+		}
+
+	}
+
+	/** The recipient and what they achieved (spec "AchievementSubject"); identified by hashed identifiers only. */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	@JsonPropertyOrder({ "type", "identifier", "achievement" })
+	public record AchievementSubject(List<String> type, List<IdentityObject> identifier, Achievement achievement) {
+
+		public static AchievementSubject of(List<IdentityObject> identifier, Achievement achievement) {
+			return new AchievementSubject(List.of("AchievementSubject"), List.copyOf(identifier), achievement);
+		}
+
+	}
+
+	/**
+	 * A hashed recipient identifier (spec "IdentityObject"): {@code identityHash} is {@code sha256$} + hex(SHA-256 of
+	 * the lower-cased email followed by the salt), as in 2.0.
+	 */
+	@JsonPropertyOrder({ "type", "identityHash", "identityType", "hashed", "salt" })
+	public record IdentityObject(String type, String identityHash, String identityType, boolean hashed, String salt) {
+
+		public static IdentityObject hashedEmail(String email, String salt) {
+			return new IdentityObject("IdentityObject", org.cairn.openbadges.IdentityObject.sha256Identity(email, salt),
+					"emailAddress", true, salt);
+		}
+
+	}
+
+	/** What was achieved (spec "Achievement"): the 3.0 form of the 2.0 BadgeClass. */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	@JsonPropertyOrder({ "id", "type", "achievementType", "name", "description", "criteria", "image", "alignment",
+			"resultDescription", "tag", "version", "creator" })
+	public record Achievement(String id, List<String> type, String achievementType, String name, String description,
+			Criteria criteria, Image image, List<Alignment> alignment, List<ResultDescription> resultDescription,
+			List<String> tag, String version, Profile creator) {
+
+		public static final String MICRO_CREDENTIAL = "MicroCredential";
+
+		public static Achievement microCredential(String id, String name, String description, Criteria criteria,
+				Image image, List<Alignment> alignment, List<ResultDescription> resultDescription, List<String> tag,
+				String version, Profile creator) {
+			return new Achievement(id, List.of("Achievement"), MICRO_CREDENTIAL, name, description, criteria, image,
+					alignment, resultDescription, tag, version, creator);
+		}
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	public record Criteria(String id, String narrative) {
+	}
+
+	/** A standard the achievement aligns to (spec "Alignment"; targetName and targetUrl are required). */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	@JsonPropertyOrder({ "type", "targetName", "targetUrl", "targetDescription", "targetFramework", "targetCode" })
+	public record Alignment(List<String> type, String targetName, String targetUrl, String targetDescription,
+			String targetFramework, String targetCode) {
+
+		public static Alignment of(String targetName, String targetUrl, String targetDescription,
+				String targetFramework, String targetCode) {
+			return new Alignment(List.of("Alignment"), targetName, targetUrl, targetDescription, targetFramework,
+					targetCode);
+		}
+
+	}
+
+	/**
+	 * How one rubric criterion is scored (spec "ResultDescription" with {@code resultType} RubricCriterionLevel): its
+	 * levels in order, and the level needed to pass.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	@JsonPropertyOrder({ "id", "type", "name", "resultType", "rubricCriterionLevel", "requiredLevel" })
+	public record ResultDescription(String id, List<String> type, String name, String resultType,
+			List<RubricCriterionLevel> rubricCriterionLevel, String requiredLevel) {
+
+		public static ResultDescription rubric(String id, String name, List<RubricCriterionLevel> levels,
+				String requiredLevel) {
+			return new ResultDescription(id, List.of("ResultDescription"), name, "RubricCriterionLevel",
+					List.copyOf(levels), requiredLevel);
+		}
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	@JsonPropertyOrder({ "id", "type", "name", "description", "level" })
+	public record RubricCriterionLevel(String id, List<String> type, String name, String description, String level) {
+
+		public static RubricCriterionLevel of(String id, String name, String description, String level) {
+			return new RubricCriterionLevel(id, List.of("RubricCriterionLevel"), name, description, level);
+		}
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	@JsonPropertyOrder({ "id", "type", "name", "narrative", "genre" })
+	public record Evidence(String id, List<String> type, String name, String narrative, String genre) {
+
+		public static Evidence of(String id, String name, String narrative, String genre) {
+			return new Evidence(id, List.of("Evidence"), name, narrative, genre);
+		}
+
+	}
+
+	public record CredentialStatus(String id, String type) {
+	}
+
+	public record CredentialSchema(String id, String type) {
+	}
+
+	/**
+	 * An embedded proof (Data Integrity 1.0 "DataIntegrityProof") made with the {@code eddsa-rdfc-2022} cryptosuite;
+	 * without {@code proofValue} it is the proof configuration that is hashed (vc-di-eddsa "Proof Configuration").
+	 */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	@JsonPropertyOrder({ "@context", "type", "cryptosuite", "created", "verificationMethod", "proofPurpose",
+			"proofValue" })
+	public record DataIntegrityProof(@JsonProperty("@context") List<String> context, String type, String cryptosuite,
+			String created, String verificationMethod, String proofPurpose, String proofValue) {
+
+		public static final String EDDSA_RDFC_2022 = "eddsa-rdfc-2022";
+
+		/** The proof options to hash, carrying the credential's context as the cryptosuite requires. */
+		public static DataIntegrityProof configuration(String created, String verificationMethod) {
+			return new DataIntegrityProof(CONTEXT, "DataIntegrityProof", EDDSA_RDFC_2022, created, verificationMethod,
+					"assertionMethod", null);
+		}
+
+		public DataIntegrityProof signed(String value) {
+			return new DataIntegrityProof(null, type, cryptosuite, created, verificationMethod, proofPurpose, value);
+		}
+
+	}
+
+	/** An issuer's public Ed25519 key (Controlled Identifiers "Multikey"), served at its {@code id}. */
+	@JsonPropertyOrder({ "@context", "id", "type", "controller", "publicKeyMultibase" })
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	public record Multikey(@JsonProperty("@context") String context, String id, String type, String controller,
+			String publicKeyMultibase, String revoked) {
+
+		public static final String CONTEXT = "https://w3id.org/security/multikey/v1";
+
+		public static Multikey of(String id, String controller, String publicKeyMultibase, String revoked) {
+			return new Multikey(CONTEXT, id, "Multikey", controller, publicKeyMultibase, revoked);
+		}
+
+	}
+
+	/**
+	 * An issuer's revoked credentials as the 1EdTech Revocation List Status Method serves them: each by
+	 * {@code id} with its reason.
+	 */
+	@JsonPropertyOrder({ "id", "issuer", "revokedCredential" })
+	public record RevocationList(String id, String issuer, List<Revoked> revokedCredential) {
+
+		@JsonInclude(JsonInclude.Include.NON_EMPTY)
+		public record Revoked(String id, boolean revoked, String revocationReason) {
+		}
+
+	}
+
+}
