@@ -49,15 +49,13 @@ class CollectionOwnershipTests {
 			// awards in one insert: needs Issuers.badgeClassById, a batch person lookup in account, Awards.recordAll
 			"org.cairn.bulk.BulkAwards -> BadgeClassRecord.class", "org.cairn.bulk.BulkAwards -> Person.class",
 			"org.cairn.bulk.BulkAwards -> new Award",
-			// review records the award of a pass: needs Awards.record (left to the aggregate work on Reviews)
-			"org.cairn.review.Reviews -> new Award",
 			// the demo creates its district, people and demo awards: needs district/account/award creation operations
 			"org.cairn.demo.DemoSeeder -> District.class", "org.cairn.demo.DemoSeeder -> DistrictRepository.save",
 			"org.cairn.demo.DemoSeeder -> Person.class", "org.cairn.demo.DemoSeeder -> PersonRepository.save",
 			"org.cairn.demo.DemoSeeder -> new District", "org.cairn.demo.DemoSeeder -> new Person",
 			"org.cairn.demo.IssuingDemo -> AwardRepository.save",
-			// people creates invited people: needs PersonChanges.invite
-			"org.cairn.people.Invitations -> PersonRepository.save", "org.cairn.people.Invitations -> new Person",
+			// a renewal records (or finds) its own award: needs an Awards operation for a renewed award
+			"org.cairn.transcript.Renewals -> AwardRepository.save", "org.cairn.transcript.Renewals -> new Award",
 			// the platform creates districts and the first platform administrator: needs district/account operations
 			"org.cairn.platform.DistrictsController -> DistrictRepository.save",
 			"org.cairn.platform.FirstStart -> Person.class", "org.cairn.platform.FirstStart -> new Person");

@@ -40,6 +40,12 @@ public class PersonChanges {
 				Person.class);
 	}
 
+	/** A person invited to the district: active, without a password until they accept. */
+	public Mono<Person> invite(String districtId, String email, Profile profile, java.time.Instant invitedAt) {
+		return mongo.insert(new Person(null, districtId, email, profile.displayName(), null, profile.roles(), false,
+				profile.school(), profile.yearsOfExperience(), profile.coachId(), true, invitedAt, null));
+	}
+
 	/** Sets name, roles, school, experience and coach of a person of the district. */
 	public Mono<Person> changeProfile(String districtId, String personId, Profile profile) {
 		return modify(Criteria.where("_id").is(personId).and("districtId").is(districtId), profile(profile));

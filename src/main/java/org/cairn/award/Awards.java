@@ -1,7 +1,9 @@
 package org.cairn.award;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
@@ -9,6 +11,8 @@ import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -17,7 +21,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * What the award feature promises issuing and reports: an award is claimed for issuing by one instance at a time (a lease that
+ * What the award feature promises review (recording a pass once and announcing it), issuing and reports: an award is claimed for issuing by one instance at a time (a lease that
  * expires, so a crash mid-way is picked up by the sweep), linked to its assertion exactly once, and found while it
  * still has none. Only this class knows how those steps are stored in {@code awards}.
  */
@@ -29,8 +33,37 @@ public class Awards {
 
 	private final ReactiveMongoTemplate mongo;
 
-	Awards(ReactiveMongoTemplate mongo) {
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Awards(ReactiveMongoTemplate mongo, ApplicationEventPublisher events, Clock clock) {
 		this.mongo = mongo;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * A pass that earns a badge, as review hands it over.
+	 *
+	 * @param awardKey unique, so a retried pass never awards twice
+	 * @param tierKey the tier when it is awarded on its own; null for the whole microcredential
+	 */
+	public record NewAward(String awardKey, String districtId, String personId, String enrollmentId,
+			String templateId, String tierKey, long stipendCents, List<String> publicEvidenceIds) {
+	}
+
+	/**
+	 * Records the award and publishes {@link AwardGranted} for issuing; nothing when the award key was recorded
+	 * before (a retried pass), so it is awarded once.
+	 */
+	public Mono<Award> grant(NewAward award) {
+		return mongo
+			.insert(new Award(null, award.awardKey(), award.districtId(), award.personId(), award.enrollmentId(),
+					award.templateId(), award.tierKey(), award.stipendCents(), clock.instant(),
+					award.publicEvidenceIds(), null, null))
+			.doOnNext(stored -> events.publishEvent(new AwardGranted(stored.id())))
+			.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty());
 	}
 
 	/** True when this caller now holds the award for {@code hold}: it has no assertion and no live claim. */

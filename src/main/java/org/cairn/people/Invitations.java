@@ -90,8 +90,8 @@ public class Invitations {
 	private Mono<Person> create(String districtId, String email, Invite request) {
 		String name = request.displayName() == null || request.displayName().isBlank()
 				? email.substring(0, email.indexOf('@')) : request.displayName().trim();
-		return people.save(new Person(null, districtId, email, name, null, request.roles(), false, request.school(),
-				request.yearsOfExperience(), request.coachId(), true, clock.instant(), null));
+		return changes.invite(districtId, email, new PersonChanges.Profile(name, request.roles(), request.school(),
+				request.yearsOfExperience(), request.coachId()), clock.instant());
 	}
 
 	private Mono<Person> refresh(Person existing, String districtId, Invite request) {

@@ -11,8 +11,7 @@ import org.cairn.account.CairnUser;
 import org.cairn.account.Person;
 import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
-import org.cairn.award.Award;
-import org.cairn.award.AwardGranted;
+import org.cairn.award.Awards;
 import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
 import org.cairn.enrollment.Enrollment;
@@ -29,7 +28,6 @@ import org.cairn.template.Tier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -60,14 +58,14 @@ public class Reviews {
 
 	private final PublishedEvidenceIds publishedEvidence;
 
-	private final ApplicationEventPublisher events;
+	private final Awards awards;
 
 	private final Clock clock;
 
 	Reviews(SubmissionRepository submissions, Assignments assignments, Enrollments enrollments,
 			PinnedTemplates templates, DistrictRepository districts, PersonRepository people,
 			ReactiveMongoTemplate mongo, Notifier notifier, PublishedEvidenceIds publishedEvidence,
-			ApplicationEventPublisher events, Clock clock) {
+			Awards awards, Clock clock) {
 		this.submissions = submissions;
 		this.assignments = assignments;
 		this.enrollments = enrollments;
@@ -77,7 +75,7 @@ public class Reviews {
 		this.mongo = mongo;
 		this.notifier = notifier;
 		this.publishedEvidence = publishedEvidence;
-		this.events = events;
+		this.awards = awards;
 		this.clock = clock;
 	}
 
@@ -279,12 +277,9 @@ public class Reviews {
 		Mono<Void> award = !(tier.awardedSeparately() || last) ? Mono.empty()
 				: publishedEvidence.idsFor(passed.enrollmentId(), tier.key())
 					.collectList()
-					.flatMap(evidence -> mongo.insert(new Award(null, passed.enrollmentId() + ":" + tier.key(),
+					.flatMap(evidence -> awards.grant(new Awards.NewAward(passed.enrollmentId() + ":" + tier.key(),
 							passed.districtId(), passed.personId(), passed.enrollmentId(), template.id(),
-							tier.awardedSeparately() ? tier.key() : null, tier.stipendCents(), clock.instant(),
-							evidence, null, null)))
-					.doOnNext(stored -> events.publishEvent(new AwardGranted(stored.id())))
-					.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
+							tier.awardedSeparately() ? tier.key() : null, tier.stipendCents(), evidence)))
 					.then();
 		return money.then(award);
 	}
