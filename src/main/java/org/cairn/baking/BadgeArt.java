@@ -22,6 +22,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import org.cairn.template.BadgePng;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The unbaked badge image in PNG and SVG. Template artwork is used when it is already in the wanted format (SVG
@@ -50,13 +52,24 @@ public final class BadgeArt {
 	private BadgeArt() {
 	}
 
+	/** The badge image, blocking: for start-up, benchmarks and tests, never on a request path (see {@link #pngOf}). */
 	public static byte[] png(String artwork, String title, String brandColor) {
+		return pngOf(artwork, title, brandColor).toFuture().join();
+	}
+
+	/**
+	 * The badge image without blocking the caller: rasterizing and drawing run on {@code boundedElastic}. A request
+	 * path must use this, not {@link #png}: a blocked pool thread waiting for a render queued on the same pool is how
+	 * many simultaneous first readers of a badge once stopped the service answering them.
+	 */
+	public static Mono<byte[]> pngOf(String artwork, String title, String brandColor) {
 		DataUri data = DataUri.parse(artwork);
 		if (data != null && data.mediaType().equals("image/png")) {
-			return data.bytes();
+			return Mono.just(data.bytes());
 		}
 		// SVG artwork is rasterized by the template feature; the medallion is the fallback for unusable artwork.
-		return BadgePng.render(artwork, SIZE).orElseGet(() -> drawPng(title, brandColor));
+		return BadgePng.png(artwork, SIZE)
+			.switchIfEmpty(Mono.fromCallable(() -> drawPng(title, brandColor)).subscribeOn(Schedulers.boundedElastic()));
 	}
 
 	public static String svg(String artwork, String title, String brandColor) {

@@ -30,14 +30,15 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,7 +48,7 @@ import org.springframework.stereotype.Service;
  * again after a crash or a lost lease, or the same list uploaded twice, still awards each person once.
  */
 @Service
-class BulkAwards {
+class BulkAwards implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkAwards.class);
 
@@ -75,13 +76,21 @@ class BulkAwards {
 
 	private final String workerId = UUID.randomUUID().toString();
 
+	private final Duration pollEvery;
+
 	BulkAwards(ReactiveMongoTemplate mongo, Issuance issuance, AwardMail mail, Clock clock,
-			@Value("${cairn.issuing.bulk-concurrency:4}") int concurrency) {
+			BulkProperties properties) {
 		this.mongo = mongo;
 		this.issuance = issuance;
 		this.mail = mail;
 		this.clock = clock;
-		this.concurrency = concurrency;
+		this.concurrency = properties.bulkConcurrency();
+		this.pollEvery = properties.bulkPollMs();
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::poll, pollEvery, pollEvery));
 	}
 
 	/** One recipient as uploaded: an email and, optionally, the name to print on the certificate. */
@@ -207,8 +216,6 @@ class BulkAwards {
 	}
 
 	/** Polls for claimable chunks; the drain runs off the scheduler thread so webhooks and sweeps keep going. */
-	@Scheduled(initialDelayString = "${cairn.issuing.bulk-poll-ms:1000}",
-			fixedDelayString = "${cairn.issuing.bulk-poll-ms:1000}")
 	void poll() {
 		if (draining.compareAndSet(false, true)) {
 			drain(workerId).doFinally(signal -> draining.set(false))

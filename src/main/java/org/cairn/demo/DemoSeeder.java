@@ -15,7 +15,9 @@ import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -30,11 +32,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo district and its people (admin, two assessors, three teachers), then publishes
- * {@link DemoDistrictSeeded} so every feature adds its own demo data. Runs once, on an empty store, and never acts
+ * Seeds the demo district and its people (admin, two assessors, three teachers), publishes
+ * {@link DemoDistrictSeeded}, then runs the {@link DemoStep}s (templates, earning, issuing) that add each feature's
+ * demo data through its public services. Runs once, on an empty store, and never acts
  * on existing data: the first seeding leaves a marker document ({@value #MARKER} in {@value #COLLECTION}); a start
  * that finds the marker, or finds districts or people the demo did not create, seeds nothing and only logs. The
- * feature listeners then never run again, so a restart with {@code demo} cannot decide a real submission, pay a
+ * demo steps then never run again, so a restart with {@code demo} cannot decide a real submission, pay a
  * stipend or issue a badge. The marker is inserted before seeding with a unique id, so of several instances
  * starting at once exactly one seeds.
  */
@@ -70,13 +73,15 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final List<DemoStep> steps;
+
 	static final String COLLECTION = "demo";
 
 	static final String MARKER = "demo-seeding";
 
 	DemoSeeder(DistrictRepository districts, PersonRepository people, PasswordEncoder passwords,
 			ApplicationEventPublisher events, Clock clock, DemoProperties demo,
-			ReactiveMongoTemplate mongo) {
+			ReactiveMongoTemplate mongo, List<DemoStep> steps) {
 		this.districts = districts;
 		this.people = people;
 		this.passwords = passwords;
@@ -84,6 +89,7 @@ class DemoSeeder implements ApplicationRunner {
 		this.clock = clock;
 		this.password = demo.password();
 		this.mongo = mongo;
+		this.steps = List.copyOf(steps);
 	}
 
 	/** What a start with the demo profile found. */
@@ -98,73 +104,81 @@ class DemoSeeder implements ApplicationRunner {
 
 	}
 
+	/**
+	 * The one place the start waits: the demo data must exist before the first request (a newcomer, and the browser
+	 * journeys, sign in as the demo people at once), and the readiness probe only turns up after the runners.
+	 */
 	@Override
 	public void run(ApplicationArguments args) {
-		switch (claim()) {
-			case SEED -> {
-				DemoDistrictSeeded seeded = seed();
+		claim().flatMap(claim -> switch (claim) {
+			case SEED -> seed().flatMap(seeded -> Mono.<Void>fromRunnable(() -> {
 				printAccounts();
 				events.publishEvent(seeded);
-				mongo.updateFirst(Query.query(Criteria.where("_id").is(MARKER)),
-						new Update().set("completedAt", clock.instant()), COLLECTION).block();
-			}
-			case SEEDED_BEFORE -> {
+			}).then(Flux.fromIterable(steps).concatMap(step -> step.seed(seeded)).then()))
+				.then(Mono.defer(() -> mongo.updateFirst(Query.query(Criteria.where("_id").is(MARKER)),
+						new Update().set("completedAt", clock.instant()), COLLECTION)))
+				.then();
+			case SEEDED_BEFORE -> Mono.<Void>fromRunnable(() -> {
 				log.info("Demo data was seeded by an earlier start; this start changes nothing.");
 				printAccounts();
-			}
-			case REAL_DATA -> log.warn("The demo profile is on, but the store already holds districts or people the "
-					+ "demo did not create: no demo data is seeded and nothing is changed. Start without the demo "
-					+ "profile, or with a new data directory to try the demo.");
-		}
+			});
+			case REAL_DATA -> Mono.<Void>fromRunnable(() -> log.warn("The demo profile is on, but the store already holds "
+					+ "districts or people the demo did not create: no demo data is seeded and nothing is changed. "
+					+ "Start without the demo profile, or with a new data directory to try the demo."));
+		}).block();
 	}
 
-	/** Start-up only, so it blocks. */
-	Claim claim() {
-		if (Boolean.TRUE.equals(mongo.exists(Query.query(Criteria.where("_id").is(MARKER)), COLLECTION).block())) {
-			return Claim.SEEDED_BEFORE;
-		}
+	Mono<Claim> claim() {
 		// a platform administrator (configured, or created from the set-up link) is not district data
-		boolean empty = Boolean.FALSE.equals(mongo.exists(new Query(), District.class).block())
-				&& Boolean.FALSE.equals(
-						mongo.exists(Query.query(Criteria.where("platformAdmin").ne(true)), Person.class).block());
-		if (!empty) {
-			return Claim.REAL_DATA;
-		}
-		return mongo.insert(new Document("_id", MARKER).append("startedAt", Date.from(clock.instant())), COLLECTION)
-			.thenReturn(Claim.SEED)
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(Claim.SEEDED_BEFORE))
-			.block();
+		Mono<Boolean> empty = mongo.exists(new Query(), District.class)
+			.zipWith(mongo.exists(Query.query(Criteria.where("platformAdmin").ne(true)), Person.class),
+					(districts, people) -> !districts && !people);
+		return mongo.exists(Query.query(Criteria.where("_id").is(MARKER)), COLLECTION)
+			.flatMap(marked -> marked ? Mono.just(Claim.SEEDED_BEFORE)
+					: empty.flatMap(isEmpty -> !isEmpty ? Mono.just(Claim.REAL_DATA)
+							: mongo.insert(new Document("_id", MARKER).append("startedAt", Date.from(clock.instant())),
+									COLLECTION)
+								.thenReturn(Claim.SEED)
+								.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(Claim.SEEDED_BEFORE))));
 	}
 
-	/** Creates what is missing; start-up only, so it blocks. */
-	DemoDistrictSeeded seed() {
-		PasswordPolicy.check(password, null);
-		District district = districts.findBySlug(SLUG)
-			.switchIfEmpty(Mono.defer(() -> districts.save(newDistrict())))
-			.onErrorResume(DuplicateKeyException.class, ex -> districts.findBySlug(SLUG))
-			.block();
-		String hash = passwords.encode(password);
-		String coachId = null;
-		List<Person> seated = new ArrayList<>();
-		for (Seat seat : SEATS) {
-			Person person = person(district, seat, hash, seat.roles().contains(Role.TEACHER) ? coachId : null);
-			if (person.has(Role.COACH)) {
-				coachId = person.id();
-			}
+	/** Creates what is missing. */
+	Mono<DemoDistrictSeeded> seed() {
+		return Mono.fromRunnable(() -> PasswordPolicy.check(password, null))
+			.then(districts.findBySlug(SLUG)
+				.switchIfEmpty(Mono.defer(() -> districts.save(newDistrict())))
+				.onErrorResume(DuplicateKeyException.class, ex -> districts.findBySlug(SLUG)))
+			.flatMap(district -> {
+				// encoding the password is deliberately slow CPU work: off the event loop
+				return Mono.fromCallable(() -> passwords.encode(password))
+					.subscribeOn(Schedulers.boundedElastic())
+					.flatMap(hash -> seat(district, hash, 0, null, new ArrayList<>()))
+					.map(seated -> {
+						List<String> assessors = seated.stream().filter(p -> p.has(Role.ASSESSOR)).map(Person::id).toList();
+						List<String> teachers = seated.stream().filter(p -> p.has(Role.TEACHER)).map(Person::id).toList();
+						return new DemoDistrictSeeded(district.id(), seated.get(0).id(), assessors, teachers);
+					});
+			});
+	}
+
+	/** Seats one person after another: a teacher's coach is the coach seated before them. */
+	private Mono<List<Person>> seat(District district, String hash, int index, String coachId, List<Person> seated) {
+		if (index == SEATS.size()) {
+			return Mono.just(seated);
+		}
+		Seat seat = SEATS.get(index);
+		return person(district, seat, hash, seat.roles().contains(Role.TEACHER) ? coachId : null).flatMap(person -> {
 			seated.add(person);
-		}
-		List<String> assessors = seated.stream().filter(p -> p.has(Role.ASSESSOR)).map(Person::id).toList();
-		List<String> teachers = seated.stream().filter(p -> p.has(Role.TEACHER)).map(Person::id).toList();
-		return new DemoDistrictSeeded(district.id(), seated.get(0).id(), assessors, teachers);
+			return seat(district, hash, index + 1, person.has(Role.COACH) ? person.id() : coachId, seated);
+		});
 	}
 
-	private Person person(District district, Seat seat, String hash, String coachId) {
+	private Mono<Person> person(District district, Seat seat, String hash, String coachId) {
 		String email = seat.login() + "@" + DOMAIN;
 		return people.findByEmail(email)
 			.switchIfEmpty(Mono.defer(() -> people.save(new Person(null, district.id(), email, seat.name(), hash,
 					seat.roles(), false, seat.school(), seat.years(), coachId, true, clock.instant(), null))))
-			.onErrorResume(DuplicateKeyException.class, ex -> people.findByEmail(email))
-			.block();
+			.onErrorResume(DuplicateKeyException.class, ex -> people.findByEmail(email));
 	}
 
 	private District newDistrict() {

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
 
 /** Drafting evidence, submitting a tier, and deciding who may read what. */
 @Service
-class EvidenceService {
+public class EvidenceService {
 
 	static final int MAX_TEXT_CHARS = 100_000;
 
@@ -126,12 +126,12 @@ class EvidenceService {
 
 	// --- reflections -------------------------------------------------------------------------------------------
 
-	record ReflectionSaved(Evidence evidence, int wordCount, Integer minWords, Integer maxWords,
+	public record ReflectionSaved(Evidence evidence, int wordCount, Integer minWords, Integer maxWords,
 			boolean withinRange) {
 	}
 
 	/** Saves the draft text (any length up to the hard cap); the word range is enforced when the tier is submitted. */
-	Mono<ReflectionSaved> saveReflection(CairnUser user, String enrollmentId, String tierKey, String requirementKey,
+	public Mono<ReflectionSaved> saveReflection(CairnUser user, String enrollmentId, String tierKey, String requirementKey,
 			String text) {
 		if (text == null || text.length() > MAX_TEXT_CHARS) {
 			return Mono.error(ProblemException.invalid("text", "text of at most " + MAX_TEXT_CHARS + " characters"));
@@ -195,7 +195,7 @@ class EvidenceService {
 	// --- links -------------------------------------------------------------------------------------------------
 
 	/** Replaces the requirement's links with {@code urls} (in order, duplicates removed). */
-	Mono<List<Evidence>> saveLinks(CairnUser user, String enrollmentId, String tierKey, String requirementKey,
+	public Mono<List<Evidence>> saveLinks(CairnUser user, String enrollmentId, String tierKey, String requirementKey,
 			List<String> urls) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Set<String> wanted = new LinkedHashSet<>();
@@ -244,7 +244,7 @@ class EvidenceService {
 	// --- files -------------------------------------------------------------------------------------------------
 
 	/** The kinds a requirement accepts, by content. */
-	static Set<ArtifactKind> allowedKinds(Requirement r) {
+	public static Set<ArtifactKind> allowedKinds(Requirement r) {
 		return switch (r.kind()) {
 			case VIDEO -> EnumSet.of(ArtifactKind.VIDEO);
 			case REFLECTION -> r.acceptsVideoInstead() ? EnumSet.of(ArtifactKind.VIDEO) : EnumSet.noneOf(ArtifactKind.class);
@@ -261,7 +261,7 @@ class EvidenceService {
 	/**
 	 * Streams a file into the requirement under {@code filename}; uploading the same name again replaces the draft.
 	 */
-	Mono<Evidence> upload(CairnUser user, String enrollmentId, String tierKey, String requirementKey,
+	public Mono<Evidence> upload(CairnUser user, String enrollmentId, String tierKey, String requirementKey,
 			String filename, Long declaredLength, Flux<DataBuffer> body) {
 		String name = filename == null ? "" : filename.strip();
 		if (name.isEmpty() || name.length() > 200 || name.contains("/") || name.contains("\\")
@@ -326,7 +326,7 @@ class EvidenceService {
 			.then(piece.type() == EvidenceType.FILE ? slots.removed(piece) : Mono.empty()));
 	}
 
-	Mono<Evidence> setPublic(CairnUser user, String evidenceId, boolean isPublic) {
+	public Mono<Evidence> setPublic(CairnUser user, String evidenceId, boolean isPublic) {
 		return ownPiece(user, evidenceId).flatMap(piece -> mongo
 			.updateFirst(Query.query(Criteria.where("_id").is(piece.id())), new Update().set("isPublic", isPublic),
 					Evidence.class)
@@ -350,7 +350,7 @@ class EvidenceService {
 	 * Checks every requirement of the tier (word ranges, item counts, earlier tiers passed), locks the evidence and
 	 * queues the tier for review. Submitting a tier already waiting returns its submission unchanged.
 	 */
-	Mono<Submission> submitTier(CairnUser user, String enrollmentId, String tierKey) {
+	public Mono<Submission> submitTier(CairnUser user, String enrollmentId, String tierKey) {
 		return enrollments.own(user, enrollmentId)
 			.flatMap(e -> templates.get(e.districtId(), e.templateId()).flatMap(t -> {
 				Tier tier = t.tier(tierKey).orElseThrow(() -> ProblemException.notFound("Tier " + tierKey));
@@ -396,7 +396,7 @@ class EvidenceService {
 	}
 
 	/** Current evidence of an enrolment the caller may read (all of it for owner and admins, assigned tiers for an assessor). */
-	Flux<Evidence> list(CairnUser user, String enrollmentId, String tierKey) {
+	public Flux<Evidence> list(CairnUser user, String enrollmentId, String tierKey) {
 		return enrollments.get(user.districtId(), enrollmentId)
 			.flatMapMany(e -> evidence.findByEnrollmentIdAndWithdrawnAtIsNull(enrollmentId)
 				.filter(piece -> tierKey == null || piece.tierKey().equals(tierKey))

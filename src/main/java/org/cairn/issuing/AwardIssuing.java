@@ -1,5 +1,7 @@
 package org.cairn.issuing;
 
+import java.time.Duration;
+
 import org.cairn.award.AwardGranted;
 import org.cairn.award.AwardRepository;
 import org.cairn.keys.KeysChanged;
@@ -10,7 +12,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +22,7 @@ import org.springframework.stereotype.Component;
  * storing the award and issuing, or an event published on another instance that died).
  */
 @Component
-class AwardIssuing {
+class AwardIssuing implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(AwardIssuing.class);
 
@@ -30,13 +34,22 @@ class AwardIssuing {
 
 	private final Generations generations;
 
+	private final Duration sweepEvery;
+
 	private final java.util.concurrent.atomic.AtomicBoolean sweeping = new java.util.concurrent.atomic.AtomicBoolean();
 
-	AwardIssuing(AwardRepository awards, ReactiveMongoTemplate mongo, Issuance issuance, Generations generations) {
+	AwardIssuing(AwardRepository awards, ReactiveMongoTemplate mongo, Issuance issuance, Generations generations,
+			IssuingProperties properties) {
 		this.awards = awards;
 		this.mongo = mongo;
 		this.issuance = issuance;
 		this.generations = generations;
+		this.sweepEvery = properties.sweepMs();
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, sweepEvery, sweepEvery));
 	}
 
 	@EventListener
@@ -55,7 +68,6 @@ class AwardIssuing {
 		generations.bump(event.districtId()).subscribe();
 	}
 
-	@Scheduled(initialDelayString = "${cairn.issuing.sweep-ms:15000}", fixedDelayString = "${cairn.issuing.sweep-ms:15000}")
 	void sweep() {
 		// off the shared scheduler thread, so the cache invalidation poll is never held up by a long sweep
 		if (sweeping.compareAndSet(false, true)) {

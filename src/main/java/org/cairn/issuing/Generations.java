@@ -1,5 +1,6 @@
 package org.cairn.issuing;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -11,15 +12,18 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * This instance's view of every district's {@link Generation}. A change made here bumps the stored counter and
- * invalidates at once; changes made by other instances are seen by polling every two seconds.
+ * invalidates at once; changes made by other instances are seen by polling (every two seconds by default,
+ * {@code cairn.issuing.cache-poll-ms}).
  */
 @Component
-class Generations {
+class Generations implements SchedulingConfigurer {
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -30,8 +34,16 @@ class Generations {
 	private volatile Consumer<String> onChange = districtId -> {
 	};
 
-	Generations(ReactiveMongoTemplate mongo) {
+	private final Duration pollEvery;
+
+	Generations(ReactiveMongoTemplate mongo, IssuingProperties properties) {
 		this.mongo = mongo;
+		this.pollEvery = properties.cachePollMs();
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::poll, pollEvery, Duration.ZERO));
 	}
 
 	void onChange(Consumer<String> listener) {
@@ -60,9 +72,8 @@ class Generations {
 			.then();
 	}
 
-	@Scheduled(fixedDelayString = "${cairn.issuing.cache-poll-ms:2000}")
 	void poll() {
-		mongo.findAll(Generation.class).doOnNext(this::observe).then().block(java.time.Duration.ofSeconds(10));
+		mongo.findAll(Generation.class).doOnNext(this::observe).then().block(Duration.ofSeconds(10));
 	}
 
 	private void observe(Generation generation) {

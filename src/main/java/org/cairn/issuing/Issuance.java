@@ -105,7 +105,7 @@ public class Issuance {
 	}
 
 	/** As {@link #issueAward(Award)}, in the given verification mode rather than the district's default. */
-	Mono<IssuedAssertion> issueAward(Award award, VerificationMode mode) {
+	public Mono<IssuedAssertion> issueAward(Award award, VerificationMode mode) {
 		if (award.assertionId() != null) {
 			return mongo.findById(award.assertionId(), IssuedAssertion.class);
 		}
@@ -341,7 +341,7 @@ public class Issuance {
 	}
 
 	/** Revokes once; repeating returns the already revoked assertion unchanged. */
-	Mono<IssuedAssertion> revoke(String districtId, String assertionId, String reason) {
+	public Mono<IssuedAssertion> revoke(String districtId, String assertionId, String reason) {
 		Query inDistrict = Query.query(Criteria.where("_id").is(assertionId).and("districtId").is(districtId));
 		return mongo
 			.findAndModify(Query.query(Criteria.where("_id").is(assertionId).and("districtId").is(districtId)

@@ -111,9 +111,8 @@ class PublicController {
 	@GetMapping("/public/badges/{id}/image")
 	Mono<ResponseEntity<byte[]>> badgeImage(@PathVariable String id, @RequestHeader HttpHeaders headers) {
 		return documents.rendition("badge-image:" + id, documents.badgeContext(id)
-			.publishOn(Schedulers.boundedElastic())
-			.map(ctx -> PublicDocuments.Rendition.of(ctx.district().id(),
-					BadgeArt.png(ctx.template().artwork(), ctx.template().title(), ctx.district().brandColor()))))
+			.flatMap(ctx -> BadgeArt.pngOf(ctx.template().artwork(), ctx.template().title(), ctx.district().brandColor())
+				.map(png -> PublicDocuments.Rendition.of(ctx.district().id(), png))))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Badge")))
 			.map(image -> respond(headers, image.tag(), MediaType.IMAGE_PNG, image.bytes(),
 					CacheControl.maxAge(Duration.ofHours(1)).cachePublic(), false, none -> {
@@ -129,18 +128,20 @@ class PublicController {
 					"format must be png or svg."));
 		}
 		return issued(id).flatMap(a -> documents.rendition("baked-" + format + ":" + id,
-				documents.badgeContext(a.badgeClassId()).publishOn(Schedulers.boundedElastic()).map(ctx -> {
+				documents.badgeContext(a.badgeClassId()).flatMap(ctx -> {
 					String artwork = ctx.template().artwork();
 					String title = ctx.template().title();
 					String color = ctx.district().brandColor();
-					byte[] body = format.equals("png")
-							? PngBaking.bake(BadgeArt.png(artwork, title, color),
-									a.jws() != null ? a.jws() : a.document())
-							: (a.jws() != null ? SvgBaking.bakeSigned(BadgeArt.svg(artwork, title, color), a.jws())
-									: SvgBaking.bakeHosted(BadgeArt.svg(artwork, title, color),
-											urls.assertion(a.id()), a.document()))
-								.getBytes(StandardCharsets.UTF_8);
-					return PublicDocuments.Rendition.of(a.districtId(), body);
+					Mono<byte[]> body = format.equals("png")
+							? BadgeArt.pngOf(artwork, title, color)
+								.map(png -> PngBaking.bake(png, a.jws() != null ? a.jws() : a.document()))
+							: Mono.fromCallable(() -> (a.jws() != null
+									? SvgBaking.bakeSigned(BadgeArt.svg(artwork, title, color), a.jws())
+									: SvgBaking.bakeHosted(BadgeArt.svg(artwork, title, color), urls.assertion(a.id()),
+											a.document()))
+								.getBytes(StandardCharsets.UTF_8))
+								.subscribeOn(Schedulers.boundedElastic());
+					return body.map(bytes -> PublicDocuments.Rendition.of(a.districtId(), bytes));
 				})))
 			.map(image -> respond(headers, image.tag(), format.equals("png") ? MediaType.IMAGE_PNG : SVG,
 					image.bytes(), CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic(), false,
@@ -158,7 +159,9 @@ class PublicController {
 		return issued(id).flatMap(a -> credentialFile(a.id()).flatMap(ob3 -> documents.rendition(
 				"certificate-" + paper + ":" + id + (ob3.isEmpty() ? ":2.0" : ""),
 				documents.badgeContext(a.badgeClassId())
-					.map(ctx -> content(a, ctx, paper.equals("a4"), ob3.orElse(null)))
+					.flatMap(ctx -> BadgeArt.pngOf(ctx.template().artwork(), ctx.template().title(),
+							ctx.district().brandColor())
+						.map(png -> content(a, ctx, paper.equals("a4"), png, ob3.orElse(null))))
 					.publishOn(Schedulers.boundedElastic())
 					// the PDF carries its creation time: the tag names what it shows, so re-rendering keeps it
 					.map(content -> new PublicDocuments.Rendition(a.districtId(), certificates.render(content),
@@ -175,7 +178,7 @@ class PublicController {
 				: files.credentialJson(assertionId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
 	}
 
-	private CertificateContent content(IssuedAssertion a, PublicDocuments.BadgeContext ctx, boolean a4,
+	private CertificateContent content(IssuedAssertion a, PublicDocuments.BadgeContext ctx, boolean a4, byte[] image,
 			String credentialJson) {
 		Tier tier = a.tierKey() == null ? null : ctx.template().tier(a.tierKey()).orElse(null);
 		List<String> alignments = ctx.template().alignments().stream()
@@ -195,8 +198,7 @@ class PublicController {
 		return new CertificateContent(ctx.district().name(), ctx.district().brandColor(), ctx.district().logo(),
 				a.recipientName() == null ? a.recipientEmail() : a.recipientName(), ctx.template().title(),
 				tier == null ? null : tier.title(), alignments, extras, a.issuedOn(), a.expires(),
-				urls.assertion(a.id()), a.document(), a.jws(), a4,
-				BadgeArt.png(ctx.template().artwork(), ctx.template().title(), ctx.district().brandColor()),
+				urls.assertion(a.id()), a.document(), a.jws(), a4, image,
 				ctx.issuer().signatoryName(), ctx.issuer().signatoryTitle(), credentialJson);
 	}
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -68,6 +69,9 @@ class PublicDocuments implements HostedDocuments {
 	private final Map<String, Entry> renditions = new ConcurrentHashMap<>();
 
 	private final AtomicLong renditionBytes = new AtomicLong();
+
+	/** Loads under way, by key: concurrent misses share one. */
+	private final Map<String, CompletableFuture<?>> loading = new ConcurrentHashMap<>();
 
 	PublicDocuments(ReactiveMongoTemplate mongo, DistrictRepository districts, Issuers issuers, Keys keys,
 			BadgeDocuments documents, PublicUrls urls, Generations generations, JsonMapper json, Clock clock) {
@@ -220,6 +224,21 @@ class PublicDocuments implements HostedDocuments {
 			T value = (T) hit.value();
 			return Mono.just(value);
 		}
+		// one load per key at a time: a thousand first readers of a shared badge cause one render, not a thousand;
+		// a reader who goes away does not cancel the load the others wait for
+		String flight = cache == renditions ? "rendition:" + key : key;
+		CompletableFuture<T> mine = new CompletableFuture<>();
+		@SuppressWarnings("unchecked")
+		CompletableFuture<T> other = (CompletableFuture<T>) loading.putIfAbsent(flight, mine);
+		if (other != null) {
+			return Mono.fromFuture(other, true);
+		}
+		load(cache, key, loader, now).doFinally(signal -> loading.remove(flight, mine))
+			.subscribe(mine::complete, mine::completeExceptionally, () -> mine.complete(null));
+		return Mono.fromFuture(mine, true);
+	}
+
+	private <T> Mono<T> load(Map<String, Entry> cache, String key, Supplier<Mono<T>> loader, Instant now) {
 		long epoch = generations.epoch();
 		return Mono.defer(loader).map(value -> {
 			if (cache.size() >= MAX_ENTRIES) {

@@ -32,7 +32,10 @@ public class RequestIds implements WebFilter {
 
 	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
-	private static final Logger access = LoggerFactory.getLogger("org.cairn.access");
+	/** The access log's logger (written asynchronously, see {@link AsyncAccessLog}). */
+	static final String ACCESS_LOGGER = "org.cairn.access";
+
+	private static final Logger access = LoggerFactory.getLogger(ACCESS_LOGGER);
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * which a district adopts as a draft of its own in one action and then edits.
  */
 @Service
-class StarterLibrary {
+public class StarterLibrary {
 
 	private final Map<String, LibraryEntry> entries = new LinkedHashMap<>();
 
@@ -58,7 +58,7 @@ class StarterLibrary {
 	 * Copies an entry into the district as a draft, its artwork in the district's brand colour with its title.
 	 * Adopting the same entry again returns the district's existing copy unless another copy is asked for.
 	 */
-	Mono<Templates.Outcome> adopt(String districtId, String key, boolean anotherCopy) {
+	public Mono<Templates.Outcome> adopt(String districtId, String key, boolean anotherCopy) {
 		LibraryEntry entry = entries.get(key);
 		if (entry == null) {
 			return Mono.error(ProblemException.notFound("Library entry " + key));

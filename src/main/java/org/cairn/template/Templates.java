@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * (familyId, version) turns a double submission into one template; version changes use optimistic locking.
  */
 @Service
-class Templates {
+public class Templates {
 
 	private final TemplateRepository templates;
 
@@ -43,7 +43,7 @@ class Templates {
 	}
 
 	/** A template and whether this call created it (201) or found it from an earlier identical call (200). */
-	record Outcome(Template template, boolean created) {
+	public record Outcome(Template template, boolean created) {
 	}
 
 	Mono<Template> own(String districtId, String id) {
@@ -112,7 +112,7 @@ class Templates {
 	}
 
 	/** Freezes a valid draft. Publishing a published version again returns it unchanged. */
-	Mono<Template> publish(String districtId, String id) {
+	public Mono<Template> publish(String districtId, String id) {
 		return own(districtId, id).flatMap(current -> switch (current.status()) {
 			case PUBLISHED -> Mono.just(current);
 			case RETIRED -> Mono.error(new ProblemException(TemplateProblem.TEMPLATE_RETIRED, "Template is retired",

@@ -36,7 +36,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,7 +56,7 @@ import org.springframework.stereotype.Service;
  * receiver is slow or down only waits on itself; another district's delivery starts on the next poll.
  */
 @Service
-public class Webhooks {
+public class Webhooks implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
 
@@ -107,6 +109,11 @@ public class Webhooks {
 		this.sender = sender;
 		this.claim = properties.webhooks().timeout().multipliedBy(3).plusSeconds(10);
 		this.lease = TURN.plus(claim);
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::deliverDue, properties.webhookPollMs(), Duration.ZERO));
 	}
 
 	Mono<WebhookEndpoint> register(String districtId, String url) {
@@ -176,7 +183,6 @@ public class Webhooks {
 	 * already under way: a district's slow receiver never holds up the next poll, nor the scheduler thread that the
 	 * cache invalidation poll and bulk awards share.
 	 */
-	@Scheduled(fixedDelayString = "${cairn.issuing.webhook-poll-ms:1000}")
 	void deliverDue() {
 		if (!polling.compareAndSet(false, true)) {
 			return;

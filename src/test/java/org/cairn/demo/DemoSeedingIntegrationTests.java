@@ -56,7 +56,7 @@ class DemoSeedingIntegrationTests extends IntegrationTest {
 		long peopleBefore = mongo.count(new Query(), Person.class).block();
 		List<Object> published = new ArrayList<>();
 		DemoSeeder seeder = new DemoSeeder(districts, people, passwords, published::add, Clock.systemUTC(),
-				new DemoProperties("cairn-demo-password"), mongo);
+				new DemoProperties("cairn-demo-password"), mongo, List.of());
 
 		seeder.run(null);
 
@@ -80,7 +80,7 @@ class DemoSeedingIntegrationTests extends IntegrationTest {
 			List<Object> published = new ArrayList<>();
 			ApplicationEventPublisher events = published::add;
 			DemoSeeder first = new DemoSeeder(ownDistricts, ownPeople, passwords, events, Clock.systemUTC(),
-					new DemoProperties("cairn-demo-password"), own);
+					new DemoProperties("cairn-demo-password"), own, List.of());
 
 			first.run(null);
 
@@ -90,7 +90,7 @@ class DemoSeedingIntegrationTests extends IntegrationTest {
 			assertThat(peopleAfterSeeding).isEqualTo(6);
 
 			// a restart (another instance, or the same one later): nothing is published, nothing is created
-			new DemoSeeder(ownDistricts, ownPeople, passwords, events, Clock.systemUTC(), new DemoProperties("cairn-demo-password"), own)
+			new DemoSeeder(ownDistricts, ownPeople, passwords, events, Clock.systemUTC(), new DemoProperties("cairn-demo-password"), own, List.of())
 				.run(null);
 			assertThat(published).hasSize(1);
 			assertThat(own.count(new Query(), Person.class).block()).isEqualTo(peopleAfterSeeding);

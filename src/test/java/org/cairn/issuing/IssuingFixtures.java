@@ -42,6 +42,11 @@ public class IssuingFixtures {
 	}
 
 	public Template template(District district, Period validFor) {
+		return template(district, validFor, null);
+	}
+
+	/** A published template with this artwork (a {@code data:} URI, or null for the drawn medallion). */
+	public Template template(District district, Period validFor, String artwork) {
 		RubricCriterion criterion = new RubricCriterion("c1", "Uses formative data to adjust instruction",
 				List.of("Data not used", "Data used to adjust instruction"));
 		Requirement reflection = new Requirement("r1", RequirementKind.REFLECTION, "Reflection",
@@ -51,7 +56,7 @@ public class IssuingFixtures {
 				"Title II-A", 10, List.of(reflection));
 		return mongo.insert(new Template(null, district.id(), UUID.randomUUID().toString(), 1,
 				TemplateStatus.PUBLISHED, "Formative Assessment", "Uses formative assessment to adjust instruction.",
-				"Pass every requirement at **On track**.", null, new Tags(List.of("Math"), List.of("6-8"), List.of()),
+				"Pass every requirement at **On track**.", artwork, new Tags(List.of("Math"), List.of("6-8"), List.of()),
 				List.of(new Alignment("Using Assessment in Instruction", "https://danielsongroup.org/framework/3d",
 						"Teacher uses assessment", "Danielson Framework for Teaching", "3d")),
 				validFor, RubricScale.twoLevel(), false, List.of(tier), null, Instant.now(), Instant.now(), null))

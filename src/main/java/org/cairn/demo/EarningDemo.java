@@ -1,4 +1,4 @@
-package org.cairn.evidence;
+package org.cairn.demo;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -18,9 +18,7 @@ import com.lowagie.text.Document;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import org.cairn.account.CairnUser;
-import org.cairn.account.Person;
 import org.cairn.account.PersonRepository;
-import org.cairn.demo.DemoDistrictSeeded;
 import org.cairn.enrollment.Enrollment;
 import org.cairn.enrollment.EnrollmentState;
 import org.cairn.enrollment.Enrollments;
@@ -31,37 +29,39 @@ import org.cairn.review.Reviews;
 import org.cairn.review.Score;
 import org.cairn.review.Submission;
 import org.cairn.review.SubmissionState;
+import org.cairn.evidence.Evidence;
+import org.cairn.evidence.EvidenceService;
+import org.cairn.evidence.EvidenceType;
 import org.cairn.template.ArtifactKind;
 import org.cairn.template.Requirement;
 import org.cairn.template.RequirementKind;
 import org.cairn.template.RubricCriterion;
 import org.cairn.template.Template;
-import org.cairn.template.TemplateStatus;
+import org.cairn.template.TemplateLookup;
 import org.cairn.template.Tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo earning through the same services the API uses. The second demo teacher passed tier 1 of Parkway and is
  * drafting tier 2, and had tier 1 of Formative Assessment returned with feedback; the third passed tiers 1 and 2 of
- * Parkway (two awards and $150 of stipends, which issuing's demo at order 30 issues) and is drafting tier 3. The
+ * Parkway (two awards and $150 of stipends, which {@link IssuingDemo} then issues) and is drafting tier 3. The
  * first teacher is left untouched, so a newcomer (and the browser journeys in {@code frontend/e2e}) can start
  * Parkway from the proposal, and assessor1's queue holds only what they submit. Every step first looks at what
  * exists and only does what is missing, so restarts (or a start that stopped half-way) end in the same state.
  */
 @Component
 @Profile("demo")
-class EarningDemo {
+@Order(20)
+class EarningDemo implements DemoStep {
 
 	private static final Logger log = LoggerFactory.getLogger(EarningDemo.class);
 
@@ -105,113 +105,96 @@ class EarningDemo {
 
 	private final PersonRepository people;
 
-	private final ReactiveMongoTemplate mongo;
+	private final TemplateLookup templates;
 
 	EarningDemo(Enrollments enrollments, EvidenceService evidence, Reviews reviews, PersonRepository people,
-			ReactiveMongoTemplate mongo) {
+			TemplateLookup templates) {
 		this.enrollments = enrollments;
 		this.evidence = evidence;
 		this.reviews = reviews;
 		this.people = people;
-		this.mongo = mongo;
+		this.templates = templates;
 	}
 
-	@EventListener
-	@Order(20)
-	void seed(DemoDistrictSeeded event) {
-		CairnUser admin = user(event.adminId());
-		for (Play play : PLAYS) {
-			if (play.teacher() >= event.teacherIds().size()) {
-				continue;
-			}
-			Template template = mongo
-				.findOne(Query.query(Criteria.where("districtId")
-					.is(event.districtId())
-					.and("libraryKey")
-					.is(play.libraryKey())
-					.and("status")
-					.is(TemplateStatus.PUBLISHED)), Template.class)
-				.block();
-			if (template == null) {
-				log.warn("Demo earning: the demo district has no published {}; skipped", play.libraryKey());
-				continue;
-			}
-			play(play.tiers(), user(event.teacherIds().get(play.teacher())), admin, template);
-		}
+	@Override
+	public Mono<Void> seed(DemoDistrictSeeded event) {
+		return user(event.adminId()).flatMap(admin -> Flux.fromIterable(PLAYS)
+			.filter(play -> play.teacher() < event.teacherIds().size())
+			.concatMap(play -> templates.publishedFromLibrary(event.districtId(), play.libraryKey())
+				.switchIfEmpty(Mono.fromRunnable(() -> log.warn(
+						"Demo earning: the demo district has no published {}; skipped", play.libraryKey())))
+				.flatMap(template -> user(event.teacherIds().get(play.teacher()))
+					.flatMap(teacher -> play(play.tiers(), teacher, admin, template))))
+			.then());
 	}
 
-	/** Start-up only, so it blocks. */
-	void play(List<Step> steps, CairnUser teacher, CairnUser admin, Template template) {
-		Enrollment enrollment = enrollments.start(teacher, template.id()).block().enrollment();
-		enrollment = approved(enrollment, teacher, admin);
-		if (enrollment.state() != EnrollmentState.ACTIVE && enrollment.state() != EnrollmentState.COMPLETED) {
-			log.warn("Demo earning: {}'s enrolment is {}, not active; skipped", teacher.email(), enrollment.state());
-			return;
-		}
-		for (int i = 0; i < steps.size() && i < template.tiers().size(); i++) {
-			tier(steps.get(i), enrollment, template.tiers().get(i), teacher, admin, template);
-		}
+	Mono<Void> play(List<Step> steps, CairnUser teacher, CairnUser admin, Template template) {
+		return enrollments.start(teacher, template.id())
+			.flatMap(started -> approved(started.enrollment(), teacher, admin))
+			.flatMap(enrollment -> {
+				if (enrollment.state() != EnrollmentState.ACTIVE && enrollment.state() != EnrollmentState.COMPLETED) {
+					log.warn("Demo earning: {}'s enrolment is {}, not active; skipped", teacher.email(),
+							enrollment.state());
+					return Mono.empty();
+				}
+				return Flux.range(0, Math.min(steps.size(), template.tiers().size()))
+					.concatMap(i -> tier(steps.get(i), enrollment, template.tiers().get(i), teacher, admin, template))
+					.then();
+			});
 	}
 
-	private Enrollment approved(Enrollment enrollment, CairnUser teacher, CairnUser admin) {
-		Enrollment current = enrollment;
-		if (current.state() == EnrollmentState.PROPOSING || current.state() == EnrollmentState.RETURNED) {
-			current = enrollments.propose(teacher, current.id(), new Proposal(TOPIC,
-					List.of("Zimmerman, Becoming a Self-Regulated Learner (article, Theory Into Practice)",
-							"District PD day session on student goal setting (one-time event)"),
-					"Introduce weekly goal trackers in two Grade 6 classes for eight weeks, with a Friday partner "
-							+ "reflection, and compare exit-ticket completion before and after."))
-				.block();
-		}
-		if (current.state() == EnrollmentState.PROPOSED) {
-			current = enrollments
-				.decide(admin, current.id(), new ProposalDecision(ProposalDecision.Outcome.APPROVE,
+	private Mono<Enrollment> approved(Enrollment enrollment, CairnUser teacher, CairnUser admin) {
+		Mono<Enrollment> proposed = enrollment.state() == EnrollmentState.PROPOSING
+				|| enrollment.state() == EnrollmentState.RETURNED
+						? enrollments.propose(teacher, enrollment.id(), new Proposal(TOPIC,
+								List.of("Zimmerman, Becoming a Self-Regulated Learner (article, Theory Into Practice)",
+										"District PD day session on student goal setting (one-time event)"),
+								"Introduce weekly goal trackers in two Grade 6 classes for eight weeks, with a Friday "
+										+ "partner reflection, and compare exit-ticket completion before and after."))
+						: Mono.just(enrollment);
+		return proposed.flatMap(current -> current.state() == EnrollmentState.PROPOSED
+				? enrollments.decide(admin, current.id(), new ProposalDecision(ProposalDecision.Outcome.APPROVE,
 						"Approved: a clear plan with measurable evidence."))
-				.block();
-		}
-		return current;
+				: Mono.just(current));
 	}
 
-	private void tier(Step step, Enrollment enrollment, Tier tier, CairnUser teacher, CairnUser admin,
+	private Mono<Void> tier(Step step, Enrollment enrollment, Tier tier, CairnUser teacher, CairnUser admin,
 			Template template) {
-		Submission submission = reviews.find(enrollment.id(), tier.key()).block();
-		if (submission == null) {
-			draft(enrollment, tier, teacher);
-			if (step == Step.DRAFT) {
-				return;
-			}
-			submission = evidence.submitTier(teacher, enrollment.id(), tier.key()).block();
-			if (step == Step.PASS) {
-				publishOnePiece(enrollment, tier, teacher);
-			}
-		}
-		if (submission.state() != SubmissionState.SUBMITTED || submission.attempt() != 1 || step == Step.SUBMIT
-				|| step == Step.DRAFT) {
-			// decided already, or resubmitted by someone clicking through the demo: theirs to decide
-			return;
-		}
-		boolean pass = step == Step.PASS;
-		CairnUser decider = submission.assessorId() != null ? user(submission.assessorId()) : admin;
-		reviews.decide(decider, submission.id(), new Reviews.DecisionBody(submission.attempt(),
-				pass ? Attempt.Outcome.PASS : Attempt.Outcome.RETURN, scores(template, tier, pass),
-				pass ? "Strong, specific evidence. Well done." : "A good start: see the feedback on each criterion."))
-			.block();
+		Mono<Submission> submitted = reviews.find(enrollment.id(), tier.key())
+			.switchIfEmpty(Mono.defer(() -> draft(enrollment, tier, teacher)
+				.then(step == Step.DRAFT ? Mono.<Submission>empty()
+						: evidence.submitTier(teacher, enrollment.id(), tier.key())
+							.flatMap(submission -> step == Step.PASS
+									? publishOnePiece(enrollment, tier, teacher).thenReturn(submission)
+									: Mono.just(submission)))));
+		// decided already, or resubmitted by someone clicking through the demo: theirs to decide
+		return submitted
+			.filter(submission -> submission.state() == SubmissionState.SUBMITTED && submission.attempt() == 1
+					&& step != Step.SUBMIT && step != Step.DRAFT)
+			.flatMap(submission -> {
+				boolean pass = step == Step.PASS;
+				Mono<CairnUser> decider = submission.assessorId() != null ? user(submission.assessorId())
+						: Mono.just(admin);
+				return decider.flatMap(who -> reviews.decide(who, submission.id(), new Reviews.DecisionBody(
+						submission.attempt(), pass ? Attempt.Outcome.PASS : Attempt.Outcome.RETURN,
+						scores(template, tier, pass), pass ? "Strong, specific evidence. Well done."
+								: "A good start: see the feedback on each criterion.")));
+			})
+			.then();
 	}
 
 	/**
 	 * The teacher shows one piece with the badge (a file if the tier has one, else the reflection), chosen before
 	 * the decision as in the web app, so the demo's public badge pages show published evidence.
 	 */
-	private void publishOnePiece(Enrollment enrollment, Tier tier, CairnUser teacher) {
-		mongo.find(Query.query(Criteria.where("enrollmentId").is(enrollment.id())
-			.and("tierKey").is(tier.key())
-			.and("withdrawnAt").is(null)
-			.and("type").in(EvidenceType.FILE, EvidenceType.TEXT)), Evidence.class)
+	private Mono<Void> publishOnePiece(Enrollment enrollment, Tier tier, CairnUser teacher) {
+		return evidence.list(teacher, enrollment.id(), tier.key())
+			.filter(piece -> piece.type() == EvidenceType.FILE || piece.type() == EvidenceType.TEXT)
 			.sort(Comparator.comparing((Evidence e) -> e.type() == EvidenceType.FILE ? 0 : 1)
 				.thenComparing(Evidence::id))
 			.next()
 			.flatMap(piece -> evidence.setPublic(teacher, piece.id(), true))
-			.block();
+			.then();
 	}
 
 	/** Every criterion at the passing level; a return marks the first criterion of the tier below it. */
@@ -233,48 +216,46 @@ class EarningDemo {
 	}
 
 	/** Evidence that meets every requirement of the tier. */
-	private void draft(Enrollment enrollment, Tier tier, CairnUser teacher) {
-		for (Requirement r : tier.requirements()) {
+	private Mono<Void> draft(Enrollment enrollment, Tier tier, CairnUser teacher) {
+		return Flux.fromIterable(tier.requirements()).concatMap(r -> {
 			int items = r.minItems() == null ? 1 : Math.max(1, r.minItems());
-			switch (r.kind()) {
+			return switch (r.kind()) {
 				case REFLECTION -> evidence
 					.saveReflection(teacher, enrollment.id(), tier.key(), r.key(), words(wordsFor(r)))
-					.block();
-				case LINKS -> evidence.saveLinks(teacher, enrollment.id(), tier.key(), r.key(), links(items)).block();
-				case ARTIFACTS, DATA, VIDEO -> {
-					for (int n = 1; n <= items; n++) {
-						upload(enrollment, tier, r, teacher, n);
-					}
-				}
-				default -> log.info("Demo earning: nothing drafted for {} requirement {}", r.kind(), r.key());
-			}
-		}
+					.then();
+				case LINKS -> evidence.saveLinks(teacher, enrollment.id(), tier.key(), r.key(), links(items)).then();
+				case ARTIFACTS, DATA, VIDEO -> Flux.range(1, items)
+					.concatMap(n -> upload(enrollment, tier, r, teacher, n))
+					.then();
+				default -> Mono.<Void>fromRunnable(
+						() -> log.info("Demo earning: nothing drafted for {} requirement {}", r.kind(), r.key()));
+			};
+		}).then();
 	}
 
-	private void upload(Enrollment enrollment, Tier tier, Requirement r, CairnUser teacher, int n) {
+	private Mono<Void> upload(Enrollment enrollment, Tier tier, Requirement r, CairnUser teacher, int n) {
 		Set<ArtifactKind> allowed = EvidenceService.allowedKinds(r);
 		String name;
-		byte[] bytes;
+		Mono<byte[]> bytes;
 		if (allowed.contains(ArtifactKind.IMAGE)) {
 			name = (r.kind() == RequirementKind.DATA ? "exit-tickets-chart-" : "classroom-") + n + ".png";
-			bytes = png(n);
+			// image and PDF work is CPU and AWT work: off the event loop
+			bytes = Mono.fromCallable(() -> png(n)).subscribeOn(Schedulers.boundedElastic());
 		}
 		else if (allowed.contains(ArtifactKind.PDF)) {
 			name = "lesson-plan-" + n + ".pdf";
-			bytes = pdf("Goal-setting lesson plan " + n);
+			bytes = Mono.fromCallable(() -> pdf("Goal-setting lesson plan " + n)).subscribeOn(Schedulers.boundedElastic());
 		}
 		else if (allowed.contains(ArtifactKind.TEXT)) {
 			name = "exit-tickets-" + n + ".csv";
-			bytes = "student,before,after\r\nA,4,7\r\nB,5,8\r\nC,3,6\r\n".getBytes(StandardCharsets.UTF_8);
+			bytes = Mono.just("student,before,after\r\nA,4,7\r\nB,5,8\r\nC,3,6\r\n".getBytes(StandardCharsets.UTF_8));
 		}
 		else {
-			log.info("Demo earning: no demo file of a kind {} accepts", r.key());
-			return;
+			return Mono.fromRunnable(() -> log.info("Demo earning: no demo file of a kind {} accepts", r.key()));
 		}
-		evidence
-			.upload(teacher, enrollment.id(), tier.key(), r.key(), name, (long) bytes.length,
-					Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes)))
-			.block();
+		return bytes.flatMap(content -> evidence.upload(teacher, enrollment.id(), tier.key(), r.key(), name,
+				(long) content.length, Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(content))))
+			.then();
 	}
 
 	private static int wordsFor(Requirement r) {
@@ -337,9 +318,9 @@ class EarningDemo {
 		return out.toByteArray();
 	}
 
-	private CairnUser user(String personId) {
-		Person p = people.findById(personId).block();
-		return new CairnUser(p.id(), p.districtId(), p.email(), p.displayName(), p.roles(), p.platformAdmin());
+	private Mono<CairnUser> user(String personId) {
+		return people.findById(personId)
+			.map(p -> new CairnUser(p.id(), p.districtId(), p.email(), p.displayName(), p.roles(), p.platformAdmin()));
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.cairn.evidence;
+package org.cairn.demo;
 
 import java.util.List;
 import java.util.Map;
@@ -8,13 +8,14 @@ import org.bson.Document;
 import org.cairn.account.Person;
 import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
-import org.cairn.demo.DemoDistrictSeeded;
 import org.cairn.district.District;
 import org.cairn.earning.EarningTest;
 import org.cairn.earning.Parkway;
 import org.cairn.enrollment.Enrollments;
+import org.cairn.evidence.EvidenceService;
 import org.cairn.review.Reviews;
 import org.cairn.template.Template;
+import org.cairn.template.TemplateLookup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo listener, run on a district of its own: the scripted states, and a restart that changes nothing. */
+/** The earning demo step, run on a district of its own: the scripted states, and a restart that changes nothing. */
 class EarningDemoIntegrationTests extends EarningTest {
 
 	@Autowired
@@ -35,6 +36,9 @@ class EarningDemoIntegrationTests extends EarningTest {
 
 	@Autowired
 	Reviews reviews;
+
+	@Autowired
+	TemplateLookup templates;
 
 	@Autowired
 	PersonRepository people;
@@ -49,11 +53,11 @@ class EarningDemoIntegrationTests extends EarningTest {
 		Person passed = teacher(district);
 		Template parkway = save(Parkway.template(district));
 		Template formative = save(asLibrary(Parkway.template(district), EarningDemo.FORMATIVE));
-		EarningDemo demo = new EarningDemo(enrollments, evidence, reviews, people, mongo);
+		EarningDemo demo = new EarningDemo(enrollments, evidence, reviews, people, templates);
 		DemoDistrictSeeded event = new DemoDistrictSeeded(district.id(), admin.id(), List.of(assessor.id()),
 				List.of(fresh.id(), midway.id(), passed.id()));
 
-		demo.seed(event);
+		demo.seed(event).block();
 
 		assertThat(rows("enrollments", district, fresh)).as("the first teacher starts from scratch").isEmpty();
 		assertThat(submissions(district, midway, parkway)).containsExactly(Map.entry("tier-1", "PASSED:1"));
@@ -74,7 +78,7 @@ class EarningDemoIntegrationTests extends EarningTest {
 				"submissions").block()).as("nothing left waiting in the assessor's queue").isZero();
 
 		Map<String, Long> before = counts(district);
-		demo.seed(event);
+		demo.seed(event).block();
 		assertThat(counts(district)).isEqualTo(before);
 		assertThat(submissions(district, midway, formative)).containsExactly(Map.entry("tier-1", "RETURNED:1"));
 	}

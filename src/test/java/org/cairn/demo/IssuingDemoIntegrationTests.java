@@ -1,4 +1,4 @@
-package org.cairn.issuing;
+package org.cairn.demo;
 
 import java.time.Clock;
 import java.util.List;
@@ -8,22 +8,24 @@ import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
 import org.cairn.award.Award;
 import org.cairn.award.AwardRepository;
-import org.cairn.demo.DemoDistrictSeeded;
 import org.cairn.district.District;
+import org.cairn.issuing.Issuance;
+import org.cairn.issuing.IssuingFixtures;
+import org.cairn.issuing.PublicUrls;
 import org.cairn.support.IntegrationTest;
 import org.cairn.template.Template;
+import org.cairn.template.TemplateLookup;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo listener run twice against a district of its own, as two starts of the demo profile would. */
+/** The issuing demo step run twice against a district of its own, as two starts of the demo profile would. */
 @Import(IssuingFixtures.class)
 class IssuingDemoIntegrationTests extends IntegrationTest {
 
@@ -33,7 +35,7 @@ class IssuingDemoIntegrationTests extends IntegrationTest {
 	IssuingFixtures fixtures;
 
 	@Autowired
-	ReactiveMongoTemplate mongo;
+	TemplateLookup templates;
 
 	@Autowired
 	AwardRepository awards;
@@ -65,8 +67,10 @@ class IssuingDemoIntegrationTests extends IntegrationTest {
 		DemoDistrictSeeded event = new DemoDistrictSeeded(district.id(), admin.id(), List.of(),
 				teachers.stream().map(Person::id).toList());
 
-		List<IssuingDemo.Line> first = new IssuingDemo(mongo, awards, people, issuance, urls, clock).issue(event);
-		List<IssuingDemo.Line> restart = new IssuingDemo(mongo, awards, people, issuance, urls, clock).issue(event);
+		List<IssuingDemo.Line> first = new IssuingDemo(templates, awards, people, issuance, urls, clock).issue(event)
+			.collectList().block();
+		List<IssuingDemo.Line> restart = new IssuingDemo(templates, awards, people, issuance, urls, clock).issue(event)
+			.collectList().block();
 
 		assertThat(first).hasSize(4).extracting(IssuingDemo.Line::kind)
 			.containsExactly("hosted", "hosted", "signed", "revoked");

@@ -1,21 +1,26 @@
-package org.cairn.template;
+package org.cairn.demo;
 
 import java.util.List;
 
-import org.cairn.demo.DemoDistrictSeeded;
+import org.cairn.template.StarterLibrary;
+import org.cairn.template.Template;
+import org.cairn.template.TemplateStatus;
+import org.cairn.template.Templates;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo data: the demo district adopts and publishes five library microcredentials. Adoption is idempotent per
+ * Demo templates: the demo district adopts and publishes five library microcredentials. Adoption is idempotent per
  * district and library key and publishing a published version is a no-op, so restarts add nothing.
  */
 @Component
 @Profile("demo")
-class TemplateDemo {
+@Order(10)
+class TemplateDemo implements DemoStep {
 
 	static final List<String> ADOPTED = List.of("parkway-personalized-learning", "derry-data",
 			"derry-learning-communities", "formative-assessment", "technology-integration");
@@ -29,16 +34,14 @@ class TemplateDemo {
 		this.templates = templates;
 	}
 
-	@EventListener
-	@Order(10)
-	void seed(DemoDistrictSeeded event) {
-		for (String key : ADOPTED) {
-			library.adopt(event.districtId(), key, false)
+	@Override
+	public Mono<Void> seed(DemoDistrictSeeded event) {
+		return Flux.fromIterable(ADOPTED)
+			.concatMap(key -> library.adopt(event.districtId(), key, false)
 				.flatMap(outcome -> outcome.template().status() == TemplateStatus.DRAFT
 						? templates.publish(event.districtId(), outcome.template().id())
-						: reactor.core.publisher.Mono.just(outcome.template()))
-				.block();
-		}
+						: Mono.<Template>just(outcome.template())))
+			.then();
 	}
 
 }
