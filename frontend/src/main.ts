@@ -13,7 +13,8 @@ import { routes as people } from './features/people/routes';
 import { routes as report } from './features/report/routes';
 import { routes as notification } from './features/notification/routes';
 import { routes as district } from './features/district/routes';
+import { routes as transcript } from './features/transcript/routes';
 
-setRoutes([...account, ...verification, ...issuing, ...template, ...enrollment, ...evidence, ...review, ...people, ...report, ...notification, ...district]);
+setRoutes([...account, ...verification, ...issuing, ...template, ...enrollment, ...evidence, ...review, ...people, ...report, ...notification, ...district, ...transcript]);
 
 void loadSession().then(render);

@@ -157,13 +157,13 @@ journey('route-inventory', async () => {
       portfolio.url ? new URL(portfolio.url).pathname : null].filter(Boolean);
     await inventory('visitor', visitor, publicRoutes, failures);
     await inventory('teacher', teacher, ['/catalog', `/catalog/${e.templateId}`, '/my/enrollments', `/my/enrollments/${e.id}`,
-      ...preview.tiers.map((t) => `/my/enrollments/${e.id}/tiers/${t.key}`), '/my/badges', '/verify', `/badge/${badges[0].id}`,
+      ...preview.tiers.map((t) => `/my/enrollments/${e.id}/tiers/${t.key}`), '/my/badges', '/my/hours', '/verify', `/badge/${badges[0].id}`,
       '/notifications', '/account'], failures);
     await inventory('assessor', assessor, ['/reviews', ...(queue[0] ? [`/reviews/${queue[0].submissionId}`] : []), '/catalog', '/verify',
       '/notifications', '/account'], failures);
     await inventory('admin', admin, ['/admin/templates', `/admin/templates/${templates[0].id}`, '/admin/approvals', '/admin/people',
       '/admin/badges', '/admin/reports', ...(submissions[0] ? [`/reviews/${submissions[0].id}`] : []), '/catalog', '/verify',
-      '/admin/approvals/history', '/admin/people/roles', '/admin/reviews', '/admin/settings', '/notifications', '/account'], failures);
+      '/admin/approvals/history', '/admin/people/roles', '/admin/reviews', '/admin/settings', '/admin/hours', '/notifications', '/account'], failures);
   } finally {
     await Promise.all([teacher, assessor, admin, visitor].map((c) => c.close()));
   }

@@ -57,7 +57,7 @@ export async function loadSession(): Promise<void> {
 
 function nav(): HTMLElement {
   const links: Array<[string, string]> = [];
-  if (has('TEACHER')) links.push(['/catalog', 'Catalog'], ['/my/enrollments', 'My work'], ['/my/badges', 'My badges']);
+  if (has('TEACHER')) links.push(['/catalog', 'Catalog'], ['/my/enrollments', 'My work'], ['/my/badges', 'My badges'], ['/my/hours', 'My hours']);
   if (has('ASSESSOR')) links.push(['/reviews', 'Reviews']);
   if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', 'Templates'], ['/admin/approvals', 'Approvals'],
     ['/admin/people', 'People'], ['/admin/badges', 'Badges issued'], ['/admin/reports', 'Reports'], ['/admin/settings', 'Settings']);

@@ -43,7 +43,8 @@ export async function myBadges(): Promise<Node> {
         // a revoked badge's baked image is gone (410): show the badge's own artwork instead
         h('img', { src: a.revoked ? imageOf(b) ?? null : a.pngUrl, alt: '', width: 96, height: 96 }),
         h('h2', {}, h('a', { href: `/badge/${a.id}` }, b.name)),
-        h('p', { class: 'meta' }, `Issued ${date(a.issuedOn)}${a.expires ? ` · expires ${date(a.expires)}` : ''}${issuers[i] ? ` · ${issuers[i]}` : ''}`),
+        h('p', { class: 'meta' }, `Issued ${date(a.issuedOn)}${a.expires ? (Date.parse(a.expires) <= Date.now() ? ` · expired ${date(a.expires)}` : ` · expires ${date(a.expires)}`) : ''}${issuers[i] ? ` · ${issuers[i]}` : ''}`),
+        !a.revoked && a.expires && Date.parse(a.expires) <= Date.now() ? h('p', { class: 'status status-warn' }, 'Expired. Its public page and verifiers show it as expired; renew it to earn a current one.') : null,
         // a revoked badge cannot be downloaded or shared: say so instead of offering buttons that fail
         a.revoked ? h('p', { class: 'status status-warn' }, `Revoked${a.revocationReason ? `: ${a.revocationReason}` : ''}. `,
           'It can no longer be downloaded or shared; its public page shows that it was revoked.') : null,

@@ -57,6 +57,7 @@ export async function reports(_: unknown, q: URLSearchParams): Promise<Node> {
   return h('section', { class: 'reports' }, h('h1', {}, 'Reports'),
     h('p', {}, `${d.enrolled} of ${d.teachers} teachers take part (${d.participationPercent}%); ${d.passedATier} passed a tier; ${money(d.stipendCents)} in stipends earned.`),
     payrollExport(),
+    h('p', {}, h('a', { href: '/admin/hours' }, 'Professional learning hours for state reporting')),
     field('Microcredential', picker),
     h('div', { class: 'charts' },
       report ? bars(`Completion funnel: ${report.title}`, report.funnel.map((f): [string, number] => [f.step, f.count])) : null,

@@ -10,7 +10,7 @@ export interface Requirement {
 }
 export interface Tier {
   key: string; title: string; description?: string | null; requires: string[]; awardedSeparately: boolean; stipendCents: number;
-  fundingSource?: string | null; estimatedHours?: number | null; requirements: Requirement[];
+  fundingSource?: string | null; estimatedHours?: number | null; credits?: number | null; requirements: Requirement[];
 }
 export interface Scale { name: string; levels: string[]; passingLevel: number }
 export interface Content {
@@ -19,8 +19,8 @@ export interface Content {
 }
 export interface Problem { field: string; message: string }
 export interface View { id: string; familyId: string; version: number; status: string; totalStipendCents: number; content: Content; problems: Problem[] }
-export interface FrameworkSummary { code: string; name: string }
-export interface Entry { code: string; name: string; group?: string; alignment: Alignment }
+export interface FrameworkSummary { code: string; name: string; edition?: string | null }
+export interface Entry { code: string; name: string; group?: string; alsoKnownAs?: string[]; alignment: Alignment }
 
 export const SCALES: Record<string, Scale> = {
   two: { name: 'Two-level', levels: ['Not yet on track', 'On track'], passingLevel: 1 },
@@ -41,7 +41,7 @@ export function emptyContent(): Content {
 }
 export function newTier(i: number, scale: Scale): Tier {
   return { key: `tier-${i + 1}`, title: `Tier ${i + 1}`, description: '', requires: [], awardedSeparately: true, stipendCents: 0,
-    fundingSource: null, estimatedHours: null, requirements: [newRequirement(0, scale)] };
+    fundingSource: null, estimatedHours: null, credits: null, requirements: [newRequirement(0, scale)] };
 }
 export function newRequirement(i: number, scale: Scale): Requirement {
   return { key: `requirement-${i + 1}`, kind: 'REFLECTION', title: 'Reflection', prompt: '', minWords: 250, maxWords: 350,
@@ -95,7 +95,7 @@ export function toPeriod(amount: number | null, unit: Unit): string | null {
 const LABELS: Record<string, string> = {
   title: 'Title', summary: 'Summary', criteria: 'What earners must show', artwork: 'Badge artwork', validFor: 'Valid for',
   scale: 'Rubric scale', 'scale.levels': 'Rubric levels', tiers: 'Tiers', alignments: 'Standards', description: 'Description',
-  requires: 'Earlier tiers needed first', stipendCents: 'Stipend', estimatedHours: 'Estimated hours', fundingSource: 'Funding source',
+  requires: 'Earlier tiers needed first', stipendCents: 'Stipend', estimatedHours: 'Estimated hours', credits: 'Credits', fundingSource: 'Funding source',
   requirements: 'Requirements', kind: 'What teachers submit', prompt: 'Prompt to the teacher', minWords: 'Minimum words',
   maxWords: 'Maximum words', minSeconds: 'Minimum video length', maxSeconds: 'Maximum video length', minItems: 'Minimum number of items',
   maxItems: 'Maximum number of items', allowedKinds: 'Accepted files', name: 'Name', key: 'Title', descriptors: 'Level descriptions',

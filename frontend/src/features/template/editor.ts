@@ -142,7 +142,8 @@ export async function editor(p: { id: string }): Promise<Node> {
   let allEntries: Promise<Array<Entry & { framework: string }>> | null = null;
   const loadEntries = () => allEntries ??= api.get<FrameworkSummary[]>('/api/v1/frameworks').then((fws) => Promise.all(fws.map((f) =>
     api.get<{ entries: Entry[] }>(`/api/v1/frameworks/${encodeURIComponent(f.code)}`)
-      .then((v) => v.entries.map((e) => ({ ...e, framework: f.name }))).catch(() => [])))).then((xs) => xs.flat());
+      // the edition is shown with every result: a district aligns to the edition it uses (FFT 2013 or FFT 2022)
+      .then((v) => v.entries.map((e) => ({ ...e, framework: f.edition && !f.name.includes(f.edition) ? `${f.name}, ${f.edition} edition` : f.name }))).catch(() => [])))).then((xs) => xs.flat());
   const alignmentsField = () => {
     const search = input({ type: 'search', placeholder: 'e.g. feedback, 3d, data', autocomplete: 'off' });
     const results = h('ul', { class: 'search-results', 'aria-live': 'polite' });
@@ -151,7 +152,7 @@ export async function editor(p: { id: string }): Promise<Node> {
       if (q.length < 2) { results.replaceChildren(); return; }
       const entries = await loadEntries();
       const words = q.split(/\s+/);
-      const found = entries.filter((e) => words.every((w) => `${e.code} ${e.name} ${e.group ?? ''} ${e.framework}`.toLowerCase().includes(w))).slice(0, 12);
+      const found = entries.filter((e) => words.every((w) => `${e.code} ${e.name} ${(e.alsoKnownAs ?? []).join(' ')} ${e.group ?? ''} ${e.framework}`.toLowerCase().includes(w))).slice(0, 12);
       results.replaceChildren(...(found.length ? found.map((e) => {
         const taken = c.alignments.some((a) => a.targetCode === e.alignment.targetCode && a.targetFramework === e.alignment.targetFramework);
         return h('li', {}, h('span', {}, `${e.code} ${e.name} `, h('span', { class: 'meta' }, `(${e.framework})`)), ' ',
@@ -176,6 +177,7 @@ export async function editor(p: { id: string }): Promise<Node> {
       text('Description', `${path}.description`, t.description, (v) => { t.description = v; }, { area: true }),
       text('Stipend in dollars', `${path}.stipendCents`, String((t.stipendCents || 0) / 100), (v) => { t.stipendCents = Math.max(0, Math.round((num(v) ?? 0) * 100)); showTotal(); }, { type: 'number', attrs: { min: 0, step: 1 } }),
       text('Estimated hours', `${path}.estimatedHours`, t.estimatedHours == null ? '' : String(t.estimatedHours), (v) => { t.estimatedHours = num(v); }, { type: 'number', attrs: { min: 0 } }),
+      text('Credits earned when it passes (professional learning hours, or your district’s credit unit)', `${path}.credits`, t.credits == null ? '' : String(t.credits), (v) => { t.credits = num(v); }, { type: 'number', attrs: { min: 0, step: 0.25 } }),
       earlier.length ? h('fieldset', { 'data-field': `${path}.requires` }, h('legend', {}, 'Tiers to finish first'),
         earlier.map((e) => {
           const id = `${path}-requires-${e.key}`.replace(/[^\w-]/g, '_');

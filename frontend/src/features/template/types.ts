@@ -12,7 +12,7 @@ export interface CriterionPreview { key: string; name: string; levels: Array<{ l
 export interface RequirementPreview { key: string; kind: Kind; title: string; prompt?: string; asks: string; toPass: string; criteria: CriterionPreview[] }
 export interface TierPreview {
   key: string; title: string; description?: string; requires: string[]; awardedSeparately: boolean; stipendCents: number;
-  runningTotalCents: number; fundingSource?: string; estimatedHours?: number; requirements: RequirementPreview[];
+  runningTotalCents: number; fundingSource?: string; estimatedHours?: number; credits?: number | null; requirements: RequirementPreview[];
 }
 export interface Preview {
   id: string; familyId: string; version: number; status: string; title: string; summary: string; criteria?: string;

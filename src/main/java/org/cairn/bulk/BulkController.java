@@ -10,7 +10,7 @@ import org.cairn.issuing.Issuers;
 import org.cairn.issuing.PublicUrls;
 import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
-import org.cairn.template.Template;
+import org.cairn.template.TemplateLookup;
 import org.cairn.template.TemplateProblem;
 import org.cairn.template.TemplateStatus;
 import org.cairn.template.Tier;
@@ -20,9 +20,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +36,7 @@ class BulkController {
 	/** 20,000 rows of a long email and name; a typical CSV of that many people is under 1 MB. */
 	static final int MAX_UPLOAD_BYTES = 8_000_000;
 
-	private final ReactiveMongoTemplate mongo;
+	private final TemplateLookup templates;
 
 	private final Issuers issuers;
 
@@ -49,8 +46,8 @@ class BulkController {
 
 	private final JsonMapper json;
 
-	BulkController(ReactiveMongoTemplate mongo, Issuers issuers, BulkAwards bulk, PublicUrls urls, JsonMapper json) {
-		this.mongo = mongo;
+	BulkController(TemplateLookup templates, Issuers issuers, BulkAwards bulk, PublicUrls urls, JsonMapper json) {
+		this.templates = templates;
 		this.issuers = issuers;
 		this.bulk = bulk;
 		this.urls = urls;
@@ -61,9 +58,7 @@ class BulkController {
 	@GetMapping("/api/v1/templates/{templateId}/badge-classes")
 	Flux<BadgeClassView> badgeClasses(@AuthenticationPrincipal CairnUser user, @PathVariable String templateId) {
 		user.require(Role.DISTRICT_ADMIN);
-		return mongo.findOne(Query.query(Criteria.where("_id").is(templateId).and("districtId").is(user.districtId())),
-				Template.class)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Template " + templateId)))
+		return templates.get(user.districtId(), templateId)
 			.filter(t -> t.status() != TemplateStatus.DRAFT)
 			.switchIfEmpty(Mono.error(() -> new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED,
 					"Not published",

@@ -9,14 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -41,7 +35,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Certificates {
 
-	private static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
+	/** The embedded font: also used by other documents that should look like certificates. */
+	public static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)
 		.withZone(ZoneOffset.UTC);
@@ -100,7 +95,7 @@ public class Certificates {
 			if (c.signatoryName() != null) {
 				signature(writer.getDirectContent(), base, c, 54 + 150, 54);
 			}
-			Image qr = Image.getInstance(qr(c.verificationUrl()), null);
+			Image qr = Image.getInstance(QrCode.of(c.verificationUrl()), null);
 			qr.scaleAbsolute(96, 96);
 			qr.setAbsolutePosition(size.getWidth() - 54 - 96, 48);
 			document.add(qr);
@@ -170,19 +165,6 @@ public class Certificates {
 		p.setAlignment(Element.ALIGN_CENTER);
 		p.setSpacingAfter(after);
 		return p;
-	}
-
-	private static java.awt.Image qr(String text) throws WriterException {
-		BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 240, 240,
-				Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
-		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(matrix.getWidth(), matrix.getHeight(),
-				java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
-		for (int y = 0; y < matrix.getHeight(); y++) {
-			for (int x = 0; x < matrix.getWidth(); x++) {
-				image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
-			}
-		}
-		return image;
 	}
 
 	private static Image logo(String dataUri) {

@@ -8,11 +8,12 @@ import org.cairn.district.District;
 
 /**
  * A district's fiscal year, named by the calendar year it ends in (US convention: July 2026 – June 2027 is
- * FY2027), computed in the district's own time zone.
+ * FY2027), computed in the district's own time zone. Public for the hours on a teacher's transcript, which are
+ * totalled by the same fiscal year as the budget.
  */
-record FiscalYear(int endingYear) {
+public record FiscalYear(int endingYear) {
 
-	static FiscalYear of(District district, Instant at) {
+	public static FiscalYear of(District district, Instant at) {
 		ZoneId zone = district.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(district.timeZone());
 		LocalDate date = at.atZone(zone).toLocalDate();
 		int start = district.fiscalYearStartMonth() < 1 || district.fiscalYearStartMonth() > 12 ? 1
@@ -24,12 +25,26 @@ record FiscalYear(int endingYear) {
 	}
 
 	/** The first day of this fiscal year for a district whose year starts in {@code startMonth} (1 to 12). */
-	LocalDate firstDay(int startMonth) {
+	public LocalDate firstDay(int startMonth) {
 		int start = startMonth < 1 || startMonth > 12 ? 1 : startMonth;
 		return start == 1 ? LocalDate.of(endingYear, 1, 1) : LocalDate.of(endingYear - 1, start, 1);
 	}
 
-	String label() {
+	/** The instant this fiscal year starts in the district's time zone. */
+	public Instant start(District district) {
+		return firstDay(district.fiscalYearStartMonth()).atStartOfDay(zone(district)).toInstant();
+	}
+
+	/** The instant the next fiscal year starts (this one's exclusive end). */
+	public Instant end(District district) {
+		return new FiscalYear(endingYear + 1).start(district);
+	}
+
+	private static ZoneId zone(District district) {
+		return district.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(district.timeZone());
+	}
+
+	public String label() {
 		return "FY" + endingYear;
 	}
 

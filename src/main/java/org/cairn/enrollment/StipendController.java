@@ -13,6 +13,7 @@ import org.cairn.account.CairnUser;
 import org.cairn.account.Person;
 import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
+import org.cairn.csv.CsvField;
 import org.cairn.district.DistrictRepository;
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Flux;
@@ -113,17 +114,7 @@ class StipendController {
 	 * RFC 4180 quoting, and a leading apostrophe for cells a spreadsheet would run as a formula (CSV injection).
 	 */
 	static String csv(String value) {
-		if (value == null) {
-			return "";
-		}
-		String v = value;
-		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-			v = "'" + v;
-		}
-		if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)) {
-			return "\"" + v.replace("\"", "\"\"") + "\"";
-		}
-		return v;
+		return CsvField.escape(value);
 	}
 
 }

@@ -4,14 +4,12 @@ import java.time.Duration;
 
 import org.cairn.award.AwardGranted;
 import org.cairn.award.AwardRepository;
+import org.cairn.award.Awards;
 import org.cairn.keys.KeysChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -28,7 +26,7 @@ class AwardIssuing implements SchedulingConfigurer {
 
 	private final AwardRepository awards;
 
-	private final ReactiveMongoTemplate mongo;
+	private final Awards claims;
 
 	private final Issuance issuance;
 
@@ -38,10 +36,10 @@ class AwardIssuing implements SchedulingConfigurer {
 
 	private final java.util.concurrent.atomic.AtomicBoolean sweeping = new java.util.concurrent.atomic.AtomicBoolean();
 
-	AwardIssuing(AwardRepository awards, ReactiveMongoTemplate mongo, Issuance issuance, Generations generations,
+	AwardIssuing(AwardRepository awards, Awards claims, Issuance issuance, Generations generations,
 			IssuingProperties properties) {
 		this.awards = awards;
-		this.mongo = mongo;
+		this.claims = claims;
 		this.issuance = issuance;
 		this.generations = generations;
 		this.sweepEvery = properties.sweepMs();
@@ -77,7 +75,7 @@ class AwardIssuing implements SchedulingConfigurer {
 	}
 
 	reactor.core.publisher.Mono<Long> sweepOnce() {
-		return mongo.find(Query.query(Criteria.where("assertionId").is(null)).limit(200), org.cairn.award.Award.class)
+		return claims.withoutAssertion(200)
 			.concatMap(award -> issuance.issueAward(award)
 				.onErrorResume(ex -> {
 					log.warn("Issuing award {} failed: {}", award.id(), ex.toString());

@@ -14,6 +14,7 @@ import org.cairn.openbadges.AssessmentExtension;
 import org.cairn.openbadges.BadgeClass;
 import org.cairn.openbadges.Criteria;
 import org.cairn.openbadges.CryptographicKey;
+import org.cairn.openbadges.Ob;
 import org.cairn.openbadges.Profile;
 import org.cairn.openbadges.VerificationObject;
 import org.cairn.template.Requirement;
@@ -54,7 +55,7 @@ class BadgeDocuments {
 				java.util.Map.of("revoked", java.util.Map.of("@id", CryptographicKey.SEC_REVOKED, "@type",
 						"http://www.w3.org/2001/XMLSchema#dateTime")))
 				: org.cairn.openbadges.Conventions.CONTEXT_V2;
-		return new CryptographicKey(context, "CryptographicKey", keys.keyUrl(key.id()), urls.issuer(owner.id()),
+		return new CryptographicKey(context, Ob.CRYPTOGRAPHIC_KEY, keys.keyUrl(key.id()), urls.issuer(owner.id()),
 				key.publicKeyPem(), key.revoked() ? key.revokedAt().toString() : null);
 	}
 

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.cairn.account.PersonRepository;
 import org.cairn.award.Award;
+import org.cairn.award.Awards;
 import org.cairn.evidence.PublishedEvidence;
 import org.cairn.keys.Keys;
 import org.cairn.keys.SigningKey;
@@ -26,6 +27,7 @@ import org.cairn.openbadges.VerificationObject;
 import org.cairn.problem.ProblemException;
 import org.cairn.template.Requirement;
 import org.cairn.template.Template;
+import org.cairn.template.TemplateLookup;
 import org.cairn.template.Tier;
 import org.cairn.webhook.Webhooks;
 import org.slf4j.Logger;
@@ -60,6 +62,10 @@ public class Issuance {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final Awards awards;
+
+	private final TemplateLookup templates;
+
 	private final PersonRepository people;
 
 	private final Issuers issuers;
@@ -80,10 +86,12 @@ public class Issuance {
 
 	private final ApplicationEventPublisher events;
 
-	Issuance(ReactiveMongoTemplate mongo, PersonRepository people, Issuers issuers, Keys keys, PublicUrls urls,
+	Issuance(ReactiveMongoTemplate mongo, Awards awards, TemplateLookup templates, PersonRepository people, Issuers issuers, Keys keys, PublicUrls urls,
 			Generations generations, Webhooks webhooks, PublishedEvidence published, JsonMapper json, Clock clock,
 			ApplicationEventPublisher events) {
 		this.mongo = mongo;
+		this.awards = awards;
+		this.templates = templates;
 		this.people = people;
 		this.issuers = issuers;
 		this.keys = keys;
@@ -109,12 +117,8 @@ public class Issuance {
 		if (award.assertionId() != null) {
 			return mongo.findById(award.assertionId(), IssuedAssertion.class);
 		}
-		Instant now = clock.instant();
-		Query claimable = Query.query(Criteria.where("_id").is(award.id())
-			.and("assertionId").is(null)
-			.orOperator(Criteria.where("issuingClaimedUntil").is(null), Criteria.where("issuingClaimedUntil").lt(now)));
-		return mongo.updateFirst(claimable, new Update().set("issuingClaimedUntil", now.plus(CLAIM)), Award.class)
-			.filter(result -> result.getModifiedCount() == 1)
+		return awards.claimForIssuing(award.id(), clock.instant(), CLAIM)
+			.filter(Boolean::booleanValue)
 			.flatMap(claimed -> Mono.justOrEmpty(award.personId()).flatMap(people::findById))
 			.filter(person -> award.districtId().equals(person.districtId()))
 			.flatMap(person -> issuers.badgeClass(award.districtId(), award.templateId(), award.tierKey())
@@ -129,9 +133,7 @@ public class Issuance {
 		if (awardId == null) {
 			return Mono.empty();
 		}
-		return mongo.updateFirst(Query.query(Criteria.where("_id").is(awardId).and("assertionId").is(expected)),
-				new Update().set("assertionId", assertionId).unset("issuingClaimedUntil").inc("version", 1),
-				Award.class).then();
+		return awards.linkAssertion(awardId, expected, assertionId);
 	}
 
 	/**
@@ -160,7 +162,7 @@ public class Issuance {
 	}
 
 	private Mono<IssuedAssertion> issueNew(IssueRequest request) {
-		return mongo.findById(request.badge().templateId(), Template.class)
+		return templates.byId(request.badge().templateId())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("no template " + request.badge().templateId())))
 			.zipWith(issuers.forDistrict(request.districtId()))
 			.flatMap(t -> published.pieces(request.districtId(), request.evidenceIds())
@@ -229,7 +231,7 @@ public class Issuance {
 
 	/** Reads what a batch of badges of one badge class shares (and creates the district's key on first need). */
 	public Mono<Batch> prepare(String districtId, BadgeClassRecord badge) {
-		return mongo.findById(badge.templateId(), Template.class)
+		return templates.byId(badge.templateId())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("no template " + badge.templateId())))
 			.zipWith(issuers.forDistrict(districtId))
 			.flatMap(t -> {

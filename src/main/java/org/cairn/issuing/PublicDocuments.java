@@ -19,6 +19,7 @@ import org.cairn.openbadges.HostedDocuments;
 import org.cairn.openbadges.RevocationList;
 import org.cairn.system.EntityTag;
 import org.cairn.template.Template;
+import org.cairn.template.TemplateLookup;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +49,8 @@ class PublicDocuments implements HostedDocuments {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final TemplateLookup templates;
+
 	private final DistrictRepository districts;
 
 	private final Issuers issuers;
@@ -73,9 +76,10 @@ class PublicDocuments implements HostedDocuments {
 	/** Loads under way, by key: concurrent misses share one. */
 	private final Map<String, CompletableFuture<?>> loading = new ConcurrentHashMap<>();
 
-	PublicDocuments(ReactiveMongoTemplate mongo, DistrictRepository districts, Issuers issuers, Keys keys,
+	PublicDocuments(ReactiveMongoTemplate mongo, TemplateLookup templates, DistrictRepository districts, Issuers issuers, Keys keys,
 			BadgeDocuments documents, PublicUrls urls, Generations generations, JsonMapper json, Clock clock) {
 		this.mongo = mongo;
+		this.templates = templates;
 		this.districts = districts;
 		this.issuers = issuers;
 		this.keys = keys;
@@ -144,7 +148,7 @@ class PublicDocuments implements HostedDocuments {
 	/** Template, district and the badge class record behind a BadgeClass, for images and certificates. */
 	Mono<BadgeContext> badgeContext(String badgeClassId) {
 		return cached("context:" + badgeClassId, () -> issuers.badgeClassById(badgeClassId)
-			.flatMap(record -> mongo.findById(record.templateId(), Template.class)
+			.flatMap(record -> templates.byId(record.templateId())
 				.flatMap(template -> districts.findById(record.districtId())
 					.flatMap(district -> issuers.forDistrict(district.id())
 						.map(issuer -> new BadgeContext(record, template, district, issuer))))));

@@ -3,6 +3,8 @@ package org.cairn.notification;
 /** What a notice is about; preferences are set per kind. */
 public enum NoticeKind {
 
-	PROPOSAL_DECIDED, SUBMISSION_ARRIVED, TIER_PASSED, TIER_RETURNED
+	PROPOSAL_DECIDED, SUBMISSION_ARRIVED, TIER_PASSED, TIER_RETURNED,
+	/** A badge of mine expires soon (at the district's reminder days before). */
+	BADGE_EXPIRING
 
 }

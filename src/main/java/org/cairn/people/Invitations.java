@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import org.cairn.account.Person;
+import org.cairn.account.PersonChanges;
 import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
 import org.cairn.account.SecretTokens;
@@ -18,7 +19,6 @@ import org.cairn.system.CairnProperties;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,6 +40,8 @@ public class Invitations {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final PersonChanges changes;
+
 	private final Mailer mailer;
 
 	private final CairnProperties cairn;
@@ -48,11 +50,13 @@ public class Invitations {
 
 	private final Clock clock;
 
-	Invitations(PersonRepository people, DistrictRepository districts, ReactiveMongoTemplate mongo, Mailer mailer,
+	Invitations(PersonRepository people, DistrictRepository districts, ReactiveMongoTemplate mongo,
+			PersonChanges changes, Mailer mailer,
 			CairnProperties cairn, PeopleProperties properties, Clock clock) {
 		this.people = people;
 		this.districts = districts;
 		this.mongo = mongo;
+		this.changes = changes;
 		this.mailer = mailer;
 		this.cairn = cairn;
 		this.properties = properties;
@@ -102,17 +106,8 @@ public class Invitations {
 			return Mono.error(new ProblemException(PeopleProblem.ALREADY_JOINED, "Already joined",
 					"This person has already accepted an invitation; change their roles instead."));
 		}
-		Update update = new Update().set("roles", request.roles())
-			.set("school", request.school())
-			.set("yearsOfExperience", request.yearsOfExperience())
-			.set("coachId", request.coachId())
-			.set("active", true)
-			.inc("version", 1);
-		if (request.displayName() != null && !request.displayName().isBlank()) {
-			update.set("displayName", request.displayName().trim());
-		}
-		return mongo.findAndModify(Query.query(Criteria.where("_id").is(existing.id())), update,
-				FindAndModifyOptions.options().returnNew(true), Person.class);
+		return changes.reinvite(existing.id(), new PersonChanges.Profile(request.displayName(), request.roles(),
+				request.school(), request.yearsOfExperience(), request.coachId()));
 	}
 
 	private Mono<Instant> issue(Person person, String invitedBy) {
@@ -156,11 +151,7 @@ public class Invitations {
 					.and("expiresAt").gt(now)), new Update().set("acceptedAt", now), Invitation.class)
 				// Lost a race with another click of the same link: one effect only.
 				.switchIfEmpty(Mono.error(Invitations::used)))
-			.flatMap(invitation -> mongo.findAndModify(
-					Query.query(Criteria.where("_id").is(invitation.personId()).and("active").is(true)),
-					new Update().set("passwordHash", passwordHash).set("displayName", displayName.trim())
-						.inc("version", 1),
-					FindAndModifyOptions.options().returnNew(true), Person.class)
+			.flatMap(invitation -> changes.join(invitation.personId(), displayName, passwordHash)
 				.switchIfEmpty(Mono.error(() -> new ProblemException(PeopleProblem.INVITATION_REVOKED,
 						"Invitation withdrawn",
 						"This invitation was withdrawn by your district."))));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.cairn.account.Person;
+import org.cairn.account.PersonChanges;
 import org.cairn.account.PersonRepository;
 import org.cairn.account.SecretTokens;
 import org.cairn.account.Sessions;
@@ -33,6 +34,8 @@ class PasswordResets {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final PersonChanges changes;
+
 	private final Sessions sessions;
 
 	private final Mailer mailer;
@@ -43,10 +46,11 @@ class PasswordResets {
 
 	private final Clock clock;
 
-	PasswordResets(PersonRepository people, ReactiveMongoTemplate mongo, Sessions sessions, Mailer mailer,
+	PasswordResets(PersonRepository people, ReactiveMongoTemplate mongo, PersonChanges changes, Sessions sessions, Mailer mailer,
 			CairnProperties cairn, PeopleProperties properties, Clock clock) {
 		this.people = people;
 		this.mongo = mongo;
+		this.changes = changes;
 		this.sessions = sessions;
 		this.mailer = mailer;
 		this.cairn = cairn;
@@ -110,9 +114,7 @@ class PasswordResets {
 			.findAndModify(Query.query(Criteria.where("_id").is(hash).and("usedAt").isNull().and("expiresAt").gt(now)),
 					new Update().set("usedAt", now), PasswordReset.class)
 			.switchIfEmpty(Mono.error(PasswordResets::used))
-			.flatMap(reset -> mongo
-				.updateFirst(Query.query(Criteria.where("_id").is(reset.personId())),
-						new Update().set("passwordHash", passwordHash).inc("version", 1), Person.class)
+			.flatMap(reset -> changes.setPasswordHash(reset.personId(), passwordHash)
 				// Other links sent earlier must not outlive the password they were meant to replace.
 				.then(mongo.remove(Query.query(Criteria.where("personId").is(reset.personId()).and("usedAt").isNull()),
 						PasswordReset.class))

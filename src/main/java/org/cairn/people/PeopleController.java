@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Person;
+import org.cairn.account.PersonChanges;
 import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
 import org.cairn.account.Sessions;
@@ -20,12 +21,6 @@ import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,16 +39,16 @@ class PeopleController {
 
 	private final PersonRepository people;
 
-	private final ReactiveMongoTemplate mongo;
+	private final PersonChanges changes;
 
 	private final Invitations invitations;
 
 	private final Sessions sessions;
 
-	PeopleController(PersonRepository people, ReactiveMongoTemplate mongo, Invitations invitations,
+	PeopleController(PersonRepository people, PersonChanges changes, Invitations invitations,
 			Sessions sessions) {
 		this.people = people;
-		this.mongo = mongo;
+		this.changes = changes;
 		this.invitations = invitations;
 		this.sessions = sessions;
 	}
@@ -61,8 +56,7 @@ class PeopleController {
 	@GetMapping
 	Flux<PersonView> list(@AuthenticationPrincipal CairnUser admin) {
 		String districtId = districtOf(admin);
-		return mongo.find(Query.query(Criteria.where("districtId").is(districtId)).with(Sort.by("email")),
-				Person.class).map(PersonView::of);
+		return changes.inDistrict(districtId).map(PersonView::of);
 	}
 
 	@GetMapping("/{id}")
@@ -97,15 +91,11 @@ class PeopleController {
 					.switchIfEmpty(Mono.error(
 							() -> ProblemException.invalid("coachId", "must be a coach in your district")))
 					.then();
-		Update update = new Update().set("displayName", changes.displayName().trim())
-			.set("roles", changes.roles())
-			.set("school", changes.school())
-			.set("yearsOfExperience", changes.yearsOfExperience())
-			.set("coachId", changes.coachId())
-			.inc("version", 1);
+		PersonChanges.Profile profile = new PersonChanges.Profile(changes.displayName(), changes.roles(),
+				changes.school(), changes.yearsOfExperience(), changes.coachId());
 		// New roles start from a fresh sign-in: every session and token of the person ends.
 		return coachCheck.then(find(admin, id))
-			.flatMap(before -> modify(districtId, id, update)
+			.flatMap(before -> found(id, this.changes.changeProfile(districtId, id, profile))
 				.flatMap(after -> Set.copyOf(before.roles()).equals(Set.copyOf(after.roles())) ? Mono.just(after)
 						: sessions.closeAll(after.id()).thenReturn(after)))
 			.map(PersonView::of);
@@ -119,7 +109,7 @@ class PeopleController {
 			throw new ProblemException(PeopleProblem.CANNOT_DEACTIVATE_SELF, "Cannot deactivate yourself",
 					"Ask another district administrator.");
 		}
-		return modify(districtId, id, new Update().set("active", false).inc("version", 1))
+		return found(id, changes.setActive(districtId, id, false))
 			.flatMap(person -> sessions.closeAll(person.id())
 				.then(invitations.withdraw(person.id()))
 				.thenReturn(PersonView.of(person)));
@@ -127,7 +117,7 @@ class PeopleController {
 
 	@PostMapping("/{id}/reactivate")
 	Mono<PersonView> reactivate(@AuthenticationPrincipal CairnUser admin, @PathVariable String id) {
-		return modify(districtOf(admin), id, new Update().set("active", true).inc("version", 1))
+		return found(id, changes.setActive(districtOf(admin), id, true))
 			.map(PersonView::of);
 	}
 
@@ -136,11 +126,8 @@ class PeopleController {
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Person " + id)));
 	}
 
-	private Mono<Person> modify(String districtId, String id, Update update) {
-		return mongo
-			.findAndModify(Query.query(Criteria.where("_id").is(id).and("districtId").is(districtId)), update,
-					FindAndModifyOptions.options().returnNew(true), Person.class)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Person " + id)));
+	private static Mono<Person> found(String id, Mono<Person> changed) {
+		return changed.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Person " + id)));
 	}
 
 	private static String districtOf(CairnUser admin) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,30 +13,31 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.bson.Document;
 import org.cairn.account.Person;
 import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
+import org.cairn.award.Awards;
+import org.cairn.enrollment.EnrollmentFigures;
+import org.cairn.enrollment.EnrollmentFigures.StateRow;
 import org.cairn.enrollment.EnrollmentState;
 import org.cairn.enrollment.PinnedTemplates;
+import org.cairn.evidence.EvidenceFigures;
 import org.cairn.report.TemplateReport.FunnelStep;
 import org.cairn.report.TemplateReport.TierFigures;
+import org.cairn.review.ReviewFigures;
+import org.cairn.review.ReviewFigures.AttemptRow;
 import org.cairn.review.SubmissionState;
 import org.cairn.template.Alignment;
 import org.cairn.template.Template;
-import org.cairn.template.TemplateStatus;
+import org.cairn.template.TemplateLookup;
 import org.cairn.template.Tier;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds the reports. The store does the filtering, unwinding and grouping (stages that behave the same on the
+ * Builds the reports from the query interfaces each feature publishes (template, enrollment, evidence, review,
+ * award), never from their collections. The store does the filtering, unwinding and grouping (stages that behave the same on the
  * embedded server and on MongoDB); what is left, such as medians, is folded here from small projected rows, never
  * from whole documents.
  */
@@ -50,17 +50,31 @@ class Reports {
 	private static final List<Band> BANDS = List.of(new Band("0-2 years", 0, 2), new Band("3-5 years", 3, 5),
 			new Band("6-10 years", 6, 10), new Band("11-20 years", 11, 20), new Band("21+ years", 21, Integer.MAX_VALUE));
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final PinnedTemplates templates;
+
+	private final TemplateLookup lookup;
+
+	private final EnrollmentFigures enrollmentFigures;
+
+	private final EvidenceFigures evidenceFigures;
+
+	private final ReviewFigures reviewFigures;
+
+	private final Awards awards;
 
 	private final PersonRepository people;
 
 	private final Clock clock;
 
-	Reports(ReactiveMongoTemplate mongo, PinnedTemplates templates, PersonRepository people, Clock clock) {
-		this.mongo = mongo;
+	Reports(PinnedTemplates templates, TemplateLookup lookup, EnrollmentFigures enrollmentFigures,
+			EvidenceFigures evidenceFigures, ReviewFigures reviewFigures, Awards awards, PersonRepository people,
+			Clock clock) {
 		this.templates = templates;
+		this.lookup = lookup;
+		this.enrollmentFigures = enrollmentFigures;
+		this.evidenceFigures = evidenceFigures;
+		this.reviewFigures = reviewFigures;
+		this.awards = awards;
 		this.people = people;
 		this.clock = clock;
 	}
@@ -68,77 +82,30 @@ class Reports {
 	// --- per template --------------------------------------------------------------------------------------------
 
 	Mono<TemplateReport> template(String districtId, String templateId) {
-		return templates.get(districtId, templateId).flatMap(template -> versions(districtId, template.familyId())
+		return templates.get(districtId, templateId).flatMap(template -> lookup.versions(districtId, template.familyId())
+			.collectList()
 			.flatMap(versions -> {
-				List<String> ids = versions.stream().map(v -> v.get("_id").toString()).toList();
-				Mono<List<Document>> enrollments = mongo
-					.find(withFields(Query.query(Criteria.where("districtId").is(districtId).and("templateId").in(ids)),
-							"state"), Document.class, "enrollments")
-					.collectList();
-				return enrollments.flatMap(rows -> Mono
-					.zip(startedTiers(rows.stream().map(r -> r.get("_id").toString()).toList()),
-							attempts(districtId, ids).collectList())
+				List<String> ids = versions.stream().map(TemplateLookup.Version::id).toList();
+				return enrollmentFigures.states(districtId, ids).collectList().flatMap(rows -> Mono
+					.zip(evidenceFigures.startedTiers(rows.stream().map(StateRow::enrollmentId).toList()),
+							reviewFigures.attempts(districtId, ids).collectList())
 					.map(t -> build(template, versions, rows, t.getT1(), t.getT2())));
 			}));
 	}
 
-	private Mono<List<Document>> versions(String districtId, String familyId) {
-		return mongo
-			.find(withFields(Query.query(Criteria.where("districtId").is(districtId).and("familyId").is(familyId)),
-					"version"), Document.class, "templates")
-			.collectList();
+	private static boolean decided(AttemptRow row) {
+		return row.outcome() != null && row.submittedAt() != null && row.decidedAt() != null;
 	}
 
-	/** Tier key to the enrolments that saved any evidence for it (kept or withdrawn). */
-	private Mono<Map<String, Set<String>>> startedTiers(List<String> enrollmentIds) {
-		if (enrollmentIds.isEmpty()) {
-			return Mono.just(Map.of());
-		}
-		Aggregation perTierAndEnrollment = Aggregation.newAggregation(
-				Aggregation.match(Criteria.where("enrollmentId").in(enrollmentIds)),
-				Aggregation.group("tierKey", "enrollmentId"));
-		return mongo.aggregate(perTierAndEnrollment, "evidence", Document.class)
-			.collect(HashMap::new, (map, row) -> {
-				Document key = row.get("_id", Document.class);
-				map.computeIfAbsent(key.getString("tierKey"), k -> new HashSet<>()).add(key.getString("enrollmentId"));
-			});
+	private static double hoursToDecision(AttemptRow row) {
+		return Duration.between(row.submittedAt(), row.decidedAt()).toSeconds() / 3600.0;
 	}
 
-	/** One row per attempt of every submission of these template versions: tier, enrolment, outcome, times. */
-	private Flux<AttemptRow> attempts(String districtId, List<String> templateIds) {
-		Aggregation perAttempt = Aggregation.newAggregation(
-				Aggregation.match(Criteria.where("districtId").is(districtId).and("templateId").in(templateIds)),
-				Aggregation.unwind("attempts"),
-				Aggregation.stage(new Document("$project",
-						new Document("tierKey", 1).append("enrollmentId", 1)
-							.append("state", 1)
-							.append("outcome", "$attempts.outcome")
-							.append("submittedAt", "$attempts.submittedAt")
-							.append("decidedAt", "$attempts.decidedAt"))));
-		return mongo.aggregate(perAttempt, "submissions", Document.class)
-			.map(row -> new AttemptRow(row.getString("tierKey"), row.getString("enrollmentId"),
-					SubmissionState.valueOf(row.getString("state")), row.getString("outcome"),
-					row.get("submittedAt", Date.class), row.get("decidedAt", Date.class)));
-	}
-
-	record AttemptRow(String tierKey, String enrollmentId, SubmissionState state, String outcome, Date submittedAt,
-			Date decidedAt) {
-
-		boolean decided() {
-			return outcome != null && submittedAt != null && decidedAt != null;
-		}
-
-		double hoursToDecision() {
-			return Duration.between(submittedAt.toInstant(), decidedAt.toInstant()).toSeconds() / 3600.0;
-		}
-
-	}
-
-	private TemplateReport build(Template template, List<Document> versions, List<Document> enrollmentRows,
+	private TemplateReport build(Template template, List<TemplateLookup.Version> versions, List<StateRow> enrollmentRows,
 			Map<String, Set<String>> startedByTier, List<AttemptRow> attempts) {
 		Map<EnrollmentState, Long> byState = new HashMap<>();
-		for (Document row : enrollmentRows) {
-			byState.merge(EnrollmentState.valueOf(row.getString("state")), 1L, Long::sum);
+		for (StateRow row : enrollmentRows) {
+			byState.merge(row.state(), 1L, Long::sum);
 		}
 		TemplateReport.Enrollments enrollments = new TemplateReport.Enrollments(enrollmentRows.size(),
 				count(byState, EnrollmentState.PROPOSING),
@@ -170,8 +137,8 @@ class Reports {
 				if (row.state() == SubmissionState.SUBMITTED) {
 					waiting.add(row.enrollmentId());
 				}
-				if (row.decided()) {
-					hours.add(row.hoursToDecision());
+				if (decided(row)) {
+					hours.add(hoursToDecision(row));
 				}
 			}
 			allHours.addAll(hours);
@@ -190,7 +157,7 @@ class Reports {
 		funnel.add(step("Completed", enrollments.completed(), total));
 
 		List<Integer> versionNumbers = versions.stream()
-			.map(v -> ((Number) v.get("version")).intValue())
+			.map(TemplateLookup.Version::version)
 			.sorted()
 			.toList();
 		return new TemplateReport(template.id(), template.familyId(), template.title(), versionNumbers, enrollments,
@@ -225,21 +192,9 @@ class Reports {
 		Mono<List<Person>> teachers = people.findByDistrictId(districtId)
 			.filter(p -> p.active() && p.has(Role.TEACHER))
 			.collectList();
-		Aggregation statesByPerson = Aggregation.newAggregation(
-				Aggregation.match(Criteria.where("districtId").is(districtId)),
-				Aggregation.group("personId").addToSet("state").as("states"));
-		Mono<Map<String, List<String>>> states = mongo.aggregate(statesByPerson, "enrollments", Document.class)
-			.collectMap(row -> row.getString("_id"), row -> row.getList("states", String.class));
-		Aggregation passesByPerson = Aggregation.newAggregation(
-				Aggregation.match(Criteria.where("districtId").is(districtId).and("state").is(SubmissionState.PASSED)),
-				Aggregation.group("personId").count().as("passed"));
-		Mono<Map<String, Long>> passes = mongo.aggregate(passesByPerson, "submissions", Document.class)
-			.collectMap(row -> row.getString("_id"), row -> ((Number) row.get("passed")).longValue());
-		Aggregation stipendsByPerson = Aggregation.newAggregation(
-				Aggregation.match(Criteria.where("districtId").is(districtId)),
-				Aggregation.group("personId").sum("cents").as("cents"));
-		Mono<Map<String, Long>> stipends = mongo.aggregate(stipendsByPerson, "stipends", Document.class)
-			.collectMap(row -> row.getString("_id"), row -> ((Number) row.get("cents")).longValue());
+		Mono<Map<String, List<String>>> states = enrollmentFigures.statesByPerson(districtId);
+		Mono<Map<String, Long>> passes = reviewFigures.passesByPerson(districtId);
+		Mono<Map<String, Long>> stipends = enrollmentFigures.stipendCentsByPerson(districtId);
 		return Mono.zip(teachers, states, passes, stipends).map(t -> {
 			List<Standing> standings = t.getT1()
 				.stream()
@@ -304,22 +259,12 @@ class Reports {
 	// --- coverage ------------------------------------------------------------------------------------------------
 
 	Mono<CoverageReport> coverage(String districtId) {
-		Mono<List<Template>> published = mongo
-			.find(Query.query(Criteria.where("districtId").is(districtId).and("status").is(TemplateStatus.PUBLISHED)),
-					Template.class)
-			.collectList();
-		Aggregation awardsByTemplate = Aggregation.newAggregation(
-				Aggregation.match(Criteria.where("districtId").is(districtId).and("templateId").ne(null)),
-				Aggregation.group("templateId").count().as("awards"));
-		Mono<Map<String, Long>> awards = mongo.aggregate(awardsByTemplate, "awards", Document.class)
-			.collectMap(row -> row.getString("_id"), row -> ((Number) row.get("awards")).longValue());
+		Mono<List<Template>> published = lookup.published(districtId).collectList();
+		Mono<Map<String, Long>> awards = this.awards.countsByTemplate(districtId);
 		return Mono.zip(published, awards).flatMap(t -> {
 			Set<String> awardedIds = t.getT2().keySet();
 			Mono<List<Template>> awarded = awardedIds.isEmpty() ? Mono.just(List.of())
-					: mongo
-						.find(Query.query(Criteria.where("districtId").is(districtId).and("_id").in(awardedIds)),
-								Template.class)
-						.collectList();
+					: lookup.inDistrict(districtId, awardedIds).collectList();
 			return awarded.map(awardedTemplates -> {
 				Map<AlignmentKey, Tally> tallies = new TreeMap<>();
 				for (Template template : t.getT1()) {
@@ -390,11 +335,6 @@ class Reports {
 			awards += count;
 		}
 
-	}
-
-	private static Query withFields(Query query, String... fields) {
-		query.fields().include(fields);
-		return query;
 	}
 
 }

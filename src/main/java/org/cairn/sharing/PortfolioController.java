@@ -9,18 +9,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Person;
+import org.cairn.account.PersonRepository;
 import org.cairn.account.SecretTokens;
 import org.cairn.district.District;
-import org.cairn.issuing.IssuedAssertion;
+import org.cairn.district.DistrictRepository;
+import org.cairn.issuing.Assertions;
 import org.cairn.issuing.PublicUrls;
 import org.cairn.problem.ProblemException;
 import org.cairn.system.EntityTag;
 import org.cairn.template.Template;
+import org.cairn.template.TemplateLookup;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -49,15 +51,28 @@ class PortfolioController {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final TemplateLookup templates;
+
+	private final Assertions assertions;
+
+	private final PersonRepository people;
+
+	private final DistrictRepository districts;
+
 	private final PublicUrls urls;
 
 	private final Clock clock;
 
 	private final JsonMapper json;
 
-	PortfolioController(ReactiveMongoTemplate mongo, PublicUrls urls, Clock clock, JsonMapper json) {
+	PortfolioController(ReactiveMongoTemplate mongo, TemplateLookup templates, Assertions assertions,
+			PersonRepository people, DistrictRepository districts, PublicUrls urls, Clock clock, JsonMapper json) {
 		this.json = json;
 		this.mongo = mongo;
+		this.templates = templates;
+		this.assertions = assertions;
+		this.people = people;
+		this.districts = districts;
 		this.urls = urls;
 		this.clock = clock;
 	}
@@ -99,9 +114,9 @@ class PortfolioController {
 	}
 
 	private Mono<PublicPortfolio> publicView(PortfolioRecord portfolio) {
-		Mono<Person> person = mongo.findById(portfolio.personId(), Person.class)
+		Mono<Person> person = people.findById(portfolio.personId())
 			.filter(p -> p.active() && portfolio.districtId().equals(p.districtId()));
-		Mono<District> district = mongo.findById(portfolio.districtId(), District.class);
+		Mono<District> district = districts.findById(portfolio.districtId());
 		return Mono.zip(person, district)
 			.flatMap(found -> badges(portfolio).collectList()
 				.map(badges -> new PublicPortfolio(found.getT1().displayName(), found.getT2().name(),
@@ -109,11 +124,8 @@ class PortfolioController {
 	}
 
 	private Flux<PortfolioBadge> badges(PortfolioRecord portfolio) {
-		Query current = Query.query(Criteria.where("districtId").is(portfolio.districtId())
-			.and("personId").is(portfolio.personId())
-			.and("revokedAt").isNull()).with(Sort.by(Sort.Direction.DESC, "issuedOn"));
-		return mongo.find(current, IssuedAssertion.class)
-			.concatMap(a -> mongo.findById(a.templateId(), Template.class)
+		return assertions.current(portfolio.districtId(), portfolio.personId())
+			.concatMap(a -> templates.byId(a.templateId())
 				.map(t -> t.badgeName(a.tierKey()))
 				.defaultIfEmpty("Badge")
 				.map(name -> new PortfolioBadge(a.id(), name, urls.badgeImage(a.badgeClassId()), a.issuedOn(),

@@ -135,10 +135,16 @@ class CatalogueController {
 		return same(code, normalised) || same(a.targetName(), w);
 	}
 
+	/**
+	 * A component code means the same place in the 2013 (FFT) and 2022 (FFT2022) editions: {@code 2a} matches
+	 * templates aligned to either edition's 2a, or to a cluster drawing on it.
+	 */
 	private boolean matchesComponent(Template t, String component) {
-		String code = component.toUpperCase(Locale.ROOT).startsWith("FFT.") ? component : "FFT." + component;
+		String bare = component.trim().replaceFirst("(?i)^FFT(2022)?\\.", "");
+		String code = "FFT." + bare;
 		List<String> codes = new ArrayList<>(frameworks.clustersDrawingOn(code));
 		codes.add(code);
+		codes.add("FFT2022." + bare);
 		return t.alignments().stream().anyMatch(a -> codes.stream().anyMatch(c -> same(a.targetCode(), c)));
 	}
 

@@ -34,27 +34,27 @@ class FrameworkController {
 		this.frameworks = frameworks;
 	}
 
-	record FrameworkSummary(String code, String name, String publisher, String url, String description,
-			boolean builtIn, int entryCount) {
+	record FrameworkSummary(String code, String name, String edition, String publisher, String url,
+			String description, boolean builtIn, int entryCount) {
 	}
 
 	/** An entry with the alignment a template would carry for it, ready to paste into {@code alignments}. */
-	record EntryView(String code, String name, Framework.Kind kind, String group, String description, String url,
-			List<String> components, Alignment alignment) {
+	record EntryView(String code, String name, Framework.Kind kind, String group, List<String> alsoKnownAs,
+			String description, String url, List<String> components, Alignment alignment) {
 	}
 
-	record FrameworkView(String code, String name, String publisher, String url, String description, boolean builtIn,
-			List<EntryView> entries) {
+	record FrameworkView(String code, String name, String edition, String publisher, String url, String description,
+			List<Framework.Source> sources, String verification, boolean builtIn, List<EntryView> entries) {
 	}
 
-	record NewFramework(String code, String name, String publisher, String url, String description,
-			List<Framework.Entry> entries) {
+	record NewFramework(String code, String name, String edition, String publisher, String url, String description,
+			List<Framework.Source> sources, List<Framework.Entry> entries) {
 	}
 
 	@GetMapping
 	Mono<List<FrameworkSummary>> list(@AuthenticationPrincipal CairnUser user) {
 		return frameworks.visibleTo(user.districtId())
-			.map(f -> new FrameworkSummary(f.code(), f.name(), f.publisher(), f.url(), f.description(),
+			.map(f -> new FrameworkSummary(f.code(), f.name(), f.edition(), f.publisher(), f.url(), f.description(),
 					f.districtId() == null, f.entries().size()))
 			.collectList();
 	}
@@ -72,17 +72,18 @@ class FrameworkController {
 		if (!problems.isEmpty()) {
 			return Mono.error(ProblemException.invalid(problems));
 		}
-		return frameworks.add(user.districtId(), new Framework(null, null, body.code(), body.name(),
-				body.publisher(), body.url(), body.description(), body.entries(), null))
+		return frameworks.add(user.districtId(), new Framework(null, null, body.code(), body.name(), body.edition(),
+				body.publisher(), body.url(), body.description(), body.sources(), null, body.entries(), null))
 			.map(FrameworkController::view);
 	}
 
 	private static FrameworkView view(Framework f) {
-		return new FrameworkView(f.code(), f.name(), f.publisher(), f.url(), f.description(), f.districtId() == null,
+		return new FrameworkView(f.code(), f.name(), f.edition(), f.publisher(), f.url(), f.description(), f.sources(),
+				f.verification(), f.districtId() == null,
 				f.entries()
 					.stream()
-					.map(e -> new EntryView(e.code(), e.name(), e.kind(), e.group(), e.description(), e.url(),
-							e.components(), f.alignmentTo(e)))
+					.map(e -> new EntryView(e.code(), e.name(), e.kind(), e.group(), e.alsoKnownAs(), e.description(),
+							e.url(), e.components(), f.alignmentTo(e)))
 					.toList());
 	}
 
@@ -94,6 +95,25 @@ class FrameworkController {
 		problems.text("name", body.name(), 3, 200);
 		problems.optionalText("publisher", body.publisher(), 200);
 		problems.optionalText("description", body.description(), 2_000);
+		problems.optionalText("edition", body.edition(), 40);
+		List<Framework.Source> sources = body.sources() == null ? List.of() : body.sources();
+		if (sources.size() > 20) {
+			problems.add("sources", "at most 20 sources");
+		}
+		for (int i = 0; i < sources.size(); i++) {
+			Framework.Source s = sources.get(i);
+			if (s == null) {
+				problems.add("sources[" + i + "]", "must not be null");
+				continue;
+			}
+			problems.text("sources[" + i + "].title", s.title(), 1, 300);
+			problems.optionalText("sources[" + i + "].edition", s.edition(), 200);
+			problems.optionalText("sources[" + i + "].publisher", s.publisher(), 200);
+			problems.optionalText("sources[" + i + "].covers", s.covers(), 500);
+			if (s.url() != null && !TemplateRules.isWebUrl(s.url())) {
+				problems.add("sources[" + i + "].url", "must be an absolute http(s) URL");
+			}
+		}
 		if (!TemplateRules.isWebUrl(body.url())) {
 			problems.add("url", "must be an absolute http(s) URL");
 		}
@@ -117,7 +137,13 @@ class FrameworkController {
 			}
 			problems.text(path + ".name", e.name(), 1, 200);
 			if (e.kind() == null) {
-				problems.add(path + ".kind", "is required: STANDARD, DOMAIN, COMPONENT or CLUSTER");
+				problems.add(path + ".kind", "is required: STANDARD, DOMAIN, COMPONENT, CLUSTER or INDICATOR");
+			}
+			if (e.alsoKnownAs().size() > 10) {
+				problems.add(path + ".alsoKnownAs", "at most 10 other names");
+			}
+			for (int n = 0; n < e.alsoKnownAs().size(); n++) {
+				problems.text(path + ".alsoKnownAs[" + n + "]", e.alsoKnownAs().get(n), 1, 200);
 			}
 			problems.optionalText(path + ".group", e.group(), 200);
 			problems.optionalText(path + ".description", e.description(), 2_000);

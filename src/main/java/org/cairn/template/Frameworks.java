@@ -82,8 +82,9 @@ public class Frameworks {
 			return Mono.error(new ProblemException(TemplateProblem.FRAMEWORK_EXISTS, "Framework code taken",
 					"The code " + submitted.code() + " belongs to a built-in framework."));
 		}
-		Framework fresh = new Framework(null, districtId, submitted.code(), submitted.name(), submitted.publisher(),
-				submitted.url(), submitted.description(), submitted.entries(), clock.instant());
+		Framework fresh = new Framework(null, districtId, submitted.code(), submitted.name(), submitted.edition(),
+				submitted.publisher(), submitted.url(), submitted.description(), submitted.sources(), null,
+				submitted.entries(), clock.instant());
 		return repository.save(fresh)
 			.onErrorResume(DuplicateKeyException.class,
 					ex -> repository.findByDistrictIdAndCode(districtId, submitted.code())
@@ -96,7 +97,9 @@ public class Frameworks {
 	private static boolean sameContent(Framework a, Framework b) {
 		return a.code().equals(b.code()) && a.name().equals(b.name()) && java.util.Objects.equals(a.url(), b.url())
 				&& java.util.Objects.equals(a.publisher(), b.publisher())
-				&& java.util.Objects.equals(a.description(), b.description()) && a.entries().equals(b.entries());
+				&& java.util.Objects.equals(a.description(), b.description())
+				&& java.util.Objects.equals(a.edition(), b.edition()) && a.sources().equals(b.sources())
+				&& a.entries().equals(b.entries());
 	}
 
 }

@@ -14,7 +14,7 @@ record Preview(String id, String familyId, int version, TemplateStatus status, S
 
 	record TierPreview(String key, String title, String description, List<String> requires,
 			boolean awardedSeparately, long stipendCents, long runningTotalCents, String fundingSource,
-			Integer estimatedHours, List<RequirementPreview> requirements) {
+			Integer estimatedHours, Double credits, List<RequirementPreview> requirements) {
 	}
 
 	record RequirementPreview(String key, RequirementKind kind, String title, String prompt, String asks,
@@ -39,7 +39,7 @@ record Preview(String id, String familyId, int version, TemplateStatus status, S
 				.toList();
 			tiers.add(new TierPreview(tier.key(), tier.title(), tier.description(), requires,
 					tier.awardedSeparately(), tier.stipendCents(), running, tier.fundingSource(),
-					tier.estimatedHours(), tier.requirements().stream().map(r -> requirement(r, scale)).toList()));
+					tier.estimatedHours(), tier.credits(), tier.requirements().stream().map(r -> requirement(r, scale)).toList()));
 		}
 		return new Preview(t.id(), t.familyId(), t.version(), t.status(), t.title(), t.summary(), t.criteria(),
 				Artwork.served(t.artwork()), t.tags(), t.alignments(), describe(t.validFor()), t.proposalRequired(), scale.name(),

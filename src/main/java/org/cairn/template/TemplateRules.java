@@ -166,6 +166,10 @@ public class TemplateRules {
 			if (tier.estimatedHours() != null && (tier.estimatedHours() < 0 || tier.estimatedHours() > 1_000)) {
 				problems.add(path + ".estimatedHours", "must be from 0 to 1000");
 			}
+			if (tier.credits() != null && (tier.credits().isNaN() || tier.credits() < 0 || tier.credits() > 1_000
+					|| Math.abs(tier.credits() * 100 - Math.rint(tier.credits() * 100)) > 1e-6)) {
+				problems.add(path + ".credits", "must be from 0 to 1000 with at most two decimals, e.g. 7.5");
+			}
 			checkRequires(problems, path, tier, i, position);
 			checkRequirements(problems, path, tier.requirements(), levels);
 		}

@@ -2,6 +2,8 @@ package org.cairn.template;
 
 import java.util.List;
 
+import org.springframework.data.annotation.PersistenceCreator;
+
 /**
  * A tier (or section) of a microcredential.
  *
@@ -11,13 +13,31 @@ import java.util.List;
  * toward the whole (Derry). The last tier always completes the whole microcredential.
  * @param stipendCents paid when this tier is passed (Parkway: 7500 for each tier, a running $75/$150/$225/$300)
  * @param fundingSource where the stipend is paid from, e.g. "Title II-A", "State", "District"
+ * @param estimatedHours how long the tier is expected to take (shown to teachers when choosing)
+ * @param credits what passing the tier counts toward a teacher's license renewal, in the district's credit unit
+ * (professional learning hours unless the district names another, e.g. CEUs); null or 0 for none. A tier awarded
+ * on its own credits its badge; the others count toward the whole microcredential's badge.
  */
 public record Tier(String key, String title, String description, List<String> requires, boolean awardedSeparately,
-		long stipendCents, String fundingSource, Integer estimatedHours, List<Requirement> requirements) {
+		long stipendCents, String fundingSource, Integer estimatedHours, Double credits,
+		List<Requirement> requirements) {
 
+	@PersistenceCreator
 	public Tier {
 		requires = requires == null ? List.of() : List.copyOf(requires);
 		requirements = requirements == null ? List.of() : List.copyOf(requirements);
+	}
+
+	/** A tier that credits nothing toward license renewal (tests and older callers). */
+	public Tier(String key, String title, String description, List<String> requires, boolean awardedSeparately,
+			long stipendCents, String fundingSource, Integer estimatedHours, List<Requirement> requirements) {
+		this(key, title, description, requires, awardedSeparately, stipendCents, fundingSource, estimatedHours, null,
+				requirements);
+	}
+
+	/** The credits, never null. */
+	public double creditsOrZero() {
+		return credits == null ? 0 : credits;
 	}
 
 }

@@ -1,0 +1,32 @@
+// Typed calls to the service's hours and transcripts (org.cairn.transcript).
+import { api, download } from '../../core/http';
+
+export interface YearTotal { fiscalYear: string; credits: number; badges: number }
+export interface HoursBadge {
+  assertionId: string; name: string; credits: number; fiscalYear: string; issuedOn: string;
+  expires?: string | null; expired: boolean; renewed: boolean; renews?: string | null; verificationUrl: string; certificateUrl: string;
+}
+export interface Hours { creditName: string; currentFiscalYear: string; years: YearTotal[]; badges: HoursBadge[]; transcriptUrl: string }
+
+export interface Settings { creditName: string; reminderDays: number[] }
+export interface Expiring { assertionId: string; personEmail: string; personName: string; badge: string; expires: string; daysLeft: number; renewed: boolean }
+
+export const transcriptApi = {
+  mine: () => api.get<Hours>('/api/v1/me/hours'),
+  transcript: () => download('/api/v1/me/transcript.pdf'),
+  settings: () => api.get<Settings>('/api/v1/hours/settings'),
+  saveSettings: (s: Settings) => api.put<Settings>('/api/v1/hours/settings', s),
+  renew: (assertionId: string) => api.post<{ renewedAssertionId: string; awardId: string; assertionId?: string | null }>(`/api/v1/hours/renewals/${encodeURIComponent(assertionId)}`),
+  expiring: (days: number) => api.get<Expiring[]>(`/api/v1/hours/expiring?days=${days}`),
+  /** Credits per teacher: a fiscal year (FY2027) or dates; nothing means this fiscal year. */
+  exportCsv: (fiscalYear?: string, from?: string, to?: string) => {
+    const q = new URLSearchParams();
+    if (fiscalYear) q.set('fiscalYear', fiscalYear);
+    if (from) q.set('from', from);
+    if (to) q.set('to', to);
+    return download(`/api/v1/hours/export.csv${q.toString() ? `?${q}` : ''}`);
+  },
+};
+
+/** Credits as people write them: 8, 7.5, 0.25. */
+export const credits = (n: number) => String(Math.round(n * 100) / 100);

@@ -1,0 +1,29 @@
+package org.cairn.issuing;
+
+import reactor.core.publisher.Flux;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** The issued assertions other features may read (sharing's public portfolio), without knowing how they are stored. */
+@Component
+public class Assertions {
+
+	private final ReactiveMongoTemplate mongo;
+
+	Assertions(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** The person's assertions in the district that are not revoked, newest first. */
+	public Flux<IssuedAssertion> current(String districtId, String personId) {
+		Query current = Query.query(Criteria.where("districtId").is(districtId)
+			.and("personId").is(personId)
+			.and("revokedAt").isNull()).with(Sort.by(Sort.Direction.DESC, "issuedOn"));
+		return mongo.find(current, IssuedAssertion.class);
+	}
+
+}

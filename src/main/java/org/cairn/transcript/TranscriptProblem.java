@@ -1,0 +1,32 @@
+package org.cairn.transcript;
+
+import org.cairn.problem.ProblemType;
+
+import org.springframework.http.HttpStatus;
+
+/** Hours, transcripts, expiry and renewal. */
+enum TranscriptProblem implements ProblemType {
+
+	/** A revoked badge cannot be renewed. */
+	BADGE_REVOKED("badge-revoked", HttpStatus.CONFLICT);
+
+	private final String slug;
+
+	private final HttpStatus status;
+
+	TranscriptProblem(String slug, HttpStatus status) {
+		this.slug = slug;
+		this.status = status;
+	}
+
+	@Override
+	public String slug() {
+		return slug;
+	}
+
+	@Override
+	public HttpStatus status() {
+		return status;
+	}
+
+}
