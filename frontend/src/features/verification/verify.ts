@@ -70,7 +70,7 @@ export function verifyPage(_: unknown, q: URLSearchParams): Node {
   picker.addEventListener('change', () => { const f = picker.files?.[0]; if (f) { giveFile(f); void run(); } });
   if (q.get('url')) queueMicrotask(() => void run());
   return h('section', {}, h('h1', {}, 'Verify a badge'),
-    h('p', {}, 'Check any Open Badges 2.0 badge: is it real, whose is it, and does it still stand? No sign-in needed.'), form, result);
+    h('p', {}, 'Check any Open Badges 2.0 badge or 3.0 credential (a file from a wallet works too): is it real, whose is it, and does it still stand? No sign-in needed.'), form, result);
 }
 
 function verdictView(v: Verdict, label: string): HTMLElement {

@@ -17,11 +17,12 @@ import java.util.List;
  * @param badgeImage the badge artwork as PNG, or null
  * @param signatoryName who signs for the district, or null for no signature line
  * @param signatoryTitle the signatory's title, or null
+ * @param credentialJson the Open Badges 3.0 credential of the same badge, or null until it is issued
  */
 public record CertificateContent(String issuerName, String brandColor, String logo, String recipientName,
 		String badgeName, String tierTitle, List<String> alignments, List<String> extras, Instant issuedOn,
 		Instant expires, String verificationUrl, String assertionJson, String jws, boolean a4, byte[] badgeImage, String signatoryName,
-		String signatoryTitle) {
+		String signatoryTitle, String credentialJson) {
 
 	public CertificateContent {
 		alignments = alignments == null ? List.of() : List.copyOf(alignments);
@@ -38,7 +39,7 @@ public record CertificateContent(String issuerName, String brandColor, String lo
 				String.valueOf(tierTitle), String.join("|", alignments), String.join("|", extras),
 				String.valueOf(issuedOn), String.valueOf(expires), verificationUrl, String.valueOf(assertionJson),
 				String.valueOf(jws), String.valueOf(a4), image, String.valueOf(signatoryName),
-				String.valueOf(signatoryTitle));
+				String.valueOf(signatoryTitle), String.valueOf(credentialJson));
 	}
 
 	private static byte[] sha256(byte[] bytes) {

@@ -110,13 +110,20 @@ public class Certificates {
 		}
 	}
 
-	/** The assertion JSON always, the JWS when signed: the file alone carries what a verifier needs. */
+	/**
+	 * The assertion JSON always, the JWS when signed, the Open Badges 3.0 credential once issued: the file alone
+	 * carries what a verifier needs.
+	 */
 	private static void attach(PdfWriter writer, CertificateContent c) throws IOException {
 		writer.addFileAttachment("Open Badges assertion (JSON)", PdfFileSpecification.fileEmbedded(writer, null,
 				Conventions.PDF_ATTACHMENT_JSON, c.assertionJson().getBytes(StandardCharsets.UTF_8)));
 		if (c.jws() != null) {
 			writer.addFileAttachment("Open Badges signed assertion (JWS)", PdfFileSpecification.fileEmbedded(writer,
 					null, Conventions.PDF_ATTACHMENT_JWS, c.jws().getBytes(StandardCharsets.US_ASCII)));
+		}
+		if (c.credentialJson() != null) {
+			writer.addFileAttachment("Open Badges 3.0 credential (JSON)", PdfFileSpecification.fileEmbedded(writer,
+					null, Conventions.PDF_ATTACHMENT_OB3, c.credentialJson().getBytes(StandardCharsets.UTF_8)));
 		}
 	}
 

@@ -59,8 +59,10 @@ class CredentialController {
 	@GetMapping("/public/credentials/{id}/jwt")
 	Mono<ResponseEntity<byte[]>> jwt(@PathVariable String id, @RequestParam(defaultValue = "false") boolean download,
 			@RequestHeader HttpHeaders headers) {
-		return documents.credential(id).map(c -> respond(headers, c.jwt().getBytes(StandardCharsets.US_ASCII), VC_JWT,
-				download ? "open-badge-3-" + id + ".jwt" : null));
+		return documents.credential(id)
+			.flatMap(documents::withJwt)
+			.map(c -> respond(headers, c.jwt().getBytes(StandardCharsets.US_ASCII), VC_JWT,
+					download ? "open-badge-3-" + id + ".jwt" : null));
 	}
 
 	@GetMapping("/public/profiles/{issuerId}")

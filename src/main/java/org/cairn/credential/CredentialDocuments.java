@@ -15,6 +15,7 @@ import org.cairn.issuing.IssuedBadges;
 import org.cairn.keys.EdKeys;
 import org.cairn.keys.Keys;
 import org.cairn.keys.SigningKey;
+import org.cairn.openbadges.CredentialFiles;
 import org.cairn.openbadges.HostedDocuments;
 import org.cairn.openbadges.OpenBadgeCredential;
 import org.cairn.problem.ProblemException;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * one of our own credentials makes no network round trip to ourselves).
  */
 @Component
-class CredentialDocuments implements HostedDocuments {
+class CredentialDocuments implements HostedDocuments, CredentialFiles {
 
 	private final Credentials credentials;
 
@@ -70,6 +71,11 @@ class CredentialDocuments implements HostedDocuments {
 							"This badge was revoked; its credential no longer verifies."))
 					: credentials.forAssertion(assertionId))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Credential")));
+	}
+
+	/** The credential with its VC-JWT (signed on first request). */
+	Mono<StoredCredential> withJwt(StoredCredential credential) {
+		return credentials.withJwt(credential);
 	}
 
 	Mono<OpenBadgeCredential.Profile> profile(String issuerId) {
@@ -112,6 +118,12 @@ class CredentialDocuments implements HostedDocuments {
 				.collectList())
 			.map(list -> new OpenBadgeCredential.RevocationList(urls.revocations(issuerId), urls.profile(issuerId),
 					list));
+	}
+
+	/** Only a credential already issued: a certificate never waits for a district's first key. */
+	@Override
+	public Mono<String> credentialJson(String assertionId) {
+		return credentials.stored(assertionId).map(StoredCredential::json);
 	}
 
 	@Override

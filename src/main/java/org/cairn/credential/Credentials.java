@@ -22,19 +22,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.function.Tuple2;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * Issues the Open Badges 3.0 credential of an assertion once (the assertion id is the key, so retries, the event and
  * a first download converge on one credential): an embedded {@code eddsa-rdfc-2022} proof with the district's
- * Ed25519 key, then the VC-JWT of the proven credential with its RSA key (spec "Proofs": the embedded proof is made
- * before the JWT). A revoked assertion gets none.
+ * Ed25519 key, and on first request the VC-JWT of the proven credential with its RSA key (spec "Proofs": the
+ * embedded proof is made before the JWT). A revoked assertion gets none.
  */
 @Service
 class Credentials {
@@ -58,11 +61,11 @@ class Credentials {
 	private final Clock clock;
 
 	/**
-	 * The district's keys being read (or created, the first time) right now on this instance: requests issuing
-	 * at once share one read, so a district's first badges do not each generate an RSA-3072 key. Only an
+	 * The district's RSA key being read (or created, the first time) right now on this instance: requests signing
+	 * at once share one read, so a district's first VC-JWTs do not each generate an RSA-3072 key. Only an
 	 * optimization: the keys' unique index keeps instances (and any race here) to one key per generation.
 	 */
-	private final Map<String, Mono<Tuple2<SigningKey, EdKey>>> keysInFlight = new ConcurrentHashMap<>();
+	private final Map<String, Mono<SigningKey>> keysInFlight = new ConcurrentHashMap<>();
 
 	Credentials(ReactiveMongoTemplate mongo, IssuedBadges badges, Keys keys, EdKeys edKeys, CredentialMapping mapping,
 			CredentialUrls urls, JsonMapper json, Clock clock) {
@@ -89,34 +92,47 @@ class Credentials {
 	}
 
 	private Mono<StoredCredential> issue(IssuedBadge badge) {
-		return districtKeys(badge.districtId())
-			.flatMap(k -> sign(badge, k.getT1(), k.getT2()))
+		return edKeys.active(badge.districtId())
+			.flatMap(ed -> prove(badge, ed))
 			.flatMap(mongo::insert)
 			.doOnNext(c -> log.info("Issued Open Badges 3.0 credential for assertion {}", c.assertionId()))
 			.onErrorResume(DuplicateKeyException.class, ex -> stored(badge.assertionId()));
 	}
 
-	private Mono<Tuple2<SigningKey, EdKey>> districtKeys(String districtId) {
-		return keysInFlight.computeIfAbsent(districtId, id -> keys.active(id)
-			.zipWith(edKeys.active(id))
+	/**
+	 * The credential with its VC-JWT, signed on first request and kept: a hosted district has no RSA key until a
+	 * holder asks for the JWT (an RSA-3072 key takes seconds to make), so issuing a badge never waits for one.
+	 */
+	Mono<StoredCredential> withJwt(StoredCredential credential) {
+		if (credential.jwt() != null) {
+			return Mono.just(credential);
+		}
+		return keysInFlight.computeIfAbsent(credential.districtId(), id -> keys.active(id)
 			.doFinally(signal -> keysInFlight.remove(id))
-			.cache());
+			.cache())
+			.flatMap(rsa -> {
+				return keys.signJwt(rsa.id(), urls.kid(credential.issuerId(), rsa.id()), claims(credential.json()))
+					.flatMap(jwt -> mongo.findAndModify(
+							Query.query(Criteria.where("_id").is(credential.assertionId()).and("jwt").is(null)),
+							new Update().set("jwt", jwt).set("rsaKeyId", rsa.id()),
+							FindAndModifyOptions.options().returnNew(true), StoredCredential.class))
+					// another request signed it first: theirs is kept
+					.switchIfEmpty(Mono.defer(() -> stored(credential.assertionId())));
+			});
 	}
 
-	private Mono<StoredCredential> sign(IssuedBadge badge, SigningKey rsa, EdKey ed) {
+	/** The embedded {@code eddsa-rdfc-2022} proof with the district's Ed25519 key. */
+	private Mono<StoredCredential> prove(IssuedBadge badge, EdKey ed) {
 		OpenBadgeCredential unsigned = mapping.unsigned(badge);
 		DataIntegrityProof options = DataIntegrityProof.configuration(badge.issuedOn().toString(),
 				urls.multikey(ed.id()));
 		return Mono.fromCallable(() -> hashData(options, unsigned))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(data -> edKeys.sign(ed.id(), data))
-			.map(signature -> unsigned.withProof(options.signed(Multibase.encode(signature))))
-			.flatMap(proven -> {
-				String document = json.writeValueAsString(proven);
-				return keys.signJwt(rsa.id(), urls.kid(badge.issuerId(), rsa.id()), claims(proven, document))
-					.map(jwt -> new StoredCredential(badge.assertionId(), badge.districtId(), badge.personId(),
-							badge.issuerId(), document, jwt, rsa.id(), ed.id(), clock.instant()));
-			});
+			.map(signature -> new StoredCredential(badge.assertionId(), badge.districtId(), badge.personId(),
+					badge.issuerId(),
+					json.writeValueAsString(unsigned.withProof(options.signed(Multibase.encode(signature)))), null,
+					null, ed.id(), clock.instant()));
 	}
 
 	/**
@@ -138,13 +154,13 @@ class Credentials {
 	 * {@code credentialSubject.id}, which a Cairn credential does not have: the recipient is identified by a hashed
 	 * email only, so there is no subject id to repeat.
 	 */
-	private byte[] claims(OpenBadgeCredential credential, String document) {
+	private byte[] claims(String document) {
 		ObjectNode claims = (ObjectNode) json.readTree(document);
-		claims.put("iss", credential.issuer().id());
-		claims.put("jti", credential.id());
-		claims.put("nbf", Instant.parse(credential.validFrom()).getEpochSecond());
-		if (credential.validUntil() != null) {
-			claims.put("exp", Instant.parse(credential.validUntil()).getEpochSecond());
+		claims.put("iss", claims.get("issuer").get("id").asString());
+		claims.put("jti", claims.get("id").asString());
+		claims.put("nbf", Instant.parse(claims.get("validFrom").asString()).getEpochSecond());
+		if (claims.has("validUntil")) {
+			claims.put("exp", Instant.parse(claims.get("validUntil").asString()).getEpochSecond());
 		}
 		return json.writeValueAsString(claims).getBytes(StandardCharsets.UTF_8);
 	}

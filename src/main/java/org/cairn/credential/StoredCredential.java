@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param assertionId the 2.0 assertion's id, also the key: one credential per assertion
  * @param json the credential with its embedded proof, exactly as served
- * @param jwt the VC-JWT (compact JWS) of the same credential
+ * @param jwt the VC-JWT (compact JWS) of the same credential, signed on its first request (null until then)
  */
 @Document("credentials_ob3")
 record StoredCredential(@Id String assertionId, String districtId, @Indexed String personId, String issuerId,

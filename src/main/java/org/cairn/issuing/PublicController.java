@@ -11,6 +11,7 @@ import org.cairn.baking.PngBaking;
 import org.cairn.baking.SvgBaking;
 import org.cairn.certificate.CertificateContent;
 import org.cairn.certificate.Certificates;
+import org.cairn.openbadges.CredentialFiles;
 import org.cairn.problem.ProblemException;
 import org.cairn.system.AcceptHeader;
 import org.cairn.system.EntityTag;
@@ -19,6 +20,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -58,13 +60,16 @@ class PublicController {
 
 	private final JsonMapper json;
 
+	private final ObjectProvider<CredentialFiles> credentialFiles;
+
 	PublicController(PublicDocuments documents, Pages pages, PublicUrls urls, Certificates certificates,
-			JsonMapper json) {
+			JsonMapper json, ObjectProvider<CredentialFiles> credentialFiles) {
 		this.documents = documents;
 		this.pages = pages;
 		this.urls = urls;
 		this.certificates = certificates;
 		this.json = json;
+		this.credentialFiles = credentialFiles;
 	}
 
 	@GetMapping("/public/assertions/{id}")
@@ -155,20 +160,30 @@ class PublicController {
 			return Mono.error(new ProblemException(IssuingProblem.UNSUPPORTED_PAPER, "Unsupported paper",
 					"paper must be letter or a4."));
 		}
-		return issued(id).flatMap(a -> documents.rendition("certificate-" + paper + ":" + id,
+		return issued(id).flatMap(a -> credentialFile(a.id()).flatMap(ob3 -> documents.rendition(
+				"certificate-" + paper + ":" + id + (ob3.isEmpty() ? ":2.0" : ""),
 				documents.badgeContext(a.badgeClassId())
 					.flatMap(ctx -> BadgeArt.pngOf(ctx.template().artwork(), ctx.template().title(),
-							ctx.district().brandColor()).map(png -> content(a, ctx, paper.equals("a4"), png)))
+							ctx.district().brandColor())
+						.map(png -> content(a, ctx, paper.equals("a4"), png, ob3.orElse(null))))
 					.publishOn(Schedulers.boundedElastic())
 					// the PDF carries its creation time: the tag names what it shows, so re-rendering keeps it
 					.map(content -> new PublicDocuments.Rendition(a.districtId(), certificates.render(content),
-							EntityTag.of(content.fingerprint()).variant("pdf")))))
+							EntityTag.of(content.fingerprint()).variant("pdf"))))))
 			.map(pdf -> respond(request.getHeaders(), pdf.tag(), MediaType.APPLICATION_PDF, pdf.bytes(),
 					CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic(), false,
 					h -> h.set(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"certificate-" + id + ".pdf\"")));
 	}
 
-	private CertificateContent content(IssuedAssertion a, PublicDocuments.BadgeContext ctx, boolean a4, byte[] image) {
+	/** The badge's Open Badges 3.0 credential to attach, when it is issued already (never waited for). */
+	private Mono<java.util.Optional<String>> credentialFile(String assertionId) {
+		CredentialFiles files = credentialFiles.getIfAvailable();
+		return files == null ? Mono.just(java.util.Optional.empty())
+				: files.credentialJson(assertionId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
+	}
+
+	private CertificateContent content(IssuedAssertion a, PublicDocuments.BadgeContext ctx, boolean a4, byte[] image,
+			String credentialJson) {
 		Tier tier = a.tierKey() == null ? null : ctx.template().tier(a.tierKey()).orElse(null);
 		List<String> alignments = ctx.template().alignments().stream()
 			.map(al -> (al.targetCode() == null ? "" : al.targetCode() + " ") + al.targetName()
@@ -188,7 +203,7 @@ class PublicController {
 				a.recipientName() == null ? a.recipientEmail() : a.recipientName(), ctx.template().title(),
 				tier == null ? null : tier.title(), alignments, extras, a.issuedOn(), a.expires(),
 				urls.assertion(a.id()), a.document(), a.jws(), a4, image,
-				ctx.issuer().signatoryName(), ctx.issuer().signatoryTitle());
+				ctx.issuer().signatoryName(), ctx.issuer().signatoryTitle(), credentialJson);
 	}
 
 	/** An assertion that can still be shown as a badge: revoked ones have no image or certificate. */

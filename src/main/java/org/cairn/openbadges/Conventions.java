@@ -17,6 +17,9 @@ public final class Conventions {
 	/** PDF certificates: the embedded file holding the compact JWS (signed badges). */
 	public static final String PDF_ATTACHMENT_JWS = "openbadges-assertion.jws";
 
+	/** PDF certificates: the embedded file holding the Open Badges 3.0 credential, once it is issued. */
+	public static final String PDF_ATTACHMENT_OB3 = "openbadges-credential-v3.json";
+
 	/** PDF certificates: the embedded file holding the assertion JSON (always present). */
 	public static final String PDF_ATTACHMENT_JSON = "openbadges-assertion.json";
 
