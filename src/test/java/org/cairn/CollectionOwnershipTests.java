@@ -36,29 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>only the owning feature writes through a repository ({@code save}, {@code insert}, {@code delete});</li>
  * <li>a class using the {@code ReactiveMongoTemplate} names (as a string) only its own feature's collections.</li>
  * </ol>
- * The exceptions still standing are listed below, each with what would remove it; the test also fails when one of
- * them no longer occurs, so the list only shrinks.
+ * No exception is left; should one ever be listed in {@link #KNOWN}, with what would remove it, the test also fails
+ * once it no longer occurs, so the list only shrinks.
  */
 class CollectionOwnershipTests {
 
 	private static final Path SOURCES = Path.of("src", "main", "java");
 
-	/** "class -> what it touches": the known exceptions, to be moved behind the owner's published interface. */
-	static final Set<String> KNOWN = Set.of(
-			// bulk reads the badge class and the district's people by email in one query per chunk, and records its
-			// awards in one insert: needs Issuers.badgeClassById, a batch person lookup in account, Awards.recordAll
-			"org.cairn.bulk.BulkAwards -> BadgeClassRecord.class", "org.cairn.bulk.BulkAwards -> Person.class",
-			"org.cairn.bulk.BulkAwards -> new Award",
-			// the demo creates its district, people and demo awards: needs district/account/award creation operations
-			"org.cairn.demo.DemoSeeder -> District.class", "org.cairn.demo.DemoSeeder -> DistrictRepository.save",
-			"org.cairn.demo.DemoSeeder -> Person.class", "org.cairn.demo.DemoSeeder -> PersonRepository.save",
-			"org.cairn.demo.DemoSeeder -> new District", "org.cairn.demo.DemoSeeder -> new Person",
-			"org.cairn.demo.IssuingDemo -> AwardRepository.save",
-			// a renewal records (or finds) its own award: needs an Awards operation for a renewed award
-			"org.cairn.transcript.Renewals -> AwardRepository.save", "org.cairn.transcript.Renewals -> new Award",
-			// the platform creates districts and the first platform administrator: needs district/account operations
-			"org.cairn.platform.DistrictsController -> DistrictRepository.save",
-			"org.cairn.platform.FirstStart -> Person.class", "org.cairn.platform.FirstStart -> new Person");
+	/** "class -> what it touches": the known exceptions; none left (issue 15), and a new one needs a reason here. */
+	static final Set<String> KNOWN = Set.of();
 
 	@Test
 	void featuresTouchOnlyTheirOwnCollections() {

@@ -1,11 +1,13 @@
 package org.cairn.account;
 
+import java.time.Clock;
 import java.util.Set;
 
 import org.cairn.paging.ListPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -25,8 +27,62 @@ public class PersonChanges {
 
 	private final ReactiveMongoTemplate mongo;
 
-	PersonChanges(ReactiveMongoTemplate mongo) {
+	private final Clock clock;
+
+	/** Public so a test can point one at a store of its own. */
+	public PersonChanges(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	/**
+	 * An account created directly, not by invitation: a platform administrator (no district) or a demo person.
+	 *
+	 * @param coachId the person's coach; null when none
+	 */
+	public record NewAccount(String districtId, String email, String displayName, Set<Role> roles,
+			boolean platformAdmin, String school, Integer yearsOfExperience, String coachId) {
+
+		/** A platform administrator: no district, no district roles. */
+		public static NewAccount platformAdmin(String email, String displayName) {
+			return new NewAccount(null, email, displayName, Set.of(), true, null, null, null);
+		}
+
+	}
+
+	/** What {@link #createOnce} found or made; {@code created} when this call inserted it. */
+	public record Account(Person person, boolean created) {
+	}
+
+	/** Creates the active account now with this password hash; fails with a duplicate key when the email is taken. */
+	public Mono<Person> create(NewAccount account, String passwordHash) {
+		return Mono.defer(() -> mongo.insert(new Person(null, account.districtId(), account.email(),
+				account.displayName(), passwordHash, account.roles(), account.platformAdmin(), account.school(),
+				account.yearsOfExperience(), account.coachId(), true, clock.instant(), null)));
+	}
+
+	/**
+	 * The account with this email: the one there, or one created now. The password hash is asked for only when
+	 * creating (encoding is slow); of several instances creating it at once, one inserts and the others find it.
+	 */
+	public Mono<Account> createOnce(NewAccount account, Mono<String> passwordHash) {
+		Query byEmail = Query.query(Criteria.where("email").is(Person.normalizeEmail(account.email())));
+		return mongo.findOne(byEmail, Person.class)
+			.map(existing -> new Account(existing, false))
+			.switchIfEmpty(Mono.defer(() -> passwordHash.flatMap(hash -> create(account, hash))
+				.map(created -> new Account(created, true))
+				.onErrorResume(DuplicateKeyException.class,
+						ex -> mongo.findOne(byEmail, Person.class).map(existing -> new Account(existing, false)))));
+	}
+
+	/** Whether a platform administrator exists. */
+	public Mono<Boolean> platformAdminExists() {
+		return mongo.exists(Query.query(Criteria.where("platformAdmin").is(true)), Person.class);
+	}
+
+	/** Whether anyone but platform administrators has an account (district data exists). */
+	public Mono<Boolean> anyDistrictPerson() {
+		return mongo.exists(Query.query(Criteria.where("platformAdmin").ne(true)), Person.class);
 	}
 
 	/** What a district admin sets about a person (and what a refreshed invitation sets again). */
@@ -37,6 +93,12 @@ public class PersonChanges {
 	/** One page of the district's people by email (the index {@code district_email} serves it in order). */
 	public Flux<Person> inDistrict(String districtId, ListPage page) {
 		return mongo.find(page.apply(Query.query(Criteria.where("districtId").is(districtId)).with(Sort.by("email"))),
+				Person.class);
+	}
+
+	/** The district's people with these (normalized) emails: one query for a whole list (bulk awards). */
+	public Flux<Person> inDistrictByEmail(String districtId, java.util.Collection<String> emails) {
+		return mongo.find(Query.query(Criteria.where("email").in(emails).and("districtId").is(districtId)),
 				Person.class);
 	}
 

@@ -66,6 +66,50 @@ public class Awards {
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty());
 	}
 
+	/**
+	 * Records an award without announcing it (the caller issues it itself: a renewal, a demo badge), or answers the
+	 * one recorded before under the same key, so a retry or a second instance gets the same award.
+	 */
+	public Mono<Award> recordOnce(NewAward award) {
+		Query byKey = Query.query(Criteria.where("awardKey").is(award.awardKey()));
+		return mongo.findOne(byKey, Award.class)
+			.switchIfEmpty(Mono.defer(() -> mongo.insert(new Award(null, award.awardKey(), award.districtId(),
+					award.personId(), award.enrollmentId(), award.templateId(), award.tierKey(), award.stipendCents(),
+					clock.instant(), award.publicEvidenceIds(), null, null))))
+			.onErrorResume(DuplicateKeyException.class, ex -> mongo.findOne(byKey, Award.class));
+	}
+
+	/**
+	 * Records awards issued elsewhere (a bulk award chunk), each already holding its assertion, in one insert; one by
+	 * one when some exist already (a chunk run again), so each award key is recorded exactly once.
+	 */
+	public Mono<Void> recordIssued(List<IssuedAward> issued, Instant awardedAt) {
+		List<Award> batch = issued.stream()
+			.map(a -> new Award(a.id(), a.awardKey(), a.districtId(), a.personId(), null, a.templateId(), a.tierKey(),
+					0, awardedAt, List.of(), a.assertionId(), null))
+			.toList();
+		return mongo.insertAll(batch).then()
+			.onErrorResume(org.springframework.dao.DataAccessException.class, ex -> Flux.fromIterable(batch)
+				.concatMap(award -> mongo.insert(award).onErrorResume(DuplicateKeyException.class, dup -> Mono.empty()))
+				.then());
+	}
+
+	/** An award issued before it is recorded (bulk awards): its id and assertion are chosen by the issuer. */
+	public record IssuedAward(String id, String awardKey, String districtId, String personId, String templateId,
+			String tierKey, String assertionId) {
+	}
+
+	/** A person's awards in the district. */
+	public Flux<Award> ofPerson(String districtId, String personId) {
+		return mongo.find(Query.query(Criteria.where("districtId").is(districtId).and("personId").is(personId)),
+				Award.class);
+	}
+
+	/** The award with this id. */
+	public Mono<Award> byId(String awardId) {
+		return mongo.findById(awardId, Award.class);
+	}
+
 	/** True when this caller now holds the award for {@code hold}: it has no assertion and no live claim. */
 	public Mono<Boolean> claimForIssuing(String awardId, Instant now, Duration hold) {
 		Query claimable = Query.query(Criteria.where("_id").is(awardId)

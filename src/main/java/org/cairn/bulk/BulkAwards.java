@@ -15,7 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.cairn.account.Person;
-import org.cairn.award.Award;
+import org.cairn.account.PersonChanges;
+import org.cairn.award.Awards;
 import org.cairn.csv.CsvProblem;
 import org.cairn.csv.CsvTable;
 import org.cairn.issuing.AwardMail;
@@ -30,7 +31,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -65,6 +65,12 @@ class BulkAwards implements SchedulingConfigurer {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final Issuers issuers;
+
+	private final PersonChanges people;
+
+	private final Awards awards;
+
 	private final Issuance issuance;
 
 	private final AwardMail mail;
@@ -82,9 +88,12 @@ class BulkAwards implements SchedulingConfigurer {
 
 	private final Duration pollEvery;
 
-	BulkAwards(ReactiveMongoTemplate mongo, Issuance issuance, AwardMail mail, Clock clock,
-			BulkProperties properties) {
+	BulkAwards(ReactiveMongoTemplate mongo, Issuers issuers, PersonChanges people, Awards awards, Issuance issuance,
+			AwardMail mail, Clock clock, BulkProperties properties) {
 		this.mongo = mongo;
+		this.issuers = issuers;
+		this.people = people;
+		this.awards = awards;
 		this.issuance = issuance;
 		this.mail = mail;
 		this.clock = clock;
@@ -276,7 +285,7 @@ class BulkAwards implements SchedulingConfigurer {
 				.toList();
 			return count(chunk, gaveUp).then(close(chunk, gaveUp));
 		}
-		return mongo.findById(chunk.badgeClassId(), BadgeClassRecord.class)
+		return issuers.badgeClassById(chunk.badgeClassId())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("badge class " + chunk.badgeClassId() + " gone")))
 			.flatMap(badge -> awardAll(chunk, badge))
 			.flatMap(results -> count(chunk, results).then(close(chunk, results)))
@@ -295,8 +304,7 @@ class BulkAwards implements SchedulingConfigurer {
 	 */
 	private Mono<List<BulkChunk.Result>> awardAll(BulkChunk chunk, BadgeClassRecord badge) {
 		List<String> emails = chunk.recipients().stream().map(Row::email).toList();
-		return mongo.find(Query.query(Criteria.where("email").in(emails).and("districtId").is(chunk.districtId())),
-				Person.class)
+		return people.inDistrictByEmail(chunk.districtId(), emails)
 			.collectMap(Person::email)
 			.flatMap(known -> {
 				List<Issuance.IssueRequest> requests = chunk.recipients().stream().map(row -> {
@@ -334,18 +342,13 @@ class BulkAwards implements SchedulingConfigurer {
 				|| ex instanceof org.springframework.dao.DataAccessResourceFailureException;
 	}
 
-	/** The award records of a chunk in one insert; one by one when some exist already (a chunk run again). */
+	/** The award records of a chunk, each exactly once however often the chunk runs (see {@link Awards#recordIssued}). */
 	private Mono<Void> recordAwards(BadgeClassRecord badge, List<Issuance.IssueRequest> requests,
 			Map<String, IssuedAssertion> issued) {
-		List<Award> awards = requests.stream()
-			.map(r -> new Award(r.awardId(), r.issueKey(), r.districtId(), r.recipient().personId(), null,
-					badge.templateId(), badge.tierKey(), 0, clock.instant(), List.of(), issued.get(r.issueKey()).id(),
-					null))
-			.toList();
-		return mongo.insertAll(awards).then()
-			.onErrorResume(org.springframework.dao.DataAccessException.class, ex -> Flux.fromIterable(awards)
-				.concatMap(award -> mongo.insert(award).onErrorResume(DuplicateKeyException.class, dup -> Mono.empty()))
-				.then());
+		return awards.recordIssued(requests.stream()
+			.map(r -> new Awards.IssuedAward(r.awardId(), r.issueKey(), r.districtId(), r.recipient().personId(),
+					badge.templateId(), badge.tierKey(), issued.get(r.issueKey()).id()))
+			.toList(), clock.instant());
 	}
 
 	/** Adds the chunk's outcome to the job exactly once: the guard and the increment are one atomic update. */

@@ -9,10 +9,11 @@ import java.util.Set;
 import org.bson.Document;
 import org.cairn.account.PasswordPolicy;
 import org.cairn.account.Person;
-import org.cairn.account.PersonRepository;
+import org.cairn.account.PersonChanges;
 import org.cairn.account.Role;
 import org.cairn.district.District;
-import org.cairn.district.DistrictRepository;
+import org.cairn.district.DistrictSettings;
+import org.cairn.district.Districts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -59,9 +60,13 @@ class DemoSeeder implements ApplicationRunner {
 			new Seat("teacher2", "Jordan Teacher", Set.of(Role.TEACHER), "Central High School", 8),
 			new Seat("teacher3", "Riley Teacher", Set.of(Role.TEACHER), "Maple Elementary School", 21));
 
-	private final DistrictRepository districts;
+	private static final DistrictSettings DISTRICT = new DistrictSettings("Cairn Demo District",
+			"https://demo.cairn.test", "pd@" + DOMAIN, "A demo district to click through every role of Cairn.", null,
+			"#1f6f5c", "America/Chicago", 7, 5_000_000, false, false, District.DEFAULT_MAX_UPLOAD_BYTES);
 
-	private final PersonRepository people;
+	private final Districts districts;
+
+	private final PersonChanges people;
 
 	private final PasswordEncoder passwords;
 
@@ -79,7 +84,7 @@ class DemoSeeder implements ApplicationRunner {
 
 	static final String MARKER = "demo-seeding";
 
-	DemoSeeder(DistrictRepository districts, PersonRepository people, PasswordEncoder passwords,
+	DemoSeeder(Districts districts, PersonChanges people, PasswordEncoder passwords,
 			ApplicationEventPublisher events, Clock clock, DemoProperties demo,
 			ReactiveMongoTemplate mongo, List<DemoStep> steps) {
 		this.districts = districts;
@@ -130,8 +135,8 @@ class DemoSeeder implements ApplicationRunner {
 
 	Mono<Claim> claim() {
 		// a platform administrator (configured, or created from the set-up link) is not district data
-		Mono<Boolean> empty = mongo.exists(new Query(), District.class)
-			.zipWith(mongo.exists(Query.query(Criteria.where("platformAdmin").ne(true)), Person.class),
+		Mono<Boolean> empty = districts.any()
+			.zipWith(people.anyDistrictPerson(),
 					(districts, people) -> !districts && !people);
 		return mongo.exists(Query.query(Criteria.where("_id").is(MARKER)), COLLECTION)
 			.flatMap(marked -> marked ? Mono.just(Claim.SEEDED_BEFORE)
@@ -145,9 +150,7 @@ class DemoSeeder implements ApplicationRunner {
 	/** Creates what is missing. */
 	Mono<DemoDistrictSeeded> seed() {
 		return Mono.fromRunnable(() -> PasswordPolicy.check(password, null))
-			.then(districts.findBySlug(SLUG)
-				.switchIfEmpty(Mono.defer(() -> districts.save(newDistrict())))
-				.onErrorResume(DuplicateKeyException.class, ex -> districts.findBySlug(SLUG)))
+			.then(districts.createOnce(SLUG, DISTRICT))
 			.flatMap(district -> {
 				// encoding the password is deliberately slow CPU work: off the event loop
 				return Mono.fromCallable(() -> passwords.encode(password))
@@ -175,16 +178,10 @@ class DemoSeeder implements ApplicationRunner {
 
 	private Mono<Person> person(District district, Seat seat, String hash, String coachId) {
 		String email = seat.login() + "@" + DOMAIN;
-		return people.findByEmail(email)
-			.switchIfEmpty(Mono.defer(() -> people.save(new Person(null, district.id(), email, seat.name(), hash,
-					seat.roles(), false, seat.school(), seat.years(), coachId, true, clock.instant(), null))))
-			.onErrorResume(DuplicateKeyException.class, ex -> people.findByEmail(email));
-	}
-
-	private District newDistrict() {
-		return new District(null, SLUG, "Cairn Demo District", "https://demo.cairn.test", "pd@" + DOMAIN,
-				"A demo district to click through every role of Cairn.", null, "#1f6f5c", "America/Chicago", 7,
-				5_000_000, false, false, District.DEFAULT_MAX_UPLOAD_BYTES, clock.instant(), null);
+		return people
+			.createOnce(new PersonChanges.NewAccount(district.id(), email, seat.name(), seat.roles(), false,
+					seat.school(), seat.years(), coachId), Mono.just(hash))
+			.map(PersonChanges.Account::person);
 	}
 
 	private void printAccounts() {

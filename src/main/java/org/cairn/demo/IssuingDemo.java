@@ -1,13 +1,12 @@
 package org.cairn.demo;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import org.cairn.account.Person;
 import org.cairn.account.PersonRepository;
 import org.cairn.award.Award;
-import org.cairn.award.AwardRepository;
+import org.cairn.award.Awards;
 import org.cairn.issuing.Issuance;
 import org.cairn.issuing.IssuedAssertion;
 import org.cairn.issuing.PublicUrls;
@@ -22,7 +21,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +48,7 @@ class IssuingDemo implements DemoStep {
 
 	private final TemplateLookup templates;
 
-	private final AwardRepository awards;
+	private final Awards awards;
 
 	private final PersonRepository people;
 
@@ -58,16 +56,13 @@ class IssuingDemo implements DemoStep {
 
 	private final PublicUrls urls;
 
-	private final Clock clock;
-
-	IssuingDemo(TemplateLookup templates, AwardRepository awards, PersonRepository people, Issuance issuance,
-			PublicUrls urls, Clock clock) {
+	IssuingDemo(TemplateLookup templates, Awards awards, PersonRepository people, Issuance issuance,
+			PublicUrls urls) {
 		this.templates = templates;
 		this.awards = awards;
 		this.people = people;
 		this.issuance = issuance;
 		this.urls = urls;
-		this.clock = clock;
 	}
 
 	private record Kind(String name, VerificationMode mode, boolean revoke, String libraryKey) {
@@ -102,7 +97,7 @@ class IssuingDemo implements DemoStep {
 	/** Awards the earning demo made: issue them (normally already done by the AwardGranted listener). */
 	private Flux<Line> earned(DemoDistrictSeeded event, List<Person> teachers) {
 		return Flux.fromIterable(teachers)
-			.concatMap(teacher -> awards.findByDistrictIdAndPersonId(event.districtId(), teacher.id())
+			.concatMap(teacher -> awards.ofPerson(event.districtId(), teacher.id())
 				.filter(a -> !a.awardKey().startsWith("demo:issuing:"))
 				.collectList()
 				.flatMapMany(Flux::fromIterable)
@@ -135,11 +130,8 @@ class IssuingDemo implements DemoStep {
 	private Mono<Award> award(DemoDistrictSeeded event, Kind kind, Person teacher, Template template) {
 		Tier tier = template.tiers().stream().filter(Tier::awardedSeparately).findFirst().orElse(null);
 		String key = "demo:issuing:" + kind.name() + ":" + teacher.id();
-		return awards.findByAwardKey(key)
-			.switchIfEmpty(Mono.defer(() -> awards.save(new Award(null, key, event.districtId(), teacher.id(), null,
-					template.id(), tier == null ? null : tier.key(), tier == null ? 0 : tier.stipendCents(),
-					clock.instant(), List.of(), null, null))))
-			.onErrorResume(DuplicateKeyException.class, ex -> awards.findByAwardKey(key));
+		return awards.recordOnce(new Awards.NewAward(key, event.districtId(), teacher.id(), null, template.id(),
+				tier == null ? null : tier.key(), tier == null ? 0 : tier.stipendCents(), List.of()));
 	}
 
 	/** The award's assertion: issued now, or waited for when another instance (or the listener) is issuing it. */
@@ -154,7 +146,7 @@ class IssuingDemo implements DemoStep {
 				return Mono.empty();
 			}
 			return Mono.delay(RETRY)
-				.then(awards.findById(current.id()))
+				.then(awards.byId(current.id()))
 				.flatMap(next -> issued(next, mode, deadline));
 		}));
 	}

@@ -1,6 +1,5 @@
 package org.cairn.platform;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 
@@ -12,7 +11,8 @@ import jakarta.validation.constraints.Size;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
 import org.cairn.district.District;
-import org.cairn.district.DistrictRepository;
+import org.cairn.district.DistrictSettings;
+import org.cairn.district.Districts;
 import org.cairn.district.ValidTimeZone;
 import org.cairn.mail.HeaderText;
 import org.cairn.people.Invitations;
@@ -37,22 +37,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/districts")
 class DistrictsController {
 
-	private final DistrictRepository districts;
+	private final Districts districts;
 
 	private final Invitations invitations;
 
-	private final Clock clock;
-
-	DistrictsController(DistrictRepository districts, Invitations invitations, Clock clock) {
+	DistrictsController(Districts districts, Invitations invitations) {
 		this.districts = districts;
 		this.invitations = invitations;
-		this.clock = clock;
 	}
 
 	@GetMapping
 	Flux<Summary> list(@AuthenticationPrincipal CairnUser user) {
 		user.requirePlatformAdmin();
-		return districts.findAll().map(Summary::of);
+		return districts.all().map(Summary::of);
 	}
 
 	/** A second request with the same slug answers 409 {@code slug-taken}: one district per slug, ever. */
@@ -60,10 +57,9 @@ class DistrictsController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<Created> create(@AuthenticationPrincipal CairnUser user, @Valid @RequestBody NewDistrict body) {
 		user.requirePlatformAdmin();
-		District district = new District(null, body.slug(), body.name().trim(), body.url(), body.email(), null, null,
-				"#1f6f5c", body.timeZone(), 7, 0, false, false, District.DEFAULT_MAX_UPLOAD_BYTES, clock.instant(),
-				null);
-		return districts.save(district)
+		DistrictSettings settings = new DistrictSettings(body.name().trim(), body.url(), body.email(), null, null,
+				"#1f6f5c", body.timeZone(), 7, 0, false, false, District.DEFAULT_MAX_UPLOAD_BYTES);
+		return districts.create(body.slug(), settings)
 			.onErrorMap(DuplicateKeyException.class,
 					ex -> new ProblemException(PlatformProblem.SLUG_TAKEN, "Slug taken",
 					"A district with the slug '" + body.slug() + "' already exists."))

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.cairn.account.PasswordPolicy;
 import org.cairn.account.Person;
+import org.cairn.account.PersonChanges;
 import org.cairn.account.SecretTokens;
 import org.cairn.system.CairnProperties;
 import org.slf4j.Logger;
@@ -13,10 +14,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +32,8 @@ class FirstStart implements ApplicationRunner {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final PersonChanges people;
+
 	private final PasswordEncoder passwords;
 
 	private final BootstrapProperties properties;
@@ -42,9 +42,10 @@ class FirstStart implements ApplicationRunner {
 
 	private final Clock clock;
 
-	FirstStart(ReactiveMongoTemplate mongo, PasswordEncoder passwords, BootstrapProperties properties,
+	FirstStart(ReactiveMongoTemplate mongo, PersonChanges people, PasswordEncoder passwords, BootstrapProperties properties,
 			CairnProperties cairn, Clock clock) {
 		this.mongo = mongo;
+		this.people = people;
 		this.passwords = passwords;
 		this.properties = properties;
 		this.cairn = cairn;
@@ -75,17 +76,20 @@ class FirstStart implements ApplicationRunner {
 	Mono<Person> createConfiguredAdmin() {
 		String email = Person.normalizeEmail(properties.adminEmail());
 		PasswordPolicy.check(properties.adminPassword(), email);
-		return mongo.findOne(Query.query(Criteria.where("email").is(email)), Person.class)
-			.switchIfEmpty(Mono.fromCallable(() -> passwords.encode(properties.adminPassword()))
-				.flatMap(hash -> mongo.insert(platformAdmin(email, "Platform administrator", hash)))
-				.doOnNext(admin -> log.info("Created the platform administrator {}", admin.email()))
-				// Another instance starting at the same moment created it first.
-				.onErrorResume(DuplicateKeyException.class,
-						ex -> mongo.findOne(Query.query(Criteria.where("email").is(email)), Person.class)));
+		// of instances starting at the same moment, one creates it and the others find it
+		return people
+			.createOnce(PersonChanges.NewAccount.platformAdmin(email, "Platform administrator"),
+					Mono.fromCallable(() -> passwords.encode(properties.adminPassword())))
+			.doOnNext(account -> {
+				if (account.created()) {
+					log.info("Created the platform administrator {}", account.person().email());
+				}
+			})
+			.map(PersonChanges.Account::person);
 	}
 
 	Mono<Boolean> platformAdminExists() {
-		return mongo.exists(Query.query(Criteria.where("platformAdmin").is(true)), Person.class);
+		return people.platformAdminExists();
 	}
 
 	/** Replaces the set-up token and returns its secret. */
@@ -94,11 +98,6 @@ class FirstStart implements ApplicationRunner {
 		Instant now = clock.instant();
 		return mongo.save(new SetupToken(SetupToken.ID, SecretTokens.hash(secret), now,
 				now.plus(properties.setupLinkLifetime()))).thenReturn(secret);
-	}
-
-	Person platformAdmin(String email, String displayName, String hash) {
-		return new Person(null, null, email, displayName, hash, java.util.Set.of(), true, null, null, null, true,
-				clock.instant(), null);
 	}
 
 }

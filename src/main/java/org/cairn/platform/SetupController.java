@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.cairn.account.PasswordPolicy;
 import org.cairn.account.Person;
+import org.cairn.account.PersonChanges;
 import org.cairn.account.SecretTokens;
 import org.cairn.account.Sessions;
 import org.cairn.mail.HeaderText;
@@ -34,7 +35,7 @@ class SetupController {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final FirstStart firstStart;
+	private final PersonChanges people;
 
 	private final PasswordEncoder passwords;
 
@@ -42,10 +43,10 @@ class SetupController {
 
 	private final java.time.Clock clock;
 
-	SetupController(ReactiveMongoTemplate mongo, FirstStart firstStart, PasswordEncoder passwords,
+	SetupController(ReactiveMongoTemplate mongo, PersonChanges people, PasswordEncoder passwords,
 			Sessions sessions, java.time.Clock clock) {
 		this.mongo = mongo;
-		this.firstStart = firstStart;
+		this.people = people;
 		this.passwords = passwords;
 		this.sessions = sessions;
 		this.clock = clock;
@@ -67,7 +68,7 @@ class SetupController {
 							+ "newer one (see the most recent start-up log).")))
 			.publishOn(Schedulers.boundedElastic())
 			.map(used -> passwords.encode(body.password()))
-			.flatMap(hash -> mongo.insert(firstStart.platformAdmin(email, body.displayName().trim(), hash)))
+			.flatMap(hash -> people.create(PersonChanges.NewAccount.platformAdmin(email, body.displayName().trim()), hash))
 			.onErrorMap(org.springframework.dao.DuplicateKeyException.class,
 					ex -> new ProblemException(PlatformProblem.EMAIL_IN_USE, "Email in use",
 							"This email already has an account."))

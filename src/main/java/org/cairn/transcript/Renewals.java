@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.cairn.award.Award;
 import org.cairn.award.AwardGranted;
-import org.cairn.award.AwardRepository;
+import org.cairn.award.Awards;
 import org.cairn.issuing.BadgeRecords;
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Mono;
@@ -33,7 +32,7 @@ class Renewals {
 
 	private final BadgeRecords badges;
 
-	private final AwardRepository awards;
+	private final Awards awards;
 
 	private final ApplicationEventPublisher events;
 
@@ -41,7 +40,7 @@ class Renewals {
 
 	private final Clock clock;
 
-	Renewals(BadgeRecords badges, AwardRepository awards, ApplicationEventPublisher events,
+	Renewals(BadgeRecords badges, Awards awards, ApplicationEventPublisher events,
 			ReactiveMongoTemplate mongo, Clock clock) {
 		this.badges = badges;
 		this.awards = awards;
@@ -73,17 +72,15 @@ class Renewals {
 					return Mono.error(new ProblemException(TranscriptProblem.BADGE_REVOKED, "Badge revoked",
 							"A revoked badge cannot be renewed."));
 				}
-				String key = "renewal:" + old.assertionId();
-				Award award = new Award(null, key, districtId, old.personId(), null, old.templateId(), old.tierKey(), 0,
-						clock.instant(), List.of(), null, null);
-				return awards.save(award)
-					.onErrorResume(DuplicateKeyException.class, ex -> awards.findByAwardKey(key))
+				return awards
+					.recordOnce(new Awards.NewAward("renewal:" + old.assertionId(), districtId, old.personId(), null,
+							old.templateId(), old.tierKey(), 0, List.of()))
 					.flatMap(saved -> mongo
 						.insert(new Renewal(old.assertionId(), districtId, old.personId(), saved.id(), clock.instant(),
 								adminId))
 						.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
 						.then(Mono.fromRunnable(() -> events.publishEvent(new AwardGranted(saved.id()))))
-						.then(awards.findById(saved.id()))
+						.then(awards.byId(saved.id()))
 						.map(a -> new Renewed(old.assertionId(), a.id(), a.assertionId())));
 			});
 	}

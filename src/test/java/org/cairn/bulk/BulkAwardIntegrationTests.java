@@ -53,6 +53,15 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 	Issuance issuance;
 
 	@Autowired
+	org.cairn.issuing.Issuers issuers;
+
+	@Autowired
+	org.cairn.account.PersonChanges personChanges;
+
+	@Autowired
+	org.cairn.award.Awards awards;
+
+	@Autowired
 	org.cairn.account.PersonRepository people;
 
 	@Autowired
@@ -94,7 +103,8 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		}
 
 		// other workers (this instance's poller, another instance) finish everything else, but not the held chunk
-		BulkAwards otherInstance = new BulkAwards(mongo, issuance, awardMail, clock, BULK);
+		BulkAwards otherInstance = new BulkAwards(mongo, issuers, personChanges, awards, issuance, awardMail,
+				clock, BULK);
 		otherInstance.drain("worker-b").block();
 		await(() -> progress(admin, jobId).get("done").asInt() == 250 - held.recipients().size());
 		assertThat(bulk.claim("worker-b").block()).as("a live lease is respected").isEmpty();
@@ -103,7 +113,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		assertThat(progress.get("failed").asInt()).isZero();
 
 		// after a restart, once the lease has run out, the held chunk is taken over and finished
-		BulkAwards restarted = new BulkAwards(mongo, issuance, awardMail,
+		BulkAwards restarted = new BulkAwards(mongo, issuers, personChanges, awards, issuance, awardMail,
 				Clock.offset(clock, BulkAwards.LEASE.plusMinutes(1)), BULK);
 		assertThat(restarted.drain("worker-c").block()).isEqualTo(1);
 		progress = progress(admin, jobId);
@@ -170,7 +180,8 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		// the template disappears before the job runs: no assertion can be built
 		mongo.remove(Query.query(Criteria.where("_id").is(template.id())), Template.class).block();
 
-		new BulkAwards(mongo, issuance, awardMail, clock, BULK).drain("worker-f").block();
+		new BulkAwards(mongo, issuers, personChanges, awards, issuance, awardMail, clock, BULK).drain("worker-f")
+			.block();
 
 		JsonNode progress = progress(admin, jobId);
 		assertThat(progress.get("status").asString()).isEqualTo("DONE");

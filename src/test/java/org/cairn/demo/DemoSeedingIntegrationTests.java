@@ -8,10 +8,12 @@ import java.util.List;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import org.cairn.account.Person;
+import org.cairn.account.PersonChanges;
 import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
 import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
+import org.cairn.district.Districts;
 import org.cairn.support.IntegrationTest;
 import org.cairn.system.EmbeddedMongo;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,12 @@ class DemoSeedingIntegrationTests extends IntegrationTest {
 	PersonRepository people;
 
 	@Autowired
+	Districts districtOperations;
+
+	@Autowired
+	PersonChanges personChanges;
+
+	@Autowired
 	PasswordEncoder passwords;
 
 	@Autowired
@@ -55,7 +63,7 @@ class DemoSeedingIntegrationTests extends IntegrationTest {
 		long districtsBefore = mongo.count(new Query(), District.class).block();
 		long peopleBefore = mongo.count(new Query(), Person.class).block();
 		List<Object> published = new ArrayList<>();
-		DemoSeeder seeder = new DemoSeeder(districts, people, passwords, published::add, Clock.systemUTC(),
+		DemoSeeder seeder = new DemoSeeder(districtOperations, personChanges, passwords, published::add, Clock.systemUTC(),
 				new DemoProperties("cairn-demo-password"), mongo, List.of());
 
 		seeder.run(null);
@@ -76,10 +84,11 @@ class DemoSeedingIntegrationTests extends IntegrationTest {
 			ReactiveMongoTemplate own = new ReactiveMongoTemplate(client, "cairn");
 			var repositories = new ReactiveMongoRepositoryFactory(own);
 			DistrictRepository ownDistricts = repositories.getRepository(DistrictRepository.class);
-			PersonRepository ownPeople = repositories.getRepository(PersonRepository.class);
+			Districts ownDistrictOperations = new Districts(ownDistricts, own, Clock.systemUTC());
+			PersonChanges ownPersonChanges = new PersonChanges(own, Clock.systemUTC());
 			List<Object> published = new ArrayList<>();
 			ApplicationEventPublisher events = published::add;
-			DemoSeeder first = new DemoSeeder(ownDistricts, ownPeople, passwords, events, Clock.systemUTC(),
+			DemoSeeder first = new DemoSeeder(ownDistrictOperations, ownPersonChanges, passwords, events, Clock.systemUTC(),
 					new DemoProperties("cairn-demo-password"), own, List.of());
 
 			first.run(null);
@@ -90,7 +99,7 @@ class DemoSeedingIntegrationTests extends IntegrationTest {
 			assertThat(peopleAfterSeeding).isEqualTo(6);
 
 			// a restart (another instance, or the same one later): nothing is published, nothing is created
-			new DemoSeeder(ownDistricts, ownPeople, passwords, events, Clock.systemUTC(), new DemoProperties("cairn-demo-password"), own, List.of())
+			new DemoSeeder(ownDistrictOperations, ownPersonChanges, passwords, events, Clock.systemUTC(), new DemoProperties("cairn-demo-password"), own, List.of())
 				.run(null);
 			assertThat(published).hasSize(1);
 			assertThat(own.count(new Query(), Person.class).block()).isEqualTo(peopleAfterSeeding);

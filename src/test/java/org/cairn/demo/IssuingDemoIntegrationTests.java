@@ -1,6 +1,5 @@
 package org.cairn.demo;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.cairn.account.Person;
@@ -8,6 +7,7 @@ import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
 import org.cairn.award.Award;
 import org.cairn.award.AwardRepository;
+import org.cairn.award.Awards;
 import org.cairn.district.District;
 import org.cairn.issuing.Issuance;
 import org.cairn.issuing.IssuingFixtures;
@@ -41,6 +41,9 @@ class IssuingDemoIntegrationTests extends IntegrationTest {
 	AwardRepository awards;
 
 	@Autowired
+	Awards awardOperations;
+
+	@Autowired
 	PersonRepository people;
 
 	@Autowired
@@ -48,9 +51,6 @@ class IssuingDemoIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	PublicUrls urls;
-
-	@Autowired
-	Clock clock;
 
 	@Autowired
 	JsonMapper json;
@@ -67,9 +67,9 @@ class IssuingDemoIntegrationTests extends IntegrationTest {
 		DemoDistrictSeeded event = new DemoDistrictSeeded(district.id(), admin.id(), List.of(),
 				teachers.stream().map(Person::id).toList());
 
-		List<IssuingDemo.Line> first = new IssuingDemo(templates, awards, people, issuance, urls, clock).issue(event)
+		List<IssuingDemo.Line> first = new IssuingDemo(templates, awardOperations, people, issuance, urls).issue(event)
 			.collectList().block();
-		List<IssuingDemo.Line> restart = new IssuingDemo(templates, awards, people, issuance, urls, clock).issue(event)
+		List<IssuingDemo.Line> restart = new IssuingDemo(templates, awardOperations, people, issuance, urls).issue(event)
 			.collectList().block();
 
 		assertThat(first).hasSize(4).extracting(IssuingDemo.Line::kind)
