@@ -21,9 +21,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * What the award feature promises review (recording a pass once and announcing it), issuing and reports: an award is claimed for issuing by one instance at a time (a lease that
- * expires, so a crash mid-way is picked up by the sweep), linked to its assertion exactly once, and found while it
- * still has none. Only this class knows how those steps are stored in {@code awards}.
+ * What the award feature promises review (recording a pass once and announcing it), issuing and reports: an award is
+ * claimed for issuing by one instance at a time (a lease that expires, so a crash mid-way is picked up by the sweep),
+ * linked to its assertion exactly once, and found while it still has none. Renewals, the demo and bulk awards record
+ * their awards here too, each once per award key. Only this class knows how those steps are stored in
+ * {@code awards}.
  */
 @Component
 public class Awards {
