@@ -142,7 +142,13 @@ class ExpiryRemindersIntegrationTests extends IntegrationTest {
 			.exchange().expectStatus().isNotFound();
 		String renewal = awaitAssertion(renewed.get("awardId").asString());
 		org.bson.Document fresh = mongo.findById(renewal, org.bson.Document.class, "issuing_assertions").block();
-		assertThat(fresh.getDate("expires").toInstant()).isAfter(expires);
+		// a full validity again, counted from the renewal (issue and renewal may fall in the same second here)
+		Instant renewedOn = fresh.getDate("issuedOn").toInstant();
+		assertThat(renewedOn).isAfterOrEqualTo(expires.atOffset(java.time.ZoneOffset.UTC).minusYears(3).toInstant());
+		assertThat(fresh.getDate("expires").toInstant())
+			.isEqualTo(renewedOn.atOffset(java.time.ZoneOffset.UTC).plusYears(3).toInstant())
+			.isAfterOrEqualTo(expires);
+		assertThat(fresh.getString("_id")).isNotEqualTo(assertionId);
 		JsonNode hours = json.readTree(asTeacher.get().uri("/api/v1/me/hours").exchange().expectStatus().isOk()
 			.expectBody().returnResult().getResponseBody());
 		JsonNode oldView = byId(hours.get("badges"), assertionId);
