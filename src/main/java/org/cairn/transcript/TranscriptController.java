@@ -253,7 +253,7 @@ class TranscriptController {
 	private static String csv(String creditName, Map<String, Person> persons, List<CreditedBadge> issued,
 			LocalDate first, LocalDate last) {
 		Map<String, List<CreditedBadge>> byPerson = issued.stream()
-			.collect(Collectors.groupingBy(b -> b.badge().personId(), TreeMap::new, Collectors.toList()));
+			.collect(Collectors.groupingBy(TranscriptController::holder, TreeMap::new, Collectors.toList()));
 		StringBuilder out = new StringBuilder(HEADER);
 		byPerson.entrySet()
 			.stream()
@@ -268,6 +268,15 @@ class TranscriptController {
 					.append("\r\n");
 			});
 		return out.toString();
+	}
+
+	/**
+	 * Whose row a badge counts on: its holder's account, or for a badge awarded in bulk to someone without one (a
+	 * guest presenter) its recipient's email; such a badge has no person id, and grouping by it failed the export.
+	 */
+	private static String holder(CreditedBadge b) {
+		return b.badge().personId() != null ? b.badge().personId()
+				: "email:" + String.valueOf(b.badge().recipientEmail()).toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static String email(Person p, List<CreditedBadge> badges) {
