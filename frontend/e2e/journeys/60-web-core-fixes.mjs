@@ -44,6 +44,16 @@ journey('badge-downloads-and-revoked-badges', async (page, context) => {
   if (!/\.json$/.test(wallet.name) || !credential.type.includes('OpenBadgeCredential') || credential.proof?.cryptosuite !== 'eddsa-rdfc-2022') {
     throw new Error(`wallet download is not a signed Open Badges 3.0 credential: ${wallet.name}`);
   }
+  // both 3.0 forms verify through the packaged service's verifier (the VC-JWT's key set once failed only there)
+  const xsrf = (await page.context().cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+  const jwt = await (await page.request.get(credential.id + '/jwt')).text();
+  for (const body of [{ assertion: credential }, { jws: jwt }]) {
+    const report = await (await page.request.post(`${base}/api/v1/verifications`, { data: body, headers: { 'X-XSRF-TOKEN': xsrf } })).json();
+    if (report.valid !== true) {
+      const failed = (report.checks ?? []).filter((c) => c.outcome === 'failed').map((c) => c.id);
+      throw new Error(`the badge's own ${Object.keys(body)[0]} does not verify: ${failed.join(', ') || JSON.stringify(report).slice(0, 200)}`);
+    }
+  }
   // and the public page's baked image, for a visitor
   await current.getByRole('heading').getByRole('link').click();
   await page.getByRole('link', { name: 'Download baked image' }).waitFor();

@@ -6,9 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.cairn.issuing.IssuedBadges;
@@ -153,18 +151,12 @@ class CredentialDocuments implements HostedDocuments, CredentialFiles {
 	}
 
 	private static Map<String, Object> jwk(SigningKey key, String kid) {
-		try {
-			RSAKey rsa = JWK.parseFromPEMEncodedObjects(key.publicKeyPem()).toRSAKey();
-			return new LinkedHashMap<>(new RSAKey.Builder(rsa).keyID(kid)
-				.keyUse(KeyUse.SIGNATURE)
-				.algorithm(JWSAlgorithm.RS256)
-				.build()
-				.toPublicJWK()
-				.toJSONObject());
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return new LinkedHashMap<>(new RSAKey.Builder(key.rsaPublicKey()).keyID(kid)
+			.keyUse(KeyUse.SIGNATURE)
+			.algorithm(JWSAlgorithm.RS256)
+			.build()
+			.toPublicJWK()
+			.toJSONObject());
 	}
 
 }
