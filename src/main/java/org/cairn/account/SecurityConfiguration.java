@@ -158,8 +158,14 @@ class SecurityConfiguration {
 		return firewall;
 	}
 
-	/** {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, or with {@code \t} allowed too, without a regex engine. */
+	/**
+	 * {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, or with {@code \t} allowed too, without a regex engine. No text
+	 * (a header asked for but absent) passes, as it does Spring Security's checks.
+	 */
 	static boolean assignedNoControl(String text, boolean tabAllowed) {
+		if (text == null) {
+			return true;
+		}
 		for (int i = 0; i < text.length();) {
 			int c = text.codePointAt(i);
 			if (!Character.isDefined(c) || Character.isISOControl(c) && !(tabAllowed && c == '\t')) {

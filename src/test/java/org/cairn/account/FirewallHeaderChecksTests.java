@@ -32,6 +32,11 @@ class FirewallHeaderChecksTests {
 		assertThat(SecurityConfiguration.assignedNoControl("a\tb", false)).isFalse();
 		assertThat(SecurityConfiguration.assignedNoControl("evil\r\nSet-Cookie: x=y", true)).isFalse();
 		assertThat(SecurityConfiguration.assignedNoControl("\ud83c\udf93 caf\u00e9", true)).isTrue();
+		// no value (a header read but absent) is no violation, for Spring Security either
+		assertThat(SecurityConfiguration.assignedNoControl(null, true))
+			.isEqualTo(StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES.test(null)).isTrue();
+		assertThat(SecurityConfiguration.assignedNoControl(null, false))
+			.isEqualTo(StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES.test(null));
 		// a lone surrogate, as Spring's expression treats it
 		assertThat(SecurityConfiguration.assignedNoControl("\ud800", true))
 			.isEqualTo(StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES.test("\ud800"));
