@@ -45,41 +45,48 @@ final class EndorsementProbe {
 		this.ob3 = ob3;
 	}
 
-	/** Where an endorsement was listed, what that document's id is, and the endorsement as listed. */
-	record Listed(String on, String endorsedId, JsonNode value, boolean jwt) {
+	/**
+	 * Where an endorsement was listed, the ids it may endorse there (the document it is listed on, and what that
+	 * document stands on: an assertion's badge class and issuer, a badge class's issuer; 1EdTech's samples list badge
+	 * class endorsements on the assertion), and the endorsement as listed.
+	 */
+	record Listed(String on, List<String> endorsable, JsonNode value, boolean jwt) {
 	}
 
 	/** Every endorsement listed on what the run verified, each verified. */
 	Mono<List<Report.EndorsementSummary>> all(Run run, Instant now) {
 		List<Listed> listed = new ArrayList<>();
-		if (run.ob3) {
-			collect(run.assertion, "credential", listed);
-			collect(run.badge, "achievement", listed);
-			collect(run.issuer, "issuer", listed);
-		}
-		else {
-			collect(run.assertion, "assertion", listed);
-			collect(run.badge, "badge", listed);
-			collect(run.issuer, "issuer", listed);
-		}
+		String assertionId = id(run.assertion);
+		String badgeId = id(run.badge);
+		String issuerId = id(run.issuer);
+		collect(run.assertion, run.ob3 ? "credential" : "assertion", ids(assertionId, badgeId, issuerId), listed);
+		collect(run.badge, run.ob3 ? "achievement" : "badge", ids(badgeId, issuerId), listed);
+		collect(run.issuer, "issuer", ids(issuerId), listed);
 		if (listed.isEmpty() || run.revoked) {
 			return Mono.just(List.of());
 		}
 		return Flux.fromIterable(listed).take(MAX_ENDORSEMENTS).concatMap(l -> one(l, now)).collectList();
 	}
 
-	private static void collect(JsonNode node, String on, List<Listed> into) {
+	private static String id(JsonNode node) {
+		return node == null || !node.isObject() ? null : Nodes.iri(node);
+	}
+
+	private static List<String> ids(String... ids) {
+		return java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).toList();
+	}
+
+	private static void collect(JsonNode node, String on, List<String> endorsable, List<Listed> into) {
 		if (node == null || !node.isObject()) {
 			return;
 		}
-		String id = Nodes.iri(node);
 		for (String field : List.of("endorsement", "endorsementJwt")) {
 			JsonNode value = node.get(field);
 			if (value == null) {
 				continue;
 			}
 			for (JsonNode item : value.isArray() ? value.values() : List.of(value)) {
-				into.add(new Listed(on, id, item, field.equals("endorsementJwt")));
+				into.add(new Listed(on, endorsable, item, field.equals("endorsementJwt")));
 			}
 		}
 	}
@@ -222,12 +229,14 @@ final class EndorsementProbe {
 		if (run.assertion == null || run.revoked || endorsed == null) {
 			return;
 		}
-		if (endorsed.equals(listed.endorsedId())) {
-			run.pass(CheckId.ENDORSEMENT_CLAIM, "It endorses " + Verifier.abbreviate(endorsed) + ", where it is listed.");
+		if (listed.endorsable().contains(endorsed)) {
+			run.pass(CheckId.ENDORSEMENT_CLAIM, "It endorses " + Verifier.abbreviate(endorsed) + ", which the "
+					+ listed.on() + " it is listed on is or stands on.");
 		}
 		else {
-			run.fail(CheckId.ENDORSEMENT_CLAIM, "It endorses " + Verifier.abbreviate(endorsed) + ", but is listed on "
-					+ Verifier.abbreviate(String.valueOf(listed.endorsedId())) + ".");
+			run.fail(CheckId.ENDORSEMENT_CLAIM, "It endorses " + Verifier.abbreviate(endorsed) + ", which is not the "
+					+ listed.on() + " it is listed on" + (listed.endorsable().isEmpty() ? ""
+							: " (" + Verifier.abbreviate(listed.endorsable().get(0)) + ")") + " nor what that stands on.");
 		}
 	}
 
