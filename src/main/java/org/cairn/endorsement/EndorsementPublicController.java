@@ -85,7 +85,9 @@ class EndorsementPublicController {
 			.map(e -> new Shown(urls.endorsement(e.id()), urls.credential(e.id()), e.endorserName(),
 					urls.own("/public/issuers/" + e.endorserIssuerId()), e.comment(), e.issuedOn()))
 			.collectList()
-			.map(list -> ResponseEntity.ok().cacheControl(SHORT).header("Access-Control-Allow-Origin", "*").body(list));
+			// read on every visit: a withdrawn or hidden endorsement leaves the badge page at once
+			.map(list -> ResponseEntity.ok().cacheControl(CacheControl.noCache()).header("Access-Control-Allow-Origin", "*")
+				.body(list));
 	}
 
 	private Mono<StoredEndorsement> found(String id) {
