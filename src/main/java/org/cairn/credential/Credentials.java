@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +20,7 @@ import org.cairn.openbadges.LinkedData;
 import org.cairn.openbadges.Multibase;
 import org.cairn.openbadges.OpenBadgeCredential;
 import org.cairn.openbadges.OpenBadgeCredential.DataIntegrityProof;
+import org.cairn.openbadges.OpenBadgeCredential.RelatedResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -92,8 +95,8 @@ class Credentials {
 	}
 
 	private Mono<StoredCredential> issue(IssuedBadge badge) {
-		return edKeys.active(badge.districtId())
-			.flatMap(ed -> prove(badge, ed))
+		return related(badge).flatMap(related -> edKeys.active(badge.districtId())
+			.flatMap(ed -> prove(badge, ed, related)))
 			.flatMap(mongo::insert)
 			.doOnNext(c -> log.info("Issued Open Badges 3.0 credential for assertion {}", c.assertionId()))
 			.onErrorResume(DuplicateKeyException.class, ex -> stored(badge.assertionId()));
@@ -122,8 +125,9 @@ class Credentials {
 	}
 
 	/** The embedded {@code eddsa-rdfc-2022} proof with the district's Ed25519 key. */
-	private Mono<StoredCredential> prove(IssuedBadge badge, EdKey ed) {
-		OpenBadgeCredential unsigned = mapping.unsigned(badge);
+	private Mono<StoredCredential> prove(IssuedBadge badge, EdKey ed, List<RelatedResource> related) {
+		OpenBadgeCredential unsigned = related.isEmpty() ? mapping.unsigned(badge)
+				: mapping.unsigned(badge).withRelated(related);
 		DataIntegrityProof options = DataIntegrityProof.configuration(badge.issuedOn().toString(),
 				urls.multikey(ed.id()));
 		return Mono.fromCallable(() -> hashData(options, unsigned))
@@ -133,6 +137,21 @@ class Credentials {
 					badge.issuerId(),
 					json.writeValueAsString(unsigned.withProof(options.signed(Multibase.encode(signature)))), null,
 					null, ed.id(), clock.instant()));
+	}
+
+	/**
+	 * A renewal's credential names the credential it renews, with the SHA-384 of that credential exactly as served
+	 * (its JSON), so a holder or verifier can fetch it and see it is the one meant. Nothing when the renewed badge
+	 * has no credential (revoked meanwhile).
+	 */
+	private Mono<List<RelatedResource>> related(IssuedBadge badge) {
+		if (badge.renews() == null) {
+			return Mono.just(List.of());
+		}
+		return forAssertion(badge.renews())
+			.map(old -> List.of(new RelatedResource(urls.credential(old.assertionId()), "application/ld+json",
+					"sha384-" + Base64.getEncoder().encodeToString(digest("SHA-384", old.json())))))
+			.defaultIfEmpty(List.of());
 	}
 
 	/**
@@ -166,8 +185,12 @@ class Credentials {
 	}
 
 	private static byte[] sha256(String text) {
+		return digest("SHA-256", text);
+	}
+
+	private static byte[] digest(String algorithm, String text) {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -83,6 +83,13 @@ public class TemplateRules {
 				problems.add("renewal.tier", "is required: what a teacher does to renew");
 				return;
 			}
+			for (int i = 0; i < content.tiers().size(); i++) {
+				Tier ordinary = content.tiers().get(i);
+				if (ordinary != null && RenewalPath.TIER_KEY.equals(ordinary.key())) {
+					problems.add("tiers[" + i + "].key",
+							"\u201crenewal\u201d is kept for the renewal tier: give this tier another title");
+				}
+			}
 			problems.line("renewal.tier.title", tier.title(), 1, 120);
 			problems.optionalText("renewal.tier.description", tier.description(), 4_000);
 			if (tier.estimatedHours() != null && (tier.estimatedHours() < 0 || tier.estimatedHours() > 1_000)) {

@@ -13,13 +13,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(boolean valid, InputKind input, String kind, String verificationType, List<Check> checks,
 		AssertionSummary assertion, BadgeSummary badge, IssuerSummary issuer, RecipientSummary recipient,
-		List<AlignmentSummary> alignments) {
+		List<AlignmentSummary> alignments, List<TranscriptBadge> badges) {
+
+	/** A report of one badge (no transcript). */
+	Report(boolean valid, InputKind input, String kind, String verificationType, List<Check> checks,
+			AssertionSummary assertion, BadgeSummary badge, IssuerSummary issuer, RecipientSummary recipient,
+			List<AlignmentSummary> alignments) {
+		this(valid, input, kind, verificationType, checks, assertion, badge, issuer, recipient, alignments, null);
+	}
 
 	/** A copy saying whether the issuer is one the asking district recognises. */
 	Report recognised(boolean recognised) {
 		return issuer == null ? this
 				: new Report(valid, input, kind, verificationType, checks, assertion, badge, issuer.recognised(recognised),
-						recipient, alignments);
+						recipient, alignments, badges);
+	}
+
+	/**
+	 * One badge of a transcript PDF ({@code kind} Transcript): its name and attachment as the transcript lists them,
+	 * and the full report of the badge carried in that attachment.
+	 */
+	public record TranscriptBadge(String name, String attachment, Report report) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

@@ -173,6 +173,50 @@ class TeacherRenewalIntegrationTests extends EarningTest {
 			.expectBody().returnResult().getResponseBody());
 		assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
 		assertThat(Instant.parse(report.get("assertion").get("expires").asString())).isAfter(expires);
+		// its 2.0 assertion says which badge it renews (Cairn's extension, inside what is signed), with the context
+		// and schema the extension names served publicly
+		JsonNode assertion = json.readTree(http.get().uri("/public/assertions/" + renewal)
+			.header("Accept", "application/ld+json").exchange().expectStatus().isOk().expectBody().returnResult()
+			.getResponseBody());
+		JsonNode extension = assertion.get("extensions:CairnRenewalExtension");
+		assertThat(extension.get("renews").asString()).isEqualTo("https://cairn.test/public/assertions/" + old);
+		assertThat(extension.get("type").valueStream().map(JsonNode::asString))
+			.containsExactly("Extension", "extensions:CairnRenewalExtension");
+		String contextUrl = extension.get("@context").asString();
+		assertThat(contextUrl).isEqualTo("https://cairn.test/public/extensions/cairn-renewal/context.json");
+		JsonNode context = json.readTree(http.get().uri(contextUrl.substring("https://cairn.test".length()))
+			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+		assertThat(context.get("@context").get("renews").get("@type").asString()).isEqualTo("@id");
+		String schemaUrl = context.get("obi:validation").get(0).get("obi:validationSchema").asString();
+		JsonNode schema = json.readTree(http.get().uri(schemaUrl.substring("https://cairn.test".length())).exchange()
+			.expectStatus().isOk().expectBody().returnResult().getResponseBody());
+		assertThat(schema.get("required").get(0).asString()).isEqualTo("renews");
+		assertThat(json.readTree(new String(java.util.Base64.getUrlDecoder().decode(jws.split("\\.")[1]),
+				java.nio.charset.StandardCharsets.UTF_8)).has("extensions:CairnRenewalExtension"))
+			.as("the link is signed").isTrue();
+		assertThat(json.readTree(mongo.findById(old, org.bson.Document.class, "issuing_assertions").block()
+			.getString("document")).has("extensions:CairnRenewalExtension")).isFalse();
+
+		// its 3.0 credential names the renewed credential with that credential's digest, covered by its proof
+		byte[] oldCredential = http.get().uri("/public/credentials/" + old).header("Accept", "application/ld+json")
+			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+		String credential = new String(http.get().uri("/public/credentials/" + renewal)
+			.header("Accept", "application/ld+json").exchange().expectStatus().isOk().expectBody().returnResult()
+			.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
+		JsonNode related = json.readTree(credential).get("relatedResource").get(0);
+		assertThat(related.get("id").asString()).isEqualTo("https://cairn.test/public/credentials/" + old);
+		assertThat(related.get("digestSRI").asString()).isEqualTo("sha384-" + java.util.Base64.getEncoder()
+			.encodeToString(java.security.MessageDigest.getInstance("SHA-384").digest(oldCredential)));
+		JsonNode credentialReport = json.readTree(http.post().uri("/api/v1/verifications")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("assertion", credential)).exchange()
+			.expectStatus().isOk().expectBody().returnResult().getResponseBody());
+		assertThat(credentialReport.get("valid").asBoolean()).as(credentialReport.toString()).isTrue();
+		String otherOld = credential.replace("/public/credentials/" + old, "/public/credentials/" + renewal);
+		JsonNode forged = json.readTree(http.post().uri("/api/v1/verifications")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("assertion", otherOld)).exchange()
+			.expectStatus().isOk().expectBody().returnResult().getResponseBody());
+		assertThat(forged.get("valid").asBoolean()).as("the renewal link cannot be changed").isFalse();
+
 		// the renewal enrolment completed and paid nothing
 		assertThat(get(asTeacher, "/api/v1/enrollments/" + enrollmentId).get("state").asString())
 			.isEqualTo("COMPLETED");
