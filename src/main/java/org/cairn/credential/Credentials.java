@@ -1,8 +1,6 @@
 package org.cairn.credential;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,7 +14,8 @@ import org.cairn.keys.EdKey;
 import org.cairn.keys.EdKeys;
 import org.cairn.keys.Keys;
 import org.cairn.keys.SigningKey;
-import org.cairn.openbadges.LinkedData;
+import org.cairn.openbadges.AcceptedEndorsements;
+import org.cairn.openbadges.DataIntegrity;
 import org.cairn.openbadges.Multibase;
 import org.cairn.openbadges.OpenBadgeCredential;
 import org.cairn.openbadges.OpenBadgeCredential.DataIntegrityProof;
@@ -25,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -63,6 +64,8 @@ class Credentials {
 
 	private final Clock clock;
 
+	private final ObjectProvider<AcceptedEndorsements> endorsements;
+
 	/**
 	 * The district's RSA key being read (or created, the first time) right now on this instance: requests signing
 	 * at once share one read, so a district's first VC-JWTs do not each generate an RSA-3072 key. Only an
@@ -71,7 +74,7 @@ class Credentials {
 	private final Map<String, Mono<SigningKey>> keysInFlight = new ConcurrentHashMap<>();
 
 	Credentials(ReactiveMongoTemplate mongo, IssuedBadges badges, Keys keys, EdKeys edKeys, CredentialMapping mapping,
-			CredentialUrls urls, JsonMapper json, Clock clock) {
+			CredentialUrls urls, JsonMapper json, Clock clock, ObjectProvider<AcceptedEndorsements> endorsements) {
 		this.mongo = mongo;
 		this.badges = badges;
 		this.keys = keys;
@@ -80,6 +83,7 @@ class Credentials {
 		this.urls = urls;
 		this.json = json;
 		this.clock = clock;
+		this.endorsements = endorsements;
 	}
 
 	/** The stored credential, without issuing one. */
@@ -95,8 +99,11 @@ class Credentials {
 	}
 
 	private Mono<StoredCredential> issue(IssuedBadge badge) {
-		return related(badge).flatMap(related -> edKeys.active(badge.districtId())
-			.flatMap(ed -> prove(badge, ed, related)))
+		AcceptedEndorsements accepted = endorsements.getIfAvailable();
+		Mono<List<JsonNode>> endorsed = accepted == null ? Mono.just(List.of())
+				: accepted.credentials(badge.badge().id()).map(json::readTree).collectList();
+		return Mono.zip(edKeys.active(badge.districtId()), endorsed, related(badge))
+			.flatMap(t -> prove(badge, t.getT1(), t.getT2(), t.getT3()))
 			.flatMap(mongo::insert)
 			.doOnNext(c -> log.info("Issued Open Badges 3.0 credential for assertion {}", c.assertionId()))
 			.onErrorResume(DuplicateKeyException.class, ex -> stored(badge.assertionId()));
@@ -125,9 +132,10 @@ class Credentials {
 	}
 
 	/** The embedded {@code eddsa-rdfc-2022} proof with the district's Ed25519 key. */
-	private Mono<StoredCredential> prove(IssuedBadge badge, EdKey ed, List<RelatedResource> related) {
-		OpenBadgeCredential unsigned = related.isEmpty() ? mapping.unsigned(badge)
-				: mapping.unsigned(badge).withRelated(related);
+	private Mono<StoredCredential> prove(IssuedBadge badge, EdKey ed, List<JsonNode> endorsements,
+			List<RelatedResource> related) {
+		OpenBadgeCredential unsigned = related.isEmpty() ? mapping.unsigned(badge, endorsements)
+				: mapping.unsigned(badge, endorsements).withRelated(related);
 		DataIntegrityProof options = DataIntegrityProof.configuration(badge.issuedOn().toString(),
 				urls.multikey(ed.id()));
 		return Mono.fromCallable(() -> hashData(options, unsigned))
@@ -150,7 +158,7 @@ class Credentials {
 		}
 		return forAssertion(badge.renews())
 			.map(old -> List.of(new RelatedResource(urls.credential(old.assertionId()), "application/ld+json",
-					"sha384-" + Base64.getEncoder().encodeToString(digest("SHA-384", old.json())))))
+					"sha384-" + Base64.getEncoder().encodeToString(sha384(old.json())))))
 			.defaultIfEmpty(List.of());
 	}
 
@@ -159,12 +167,7 @@ class Credentials {
 	 * canonical credential without its proof.
 	 */
 	private byte[] hashData(DataIntegrityProof options, OpenBadgeCredential unsigned) {
-		byte[] config = sha256(LinkedData.canonicalNQuads(json.writeValueAsString(options)));
-		byte[] document = sha256(LinkedData.canonicalNQuads(json.writeValueAsString(unsigned)));
-		byte[] both = new byte[config.length + document.length];
-		System.arraycopy(config, 0, both, 0, config.length);
-		System.arraycopy(document, 0, both, config.length, document.length);
-		return both;
+		return DataIntegrity.hashData(json.writeValueAsString(options), json.writeValueAsString(unsigned));
 	}
 
 	/**
@@ -184,15 +187,11 @@ class Credentials {
 		return json.writeValueAsString(claims).getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static byte[] sha256(String text) {
-		return digest("SHA-256", text);
-	}
-
-	private static byte[] digest(String algorithm, String text) {
+	private static byte[] sha384(String text) {
 		try {
-			return MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
+			return java.security.MessageDigest.getInstance("SHA-384").digest(text.getBytes(StandardCharsets.UTF_8));
 		}
-		catch (NoSuchAlgorithmException ex) {
+		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
