@@ -157,7 +157,7 @@ journey('route-inventory', async () => {
       portfolio.url ? new URL(portfolio.url).pathname : null].filter(Boolean);
     await inventory('visitor', visitor, publicRoutes, failures);
     await inventory('teacher', teacher, ['/catalog', `/catalog/${e.templateId}`, '/my/enrollments', `/my/enrollments/${e.id}`,
-      ...preview.tiers.map((t) => `/my/enrollments/${e.id}/tiers/${t.key}`), '/my/badges', '/my/hours', '/verify', `/badge/${badges[0].id}`,
+      ...preview.tiers.map((t) => `/my/enrollments/${e.id}/tiers/${t.key}`), '/my/badges', '/my/hours', `/my/renewals/${badges[0].id}`, '/verify', `/badge/${badges[0].id}`,
       '/notifications', '/account'], failures);
     await inventory('assessor', assessor, ['/reviews', ...(queue[0] ? [`/reviews/${queue[0].submissionId}`] : []), '/catalog', '/verify',
       '/notifications', '/account'], failures);

@@ -1,7 +1,7 @@
 // A teacher's work: each enrollment's state, the proposal form, and the tiers with their status.
 import { navigate } from '../../core/app';
 import { date, money } from '../../core/format';
-import type { Enrollment } from './types';
+import { type Enrollment, tiersOf } from './types';
 import { busy, field, growingList, h, input, pagedList, showError, textarea, toast } from '../../ui';
 import { reviewApi } from '../review/api';
 import { templateApi } from '../template/api';
@@ -14,7 +14,7 @@ const STATE_LABEL: Record<string, string> = {
 
 export async function myEnrollments(): Promise<Node> {
   const cards = growingList<Enrollment, 'ul'>('ul', { class: 'cards' }, (e) => h('li', { class: 'card' },
-    h('h2', {}, h('a', { href: `/my/enrollments/${e.id}` }, e.templateTitle)),
+    h('h2', {}, h('a', { href: `/my/enrollments/${e.id}` }, e.renewal ? `Renewal: ${e.templateTitle}` : e.templateTitle)),
     h('p', { class: `badge-state state-${e.state.toLowerCase()}` }, STATE_LABEL[e.state] ?? e.state),
     h('p', { class: 'meta' }, `Started ${date(e.startedAt)}`)));
   const pager = await pagedList({ load: enrollmentApi.mine, append: cards.append, noun: 'enrollments' });
@@ -27,8 +27,11 @@ export async function enrollment(p: { id: string }): Promise<Node> {
   const e = await enrollmentApi.get(p.id);
   const [t, subs] = await Promise.all([templateApi.preview(e.templateId),
     e.state === 'ACTIVE' || e.state === 'COMPLETED' ? reviewApi.submissionsOf(e.id) : Promise.resolve([])]);
-  const section = h('section', {}, h('h1', {}, e.templateTitle),
-    h('p', { class: `badge-state state-${e.state.toLowerCase()}`, role: 'status' }, STATE_LABEL[e.state] ?? e.state));
+  const tiers = tiersOf(e, t);
+  const section = h('section', {}, h('h1', {}, e.renewal ? `Renewal: ${e.templateTitle}` : e.templateTitle),
+    h('p', { class: `badge-state state-${e.state.toLowerCase()}`, role: 'status' }, STATE_LABEL[e.state] ?? e.state),
+    e.renewal ? h('p', {}, 'You are renewing your badge. Passing the renewal issues it again with a new validity; it pays no stipend and adds no hours. ',
+      h('a', { href: `/badge/${encodeURIComponent(e.renewal.assertionId)}` }, 'The badge you are renewing')) : null);
   if (e.decisionComment && (e.state === 'RETURNED' || e.state === 'DECLINED')) {
     section.append(h('div', { class: 'feedback' }, h('h2', {}, 'Comment from the district'), h('p', {}, e.decisionComment)));
   }
@@ -39,16 +42,16 @@ export async function enrollment(p: { id: string }): Promise<Node> {
   }
   if (e.state === 'ACTIVE' || e.state === 'COMPLETED') {
     const byTier = new Map(subs.map((s) => [s.tierKey, s]));
-    section.append(h('h2', {}, 'Tiers'), h('ol', { class: 'tiers' }, t.tiers.map((tier) => {
+    section.append(h('h2', {}, e.renewal ? 'What to do' : 'Tiers'), h('ol', { class: 'tiers' }, tiers.map((tier) => {
       const s = byTier.get(tier.key);
-      const locked = tier.requires.length > 0 && t.tiers.filter((x) => tier.requires.includes(x.title))
+      const locked = tier.requires.length > 0 && tiers.filter((x) => tier.requires.includes(x.title))
         .some((x) => byTier.get(x.key)?.state !== 'PASSED');
       const label = s ? { SUBMITTED: 'Submitted, waiting for review', RETURNED: 'Returned: see feedback', PASSED: 'Passed' }[s.state]
         : locked ? 'Locked until the earlier tiers pass' : 'Not submitted yet';
       return h('li', { class: 'tier-row' },
         h('a', { href: `/my/enrollments/${e.id}/tiers/${tier.key}` }, tier.title),
         h('span', { class: `pill ${s ? 'pill-' + s.state.toLowerCase() : ''}` }, label),
-        h('span', { class: 'meta' }, money(tier.stipendCents)));
+        e.renewal ? null : h('span', { class: 'meta' }, money(tier.stipendCents)));
     })));
   }
   return section;

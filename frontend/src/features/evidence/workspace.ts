@@ -2,7 +2,7 @@
 import { navigate } from '../../core/app';
 import { ApiError } from '../../core/http';
 import { list } from '../../core/problems';
-import type { Enrollment } from '../enrollment/types';
+import { type Enrollment, tiersOf } from '../enrollment/types';
 import type { Evidence } from './types';
 import { countWords } from './words';
 import type { Submission } from '../review/types';
@@ -20,11 +20,12 @@ export async function workspace(p: { id: string; tier: string }): Promise<Node> 
     evidenceApi.ofTier(e.id, p.tier),
     reviewApi.submissionsOf(e.id),
   ]);
-  const tier = t.tiers.find((x) => x.key === p.tier);
+  const tiers = tiersOf(e, t);
+  const tier = tiers.find((x) => x.key === p.tier);
   if (!tier) throw new Error('No such tier');
   const sub = subs.find((s) => s.tierKey === tier.key);
   // a tier opens once the tiers it requires (by title) have passed; the service refuses evidence before that too
-  const passed = new Set(t.tiers.filter((x) => subs.some((s) => s.tierKey === x.key && s.state === 'PASSED')).map((x) => x.title));
+  const passed = new Set(tiers.filter((x) => subs.some((s) => s.tierKey === x.key && s.state === 'PASSED')).map((x) => x.title));
   const missing = tier.requires.filter((title) => !passed.has(title));
   const editable = e.state === 'ACTIVE' && missing.length === 0 && (!sub || sub.state === 'RETURNED');
   const current = evidence.filter((x) => !x.withdrawnAt);
@@ -55,7 +56,7 @@ export async function workspace(p: { id: string; tier: string }): Promise<Node> 
         navigate(location.pathname, true);
       } catch (err) {
         const key: Record<string, string> = {};
-        for (const x of t.tiers) key[x.key] = x.title;
+        for (const x of tiers) key[x.key] = x.title;
         for (const r of tier.requirements) key[r.key] = r.title;
         showError(section, err, { key }, { summaryIn: box });
       }

@@ -3,6 +3,7 @@ import { date } from '../../core/format';
 import { imageOf, issuerName, issuingApi, obDocument } from './api';
 import type { AssertionView, BadgeClassDoc, PublicPortfolio } from './types';
 import { busy, field, h, input, showError, toast } from '../../ui';
+import { transcriptApi } from '../transcript/api';
 
 /** LinkedIn's "add certification" form, prefilled. */
 export function linkedInUrl(a: AssertionView, badge: BadgeClassDoc, org: string | undefined): string {
@@ -25,8 +26,13 @@ export const walletFile = (assertionId: string) => `/public/credentials/${encode
 
 export const publicPage = (assertionId: string) => `${location.origin}/badge/${encodeURIComponent(assertionId)}`;
 
+/** The image with the Open Badges 3.0 credential baked in (beside the 2.0-baked one). */
+export const credentialImage = (assertionId: string) => `/public/assertions/${encodeURIComponent(assertionId)}/credential-image?format=png`;
+
 export async function myBadges(): Promise<Node> {
-  const list = await issuingApi.myBadges();
+  const [list, hours] = await Promise.all([issuingApi.myBadges(), transcriptApi.mine().catch(() => null)]);
+  // renewals are the transcript feature's: which badge was renewed, which one renews another
+  const renewal = new Map((hours?.badges ?? []).map((x) => [x.assertionId, x]));
   const badges = await Promise.all(list.map((a) => obDocument<BadgeClassDoc>(a.badgeClassUrl).catch(() => ({ id: a.badgeClassUrl, name: 'Badge' } as BadgeClassDoc))));
   const issuers = await Promise.all(badges.map(async (b) => issuerName(b)
     ?? (typeof b.issuer === 'string' ? (await obDocument<{ name: string }>(b.issuer).catch(() => null))?.name : undefined)));
@@ -45,6 +51,8 @@ export async function myBadges(): Promise<Node> {
         h('h2', {}, h('a', { href: `/badge/${a.id}` }, b.name)),
         h('p', { class: 'meta' }, `Issued ${date(a.issuedOn)}${a.expires ? (Date.parse(a.expires) <= Date.now() ? ` · expired ${date(a.expires)}` : ` · expires ${date(a.expires)}`) : ''}${issuers[i] ? ` · ${issuers[i]}` : ''}`),
         !a.revoked && a.expires && Date.parse(a.expires) <= Date.now() ? h('p', { class: 'status status-warn' }, 'Expired. Its public page and verifiers show it as expired; renew it to earn a current one.') : null,
+        renewal.get(a.id)?.renewed ? h('p', { class: 'status status-ok' }, 'Renewed: a newer badge keeps it current.') : null,
+        renewal.get(a.id)?.renews ? h('p', { class: 'meta' }, 'A renewal of an earlier badge.') : null,
         // a revoked badge cannot be downloaded or shared: say so instead of offering buttons that fail
         a.revoked ? h('p', { class: 'status status-warn' }, `Revoked${a.revocationReason ? `: ${a.revocationReason}` : ''}. `,
           'It can no longer be downloaded or shared; its public page shows that it was revoked.') : null,
@@ -53,6 +61,8 @@ export async function myBadges(): Promise<Node> {
           h('a', { href: a.certificateUrl, download: `certificate-${a.id}.pdf`, class: 'button' }, 'Download PDF certificate'),
           // the Open Badges 3.0 credential (signed, recipient hashed) as a file a digital wallet imports
           h('a', { href: walletFile(a.id), download: `open-badge-3-${a.id}.json`, class: 'button' }, 'Download for a wallet'),
+          h('a', { href: credentialImage(a.id), download: `badge-${a.id}-ob3.png`, class: 'button' }, 'Image with the 3.0 credential'),
+          a.expires && !renewal.get(a.id)?.renewed ? h('a', { href: `/my/renewals/${encodeURIComponent(a.id)}`, class: 'button' }, 'Renew') : null,
           copy,
           h('a', { href: linkedInUrl(a, b, issuers[i]), target: '_blank', rel: 'noopener', class: 'button' }, 'Add to LinkedIn profile')));
     })));

@@ -39,11 +39,15 @@ export async function publicBadge(p: { id: string }): Promise<Node> {
   const [name, endorsed] = await Promise.all([recipientName(p.id), b.id ? shownEndorsements(b.id) : Promise.resolve([])]);
   const evidence = Array.isArray(a.evidence) ? a.evidence : a.evidence ? [{ id: a.evidence }] : [];
   const valid = !a.revoked && (!a.expires || new Date(a.expires) > new Date());
+  // Cairn's renewal extension: this badge renews an earlier one (docs/issuing.md, "Renewed badges")
+  const renewal = a['extensions:CairnRenewalExtension'] as { renews?: unknown } | undefined;
+  const renews = typeof renewal?.renews === 'string' ? renewal.renews.match(/\/public\/assertions\/([\w-]+)$/)?.[1] : undefined;
   return h('section', { class: 'public-badge' },
     h('div', { class: 'title-row' }, imageOf(b) ? h('img', { src: imageOf(b)!, alt: `${b.name} badge`, width: 128, height: 128 }) : null,
       h('div', {}, h('h1', {}, b.name), h('p', {}, `Issued by ${issuer && 'name' in issuer ? issuer.name : 'the issuer'}${name ? ` to ${name}` : ''} on ${date(a.issuedOn)}`))),
     h('p', { class: `status ${valid ? 'status-ok' : 'status-warn'}`, role: 'status' },
       a.revoked ? `Revoked${a.revocationReason ? ': ' + a.revocationReason : ''}` : valid ? 'This badge is current.' : `Expired on ${date(a.expires)}.`),
+    renews ? h('p', { class: 'renews' }, 'Renews an earlier badge: ', h('a', { href: `/badge/${encodeURIComponent(renews)}` }, 'see the badge it renews'), '.') : null,
     b.description ? h('p', {}, b.description) : null,
     b.criteria?.narrative ? [h('h2', {}, 'Criteria'), markdown(b.criteria.narrative)] : null,
     b.alignment?.length ? [h('h2', {}, 'Aligned to'), h('ul', {}, b.alignment.map((al) => h('li', {}, al.targetUrl ? h('a', { href: al.targetUrl }, al.targetName) : al.targetName, al.targetFramework ? ` — ${al.targetFramework}` : '')))] : null,
@@ -53,5 +57,6 @@ export async function publicBadge(p: { id: string }): Promise<Node> {
     evidence.length ? [h('h2', {}, 'Evidence the earner published'), h('ul', {}, evidence.map((ev) => h('li', {},
       ev.id ? h('a', { href: ev.id, rel: 'nofollow noopener' }, ev.name ?? ev.id) : ev.name ?? '', ev.narrative || ev.description ? h('p', {}, ev.narrative ?? ev.description ?? '') : null)))] : null,
     h('p', {}, h('a', { href: `/verify?url=${encodeURIComponent(a.id)}`, class: 'button' }, 'Verify this badge'), ' ',
-      h('a', { href: `/public/assertions/${encodeURIComponent(p.id)}/image?format=png`, class: 'button', download: `badge-${p.id}.png` }, 'Download baked image')));
+      h('a', { href: `/public/assertions/${encodeURIComponent(p.id)}/image?format=png`, class: 'button', download: `badge-${p.id}.png` }, 'Download baked image'), ' ',
+      a.revoked ? null : h('a', { href: `/public/assertions/${encodeURIComponent(p.id)}/credential-image?format=png`, class: 'button', download: `badge-${p.id}-ob3.png` }, 'Image with the 3.0 credential')));
 }

@@ -24,7 +24,8 @@ export async function queue(): Promise<Node> {
 export async function review(p: { id: string }): Promise<Node> {
   const s = await reviewApi.submission(p.id);
   const t = await templateApi.preview(s.templateId);
-  const tier = t.tiers.find((x) => x.key === s.tierKey)!;
+  // a renewal's tier is the template's renewal tier (its key is never an ordinary tier's)
+  const tier = t.tiers.find((x) => x.key === s.tierKey) ?? (t.renewal?.tier?.key === s.tierKey ? t.renewal.tier : undefined)!;
   const attempt = s.attempts[s.attempts.length - 1];
   const evidence = await Promise.all(attempt.evidenceIds.map((id) => evidenceApi.get(id)));
   const decided = s.state !== 'SUBMITTED';

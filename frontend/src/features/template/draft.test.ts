@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeField, emptyContent, keysFromTitles, parsePeriod, plainMessage, slug, toPeriod } from './draft';
+import { SCALES, describeField, emptyContent, keysFromTitles, newRenewalTier, parsePeriod, plainMessage, slug, toPeriod } from './draft';
 
 describe('keys made from titles', () => {
   it('derives unique keys and carries prerequisites over to the new tier keys', () => {
@@ -44,5 +44,19 @@ describe('problems in plain words', () => {
     expect(plainMessage('is required: a data: URI of a PNG or SVG image')).toBe('is missing');
     expect(plainMessage('is 120000 bytes; the limit is 98304')).toBe('is 117 KB; the most is 96 KB');
     expect(plainMessage('a reflection needs minWords and maxWords')).toBe('needs a minimum and a maximum number of words');
+  });
+});
+
+describe('the renewal tier', () => {
+  it('keeps its key "renewal" whatever its title, keys its requirements from their titles, and names its fields', () => {
+    const c = emptyContent();
+    c.validFor = 'P3Y';
+    c.renewal = { kind: 'TIER', tier: newRenewalTier(SCALES.two) };
+    c.renewal.tier!.title = 'Current practice';
+    c.renewal.tier!.requirements[0].title = 'What changed';
+    keysFromTitles(c);
+    expect(c.renewal.tier!.key).toBe('renewal');
+    expect(c.renewal.tier!.requirements[0].key).toBe('what-changed');
+    expect(describeField('renewal.tier.requirements[0].prompt', c)).toBe('Renewal › Renewal tier › Requirement 1 “What changed” › Prompt to the teacher');
   });
 });

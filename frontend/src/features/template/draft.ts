@@ -16,7 +16,10 @@ export interface Scale { name: string; levels: string[]; passingLevel: number }
 export interface Content {
   title: string; summary: string; criteria?: string | null; artwork?: string | null; tags: { subjects: string[]; gradeBands: string[]; topics: string[] };
   alignments: Alignment[]; validFor?: string | null; scale?: Scale | null; proposalRequired: boolean; tiers: Tier[];
+  /** How a teacher renews an expiring badge: a renewal tier, or the whole microcredential again; null for none. */
+  renewal?: Renewal | null;
 }
+export interface Renewal { kind: 'TIER' | 'FULL'; tier?: Tier | null }
 export interface Problem { field: string; message: string }
 export interface View { id: string; familyId: string; version: number; status: string; totalStipendCents: number; content: Content; problems: Problem[] }
 export interface FrameworkSummary { code: string; name: string; edition?: string | null }
@@ -42,6 +45,10 @@ export function emptyContent(): Content {
 export function newTier(i: number, scale: Scale): Tier {
   return { key: `tier-${i + 1}`, title: `Tier ${i + 1}`, description: '', requires: [], awardedSeparately: true, stipendCents: 0,
     fundingSource: null, estimatedHours: null, credits: null, requirements: [newRequirement(0, scale)] };
+}
+/** A renewal tier: shorter than the microcredential, its own requirements and rubric; its key is always "renewal". */
+export function newRenewalTier(scale: Scale): Tier {
+  return { ...newTier(0, scale), key: 'renewal', title: 'Renewal', awardedSeparately: false };
 }
 export function newRequirement(i: number, scale: Scale): Requirement {
   return { key: `requirement-${i + 1}`, kind: 'REFLECTION', title: 'Reflection', prompt: '', minWords: 250, maxWords: 350,
@@ -79,6 +86,16 @@ export function keysFromTitles(c: Content): void {
     });
   });
   for (const t of c.tiers) t.requires = t.requires.map((k) => renamed.get(k) ?? k);
+  const renewal = c.renewal?.kind === 'TIER' ? c.renewal.tier : null;
+  if (renewal) {
+    renewal.key = 'renewal';
+    const reqKeys = new Set<string>();
+    renewal.requirements.forEach((r, ri) => {
+      r.key = keyFor(r.title, `requirement-${ri + 1}`, reqKeys);
+      const critKeys = new Set<string>();
+      r.criteria.forEach((cr, ci) => { cr.key = keyFor(cr.name, `criterion-${ci + 1}`, critKeys); });
+    });
+  }
 }
 
 // ---- durations: a number and a unit, stored as an ISO period (P3Y) because that is the Open Badges contract
@@ -99,7 +116,7 @@ const LABELS: Record<string, string> = {
   requirements: 'Requirements', kind: 'What teachers submit', prompt: 'Prompt to the teacher', minWords: 'Minimum words',
   maxWords: 'Maximum words', minSeconds: 'Minimum video length', maxSeconds: 'Maximum video length', minItems: 'Minimum number of items',
   maxItems: 'Maximum number of items', allowedKinds: 'Accepted files', name: 'Name', key: 'Title', descriptors: 'Level descriptions',
-  targetCode: 'Standard', targetName: 'Standard', targetUrl: 'Standard link',
+  targetCode: 'Standard', targetName: 'Standard', targetUrl: 'Standard link', renewal: 'Renewal',
 };
 export function describeField(path: string, c: Content): string {
   const parts: string[] = [];
@@ -110,6 +127,7 @@ export function describeField(path: string, c: Content): string {
     const [, name, idx] = m;
     const i = idx ? Number(idx.match(/\[(\d+)\]/)![1]) : null;
     if (name === 'tiers' && i !== null) { tier = c.tiers[i]; parts.push(`Tier ${i + 1}${tier?.title ? ` “${tier.title}”` : ''}`); }
+    else if (name === 'tier' && i === null && parts.at(-1) === 'Renewal') { tier = c.renewal?.tier ?? undefined; parts.push('Renewal tier'); }
     else if (name === 'requirements' && i !== null) { req = tier?.requirements[i]; parts.push(`Requirement ${i + 1}${req?.title ? ` “${req.title}”` : ''}`); }
     else if (name === 'criteria' && i !== null && tier) parts.push(`Criterion ${i + 1}${req?.criteria[i]?.name ? ` “${req.criteria[i].name}”` : ''}`);
     else if (name === 'descriptors' && i !== null) parts.push(`Description for “${c.scale?.levels[i] ?? `level ${i + 1}`}”`);

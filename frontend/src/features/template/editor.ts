@@ -10,7 +10,7 @@ import { ApiError, api } from '../../core/http';
 import type { Kind } from './types';
 import {
   type Content, type Entry, type FrameworkSummary, type Problem, type Requirement, type Tier, type Unit, type View,
-  FILE_KINDS, KINDS, MAX_ARTWORK_BYTES, SCALES, describeField, emptyContent, keysFromTitles, newCriterion, newRequirement, newTier,
+  FILE_KINDS, KINDS, MAX_ARTWORK_BYTES, SCALES, describeField, emptyContent, keysFromTitles, newCriterion, newRenewalTier, newRequirement, newTier,
   num, parsePeriod, plainMessage, toPeriod,
 } from './draft';
 
@@ -66,12 +66,13 @@ export async function editor(p: { id: string }): Promise<Node> {
       h('fieldset', {}, h('legend', {}, 'Rubric scale'),
         field('Scale', bind(select([['two', 'Two levels (Not yet on track / On track)'], ['four', 'Four levels (Danielson)']], {}, c.scale!.levels.length === 4 ? 'four' : 'two'), (v) => {
           c.scale = SCALES[v];
-          for (const t of c.tiers) for (const r of t.requirements) for (const cr of r.criteria) cr.descriptors = c.scale.levels.map((_, i) => cr.descriptors[i] ?? '');
+          for (const t of [...c.tiers, ...(c.renewal?.tier ? [c.renewal.tier] : [])]) for (const r of t.requirements) for (const cr of r.criteria) cr.descriptors = c.scale.levels.map((_, i) => cr.descriptors[i] ?? '');
           render();
         }), { name: 'scale' })),
       c.tiers.map((t, ti) => tierFields(t, ti)),
       draft ? h('button', { type: 'button', onclick: () => { c.tiers.push(newTier(c.tiers.length, c.scale!)); dirty = true; render(); } }, 'Add a tier') : null,
-      total]);
+      total,
+      renewalFields()]);
     showTotal();
   };
   const total = h('p', { class: 'meta', 'aria-live': 'polite' });
@@ -196,6 +197,33 @@ export async function editor(p: { id: string }): Promise<Node> {
           for (const other of c.tiers) other.requires = other.requires.filter((k) => k !== gone.key);
           dirty = true; render();
         } }, `Remove tier ${ti + 1}`) : null) : null);
+  };
+
+  /** How a teacher renews an expiring badge: nothing (the district renews it), a renewal tier, or the whole again. */
+  const renewalFields = () => {
+    const kind = c.renewal?.kind ?? 'NONE';
+    const choice = bind(select([['NONE', 'No renewal path (an administrator renews badges)'], ['TIER', 'A renewal tier (shorter, reviewed like any tier)'],
+      ['FULL', 'The full microcredential again']], {}, kind), (v) => {
+      c.renewal = v === 'NONE' ? null : v === 'FULL' ? { kind: 'FULL', tier: null }
+        : { kind: 'TIER', tier: c.renewal?.tier ?? newRenewalTier(c.scale!) };
+      render();
+    });
+    const t = c.renewal?.kind === 'TIER' ? c.renewal.tier : null;
+    const path = 'renewal.tier';
+    return h('fieldset', { class: 'renewal', 'data-field': 'renewal' }, h('legend', {}, 'Renewal'),
+      h('p', { class: 'hint' }, c.validFor ? 'When a badge nears its expiry, its teacher renews it this way: an assessor reviews it, and passing issues the badge again with a new validity (no new hours, no stipend).'
+        : 'Badges of this microcredential never expire. Set “Valid for” above to offer a renewal path.'),
+      field('How teachers renew', choice, { name: 'renewal.kind' }),
+      h('p', { class: 'field-error', 'aria-live': 'polite' }),
+      t ? [
+        text('Renewal tier title', `${path}.title`, t.title, (v) => { t.title = v; }),
+        text('Description', `${path}.description`, t.description, (v) => { t.description = v; }, { area: true }),
+        text('Estimated hours', `${path}.estimatedHours`, t.estimatedHours == null ? '' : String(t.estimatedHours), (v) => { t.estimatedHours = num(v); }, { type: 'number', attrs: { min: 0 } }),
+        h('p', { class: 'field-error', 'data-field': `${path}.requirements`, tabindex: -1 }),
+        t.requirements.map((r, ri) => requirementFields(t, r, `${path}.requirements[${ri}]`, ri)),
+        draft ? h('div', { class: 'actions' },
+          h('button', { type: 'button', onclick: () => { t.requirements.push(newRequirement(t.requirements.length, c.scale!)); dirty = true; render(); } }, 'Add a requirement to the renewal tier')) : null,
+      ] : null);
   };
 
   const requirementFields = (t: Tier, r: Requirement, path: string, ri: number) => {

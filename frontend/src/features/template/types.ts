@@ -18,6 +18,8 @@ export interface Preview {
   id: string; familyId: string; version: number; status: string; title: string; summary: string; criteria?: string;
   artwork?: string; tags: Tags; alignments: Alignment[]; validFor?: string; proposalRequired: boolean; scale?: string;
   levels: string[]; totalStipendCents: number; tiers: TierPreview[];
+  /** How a teacher renews an expiring badge: a renewal tier, or every tier again (FULL). */
+  renewal?: { kind: 'TIER' | 'FULL'; tier?: TierPreview | null } | null;
 }
 export interface Summary { id: string; familyId: string; version: number; status: string; title: string; libraryKey?: string; tierCount: number; totalStipendCents: number; publishedAt?: string }
 export interface LibraryItem { key: string; origin: string; title: string; summary: string; tierCount: number; totalStipendCents: number }

@@ -8,6 +8,12 @@ export interface HoursBadge {
 }
 export interface Hours { creditName: string; currentFiscalYear: string; years: YearTotal[]; badges: HoursBadge[]; transcriptUrl: string }
 
+export interface RenewalView {
+  assertionId: string; badge: string; issuedOn: string; expires?: string | null; expired: boolean; revoked: boolean;
+  opensOn?: string | null; open: boolean; path?: 'TIER' | 'FULL' | null; tierTitle?: string | null; estimatedHours?: number | null;
+  templateId?: string | null; enrollmentId?: string | null; enrollmentState?: string | null; renewedBy?: string | null;
+}
+
 export interface Settings { creditName: string; reminderDays: number[] }
 export interface Expiring { assertionId: string; personEmail: string; personName: string; badge: string; expires: string; daysLeft: number; renewed: boolean }
 
@@ -17,6 +23,8 @@ export const transcriptApi = {
   settings: () => api.get<Settings>('/api/v1/hours/settings'),
   saveSettings: (s: Settings) => api.put<Settings>('/api/v1/hours/settings', s),
   renew: (assertionId: string) => api.post<{ renewedAssertionId: string; awardId: string; assertionId?: string | null }>(`/api/v1/hours/renewals/${encodeURIComponent(assertionId)}`),
+  renewal: (assertionId: string) => api.get<RenewalView>(`/api/v1/me/renewals/${encodeURIComponent(assertionId)}`),
+  startRenewal: (assertionId: string) => api.post<{ enrollmentId: string; templateId: string; created: boolean }>(`/api/v1/me/renewals/${encodeURIComponent(assertionId)}`),
   expiring: (days: number) => api.get<Expiring[]>(`/api/v1/hours/expiring?days=${days}`),
   /** Credits per teacher: a fiscal year (FY2027) or dates; nothing means this fiscal year. */
   exportCsv: (fiscalYear?: string, from?: string, to?: string) => {

@@ -36,6 +36,7 @@ export async function myHours(): Promise<Node> {
       h('p', { class: 'meta' }, `Issued ${date(b.issuedOn)}`, b.expires ? (b.expired ? ` · Expired ${date(b.expires)}` : ` · Valid until ${date(b.expires)}`) : ''),
       b.expired ? h('p', { class: 'status status-warn' }, 'Expired') : null,
       b.renewed ? h('p', { class: 'meta' }, 'Renewed: a newer badge replaces it when it expires.') : null,
+      b.expires && !b.renewed && !b.renews ? h('p', {}, h('a', { href: `/my/renewals/${encodeURIComponent(b.assertionId)}` }, `Renew “${b.name}”`)) : null,
       b.renews ? h('p', { class: 'meta' }, 'A renewal: it keeps an earlier badge current (no new hours).') : null,
       h('p', {}, h('a', { href: b.verificationUrl }, `Check “${b.name}”`))))) : null);
 }

@@ -8,6 +8,8 @@ export interface Verdict {
   issuer?: { id?: string; name?: string; url?: string; email?: string; recognised?: boolean };
   recipient?: { type?: string; hashed?: boolean; identity?: string; matched?: boolean | null };
   alignments?: Array<{ targetName: string; targetUrl?: string; targetFramework?: string; targetCode?: string }>;
+  /** A Cairn transcript: one report per badge it carries. */
+  badges?: Array<{ name?: string; attachment: string; report?: Verdict | null }>;
   endorsements?: EndorsementVerdict[];
 }
 /** One endorsement of the verified badge, verified on its own; its comment is another issuer's plain text. */

@@ -25,7 +25,7 @@ export function verifyPage(_: unknown, q: URLSearchParams): Node {
   const email = h('input', { type: 'email', autocomplete: 'email' });
   const go = h('button', { type: 'submit', class: 'primary' }, 'Verify');
   const form = h('form', { novalidate: true },
-    h('div', { class: 'dropzone' }, h('p', {}, 'Drop a badge image (PNG or SVG), a Cairn PDF certificate or a JWS file here, or choose one:'),
+    h('div', { class: 'dropzone' }, h('p', {}, 'Drop a badge image (PNG or SVG), a Cairn PDF certificate or transcript, or a JWS file here, or choose one:'),
       field('Badge file', picker, { name: 'file' })),
     field('…or paste a badge URL, JWS or assertion JSON', text, { name: 'url' }),
     field('Recipient email to check (optional)', email, { name: 'recipient' }), go);
@@ -73,7 +73,24 @@ export function verifyPage(_: unknown, q: URLSearchParams): Node {
     h('p', {}, 'Check any Open Badges 2.0 badge or 3.0 credential (a file from a wallet works too): is it real, whose is it, and does it still stand? No sign-in needed.'), form, result);
 }
 
-function verdictView(v: Verdict, label: string): HTMLElement {
+/** A transcript: the overall verdict, then each badge it carries with its own verdict and checks. */
+function transcriptView(v: Verdict, label: string): HTMLElement {
+  const badges = v.badges ?? [];
+  const ok = badges.filter((b) => b.report?.valid).length;
+  return h('div', { class: `verdict ${v.valid ? 'valid' : 'invalid'}` },
+    h('h2', { tabindex: -1 }, v.valid ? '✓ Every badge in this transcript is valid' : '✗ Not every badge in this transcript is valid'),
+    h('p', { class: 'checked' }, `Checked ${label}. `, v.checks.find((c) => c.id === 'input.detect')?.sentence ?? ''),
+    h('p', {}, `${ok} of ${badges.length} ${badges.length === 1 ? 'badge' : 'badges'} valid.`,
+      v.checks.filter((c) => c.outcome.toLowerCase() === 'failed').map((c) => ` ${c.sentence ?? c.message}`).join('')),
+    h('ol', { class: 'transcript-badges' }, badges.map((b) => h('li', { class: 'transcript-badge' },
+      b.report ? verdictView(b.report, `“${b.report.badge?.name ?? b.name ?? b.attachment}” from the transcript`, 3)
+        : h('p', { class: 'status status-warn' }, `“${b.name ?? b.attachment}” is listed but not attached to the transcript.`)))));
+}
+
+function verdictView(v: Verdict, label: string, level = 2): HTMLElement {
+  if (v.badges) return transcriptView(v, label);
+  const heading = level === 2 ? 'h2' : 'h3';
+  const sub = level === 2 ? 'h3' : 'h4';
   const outcome = (c: Check) => c.outcome.toLowerCase();
   const word: Record<string, string> = { passed: 'Passed', warning: 'Warning', failed: 'Failed', skipped: 'Not checked' };
   const said = (c: Check) => c.sentence ?? c.message;
@@ -82,7 +99,7 @@ function verdictView(v: Verdict, label: string): HTMLElement {
   const headline = v.valid ? (a?.revoked ? 'Revoked' : '✓ Valid badge') : '✗ Not valid';
   return h('div', { class: `verdict ${v.valid && !a?.revoked ? 'valid' : 'invalid'}` },
     h('div', { class: 'title-row' }, img ? h('img', { src: img, alt: '', width: 72, height: 72 }) : null,
-      h('div', {}, h('h2', { tabindex: -1 }, headline),
+      h('div', {}, h(heading, { tabindex: -1 }, headline),
         h('p', { class: 'checked' }, `Checked ${label}. `, v.checks.find((c) => c.id === 'input.detect' && outcome(c) === 'passed')?.sentence ?? ''),
         h('p', {}, v.valid ? 'Every check passed that decides validity.' : `Failed: ${v.checks.filter((c) => outcome(c) === 'failed').map(said).join(' ')}`))),
     h('dl', { class: 'summary' },
@@ -95,14 +112,14 @@ function verdictView(v: Verdict, label: string): HTMLElement {
       a?.expires ? [h('dt', {}, 'Expires'), h('dd', {}, date(a.expires))] : null,
       a?.revoked ? [h('dt', {}, 'Revoked'), h('dd', {}, a.revocationReason ?? 'yes')] : null,
       v.alignments?.length ? [h('dt', {}, 'Aligned to'), h('dd', {}, v.alignments.map((x) => x.targetName).join('; '))] : null),
-    v.endorsements?.length ? [h('h3', {}, 'Endorsements'), h('ul', { class: 'endorsements' }, v.endorsements.map((en) =>
+    v.endorsements?.length ? [h(sub, {}, 'Endorsements'), h('ul', { class: 'endorsements' }, v.endorsements.map((en) =>
       h('li', { class: en.valid ? 'passed' : 'failed' },
         h('span', { class: 'outcome' }, en.valid ? 'Verified' : en.revoked ? 'Withdrawn' : 'Not valid'), ' ', en.sentence,
         en.endorser?.recognised ? ' — recognized by your district' : '',
         en.comment ? h('blockquote', {}, en.comment) : null,
         h('details', { class: 'detail' }, h('summary', {}, 'What was checked'),
           h('ul', {}, en.checks.map((c) => h('li', { 'data-check': c.id }, `${c.outcome}: `, c.sentence ?? c.message, ' ', h('code', {}, c.id))))))))] : null,
-    h('h3', {}, 'Checks'),
+    h(sub, {}, 'Checks'),
     h('ol', { class: 'checks' }, v.checks.map((c) => h('li', { class: outcome(c), 'data-check': c.id },
       h('span', { class: 'outcome' }, word[outcome(c)] ?? c.outcome), ' ', said(c), ' ',
       // the stable id and the technical detail, for experts

@@ -55,6 +55,19 @@ public class Awards {
 			String templateId, String tierKey, long stipendCents, List<String> publicEvidenceIds) {
 	}
 
+	/** The award key of a badge's renewal: one renewal per badge, whether the district or the teacher renews it. */
+	public static String renewalKey(String renewedAssertionId) {
+		return RENEWAL_PREFIX + renewedAssertionId;
+	}
+
+	/** The badge an award renews (from its key), or null when it is no renewal. */
+	public static String renews(Award award) {
+		return award.awardKey() != null && award.awardKey().startsWith(RENEWAL_PREFIX)
+				? award.awardKey().substring(RENEWAL_PREFIX.length()) : null;
+	}
+
+	private static final String RENEWAL_PREFIX = "renewal:";
+
 	/**
 	 * Records the award and publishes {@link AwardGranted} for issuing; nothing when the award key was recorded
 	 * before (a retried pass), so it is awarded once.

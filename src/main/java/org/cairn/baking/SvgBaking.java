@@ -15,6 +15,9 @@ public final class SvgBaking {
 	private static final Pattern EXISTING = Pattern.compile(
 			"<openbadges:assertion\\b[^>]*?(/>|>.*?</openbadges:assertion>)\\s*", Pattern.DOTALL);
 
+	private static final Pattern EXISTING_V3 = Pattern.compile(
+			"<openbadges:credential\\b[^>]*?(/>|>.*?</openbadges:credential>)\\s*", Pattern.DOTALL);
+
 	private static final Pattern ROOT = Pattern.compile("<svg\\b[^>]*>", Pattern.DOTALL);
 
 	private SvgBaking() {
@@ -29,17 +32,37 @@ public final class SvgBaking {
 				+ assertionJson.replace("]]>", "]]]]><![CDATA[>") + "]]></" + Conventions.SVG_ELEMENT + ">");
 	}
 
+	/**
+	 * The Open Badges 3.0 credential with its embedded proof (OB 3.0 "Baked Badge", SVG): {@code xmlns:openbadges}
+	 * {@code https://purl.imsglobal.org/ob/v3p0} on the root and, directly after it, one
+	 * {@code <openbadges:credential>} with the credential JSON in a CDATA body. Any 2.0 element is removed: the
+	 * prefix names the 3.0 namespace in this file.
+	 */
+	public static String bakeCredential(String svg, String credentialJson) {
+		String clean = EXISTING.matcher(EXISTING_V3.matcher(svg).replaceAll("")).replaceAll("");
+		return bake(clean, "<" + Conventions.SVG_ELEMENT_V3 + "><![CDATA["
+				+ credentialJson.replace("]]>", "]]]]><![CDATA[>") + "]]></" + Conventions.SVG_ELEMENT_V3 + ">",
+				Conventions.SVG_NAMESPACE_V3);
+	}
+
 	private static String bake(String svg, String element) {
-		String clean = EXISTING.matcher(svg).replaceAll("");
+		return bake(EXISTING.matcher(svg).replaceAll(""), element, Conventions.SVG_NAMESPACE);
+	}
+
+	private static String bake(String clean, String element, String namespace) {
 		Matcher root = ROOT.matcher(clean);
 		if (!root.find()) {
 			throw new IllegalArgumentException("no <svg> element");
 		}
 		String tag = root.group();
-		if (!tag.contains("xmlns:openbadges=")) {
+		if (tag.contains("xmlns:openbadges=")) {
+			// one prefix, one namespace: 2.0 and 3.0 name different ones
+			tag = tag.replaceAll("xmlns:openbadges\\s*=\\s*(\"[^\"]*\"|'[^']*')",
+					Matcher.quoteReplacement("xmlns:openbadges=\"" + namespace + "\""));
+		}
+		else {
 			String close = tag.endsWith("/>") ? "/>" : ">";
-			tag = tag.substring(0, tag.length() - close.length()) + " xmlns:openbadges=\"" + Conventions.SVG_NAMESPACE
-					+ "\"" + close;
+			tag = tag.substring(0, tag.length() - close.length()) + " xmlns:openbadges=\"" + namespace + "\"" + close;
 		}
 		return clean.substring(0, root.start()) + tag + "\n  " + element + clean.substring(root.end());
 	}

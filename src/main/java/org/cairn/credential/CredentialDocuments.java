@@ -139,6 +139,11 @@ class CredentialDocuments implements HostedDocuments, CredentialFiles {
 	}
 
 	@Override
+	public Mono<String> credentialJsonNow(String assertionId) {
+		return credentials.forAssertion(assertionId).map(StoredCredential::json);
+	}
+
+	@Override
 	public Mono<JsonNode> find(URI url) {
 		String base = properties.publicUrl("");
 		String text = url.toString();

@@ -3,6 +3,7 @@ package org.cairn.credential;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import org.cairn.openbadges.DataIntegrity;
 import org.cairn.openbadges.Multibase;
 import org.cairn.openbadges.OpenBadgeCredential;
 import org.cairn.openbadges.OpenBadgeCredential.DataIntegrityProof;
+import org.cairn.openbadges.OpenBadgeCredential.RelatedResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -100,9 +102,8 @@ class Credentials {
 		AcceptedEndorsements accepted = endorsements.getIfAvailable();
 		Mono<List<JsonNode>> endorsed = accepted == null ? Mono.just(List.of())
 				: accepted.credentials(badge.badge().id()).map(json::readTree).collectList();
-		return edKeys.active(badge.districtId())
-			.zipWith(endorsed)
-			.flatMap(t -> prove(badge, t.getT1(), t.getT2()))
+		return Mono.zip(edKeys.active(badge.districtId()), endorsed, related(badge))
+			.flatMap(t -> prove(badge, t.getT1(), t.getT2(), t.getT3()))
 			.flatMap(mongo::insert)
 			.doOnNext(c -> log.info("Issued Open Badges 3.0 credential for assertion {}", c.assertionId()))
 			.onErrorResume(DuplicateKeyException.class, ex -> stored(badge.assertionId()));
@@ -131,8 +132,10 @@ class Credentials {
 	}
 
 	/** The embedded {@code eddsa-rdfc-2022} proof with the district's Ed25519 key. */
-	private Mono<StoredCredential> prove(IssuedBadge badge, EdKey ed, List<JsonNode> endorsements) {
-		OpenBadgeCredential unsigned = mapping.unsigned(badge, endorsements);
+	private Mono<StoredCredential> prove(IssuedBadge badge, EdKey ed, List<JsonNode> endorsements,
+			List<RelatedResource> related) {
+		OpenBadgeCredential unsigned = related.isEmpty() ? mapping.unsigned(badge, endorsements)
+				: mapping.unsigned(badge, endorsements).withRelated(related);
 		DataIntegrityProof options = DataIntegrityProof.configuration(badge.issuedOn().toString(),
 				urls.multikey(ed.id()));
 		return Mono.fromCallable(() -> hashData(options, unsigned))
@@ -142,6 +145,21 @@ class Credentials {
 					badge.issuerId(),
 					json.writeValueAsString(unsigned.withProof(options.signed(Multibase.encode(signature)))), null,
 					null, ed.id(), clock.instant()));
+	}
+
+	/**
+	 * A renewal's credential names the credential it renews, with the SHA-384 of that credential exactly as served
+	 * (its JSON), so a holder or verifier can fetch it and see it is the one meant. Nothing when the renewed badge
+	 * has no credential (revoked meanwhile).
+	 */
+	private Mono<List<RelatedResource>> related(IssuedBadge badge) {
+		if (badge.renews() == null) {
+			return Mono.just(List.of());
+		}
+		return forAssertion(badge.renews())
+			.map(old -> List.of(new RelatedResource(urls.credential(old.assertionId()), "application/ld+json",
+					"sha384-" + Base64.getEncoder().encodeToString(sha384(old.json())))))
+			.defaultIfEmpty(List.of());
 	}
 
 	/**
@@ -167,6 +185,15 @@ class Credentials {
 			claims.put("exp", Instant.parse(claims.get("validUntil").asString()).getEpochSecond());
 		}
 		return json.writeValueAsString(claims).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] sha384(String text) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-384").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * microcredential (unique); replaced by a unique tombstone when declined
  * @param budgetId the fiscal-year budget the stipends were committed against, once approved
  * @param committedCents what approval committed (the template's total stipend)
+ * @param renewal set when this enrolment renews a badge: which one, and the badge it earns again; null otherwise
  */
 @Document("enrollments")
 @CompoundIndex(name = "district_person", def = "{'districtId': 1, 'personId': 1}")
@@ -29,7 +30,45 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Enrollment(@Id String id, @Indexed String districtId, String personId, String templateId,
 		String familyId, String templateTitle, @Indexed(unique = true) String activeKey, EnrollmentState state,
 		Proposal proposal, String decisionComment, String decidedBy, String budgetId, long committedCents,
-		Instant startedAt, Instant proposedAt, Instant decidedAt, Instant completedAt) {
+		Instant startedAt, Instant proposedAt, Instant decidedAt, Instant completedAt, Renewing renewal) {
+
+	/**
+	 * What a renewal enrolment renews.
+	 *
+	 * @param assertionId the badge being renewed
+	 * @param tierKey the tier of that badge (null for the whole microcredential's badge): passing issues it again
+	 */
+	public record Renewing(String assertionId, String tierKey) {
+	}
+
+	/** An ordinary enrolment (tests and older callers). */
+	public Enrollment(String id, String districtId, String personId, String templateId, String familyId,
+			String templateTitle, String activeKey, EnrollmentState state, Proposal proposal, String decisionComment,
+			String decidedBy, String budgetId, long committedCents, Instant startedAt, Instant proposedAt,
+			Instant decidedAt, Instant completedAt) {
+		this(id, districtId, personId, templateId, familyId, templateTitle, activeKey, state, proposal,
+				decisionComment, decidedBy, budgetId, committedCents, startedAt, proposedAt, decidedAt, completedAt,
+				null);
+	}
+
+	@org.springframework.data.annotation.PersistenceCreator
+	public Enrollment {
+	}
+
+	/** Whether this enrolment renews a badge. */
+	public boolean renews() {
+		return renewal != null;
+	}
+
+	/** The tiers this enrolment works through: the template's, or its renewal path's. */
+	public java.util.List<org.cairn.template.Tier> tiers(org.cairn.template.Template template) {
+		return template.tiersFor(renews());
+	}
+
+	/** One of this enrolment's tiers. */
+	public java.util.Optional<org.cairn.template.Tier> tier(org.cairn.template.Template template, String key) {
+		return template.tier(key, renews());
+	}
 
 	/** Evidence may be added and tiers submitted. */
 	public boolean isActive() {

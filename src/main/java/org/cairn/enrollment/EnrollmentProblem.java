@@ -8,7 +8,10 @@ import org.springframework.http.HttpStatus;
 enum EnrollmentProblem implements ProblemType {
 
 	/** Approving would spend more than the budget left. */
-	BUDGET_EXCEEDED("budget-exceeded", HttpStatus.CONFLICT);
+	BUDGET_EXCEEDED("budget-exceeded", HttpStatus.CONFLICT),
+
+	/** The template has no renewal path a teacher can follow. */
+	NO_RENEWAL_PATH("no-renewal-path", HttpStatus.CONFLICT);
 
 	private final String slug;
 

@@ -101,6 +101,37 @@ public class Enrollments {
 		});
 	}
 
+	/**
+	 * Starts (or finds) the teacher's renewal of a badge: an enrolment in the template's renewal path, active at
+	 * once. A renewal asks for no proposal and commits no budget: it pays no stipend (the tiers' stipends paid for the
+	 * learning once) and credits no hours. One per badge: the active key names the badge, so a retry, a second tab or
+	 * a second instance finds the same one.
+	 */
+	public Mono<Started> startRenewal(CairnUser user, String templateId, Enrollment.Renewing renewing) {
+		user.require(Role.TEACHER);
+		return templates.get(user.districtId(), templateId).flatMap(template -> {
+			if (!template.renewable()) {
+				return Mono.error(new ProblemException(EnrollmentProblem.NO_RENEWAL_PATH, "No renewal path",
+						"This microcredential has no renewal path a teacher can follow; ask your district to renew it."));
+			}
+			String activeKey = user.personId() + ":renews:" + renewing.assertionId();
+			Enrollment fresh = new Enrollment(null, user.districtId(), user.personId(), template.id(),
+					template.familyId(), template.title(), activeKey, EnrollmentState.ACTIVE, null, null, "renewal",
+					null, 0, clock.instant(), null, clock.instant(), null, renewing);
+			return enrollments.findByActiveKey(activeKey)
+				.map(existing -> new Started(existing, false))
+				.switchIfEmpty(Mono.defer(() -> enrollments.save(fresh)
+					.map(saved -> new Started(saved, true))
+					.onErrorResume(DuplicateKeyException.class,
+							ex -> enrollments.findByActiveKey(activeKey).map(e -> new Started(e, false)))));
+		});
+	}
+
+	/** The teacher's renewal of a badge, if started. */
+	public Mono<Enrollment> renewalOf(String personId, String assertionId) {
+		return enrollments.findByActiveKey(personId + ":renews:" + assertionId);
+	}
+
 	public Mono<Enrollment> propose(CairnUser user, String id, Proposal proposal) {
 		return own(user, id).flatMap(current -> {
 			if (current.state() == EnrollmentState.PROPOSED && proposal.equals(current.proposal())) {
@@ -199,7 +230,8 @@ public class Enrollments {
 	 * committed to paid; the enrolment completes with its last tier.
 	 */
 	public Mono<Void> recordPass(Enrollment enrollment, Template template, Tier tier, boolean lastTier) {
-		Mono<Void> stipend = tier.stipendCents() <= 0 ? Mono.empty()
+		// a renewal pays nothing: the stipend was paid when the badge was first earned
+		Mono<Void> stipend = tier.stipendCents() <= 0 || enrollment.renews() ? Mono.empty()
 				: mongo
 					.insert(new Stipend(enrollment.id() + ":" + tier.key(), enrollment.districtId(),
 							enrollment.personId(), enrollment.id(), template.id(), template.title(), tier.key(),

@@ -94,7 +94,7 @@ public class EvidenceService {
 					.with("state", e.state()));
 			}
 			return templates.get(e.districtId(), e.templateId()).flatMap(t -> {
-				Tier tier = t.tier(tierKey).orElseThrow(() -> ProblemException.notFound("Tier " + tierKey));
+				Tier tier = e.tier(t, tierKey).orElseThrow(() -> ProblemException.notFound("Tier " + tierKey));
 				Requirement requirement = tier.requirements()
 					.stream()
 					.filter(r -> r.key().equals(requirementKey))
@@ -353,7 +353,7 @@ public class EvidenceService {
 	public Mono<Submission> submitTier(CairnUser user, String enrollmentId, String tierKey) {
 		return enrollments.own(user, enrollmentId)
 			.flatMap(e -> templates.get(e.districtId(), e.templateId()).flatMap(t -> {
-				Tier tier = t.tier(tierKey).orElseThrow(() -> ProblemException.notFound("Tier " + tierKey));
+				Tier tier = e.tier(t, tierKey).orElseThrow(() -> ProblemException.notFound("Tier " + tierKey));
 				return reviews.find(enrollmentId, tierKey).flatMap(existing -> existing.state() == SubmissionState.RETURNED
 						? Mono.<Submission>empty() : Mono.just(existing))
 					.switchIfEmpty(Mono.defer(() -> {

@@ -124,7 +124,7 @@ public class Issuance {
 			.flatMap(person -> issuers.badgeClass(award.districtId(), award.templateId(), award.tierKey())
 				.flatMap(badge -> issue(new IssueRequest("award:" + award.id(), award.districtId(), award.id(),
 						new Recipient(person.email(), person.displayName(), person.id()), badge, award.stipendCents(),
-						null, mode, award.publicEvidenceIds()))))
+						null, mode, award.publicEvidenceIds(), Awards.renews(award)))))
 			.flatMap(assertion -> linkAward(award.id(), null, assertion.id()).thenReturn(assertion));
 	}
 
@@ -139,13 +139,20 @@ public class Issuance {
 	/**
 	 * @param mode the verification mode, or null for the district's default
 	 * @param evidenceIds the evidence the teacher chose to publish with the badge
+	 * @param renews the assertion this badge renews, or null
 	 */
 	public record IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient,
 			BadgeClassRecord badge, long stipendCents, String replaces, VerificationMode mode,
-			List<String> evidenceIds) {
+			List<String> evidenceIds, String renews) {
 
 		public IssueRequest {
 			evidenceIds = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
+		}
+
+		public IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient,
+				BadgeClassRecord badge, long stipendCents, String replaces, VerificationMode mode,
+				List<String> evidenceIds) {
+			this(issueKey, districtId, awardId, recipient, badge, stipendCents, replaces, mode, evidenceIds, null);
 		}
 
 		public IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient, BadgeClassRecord badge,
@@ -207,18 +214,25 @@ public class Issuance {
 			evidence.add(evidence(template, pieces.get(i), urls.evidence(publishedLinks.get(i).publicId())));
 		}
 		if (mode == VerificationMode.HOSTED) {
-			Assertion assertion = Assertion.issued(urls.assertion(id), recipient, urls.badge(request.badge().id()),
-					issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), evidence,
-					VerificationObject.hosted());
+			Assertion assertion = renewing(request, Assertion.issued(urls.assertion(id), recipient,
+					urls.badge(request.badge().id()), issuedOn.toString(), expires == null ? null : expires.toString(),
+					urls.assertionImage(id), evidence, VerificationObject.hosted()));
 			return record(request, id, mode, null, issuedOn, expires, json.writeValueAsString(assertion), null,
 					publishedLinks);
 		}
-		Assertion assertion = Assertion.issued(urls.assertion(id), recipient, urls.badge(request.badge().id()),
-				issuedOn.toString(), expires == null ? null : expires.toString(), urls.assertionImage(id), evidence,
-				VerificationObject.signed(keys.keyUrl(key.id())));
+		Assertion assertion = renewing(request, Assertion.issued(urls.assertion(id), recipient,
+				urls.badge(request.badge().id()), issuedOn.toString(), expires == null ? null : expires.toString(),
+				urls.assertionImage(id), evidence, VerificationObject.signed(keys.keyUrl(key.id()))));
 		String payload = json.writeValueAsString(assertion);
 		String jws = signer.sign(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		return record(request, id, mode, key.id(), issuedOn, expires, payload, jws, publishedLinks);
+	}
+
+	/** A renewal's assertion names the badge it renews (Cairn's renewal extension), inside what is signed. */
+	private Assertion renewing(IssueRequest request, Assertion assertion) {
+		return request.renews() == null ? assertion
+				: assertion.renewing(org.cairn.openbadges.RenewalExtension.of(urls.renewalContext(),
+						urls.assertion(request.renews())));
 	}
 
 	/**
@@ -304,7 +318,7 @@ public class Issuance {
 		return new IssuedAssertion(id, request.issueKey(), request.districtId(), request.awardId(),
 				request.recipient().personId(), request.recipient().email(), request.recipient().name(),
 				request.badge().id(), request.badge().templateId(), request.badge().tierKey(), request.stipendCents(), mode, keyId, issuedOn,
-				expires, document, jws, null, null, request.replaces(), publishedEvidence);
+				expires, document, jws, null, null, request.replaces(), publishedEvidence, null, null, request.renews());
 	}
 
 	/**
@@ -372,7 +386,7 @@ public class Issuance {
 				.flatMap(badge -> issue(new IssueRequest("reinstate:" + old.id(), districtId, old.awardId(),
 						new Recipient(old.recipientEmail(), old.recipientName(), old.personId()), badge, old.stipendCents(),
 						old.id(), null,
-						old.publishedEvidence().stream().map(PublishedEvidenceLink::evidenceId).toList())))
+						old.publishedEvidence().stream().map(PublishedEvidenceLink::evidenceId).toList(), old.renews())))
 				.flatMap(fresh -> linkAward(old.awardId(), old.id(), fresh.id()).thenReturn(fresh)));
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * of assertions that have none yet costs no entries (they get theirs from {@code SearchWordsBackfill})
  * @param searchVersion which {@link RecipientWords} rule made them: assertions stored before have none, and
  * {@code SearchWordsBackfill} finds them through its index
+ * @param renews the assertion this one renews (a renewal of an expiring badge); null otherwise
  */
 @Document(IssuedAssertion.COLLECTION)
 @CompoundIndex(name = "district_issued", def = "{'districtId': 1, 'issuedOn': -1}")
@@ -32,7 +33,8 @@ public record IssuedAssertion(@Id String id, @Indexed(unique = true) String issu
 		String templateId, String tierKey, long stipendCents, VerificationMode mode, String keyId, Instant issuedOn, Instant expires,
 		String document, String jws, Instant revokedAt, String revocationReason, String replaces,
 		List<PublishedEvidenceLink> publishedEvidence,
-		@Indexed(name = "search_words", sparse = true) List<String> searchWords, Integer searchVersion) {
+		@Indexed(name = "search_words", sparse = true) List<String> searchWords, Integer searchVersion,
+		String renews) {
 
 	static final String COLLECTION = "issuing_assertions";
 
@@ -50,7 +52,7 @@ public record IssuedAssertion(@Id String id, @Indexed(unique = true) String issu
 			List<PublishedEvidenceLink> publishedEvidence) {
 		this(id, issueKey, districtId, awardId, personId, recipientEmail, recipientName, badgeClassId, templateId,
 				tierKey, stipendCents, mode, keyId, issuedOn, expires, document, jws, revokedAt, revocationReason,
-				replaces, publishedEvidence, null, null);
+				replaces, publishedEvidence, null, null, null);
 	}
 
 	public boolean revoked() {

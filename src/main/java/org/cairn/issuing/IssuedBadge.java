@@ -14,11 +14,12 @@ import org.cairn.template.Template;
  *
  * @param issuerId the issuer's public id
  * @param evidence the evidence published with the badge, as in the 2.0 assertion
+ * @param renews the assertion id of the badge this one renews, or null
  */
 public record IssuedBadge(String assertionId, String districtId, String issuerId, String personId,
 		String recipientEmail, String recipientName, Instant issuedOn, Instant expires, Instant revokedAt,
 		String revocationReason, String tierKey, BadgeClass badge, Profile issuer, Template template,
-		List<Evidence> evidence) {
+		List<Evidence> evidence, String renews) {
 
 	public boolean revoked() {
 		return revokedAt != null;

@@ -94,7 +94,7 @@ class IssuedBadgeLookup implements IssuedBadges {
 			return new IssuedBadge(a.id(), a.districtId(), ctx.issuer().id(), a.personId(), a.recipientEmail(),
 					a.recipientName(), a.issuedOn(), a.expires(), a.revokedAt(), a.revocationReason(), a.tierKey(),
 					badges.badge(ctx.record(), ctx.template(), ctx.issuer()), issuer.profile(), ctx.template(),
-					evidence == null ? List.of() : evidence);
+					evidence == null ? List.of() : evidence, a.renews());
 		}));
 	}
 

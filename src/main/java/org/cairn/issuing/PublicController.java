@@ -100,6 +100,25 @@ class PublicController {
 				"Revocation list");
 	}
 
+	/** Cairn's 2.0 renewal extension: the JSON-LD context a renewed badge's assertion names, and its JSON schema. */
+	@GetMapping(org.cairn.openbadges.RenewalExtension.CONTEXT_PATH)
+	ResponseEntity<byte[]> renewalContext(ServerHttpRequest request) {
+		return extensionDocument(request, org.cairn.openbadges.RenewalExtension.contextDocument(urls.renewalContext(),
+				urls.renewalSchema()), MediaType.parseMediaType("application/ld+json"));
+	}
+
+	@GetMapping(org.cairn.openbadges.RenewalExtension.SCHEMA_PATH)
+	ResponseEntity<byte[]> renewalSchema(ServerHttpRequest request) {
+		return extensionDocument(request, org.cairn.openbadges.RenewalExtension.schemaDocument(urls.renewalSchema()),
+				MediaType.parseMediaType("application/schema+json"));
+	}
+
+	private ResponseEntity<byte[]> extensionDocument(ServerHttpRequest request, String text, MediaType type) {
+		byte[] body = text.getBytes(StandardCharsets.UTF_8);
+		return respond(request.getHeaders(), EntityTag.of(body).variant("ext"), type, body,
+				CacheControl.maxAge(Duration.ofDays(1)).cachePublic(), false, h -> h.set("Access-Control-Allow-Origin", "*"));
+	}
+
 	@GetMapping("/public/badges/{id}/criteria")
 	Mono<ResponseEntity<byte[]>> criteria(@PathVariable String id, ServerHttpRequest request) {
 		return documents.badge(id)
@@ -150,6 +169,43 @@ class PublicController {
 			.map(image -> respond(request.getHeaders(), image.tag(), format.equals("png") ? MediaType.IMAGE_PNG : SVG,
 					image.bytes(), CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic(), false,
 					h -> h.set(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"badge-" + id + "." + format + "\"")));
+	}
+
+	/**
+	 * The badge image with its Open Badges 3.0 credential baked in (OB 3.0 "Baked Badge"): the credential JSON with
+	 * its embedded {@code eddsa-rdfc-2022} proof in a PNG {@code openbadgecredential} iTXt chunk, or an SVG
+	 * {@code openbadges:credential} element. A download of its own, beside the 2.0-baked image, which stays as it is.
+	 */
+	@GetMapping("/public/assertions/{id}/credential-image")
+	Mono<ResponseEntity<byte[]>> credentialImage(@PathVariable String id,
+			@RequestParam(defaultValue = "png") String format, ServerHttpRequest request) {
+		if (!format.equals("png") && !format.equals("svg")) {
+			return Mono.error(new ProblemException(IssuingProblem.UNSUPPORTED_FORMAT, "Unsupported format",
+					"format must be png or svg."));
+		}
+		CredentialFiles files = credentialFiles.getIfAvailable();
+		if (files == null) {
+			return Mono.error(() -> ProblemException.notFound("Credential"));
+		}
+		return issued(id).flatMap(a -> documents.rendition("baked3-" + format + ":" + id,
+				files.credentialJsonNow(a.id()).flatMap(credential -> documents.badgeContext(a.badgeClassId())
+					.flatMap(ctx -> {
+						String artwork = ctx.template().artwork();
+						String title = ctx.template().title();
+						String color = ctx.district().brandColor();
+						Mono<byte[]> body = format.equals("png")
+								? BadgeArt.pngOf(artwork, title, color).map(png -> PngBaking.bakeCredential(png, credential))
+								: Mono.fromCallable(() -> SvgBaking
+									.bakeCredential(BadgeArt.svg(artwork, title, color), credential)
+									.getBytes(StandardCharsets.UTF_8))
+									.subscribeOn(Schedulers.boundedElastic());
+						return body.map(bytes -> PublicDocuments.Rendition.of(a.districtId(), bytes));
+					}))))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Credential")))
+			.map(image -> respond(request.getHeaders(), image.tag(), format.equals("png") ? MediaType.IMAGE_PNG : SVG,
+					image.bytes(), CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic(), false,
+					h -> h.set(HttpHeaders.CONTENT_DISPOSITION,
+							"inline; filename=\"badge-" + id + "-ob3." + format + "\"")));
 	}
 
 	/** Rendered once per assertion and paper size, kept until the district changes (see PublicDocuments). */

@@ -32,6 +32,15 @@ public class PublicUrls {
 		return properties.publicUrl("/public/badges/" + id + "/criteria");
 	}
 
+	/** Cairn's 2.0 renewal extension: its JSON-LD context and JSON schema. */
+	public String renewalContext() {
+		return properties.publicUrl(org.cairn.openbadges.RenewalExtension.CONTEXT_PATH);
+	}
+
+	public String renewalSchema() {
+		return properties.publicUrl(org.cairn.openbadges.RenewalExtension.SCHEMA_PATH);
+	}
+
 	public String assertion(String id) {
 		return properties.publicUrl("/public/assertions/" + id);
 	}

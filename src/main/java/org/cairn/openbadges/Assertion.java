@@ -13,20 +13,27 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({ "@context", "type", "id", "recipient", "badge", "issuedOn", "expires", "image", "evidence",
-		"narrative", "verification", "revoked", "revocationReason" })
+		"narrative", "verification", "revoked", "revocationReason", RenewalExtension.PROPERTY })
 public record Assertion(@JsonProperty("@context") String context, String type, String id, IdentityObject recipient,
 		String badge, String issuedOn, String expires, String image, List<Evidence> evidence, String narrative,
-		VerificationObject verification, Boolean revoked, String revocationReason) {
+		VerificationObject verification, Boolean revoked, String revocationReason,
+		@JsonProperty(RenewalExtension.PROPERTY) RenewalExtension renewal) {
 
 	public static Assertion issued(String id, IdentityObject recipient, String badge, String issuedOn, String expires,
 			String image, List<Evidence> evidence, VerificationObject verification) {
 		return new Assertion(Conventions.CONTEXT_V2, Ob.ASSERTION, id, recipient, badge, issuedOn, expires, image,
-				evidence, null, verification, null, null);
+				evidence, null, verification, null, null, null);
 	}
 
 	public static Assertion revoked(String id, String reason) {
 		return new Assertion(Conventions.CONTEXT_V2, Ob.ASSERTION, id, null, null, null, null, null, null, null, null,
-				true, reason);
+				true, reason, null);
+	}
+
+	/** The assertion of a renewed badge, naming the one it renews (Cairn's renewal extension). */
+	public Assertion renewing(RenewalExtension value) {
+		return new Assertion(context, type, id, recipient, badge, issuedOn, expires, image, evidence, narrative,
+				verification, revoked, revocationReason, value);
 	}
 
 }

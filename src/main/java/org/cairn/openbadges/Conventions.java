@@ -14,6 +14,17 @@ public final class Conventions {
 
 	public static final String SVG_NAMESPACE = "http://openbadges.org";
 
+	/** Open Badges 3.0 baking (spec "Baked Badge"): the PNG iTXt keyword of the credential. */
+	public static final String PNG_KEYWORD_V3 = "openbadgecredential";
+
+	/** Open Badges 3.0 baking: the SVG element holding the credential, in namespace {@link #SVG_NAMESPACE_V3}. */
+	public static final String SVG_ELEMENT_V3 = "openbadges:credential";
+
+	public static final String SVG_NAMESPACE_V3 = "https://purl.imsglobal.org/ob/v3p0";
+
+	/** A Cairn transcript PDF: the embedded file listing the badges it carries ({@code cairn.transcript/1}). */
+	public static final String TRANSCRIPT_MANIFEST = "cairn-transcript.json";
+
 	/** PDF certificates: the embedded file holding the compact JWS (signed badges). */
 	public static final String PDF_ATTACHMENT_JWS = "openbadges-assertion.jws";
 

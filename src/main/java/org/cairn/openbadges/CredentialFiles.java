@@ -12,4 +12,10 @@ public interface CredentialFiles {
 	/** The credential JSON with its embedded proof, exactly as served; empty when there is none (yet). */
 	Mono<String> credentialJson(String assertionId);
 
+	/**
+	 * The credential JSON, issued now if the badge has none yet (a holder asking for the image with the credential
+	 * baked in waits for it); empty for a revoked or unknown badge.
+	 */
+	Mono<String> credentialJsonNow(String assertionId);
+
 }

@@ -15,11 +15,24 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({ "@context", "id", "type", "name", "description", "issuer", "validFrom", "validUntil",
-		"credentialSubject", "evidence", "credentialStatus", "credentialSchema", "proof" })
+		"credentialSubject", "evidence", "credentialStatus", "credentialSchema", "relatedResource", "proof" })
 public record OpenBadgeCredential(@JsonProperty("@context") List<String> context, String id, List<String> type,
 		String name, String description, Profile issuer, String validFrom, String validUntil,
 		AchievementSubject credentialSubject, List<Evidence> evidence, CredentialStatus credentialStatus,
-		List<CredentialSchema> credentialSchema, DataIntegrityProof proof) {
+		List<CredentialSchema> credentialSchema, List<RelatedResource> relatedResource, DataIntegrityProof proof) {
+
+	/** Without related resources (older callers). */
+	public OpenBadgeCredential(List<String> context, String id, List<String> type, String name, String description,
+			Profile issuer, String validFrom, String validUntil, AchievementSubject credentialSubject,
+			List<Evidence> evidence, CredentialStatus credentialStatus, List<CredentialSchema> credentialSchema,
+			DataIntegrityProof proof) {
+		this(context, id, type, name, description, issuer, validFrom, validUntil, credentialSubject, evidence,
+				credentialStatus, credentialSchema, null, proof);
+	}
+
+	@com.fasterxml.jackson.annotation.JsonCreator
+	public OpenBadgeCredential {
+	}
 
 	public static final List<String> CONTEXT = List.of(LinkedData.VC_V2, LinkedData.OB_V3);
 
@@ -41,7 +54,24 @@ public record OpenBadgeCredential(@JsonProperty("@context") List<String> context
 
 	public OpenBadgeCredential withProof(DataIntegrityProof value) {
 		return new OpenBadgeCredential(context, id, type, name, description, issuer, validFrom, validUntil,
-				credentialSubject, evidence, credentialStatus, credentialSchema, value);
+				credentialSubject, evidence, credentialStatus, credentialSchema, relatedResource, value);
+	}
+
+	/** A credential naming others it depends on (the credential a renewal renews), each with its digest. */
+	public OpenBadgeCredential withRelated(List<RelatedResource> value) {
+		return new OpenBadgeCredential(context, id, type, name, description, issuer, validFrom, validUntil,
+				credentialSubject, evidence, credentialStatus, credentialSchema, value, proof);
+	}
+
+	/**
+	 * A resource the credential refers to, with its digest (VC Data Model 2.0 "Integrity of Related Resources"):
+	 * Cairn names the credential a renewal renews this way, a term every OB 3.0 context already defines, so both
+	 * proofs cover it and no extra context has to be fetched to check them.
+	 *
+	 * @param digestSRI {@code sha384-} and the base64 SHA-384 of the resource's bytes as served
+	 */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	public record RelatedResource(String id, String mediaType, String digestSRI) {
 	}
 
 	/** The issuer (spec "Profile"); served on its own at {@code id} as well. */

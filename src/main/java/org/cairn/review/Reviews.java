@@ -218,8 +218,12 @@ public class Reviews {
 					|| user.has(Role.DISTRICT_ADMIN))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Submission " + submissionId)))
 			.flatMap(s -> s.personId().equals(user.personId()) ? Mono.error(ownWork("score")) : Mono.just(s))
-			.flatMap(s -> templates.get(s.districtId(), s.templateId()).flatMap(template -> {
-				Tier tier = template.tier(s.tierKey()).orElseThrow();
+			.flatMap(s -> Mono.zip(templates.get(s.districtId(), s.templateId()),
+					enrollments.get(s.districtId(), s.enrollmentId())).flatMap(found -> {
+				Template template = found.getT1();
+				// a renewal enrolment's tiers are its renewal path's
+				Tier tier = found.getT2().tier(template, s.tierKey())
+					.orElseThrow(() -> ProblemException.notFound("Tier " + s.tierKey()));
 				boolean passes = ScoreCheck.passes(template, tier, body);
 				Move decision = Submission.decide(passes);
 				if (!s.allows(decision, body.attempt())) {
@@ -271,17 +275,38 @@ public class Reviews {
 
 	/** Stipend, budget and award: each keyed so that running it again changes nothing. */
 	private Mono<Void> outcomesOfPass(Submission passed, Template template, Tier tier) {
-		boolean last = template.tiers().get(template.tiers().size() - 1).key().equals(tier.key());
-		Mono<Void> money = enrollments.get(passed.districtId(), passed.enrollmentId())
-			.flatMap(e -> enrollments.recordPass(e, template, tier, last));
-		Mono<Void> award = !(tier.awardedSeparately() || last) ? Mono.empty()
+		return enrollments.get(passed.districtId(), passed.enrollmentId()).flatMap(e -> {
+			List<Tier> tiers = e.tiers(template);
+			boolean last = tiers.get(tiers.size() - 1).key().equals(tier.key());
+			Mono<Void> money = enrollments.recordPass(e, template, tier, last);
+			return money.then(e.renews() ? renewalAward(e, passed, template, last) : award(passed, template, tier, last));
+		});
+	}
+
+	/**
+	 * A renewal earns one badge, when its last tier passes: the badge it renews, issued again (same tier, a new
+	 * validity), under the award key the district's own renewal uses, so a badge is renewed once whichever way.
+	 */
+	private Mono<Void> renewalAward(Enrollment e, Submission passed, Template template, boolean last) {
+		if (!last) {
+			return Mono.empty();
+		}
+		return publishedEvidence.idsFor(passed.enrollmentId(), passed.tierKey())
+			.collectList()
+			.flatMap(evidence -> awards.grant(new Awards.NewAward(Awards.renewalKey(e.renewal().assertionId()),
+					passed.districtId(), passed.personId(), passed.enrollmentId(), template.id(),
+					e.renewal().tierKey(), 0, evidence)))
+			.then();
+	}
+
+	private Mono<Void> award(Submission passed, Template template, Tier tier, boolean last) {
+		return !(tier.awardedSeparately() || last) ? Mono.empty()
 				: publishedEvidence.idsFor(passed.enrollmentId(), tier.key())
 					.collectList()
 					.flatMap(evidence -> awards.grant(new Awards.NewAward(passed.enrollmentId() + ":" + tier.key(),
 							passed.districtId(), passed.personId(), passed.enrollmentId(), template.id(),
 							tier.awardedSeparately() ? tier.key() : null, tier.stipendCents(), evidence)))
 					.then();
-		return money.then(award);
 	}
 
 	private Mono<Void> notifyArrival(Submission s) {

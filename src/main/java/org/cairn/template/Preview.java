@@ -10,7 +10,12 @@ import java.util.stream.Collectors;
  */
 record Preview(String id, String familyId, int version, TemplateStatus status, String title, String summary,
 		String criteria, String artwork, Tags tags, List<Alignment> alignments, String validFor,
-		boolean proposalRequired, String scale, List<String> levels, long totalStipendCents, List<TierPreview> tiers) {
+		boolean proposalRequired, String scale, List<String> levels, long totalStipendCents, List<TierPreview> tiers,
+		RenewalPreview renewal) {
+
+	/** The renewal path: {@code kind} TIER with its {@code tier}, or FULL (every tier again). */
+	record RenewalPreview(RenewalPath.Kind kind, TierPreview tier) {
+	}
 
 	record TierPreview(String key, String title, String description, List<String> requires,
 			boolean awardedSeparately, long stipendCents, long runningTotalCents, String fundingSource,
@@ -43,7 +48,18 @@ record Preview(String id, String familyId, int version, TemplateStatus status, S
 		}
 		return new Preview(t.id(), t.familyId(), t.version(), t.status(), t.title(), t.summary(), t.criteria(),
 				Artwork.served(t.artwork()), t.tags(), t.alignments(), describe(t.validFor()), t.proposalRequired(), scale.name(),
-				scale.levels(), t.totalStipendCents(), tiers);
+				scale.levels(), t.totalStipendCents(), tiers, renewal(t, scale));
+	}
+
+	private static RenewalPreview renewal(Template t, RubricScale scale) {
+		if (!t.renewable()) {
+			return null;
+		}
+		Tier tier = t.renewal().tier();
+		return new RenewalPreview(t.renewal().kind(), tier == null ? null
+				: new TierPreview(tier.key(), tier.title(), tier.description(), List.of(), false, 0, 0, null,
+						tier.estimatedHours(), null,
+						tier.requirements().stream().map(r -> requirement(r, scale)).toList()));
 	}
 
 	private static RequirementPreview requirement(Requirement r, RubricScale scale) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -20,17 +21,51 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param validFor how long an earned badge stays valid; null for no expiry
  * @param proposalRequired whether a teacher must propose and be approved before starting
  * @param tiers in order; a template with one tier is a single-step microcredential
+ * @param renewal how a teacher renews a badge of this template (a renewal tier, or the whole again); null for none
  */
 @Document("templates")
 @CompoundIndex(name = "family_version", def = "{'familyId': 1, 'version': 1}", unique = true)
 public record Template(@Id String id, String districtId, String familyId, int version, TemplateStatus status,
 		String title, String summary, String criteria, String artwork, Tags tags, List<Alignment> alignments,
 		Period validFor, RubricScale scale, boolean proposalRequired, List<Tier> tiers, String libraryKey,
-		Instant createdAt, Instant publishedAt, @Version Long revision) {
+		Instant createdAt, Instant publishedAt, @Version Long revision, RenewalPath renewal) {
 
+	@PersistenceCreator
 	public Template {
 		alignments = alignments == null ? List.of() : List.copyOf(alignments);
 		tiers = tiers == null ? List.of() : List.copyOf(tiers);
+	}
+
+	/** A version without a renewal path (tests and older callers). */
+	public Template(String id, String districtId, String familyId, int version, TemplateStatus status, String title,
+			String summary, String criteria, String artwork, Tags tags, List<Alignment> alignments, Period validFor,
+			RubricScale scale, boolean proposalRequired, List<Tier> tiers, String libraryKey, Instant createdAt,
+			Instant publishedAt, Long revision) {
+		this(id, districtId, familyId, version, status, title, summary, criteria, artwork, tags, alignments, validFor,
+				scale, proposalRequired, tiers, libraryKey, createdAt, publishedAt, revision, null);
+	}
+
+	/** Whether a teacher may renew a badge of this version themselves. */
+	public boolean renewable() {
+		return renewal != null && validFor != null
+				&& (renewal.kind() == RenewalPath.Kind.FULL || renewal.tier() != null);
+	}
+
+	/**
+	 * The tiers an enrolment works through: the ordinary ones, or for a renewal the renewal tier (or every tier
+	 * again when the renewal path is the full microcredential).
+	 */
+	public List<Tier> tiersFor(boolean renewal) {
+		if (!renewal) {
+			return tiers;
+		}
+		return this.renewal != null && this.renewal.kind() == RenewalPath.Kind.TIER && this.renewal.tier() != null
+				? List.of(this.renewal.tier()) : tiers;
+	}
+
+	/** A tier of an ordinary or a renewal enrolment: a renewal tier belongs to renewals only. */
+	public Optional<Tier> tier(String key, boolean renewal) {
+		return tiersFor(renewal).stream().filter(t -> t.key().equals(key)).findFirst();
 	}
 
 	public Optional<Tier> tier(String key) {

@@ -24,6 +24,13 @@ public class TemplateCatalog {
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Template " + templateId)));
 	}
 
+	/** The family's newest published version in the district, if any (what a renewal follows today). */
+	public Mono<Template> latestPublished(String districtId, String familyId) {
+		return templates.findByDistrictIdAndFamilyIdOrderByVersionDesc(districtId, familyId)
+			.filter(t -> t.status() == TemplateStatus.PUBLISHED)
+			.next();
+	}
+
 	/** For work that is not on behalf of a caller (issuing an award already scoped by its own district). */
 	public Mono<Template> findById(String templateId) {
 		return templates.findById(templateId);

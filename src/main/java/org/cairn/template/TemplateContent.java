@@ -8,22 +8,30 @@ import java.util.List;
  * of create and update, the {@code template} of an export, and of a starter library file.
  */
 public record TemplateContent(String title, String summary, String criteria, String artwork, Tags tags,
-		List<Alignment> alignments, Period validFor, RubricScale scale, boolean proposalRequired, List<Tier> tiers) {
+		List<Alignment> alignments, Period validFor, RubricScale scale, boolean proposalRequired, List<Tier> tiers,
+		RenewalPath renewal) {
 
+	@com.fasterxml.jackson.annotation.JsonCreator
 	public TemplateContent {
 		tags = tags == null ? new Tags(null, null, null) : tags;
 		alignments = alignments == null ? List.of() : List.copyOf(alignments);
 		tiers = tiers == null ? List.of() : List.copyOf(tiers);
 	}
 
+	/** Content without a renewal path (tests and older callers). */
+	public TemplateContent(String title, String summary, String criteria, String artwork, Tags tags,
+			List<Alignment> alignments, Period validFor, RubricScale scale, boolean proposalRequired, List<Tier> tiers) {
+		this(title, summary, criteria, artwork, tags, alignments, validFor, scale, proposalRequired, tiers, null);
+	}
+
 	static TemplateContent of(Template t) {
 		return new TemplateContent(t.title(), t.summary(), t.criteria(), t.artwork(), t.tags(), t.alignments(),
-				t.validFor(), t.scale(), t.proposalRequired(), t.tiers());
+				t.validFor(), t.scale(), t.proposalRequired(), t.tiers(), t.renewal());
 	}
 
 	TemplateContent withArtwork(String dataUri) {
 		return new TemplateContent(title, summary, criteria, dataUri, tags, alignments, validFor, scale,
-				proposalRequired, tiers);
+				proposalRequired, tiers, renewal);
 	}
 
 	long totalStipendCents() {

@@ -162,7 +162,7 @@ public class Templates {
 							TemplateStatus.DRAFT, source.title(), source.summary(), source.criteria(),
 							source.artwork(), source.tags(), source.alignments(), source.validFor(), source.scale(),
 							source.proposalRequired(), source.tiers(), source.libraryKey(), clock.instant(), null,
-							null);
+							null, source.renewal());
 					return templates.save(next)
 						.map(saved -> new Outcome(saved, true))
 						.onErrorResume(DuplicateKeyException.class,
@@ -192,7 +192,7 @@ public class Templates {
 		Template draft = new Template(null, districtId, family, 1, TemplateStatus.DRAFT, content.title(),
 				content.summary(), content.criteria(), content.artwork(), content.tags(), content.alignments(),
 				content.validFor(), content.scale(), content.proposalRequired(), content.tiers(), libraryKey,
-				clock.instant(), null, null);
+				clock.instant(), null, null, content.renewal());
 		return templates.save(draft)
 			.map(saved -> new Outcome(saved, true))
 			.onErrorResume(DuplicateKeyException.class,
@@ -204,14 +204,14 @@ public class Templates {
 	private Template withContent(Template t, TemplateContent c) {
 		return new Template(t.id(), t.districtId(), t.familyId(), t.version(), t.status(), c.title(), c.summary(),
 				c.criteria(), c.artwork(), c.tags(), c.alignments(), c.validFor(), c.scale(), c.proposalRequired(),
-				c.tiers(), t.libraryKey(), t.createdAt(), t.publishedAt(), t.revision());
+				c.tiers(), t.libraryKey(), t.createdAt(), t.publishedAt(), t.revision(), c.renewal());
 	}
 
 	private Template withStatus(Template t, TemplateStatus status) {
 		return new Template(t.id(), t.districtId(), t.familyId(), t.version(), status, t.title(), t.summary(),
 				t.criteria(), t.artwork(), t.tags(), t.alignments(), t.validFor(), t.scale(), t.proposalRequired(),
 				t.tiers(), t.libraryKey(), t.createdAt(),
-				status == TemplateStatus.PUBLISHED ? clock.instant() : t.publishedAt(), t.revision());
+				status == TemplateStatus.PUBLISHED ? clock.instant() : t.publishedAt(), t.revision(), t.renewal());
 	}
 
 	static ProblemException invalid(List<FieldProblem> problems) {

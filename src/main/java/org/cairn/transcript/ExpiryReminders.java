@@ -140,7 +140,7 @@ class ExpiryReminders implements SchedulingConfigurer {
 						"Your badge \u201c" + name + "\u201d from " + found.getT1().name() + " expires on " + on
 								+ ". Renew it before then to keep it current; your transcript lists it until it"
 								+ " expires and marks it expired after.",
-						"/my/hours");
+						"/my/renewals/" + b.assertionId());
 			});
 	}
 

@@ -73,7 +73,7 @@ class Renewals {
 							"A revoked badge cannot be renewed."));
 				}
 				return awards
-					.recordOnce(new Awards.NewAward("renewal:" + old.assertionId(), districtId, old.personId(), null,
+					.recordOnce(new Awards.NewAward(Awards.renewalKey(old.assertionId()), districtId, old.personId(), null,
 							old.templateId(), old.tierKey(), 0, List.of()))
 					.flatMap(saved -> mongo
 						.insert(new Renewal(old.assertionId(), districtId, old.personId(), saved.id(), clock.instant(),

@@ -64,6 +64,8 @@ class TranscriptController {
 
 	private final TranscriptPdf pdf;
 
+	private final TeacherRenewals teacherRenewals;
+
 	private final BadgeRecords badges;
 
 	private final DistrictRepository districts;
@@ -74,9 +76,11 @@ class TranscriptController {
 
 	private final Clock clock;
 
-	TranscriptController(Credits credits, Renewals renewals, TranscriptPdf pdf, BadgeRecords badges, DistrictRepository districts,
-			PersonRepository people, CairnProperties cairn, Clock clock) {
+	TranscriptController(Credits credits, Renewals renewals, TeacherRenewals teacherRenewals, TranscriptPdf pdf,
+			BadgeRecords badges, DistrictRepository districts, PersonRepository people, CairnProperties cairn,
+			Clock clock) {
 		this.credits = credits;
+		this.teacherRenewals = teacherRenewals;
 		this.renewals = renewals;
 		this.pdf = pdf;
 		this.badges = badges;
@@ -219,6 +223,24 @@ class TranscriptController {
 	Mono<Renewals.Renewed> renew(@AuthenticationPrincipal CairnUser user, @PathVariable String assertionId) {
 		user.require(Role.DISTRICT_ADMIN);
 		return renewals.renew(user.districtId(), assertionId, user.personId());
+	}
+
+	/** Where the renewal of one of the caller's badges stands: when it opens, its path, the enrolment once started. */
+	@GetMapping("/api/v1/me/renewals/{assertionId}")
+	Mono<TeacherRenewals.RenewalView> renewal(@AuthenticationPrincipal CairnUser user,
+			@PathVariable String assertionId) {
+		return teacherRenewals.view(user, assertionId);
+	}
+
+	/**
+	 * The teacher starts renewing their own badge: 201 with the renewal enrolment (evidence and review follow as for
+	 * any tier), 200 with the same one when started before.
+	 */
+	@PostMapping("/api/v1/me/renewals/{assertionId}")
+	Mono<ResponseEntity<TeacherRenewals.Started>> startRenewal(@AuthenticationPrincipal CairnUser user,
+			@PathVariable String assertionId) {
+		return teacherRenewals.start(user, assertionId)
+			.map(s -> ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(s));
 	}
 
 	/**

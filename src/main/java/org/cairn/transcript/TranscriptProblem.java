@@ -8,7 +8,13 @@ import org.springframework.http.HttpStatus;
 enum TranscriptProblem implements ProblemType {
 
 	/** A revoked badge cannot be renewed. */
-	BADGE_REVOKED("badge-revoked", HttpStatus.CONFLICT);
+	BADGE_REVOKED("badge-revoked", HttpStatus.CONFLICT),
+
+	/** The badge never expires, or its renewal opens later. */
+	RENEWAL_NOT_OPEN("renewal-not-open", HttpStatus.CONFLICT),
+
+	/** The badge was renewed already. */
+	ALREADY_RENEWED("already-renewed", HttpStatus.CONFLICT);
 
 	private final String slug;
 

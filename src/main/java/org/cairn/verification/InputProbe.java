@@ -119,7 +119,9 @@ final class InputProbe {
 			run.fail(CheckId.INPUT_EXTRACT, "The embedded content is neither assertion JSON, a JWS nor a URL.");
 			return Optional.empty();
 		}
-		run.pass(CheckId.INPUT_EXTRACT, "Found " + (content == InputKind.JSON ? "assertion JSON"
+		boolean credential = content == InputKind.JSON && extracted.content().contains("VerifiableCredential");
+		run.pass(CheckId.INPUT_EXTRACT, "Found " + (credential ? "an Open Badges 3.0 credential"
+				: content == InputKind.JSON ? "assertion JSON"
 				: content == InputKind.URL ? "an assertion URL" : "a signed assertion (JWS)") + " in the "
 				+ (run.input == InputKind.PDF ? "certificate." : "image."));
 		return Optional.of(extracted.content());

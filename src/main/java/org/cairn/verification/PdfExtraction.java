@@ -1,6 +1,8 @@
 package org.cairn.verification;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.lowagie.text.pdf.PRStream;
 import com.lowagie.text.pdf.PdfDictionary;
@@ -13,11 +15,16 @@ import org.cairn.openbadges.Conventions;
 
 /**
  * Takes the assertion out of a Cairn PDF certificate: the embedded file {@code openbadges-assertion.jws} (signed
- * badges) or else {@code openbadges-assertion.json}. Any other PDF has no badge in it.
+ * badges) or else {@code openbadges-assertion.json}. A Cairn transcript carries {@code cairn-transcript.json} and one
+ * {@code openbadges-assertion-<id>.jws|json} per badge instead ({@link TranscriptVerification}). Any other PDF has no
+ * badge in it.
  */
 final class PdfExtraction {
 
 	private static final int MAX_ATTACHMENT = 1 << 20;
+
+	/** A transcript carries one file per badge and its list: far fewer than this. */
+	static final int MAX_FILES = 201;
 
 	private PdfExtraction() {
 	}
@@ -26,9 +33,9 @@ final class PdfExtraction {
 		return bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-");
 	}
 
-	static Extracted extract(byte[] pdf) {
-		String jws = null;
-		String json = null;
+	/** Embedded files of a PDF by name (at most {@link #MAX_FILES}, each at most 1 MiB), or null if unreadable. */
+	static Map<String, String> attachments(byte[] pdf) {
+		Map<String, String> found = new LinkedHashMap<>();
 		try {
 			PdfReader reader = new PdfReader(pdf);
 			try {
@@ -36,6 +43,9 @@ final class PdfExtraction {
 				PdfDictionary embedded = names == null ? null : names.getAsDict(PdfName.EMBEDDEDFILES);
 				if (embedded != null) {
 					for (PdfObject value : PdfNameTree.readTree(embedded).values()) {
+						if (found.size() >= MAX_FILES) {
+							break;
+						}
 						PdfObject resolved = PdfReader.getPdfObject(value);
 						if (!(resolved instanceof PdfDictionary spec)) {
 							continue;
@@ -46,11 +56,9 @@ final class PdfExtraction {
 						if (name == null || !(stream instanceof PRStream prs)) {
 							continue;
 						}
-						if (name.equals(Conventions.PDF_ATTACHMENT_JWS)) {
-							jws = text(prs);
-						}
-						else if (name.equals(Conventions.PDF_ATTACHMENT_JSON)) {
-							json = text(prs);
+						String text = text(prs);
+						if (text != null) {
+							found.putIfAbsent(name, text);
 						}
 					}
 				}
@@ -60,8 +68,21 @@ final class PdfExtraction {
 			}
 		}
 		catch (Exception | StackOverflowError ex) {
+			return null;
+		}
+		return found;
+	}
+
+	static Extracted extract(byte[] pdf) {
+		return extract(attachments(pdf));
+	}
+
+	static Extracted extract(Map<String, String> attached) {
+		if (attached == null) {
 			return Extracted.failed(InputKind.PDF, "The PDF could not be read.");
 		}
+		String jws = attached.get(Conventions.PDF_ATTACHMENT_JWS);
+		String json = attached.get(Conventions.PDF_ATTACHMENT_JSON);
 		String content = jws != null && !jws.isBlank() ? jws : json;
 		if (content == null || content.isBlank()) {
 			return Extracted.failed(InputKind.PDF,

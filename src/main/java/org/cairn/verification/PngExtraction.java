@@ -14,7 +14,8 @@ import org.cairn.openbadges.Conventions;
 
 /**
  * Takes the assertion out of a baked PNG (baking spec, "PNGs"): exactly one {@code iTXt} (or legacy {@code tEXt} /
- * {@code zTXt}) chunk with keyword {@code openbadges}. Walks the chunks by hand, bounded by the bytes given, noting
+ * {@code zTXt}) chunk with keyword {@code openbadges}, or for an Open Badges 3.0 baked image one with keyword
+ * {@code openbadgecredential} (the credential JSON or its VC-JWT). Walks the chunks by hand, bounded by the bytes given, noting
  * checksum mismatches and truncation as image problems.
  */
 final class PngExtraction {
@@ -34,6 +35,7 @@ final class PngExtraction {
 	static Extracted extract(byte[] png) {
 		List<String> problems = new ArrayList<>();
 		List<String> payloads = new ArrayList<>();
+		List<String> credentials = new ArrayList<>();
 		ByteBuffer in = ByteBuffer.wrap(png);
 		int pos = 8;
 		boolean ended = false;
@@ -52,9 +54,13 @@ final class PngExtraction {
 				problems.add("The " + type + " chunk at byte " + pos + " fails its checksum.");
 			}
 			if (type.equals("iTXt") || type.equals("tEXt") || type.equals("zTXt")) {
-				String text = openBadgesText(type, png, pos + 8, len);
+				String text = text(type, png, pos + 8, len, Conventions.PNG_KEYWORD);
 				if (text != null) {
 					payloads.add(text);
+				}
+				String credential = text(type, png, pos + 8, len, Conventions.PNG_KEYWORD_V3);
+				if (credential != null) {
+					credentials.add(credential);
 				}
 			}
 			pos += 12 + len;
@@ -69,9 +75,19 @@ final class PngExtraction {
 		if (truncated) {
 			problems.add("The PNG is truncated: it ends before its IEND chunk.");
 		}
+		if (payloads.isEmpty() && !credentials.isEmpty()) {
+			// an Open Badges 3.0 baked image (OB 3.0 "Baked Badge": keyword openbadgecredential, at most once)
+			if (credentials.size() > 1) {
+				return new Extracted(InputKind.PNG, null, "The PNG has " + credentials.size()
+						+ " openbadgecredential chunks; Open Badges 3.0 allows exactly one.", problems);
+			}
+			String credential = credentials.get(0).strip();
+			return credential.isEmpty() ? new Extracted(InputKind.PNG, null, "The openbadgecredential chunk is empty.",
+					problems) : new Extracted(InputKind.PNG, credential, null, problems);
+		}
 		if (payloads.isEmpty()) {
-			return new Extracted(InputKind.PNG, null,
-					"The PNG has no openbadges text chunk" + (truncated ? " (and it is truncated)." : "."), problems);
+			return new Extracted(InputKind.PNG, null, "The PNG has no openbadges (or openbadgecredential) text chunk"
+					+ (truncated ? " (and it is truncated)." : "."), problems);
 		}
 		if (payloads.size() > 1) {
 			return new Extracted(InputKind.PNG, null, "The PNG has " + payloads.size()
@@ -84,12 +100,11 @@ final class PngExtraction {
 		return new Extracted(InputKind.PNG, content, null, problems);
 	}
 
-	/** The chunk's text when its keyword is {@code openbadges}; null otherwise. Unreadable chunks count as text "". */
-	private static String openBadgesText(String type, byte[] png, int start, int length) {
+	/** The chunk's text when its keyword is {@code keyword}; null otherwise. Unreadable chunks count as text "". */
+	private static String text(String type, byte[] png, int start, int length, String keyword) {
 		int end = start + length;
 		int nul = indexOf(png, start, end);
-		if (nul < 0 || !Conventions.PNG_KEYWORD
-			.equals(new String(png, start, nul - start, StandardCharsets.ISO_8859_1))) {
+		if (nul < 0 || !keyword.equals(new String(png, start, nul - start, StandardCharsets.ISO_8859_1))) {
 			return null;
 		}
 		int p = nul + 1;

@@ -13,13 +13,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(boolean valid, InputKind input, String kind, String verificationType, List<Check> checks,
 		AssertionSummary assertion, BadgeSummary badge, IssuerSummary issuer, RecipientSummary recipient,
-		List<AlignmentSummary> alignments, List<EndorsementSummary> endorsements) {
+		List<AlignmentSummary> alignments, List<EndorsementSummary> endorsements, List<TranscriptBadge> badges) {
+
+	/** A report of one badge (no transcript). */
+	Report(boolean valid, InputKind input, String kind, String verificationType, List<Check> checks,
+			AssertionSummary assertion, BadgeSummary badge, IssuerSummary issuer, RecipientSummary recipient,
+			List<AlignmentSummary> alignments, List<EndorsementSummary> endorsements) {
+		this(valid, input, kind, verificationType, checks, assertion, badge, issuer, recipient, alignments, endorsements,
+				null);
+	}
 
 	/** A copy saying whether the issuer is one the asking district recognises. */
 	Report recognised(boolean recognised) {
 		return issuer == null ? this
 				: new Report(valid, input, kind, verificationType, checks, assertion, badge, issuer.recognised(recognised),
-						recipient, alignments, endorsements);
+						recipient, alignments, endorsements, badges);
 	}
 
 	/** A copy marking the endorsers the asking district recognises (by their issuer id). */
@@ -32,7 +40,7 @@ public record Report(boolean valid, InputKind input, String kind, String verific
 					e.endorser().id() != null && trustedIssuerIds.contains(e.endorser().id()))))
 			.toList();
 		return new Report(valid, input, kind, verificationType, checks, assertion, badge, issuer, recipient,
-				alignments, marked);
+				alignments, marked, badges);
 	}
 
 	/**
@@ -51,6 +59,13 @@ public record Report(boolean valid, InputKind input, String kind, String verific
 					revocationReason, sentence, checks);
 		}
 
+	}
+
+	/**
+	 * One badge of a transcript PDF ({@code kind} Transcript): its name and attachment as the transcript lists them,
+	 * and the full report of the badge carried in that attachment.
+	 */
+	public record TranscriptBadge(String name, String attachment, Report report) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

@@ -18,7 +18,10 @@ final class ReportPage {
 			// no inline style: the page runs under a Content-Security-Policy without 'unsafe-inline'
 			.append("<title>Badge verification</title><link rel=\"stylesheet\" href=\"/pages.css\">")
 			.append("</head><body class=\"report\"><main>");
-		html.append("<h1 class=\"").append(report.valid() ? "passed\">Valid badge" : "failed\">Not a valid badge")
+		boolean transcript = report.badges() != null;
+		html.append("<h1 class=\"")
+			.append(report.valid() ? (transcript ? "passed\">Every badge in this transcript is valid" : "passed\">Valid badge")
+					: (transcript ? "failed\">Not every badge in this transcript is valid" : "failed\">Not a valid badge"))
 			.append("</h1>");
 		report.checks().stream().filter(c -> c.id() == CheckId.INPUT_DETECT && c.outcome() == Outcome.PASSED)
 			.findFirst().ifPresent(c -> html.append("<p>").append(e(c.sentence())).append("</p>"));
@@ -68,6 +71,39 @@ final class ReportPage {
 			}
 			html.append("</ul>");
 		}
+		checks(html, report);
+		if (report.badges() != null) {
+			// a transcript: one section per badge it carries, each with its own checks
+			html.append("<h2>").append(report.badges().size()).append(report.badges().size() == 1 ? " badge" : " badges")
+				.append(" in this transcript</h2>");
+			for (Report.TranscriptBadge b : report.badges()) {
+				Report r = b.report();
+				String name = r != null && r.badge() != null && r.badge().name() != null ? r.badge().name()
+						: b.name() != null ? b.name() : b.attachment();
+				html.append("<section class=\"transcript-badge\"><h3 class=\"")
+					.append(r != null && r.valid() ? "passed\">\u2713 Valid: " : "failed\">\u2717 Not valid: ")
+					.append(e(name)).append("</h3>");
+				if (r == null) {
+					html.append("<p>The transcript lists this badge, but it is not attached to it.</p>");
+				}
+				else {
+					if (r.assertion() != null && r.assertion().issuedOn() != null) {
+						html.append("<p>Issued on ").append(e(r.assertion().issuedOn().toString()));
+						if (r.assertion().expires() != null) {
+							html.append(", expires ").append(e(r.assertion().expires().toString()));
+						}
+						html.append("</p>");
+					}
+					checks(html, r);
+				}
+				html.append("</section>");
+			}
+		}
+		html.append("</main></body></html>");
+		return html.toString();
+	}
+
+	private static void checks(StringBuilder html, Report report) {
 		html.append("<h3>What was checked</h3><ul class=\"checks\">");
 		for (Check check : report.checks()) {
 			// the sentence for people; the stable id and the technical detail for experts
@@ -77,8 +113,7 @@ final class ReportPage {
 				.append(" <details><summary><code>").append(e(check.id().id())).append("</code></summary>")
 				.append(e(check.message())).append("</details></li>");
 		}
-		html.append("</ul></main></body></html>");
-		return html.toString();
+		html.append("</ul>");
 	}
 
 	private static String e(String value) {

@@ -31,9 +31,13 @@ final class Sentences {
 		String issuer = name(run.issuer, "the issuer");
 		String badge = name(run.badge, "the badge");
 		return switch (id) {
-			case INPUT_DETECT -> ok ? "You gave " + given(run.input) + "." : "What you gave is not a badge this page can read.";
-			case INPUT_EXTRACT -> ok ? "The badge was found inside the " + container(run.input) + "."
-					: "No badge could be read from the " + container(run.input) + ".";
+			case INPUT_DETECT -> ok ? "You gave " + ("Transcript".equals(run.kind) ? "a Cairn transcript (PDF)"
+					: given(run.input)) + "." : "What you gave is not a badge this page can read.";
+			case INPUT_EXTRACT -> "Transcript".equals(run.kind)
+					? (ok ? "Every badge the transcript lists is attached to it; each is checked on its own below."
+							: "The transcript's badges could not all be read.")
+					: ok ? "The badge was found inside the " + container(run.input) + "."
+							: "No badge could be read from the " + container(run.input) + ".";
 			case JWS_FORMAT -> ok ? "The signed badge is in the standard format."
 					: "The signed badge is damaged: it is not in the standard format.";
 			case DOCUMENT_JSON -> ok ? "The badge's data is readable." : "The badge's data is unreadable.";

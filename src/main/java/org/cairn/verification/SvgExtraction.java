@@ -65,7 +65,13 @@ final class SvgExtraction {
 		activeContent(root, problems);
 		NodeList found = document.getElementsByTagNameNS(Conventions.SVG_NAMESPACE, "assertion");
 		if (found.getLength() == 0) {
-			return new Extracted(InputKind.SVG, null, "The SVG has no openbadges:assertion element.", problems);
+			NodeList credentials = document.getElementsByTagNameNS(Conventions.SVG_NAMESPACE_V3, "credential");
+			if (credentials.getLength() > 0) {
+				return credential(credentials, problems);
+			}
+			return new Extracted(InputKind.SVG, null,
+					"The SVG has no openbadges:assertion (or Open Badges 3.0 openbadges:credential) element.",
+					problems);
 		}
 		if (found.getLength() > 1) {
 			return new Extracted(InputKind.SVG, null, "The SVG has " + found.getLength()
@@ -77,6 +83,26 @@ final class SvgExtraction {
 		String content = !body.isEmpty() ? body : verify;
 		if (content.isEmpty()) {
 			return new Extracted(InputKind.SVG, null, "The openbadges:assertion element is empty.", problems);
+		}
+		return new Extracted(InputKind.SVG, content, null, problems);
+	}
+
+	/**
+	 * Open Badges 3.0 (spec "Baked Badge", SVG): one {@code openbadges:credential} element in namespace
+	 * {@code https://purl.imsglobal.org/ob/v3p0}, its body the credential JSON, or its {@code verify} attribute the
+	 * VC-JWT.
+	 */
+	private static Extracted credential(NodeList found, List<String> problems) {
+		if (found.getLength() > 1) {
+			return new Extracted(InputKind.SVG, null, "The SVG has " + found.getLength()
+					+ " openbadges:credential elements; Open Badges 3.0 allows one.", problems);
+		}
+		Element credential = (Element) found.item(0);
+		String body = credential.getTextContent() == null ? "" : credential.getTextContent().strip();
+		String verify = credential.getAttribute("verify").strip();
+		String content = !body.isEmpty() ? body : verify;
+		if (content.isEmpty()) {
+			return new Extracted(InputKind.SVG, null, "The openbadges:credential element is empty.", problems);
 		}
 		return new Extracted(InputKind.SVG, content, null, problems);
 	}

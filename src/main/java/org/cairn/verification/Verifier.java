@@ -36,6 +36,8 @@ public final class Verifier {
 
 	private final Ob3Probe ob3;
 
+	private final TranscriptVerification transcripts;
+
 	private final EndorsementProbe endorsements;
 
 	private final Clock clock;
@@ -49,12 +51,26 @@ public final class Verifier {
 		this.signature = new SignatureProbe(retrieval);
 		this.claims = new ClaimsProbe(retrieval);
 		this.ob3 = new Ob3Probe(retrieval, json);
+		this.transcripts = new TranscriptVerification(json);
 		this.endorsements = new EndorsementProbe(retrieval, document, hosted, signature, claims, ob3);
 		this.clock = clock;
 		this.deadline = deadline;
 	}
 
 	Mono<Report> verify(VerificationRequest request) {
+		if (request.source() == VerificationRequest.Source.FILE && request.file() != null
+				&& PdfExtraction.looksLike(request.file())) {
+			// a transcript carries many badges: each is verified and reported on its own
+			return Mono.fromCallable(() -> java.util.Optional.ofNullable(PdfExtraction.attachments(request.file())))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMap(found -> TranscriptVerification.isTranscript(found.orElse(null))
+						? transcripts.verify(found.get(), request.recipient(), this::verifyOne)
+						: verifyOne(request));
+		}
+		return verifyOne(request);
+	}
+
+	private Mono<Report> verifyOne(VerificationRequest request) {
 		Run run = new Run(request.recipient());
 		Mono<Void> steps = Mono.fromCallable(() -> InputProbe.detect(request, run))
 			// images and PDFs are parsed off the event loop

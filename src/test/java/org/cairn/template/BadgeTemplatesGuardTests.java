@@ -108,6 +108,13 @@ class BadgeTemplatesGuardTests extends IntegrationTest {
 			TemplateContent content = entry.template()
 				.withArtwork(Artwork.svgDataUri(Files.readAllBytes(artwork)));
 			assertThat(rules.check(content)).as(name + " passes the template rules").isEmpty();
+			if (content.validFor() != null) {
+				// a badge that expires can be renewed by its teacher (issue 17): a shorter renewal tier
+				assertThat(content.renewal()).as(name + " has a renewal path").isNotNull();
+				assertThat(content.renewal().kind()).isEqualTo(RenewalPath.Kind.TIER);
+				assertThat(content.renewal().tier().requirements()).as(name + " renewal tier asks for evidence")
+					.isNotEmpty();
+			}
 			// Open Badges 2.0 BadgeClass: name, description, image, criteria.
 			assertThat(content.title()).as(name + " name").isNotBlank();
 			assertThat(content.summary()).as(name + " description").isNotBlank();

@@ -122,6 +122,25 @@ class TranscriptIntegrationTests extends IntegrationTest {
 			assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
 		}
 
+		// the whole transcript dropped on the verifier: one report per badge it carries, each valid
+		JsonNode whole = verifyFile(pdf, teacher.email());
+		assertThat(whole.get("valid").asBoolean()).as(whole.toString()).isTrue();
+		assertThat(whole.get("kind").asString()).isEqualTo("Transcript");
+		assertThat(whole.get("input").asString()).isEqualTo("pdf");
+		assertThat(whole.get("badges")).hasSize(2);
+		for (JsonNode badge : whole.get("badges")) {
+			assertThat(badge.get("report").get("valid").asBoolean()).as(badge.toString()).isTrue();
+			assertThat(badge.get("report").get("recipient").get("matched").asBoolean()).isTrue();
+			assertThat(badge.get("attachment").asString()).startsWith("openbadges-assertion-");
+		}
+		assertThat(whole.get("badges").valueStream().map(b -> b.get("name").asString())).containsExactlyInAnyOrder(
+				"Practice with formative data: Tier 1", "Practice with formative data: Tier 2");
+		String page = http.post().uri("/api/v1/verifications").contentType(MediaType.APPLICATION_PDF)
+			.accept(MediaType.TEXT_HTML).bodyValue(pdf).exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).contains("Every badge in this transcript is valid", "2 badges in this transcript",
+				"Practice with formative data: Tier 2");
+
 		// the administrator's export for the state: one line per teacher, the period's total
 		String csv = asAdmin.get().uri("/api/v1/hours/export.csv").exchange().expectStatus().isOk()
 			.expectHeader().contentTypeCompatibleWith("text/csv")
@@ -144,6 +163,18 @@ class TranscriptIntegrationTests extends IntegrationTest {
 		asAdmin.post().uri("/api/v1/assertions/" + issued.get(0) + "/revoke").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("reason", "Awarded in error")).exchange().expectStatus().isOk();
 		assertThat(get(asTeacher, "/api/v1/me/hours").get("years").get(0).get("credits").asDouble()).isEqualTo(4.0);
+		// the transcript downloaded before no longer verifies as a whole: the revoked badge in it is refused
+		JsonNode after = verifyFile(pdf, null);
+		assertThat(after.get("valid").asBoolean()).isFalse();
+		assertThat(after.get("badges").valueStream().filter(b -> !b.get("report").get("valid").asBoolean())
+			.map(b -> b.get("attachment").asString())).containsExactly("openbadges-assertion-" + issued.get(0) + ".jws");
+	}
+
+	private JsonNode verifyFile(byte[] pdf, String recipient) {
+		return json.readTree(http.post()
+			.uri(recipient == null ? "/api/v1/verifications" : "/api/v1/verifications?recipient=" + recipient)
+			.contentType(MediaType.APPLICATION_PDF).bodyValue(pdf).exchange().expectStatus().isOk().expectBody()
+			.returnResult().getResponseBody());
 	}
 
 	private JsonNode get(WebTestClient client, String uri) {
