@@ -153,6 +153,7 @@ journey('route-inventory', async () => {
     }).then((r) => r.json());
 
     const publicRoutes = ['/sign-in', '/password-resets', '/password-resets/not-a-real-token', '/verify',
+      '/sign-in/link', '/sign-in-link/not-a-real-token', '/verify-address/not-a-real-token',
       `/badge/${badges[0].id}`, revoked ? `/badge/${revoked.id}` : null,
       portfolio.url ? new URL(portfolio.url).pathname : null].filter(Boolean);
     await inventory('visitor', visitor, publicRoutes, failures);
@@ -163,7 +164,7 @@ journey('route-inventory', async () => {
       '/notifications', '/account'], failures);
     await inventory('admin', admin, ['/admin/templates', `/admin/templates/${templates[0].id}`, '/admin/approvals', '/admin/people',
       '/admin/badges', '/admin/reports', ...(submissions[0] ? [`/reviews/${submissions[0].id}`] : []), '/catalog', '/verify',
-      '/admin/approvals/history', '/admin/people/roles', '/admin/reviews', '/admin/settings', '/admin/hours', '/notifications', '/account'], failures);
+      '/admin/approvals/history', '/admin/people/roles', '/admin/people?left=1', '/admin/reviews', '/admin/settings', '/admin/hours', '/notifications', '/account'], failures);
   } finally {
     await Promise.all([teacher, assessor, admin, visitor].map((c) => c.close()));
   }

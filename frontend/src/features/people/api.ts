@@ -7,7 +7,9 @@ export interface PersonInput {
 }
 
 export const peopleApi = {
-  list: () => api.get<Person[]>('/api/v1/people'),
+  list: (left = false) => api.get<Person[]>(`/api/v1/people${left ? '?left=true' : ''}`),
+  setDeparted: (id: string, departed: boolean) => api.post<Person>(`/api/v1/people/${encodeURIComponent(id)}/${departed ? 'depart' : 'return'}`),
+  changeEmail: (id: string, email: string) => api.post<{ pendingEmail: string; linkExpiresAt: string }>(`/api/v1/people/${encodeURIComponent(id)}/email`, { email }),
   invite: (p: PersonInput) => api.post('/api/v1/people', p),
   update: (id: string, p: PersonInput) => api.put(`/api/v1/people/${encodeURIComponent(id)}`, p),
   setActive: (id: string, active: boolean) => api.post(`/api/v1/people/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`),

@@ -16,6 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param document the assertion JSON exactly as issued (for a signed badge, the JWS payload)
  * @param jws the compact JWS for a signed badge; null for hosted
  * @param publishedEvidence the evidence published with it, each under its own unguessable public id
+ * @param replacedBy the assertion that re-issued this one to another address of the same person (this one is then
+ * revoked with the reason {@link #REISSUED}); null otherwise
  */
 @Document("issuing_assertions")
 @CompoundIndex(name = "district_issued", def = "{'districtId': 1, 'issuedOn': -1}")
@@ -24,10 +26,25 @@ public record IssuedAssertion(@Id String id, @Indexed(unique = true) String issu
 		@Indexed String personId, String recipientEmail, String recipientName, String badgeClassId,
 		String templateId, String tierKey, long stipendCents, VerificationMode mode, String keyId, Instant issuedOn, Instant expires,
 		String document, String jws, Instant revokedAt, String revocationReason, String replaces,
-		List<PublishedEvidenceLink> publishedEvidence) {
+		List<PublishedEvidenceLink> publishedEvidence, String replacedBy) {
 
+	/** The revocation reason of an assertion re-issued to another address of its recipient. */
+	public static final String REISSUED = "reissued";
+
+	@org.springframework.data.annotation.PersistenceCreator
 	public IssuedAssertion {
 		publishedEvidence = publishedEvidence == null ? List.of() : List.copyOf(publishedEvidence);
+	}
+
+	/** An assertion as issued: not (yet) replaced by a re-issue. */
+	public IssuedAssertion(String id, String issueKey, String districtId, String awardId, String personId,
+			String recipientEmail, String recipientName, String badgeClassId, String templateId, String tierKey,
+			long stipendCents, VerificationMode mode, String keyId, Instant issuedOn, Instant expires, String document,
+			String jws, Instant revokedAt, String revocationReason, String replaces,
+			List<PublishedEvidenceLink> publishedEvidence) {
+		this(id, issueKey, districtId, awardId, personId, recipientEmail, recipientName, badgeClassId, templateId,
+				tierKey, stipendCents, mode, keyId, issuedOn, expires, document, jws, revokedAt, revocationReason,
+				replaces, publishedEvidence, null);
 	}
 
 	public boolean revoked() {
