@@ -83,11 +83,12 @@ journey('identity-follows-the-teacher', async (page, context) => {
   await context.clearCookies();
   await signIn(page, 'admin');
   await page.goto(`${base}/admin/people`);
-  await page.getByRole('heading', { name: 'People' }).waitFor();
+  await page.getByRole('heading', { name: 'People', exact: true }).waitFor();
   const row = page.locator('li.card', { hasText: 'teacher2@demo.cairn.test' });
   await row.locator('summary').click();
   page.once('dialog', (d) => void d.accept());
   await row.getByRole('button', { name: 'Mark as left the district' }).click();
+  await expectText(page.locator('li.card', { hasText: 'teacher2@demo.cairn.test' }).locator('.meta'), 'left the district');
   await page.getByRole('link', { name: 'Show only people who left the district' }).click();
   await page.getByRole('heading', { name: /left the district/ }).waitFor();
   await expectText(page.locator('li.card'), 'teacher2@demo.cairn.test');

@@ -103,6 +103,14 @@ class IdentityIntegrationTests extends IntegrationTest {
 			.findFirst().orElseThrow();
 		http.post().uri("/api/v1/address-verifications/" + strangersToken).exchange().expectStatus().isEqualTo(409)
 			.expectBody().jsonPath("$.type").isEqualTo("urn:cairn:problem:address-in-use");
+		// nor invite it as a district email, in either district, nor import it in a roster
+		for (Person inviter : List.of(admin, data.person(other, Role.DISTRICT_ADMIN))) {
+			data.as(inviter).post().uri("/api/v1/people").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("email", personal, "roles", List.of("TEACHER"))).exchange().expectStatus()
+				.isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("urn:cairn:problem:email-unavailable");
+		}
+		asAdmin.post().uri("/api/v1/people/import").contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue("email\n" + personal + "\n").exchange().expectStatus().isEqualTo(422);
 		// nor re-issue the teacher's badge
 		data.as(stranger).post().uri("/api/v1/me/badges/" + first + "/reissue").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("email", stranger.email())).exchange().expectStatus().isNotFound();
