@@ -304,6 +304,43 @@ class IdentityIntegrationTests extends IntegrationTest {
 			.get("badges").findValuesAsString("assertionId")).containsExactly(badge);
 	}
 
+	@Test
+	void addressesAreRemovedOnceAndTheDistrictAddressStays() {
+		MailLinks mail = new MailLinks(cairn.dataDir());
+		District district = data.district();
+		Person teacher = data.person(district, Role.TEACHER);
+		WebTestClient asTeacher = data.as(teacher);
+		String personal = "remove-" + UUID.randomUUID().toString().substring(0, 8) + "@home.example.org";
+		String pending = "pending-" + personal;
+		for (String address : List.of(personal, pending)) {
+			asTeacher.post().uri("/api/v1/me/addresses").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("email", address)).exchange().expectStatus().isAccepted();
+		}
+		http.post().uri("/api/v1/address-verifications/" + mail.onlyToken(personal, "/verify-address/")).exchange()
+			.expectStatus().isOk();
+		asTeacher.put().uri("/api/v1/me/addresses/badge-address").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("email", personal)).exchange().expectStatus().isOk();
+
+		// removing the verified address twice is one removal; new badges go to the district email again
+		for (int attempt = 0; attempt < 2; attempt++) {
+			asTeacher.delete().uri("/api/v1/me/addresses/{email}", personal).exchange().expectStatus().isNoContent();
+		}
+		// a pending address goes with its link
+		asTeacher.delete().uri("/api/v1/me/addresses/{email}", pending).exchange().expectStatus().isNoContent();
+		http.get().uri("/api/v1/address-verifications/" + mail.onlyToken(pending, "/verify-address/")).exchange()
+			.expectStatus().isNotFound().expectBody().jsonPath("$.type")
+			.isEqualTo("urn:cairn:problem:email-link-not-found");
+		JsonNode left = body(asTeacher.get().uri("/api/v1/me/addresses").exchange().expectStatus().isOk());
+		assertThat(left.get("badgeAddress").asString()).isEqualTo(teacher.email());
+		assertThat(left.get("addresses").findValuesAsString("email")).containsExactly(teacher.email());
+		asTeacher.delete().uri("/api/v1/me/addresses/{email}", teacher.email()).exchange().expectStatus()
+			.isEqualTo(422).expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		asTeacher.post().uri("/api/v1/me/addresses").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("email", "not an address")).exchange().expectStatus().isEqualTo(422);
+		// anonymous callers have no addresses
+		http.get().uri("/api/v1/me/addresses").exchange().expectStatus().isUnauthorized();
+	}
+
 	private WebTestClient signedIn(EntityExchangeResult<byte[]> login) {
 		String cookie = login.getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE);
 		String session = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
