@@ -85,6 +85,13 @@ journey('identity-follows-the-teacher', async (page, context) => {
   await page.goto(`${base}/admin/people`);
   await page.getByRole('heading', { name: 'People', exact: true }).waitFor();
   const row = page.locator('li.card', { hasText: 'teacher2@demo.cairn.test' });
+  // the list comes 50 at a time (other journeys import more people): show more until the teacher is there
+  for (let i = 0; i < 20 && !(await row.count()); i++) {
+    const more = page.getByRole('button', { name: 'Show more people' });
+    if (!(await more.count())) break;
+    await more.click();
+    await page.waitForTimeout(300);
+  }
   await row.locator('summary').click();
   page.once('dialog', (d) => void d.accept());
   await row.getByRole('button', { name: 'Mark as left the district' }).click();

@@ -1,7 +1,7 @@
 // People and invitations.
 import { navigate } from '../../core/app';
 import type { Person } from './types';
-import { busy, field, h, input, select, showError, status, toast } from '../../ui';
+import { busy, field, growingList, h, input, pagedList, select, showError, status, toast } from '../../ui';
 import { date } from '../../core/format';
 import { peopleApi } from './api';
 
@@ -16,13 +16,13 @@ const checkedRoles = (fs: Element) => [...fs.querySelectorAll<HTMLInputElement>(
 
 export async function people(q: URLSearchParams = new URLSearchParams()): Promise<Node> {
   const left = q.get('left') === '1';
-  const list = await peopleApi.list(left);
+  const coaches = await peopleApi.withRole('COACH');
   const email = input({ type: 'email', autocomplete: 'off' });
   const name = input();
   const school = input();
   const years = input({ type: 'number', min: 0, max: 60 });
   const roles = rolesField(['TEACHER'], 'invite');
-  const coach = select([['', 'No coach'], ...list.filter((x) => x.roles.includes('COACH') && x.active).map((x): [string, string] => [x.id, x.displayName || x.email])]);
+  const coach = select([['', 'No coach'], ...coaches.filter((x) => x.active).map((x): [string, string] => [x.id, x.displayName || x.email])]);
   const send = h('button', { type: 'submit', class: 'primary' }, 'Send invitation');
   const form = h('form', { novalidate: true, 'aria-labelledby': 'invite-h' }, h('h2', { id: 'invite-h' }, 'Invite someone'),
     field('Email', email, { name: 'email' }), field('Name', name, { name: 'displayName' }), field('School', school, { name: 'school' }),
@@ -38,11 +38,12 @@ export async function people(q: URLSearchParams = new URLSearchParams()): Promis
       } catch (err) { showError(form, err); }
     });
   });
+  const rows = growingList<Person, 'ul'>('ul', { class: 'people' }, personRow);
+  const pager = await pagedList({ load: left ? peopleApi.left : peopleApi.page, append: rows.append, noun: 'people' });
   return h('section', {}, h('h1', {}, 'People'),
     h('p', {}, h('a', { href: '/admin/people/roles' }, 'Search people, see roles at a glance, or import a roster from a spreadsheet')), form,
     h('p', {}, left ? h('a', { href: '/admin/people' }, 'Show everyone') : h('a', { href: '/admin/people?left=1' }, 'Show only people who left the district')),
-    h('h2', {}, left ? `${list.length} left the district` : `${list.length} people`),
-    h('ul', { class: 'people' }, list.map((p) => personRow(p))));
+    h('h2', {}, left ? 'People who left the district, by email' : 'Everyone in the district, by email'), rows.element, pager.footer);
 }
 
 function personRow(p: Person): HTMLElement {

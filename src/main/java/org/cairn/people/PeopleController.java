@@ -64,12 +64,21 @@ class PeopleController {
 	/** The district's people by email; {@code left=true}: only those who left the district. */
 	@GetMapping
 	Flux<PersonView> list(@AuthenticationPrincipal CairnUser admin, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size,
-			@RequestParam(defaultValue = "false") boolean left) {
+			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size, @RequestParam(required = false) Role role,
+			@RequestParam(required = false) Set<String> ids, @RequestParam(defaultValue = "false") boolean left) {
 		String districtId = districtOf(admin);
-		ListPage paging = ListPage.of(page, size);
-		return (left ? changes.departedInDistrict(districtId, paging) : changes.inDistrict(districtId, paging))
-			.map(PersonView::of);
+		ListPage onePage = ListPage.of(page, size);
+		if (ids != null) { // the people a page of another list names (approvals, reviews): at most a page of them
+			if (ids.size() > ListPage.MAX_SIZE) {
+				throw ProblemException.invalid("ids", "at most " + ListPage.MAX_SIZE + " people at a time.");
+			}
+			return ids.isEmpty() ? Flux.empty() : changes.inDistrictById(districtId, ids).map(PersonView::of);
+		}
+		if (left) { // who left the district
+			return changes.departedInDistrict(districtId, onePage).map(PersonView::of);
+		}
+		return (role == null ? changes.inDistrict(districtId, onePage)
+				: changes.inDistrictWithRole(districtId, role, onePage)).map(PersonView::of);
 	}
 
 	/**
