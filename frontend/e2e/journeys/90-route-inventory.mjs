@@ -4,7 +4,7 @@
 // target/e2e/routes/. One signed-in context per role is reused for all its routes, so the run stays fast.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { a11y, base, browser, journey, PASSWORD, shots } from '../harness.mjs';
+import { a11y, base, browser, journey, outbox, PASSWORD, shots } from '../harness.mjs';
 
 const WIDTHS = [320, 375, 1280];
 const DEAD_ENDS = ['Page not found', 'Not found', 'Something went wrong', 'Not available to you'];
@@ -153,6 +153,9 @@ journey('route-inventory', async () => {
     }).then((r) => r.json());
 
     const publicRoutes = ['/sign-in', '/password-resets', '/password-resets/not-a-real-token', '/verify',
+      '/sign-in/link', '/sign-in-link/not-a-real-token',
+      // an address verification link from the outbox (used by identity-follows-the-teacher: it reads "verified")
+      outbox().map((m) => m.text.match(/\/verify-address\/[A-Za-z0-9_-]+/)?.[0]).find(Boolean),
       `/badge/${badges[0].id}`, revoked ? `/badge/${revoked.id}` : null,
       portfolio.url ? new URL(portfolio.url).pathname : null].filter(Boolean);
     await inventory('visitor', visitor, publicRoutes, failures);
@@ -163,7 +166,7 @@ journey('route-inventory', async () => {
       '/notifications', '/account'], failures);
     await inventory('admin', admin, ['/admin/templates', `/admin/templates/${templates[0].id}`, '/admin/approvals', '/admin/people',
       '/admin/badges', '/admin/reports', ...(submissions[0] ? [`/reviews/${submissions[0].id}`] : []), '/catalog', '/verify',
-      '/admin/approvals/history', '/admin/people/roles', '/admin/reviews', '/admin/settings', '/admin/endorsements', '/admin/hours', '/notifications', '/account'], failures);
+      '/admin/approvals/history', '/admin/people/roles', '/admin/people?left=1', '/admin/reviews', '/admin/settings', '/admin/endorsements', '/admin/hours', '/notifications', '/account'], failures);
   } finally {
     await Promise.all([teacher, assessor, admin, visitor].map((c) => c.close()));
   }

@@ -6,7 +6,7 @@ import { explain } from './problems';
 import { h, skeleton } from '../ui';
 
 export type Role = 'DISTRICT_ADMIN' | 'ASSESSOR' | 'COACH' | 'TEACHER';
-export interface Me { id: string; districtId: string; email: string; displayName: string; roles: Role[]; platformAdmin: boolean }
+export interface Me { id: string; districtId: string; email: string; displayName: string; roles: Role[]; platformAdmin: boolean; departed?: boolean }
 
 export const session: { me: Me | null } = { me: null };
 export const has = (role: Role) => session.me?.roles.includes(role) ?? false;
@@ -57,6 +57,8 @@ export async function loadSession(): Promise<void> {
 
 function nav(): HTMLElement {
   const links: Array<[string, string]> = [];
+  // a former teacher keeps their badges: those pages only, read-only
+  if (session.me?.departed) links.push(['/my/badges', 'My badges'], ['/my/hours', 'My hours']);
   if (has('TEACHER')) links.push(['/catalog', 'Catalog'], ['/my/enrollments', 'My work'], ['/my/badges', 'My badges'], ['/my/hours', 'My hours']);
   if (has('ASSESSOR')) links.push(['/reviews', 'Reviews']);
   if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', 'Templates'], ['/admin/approvals', 'Approvals'],
@@ -85,6 +87,7 @@ async function signOut(): Promise<void> {
 }
 
 export function home(): string {
+  if (session.me?.departed) return '/my/badges';
   if (has('TEACHER')) return '/catalog';
   if (has('ASSESSOR')) return '/reviews';
   if (has('DISTRICT_ADMIN')) return '/admin/templates';

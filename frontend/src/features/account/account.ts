@@ -4,6 +4,7 @@
 import { session } from '../../core/app';
 import { date } from '../../core/format';
 import { ApiError, api } from '../../core/http';
+import { addressesCard } from './addresses';
 import { busy, clearErrors, field, h, input, select, showError, status, toast } from '../../ui';
 
 interface TokenView { id: string; name: string; scopes?: string[]; createdAt: string; expiresAt: string }
@@ -24,7 +25,9 @@ export async function account(): Promise<Node> {
   const profile = h('div', { class: 'card' }, h('h2', {}, 'Profile'),
     h('dl', {}, h('dt', {}, 'Name'), h('dd', {}, me.displayName || '—'), h('dt', {}, 'Email'), h('dd', {}, me.email),
       h('dt', {}, 'Roles'), h('dd', {}, me.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ') || '—')),
-    h('p', { class: 'meta' }, 'Your district administrator changes your name, school and roles.'));
+    me.departed ? h('p', { class: 'status status-warn' }, 'You have left your district: you can see, download and share your badges, and manage your addresses.')
+      : h('p', { class: 'meta' }, 'Your district administrator changes your name, school and roles.'));
+  const addresses = await addressesCard();
 
   const reset = h('button', { type: 'button' }, 'Email me a link to change my password');
   const resetOut = h('div', { 'aria-live': 'polite' });
@@ -85,7 +88,9 @@ export async function account(): Promise<Node> {
       } catch (err) { showError(form, err); }
     });
   });
-  section.append(h('h1', {}, 'Your account'), profile, password, form, h('h2', {}, 'Your tokens'),
+  // a former teacher's account is read-only: their addresses and badges, no tokens for scripts
+  if (me.departed) section.append(h('h1', {}, 'Your account'), profile, addresses);
+  else section.append(h('h1', {}, 'Your account'), profile, addresses, password, form, h('h2', {}, 'Your tokens'),
     tokens.length ? list : h('div', {}, list, h('p', { class: 'meta' }, 'No tokens yet.')));
   return section;
 }

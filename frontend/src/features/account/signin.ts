@@ -25,6 +25,7 @@ export function signIn(_: unknown, q: URLSearchParams): Node {
     session.me ? h('p', {}, `You are signed in as ${session.me.email}.`) : null,
     q.get('reset') ? h('p', { class: 'status status-ok', role: 'status' }, 'Password changed. Sign in with your new password.') : null, form,
     h('p', {}, h('a', { href: '/password-resets' }, 'Forgot your password?')),
+    h('p', {}, 'Left your district? ', h('a', { href: '/sign-in/link' }, 'Sign in with a link mailed to your personal address'), '.'),
     h('p', { class: 'hint' }, 'Only want to check a badge? ', h('a', { href: '/verify' }, 'Verify a badge'), ' without signing in.'));
 }
 

@@ -2,7 +2,9 @@
 import { date } from '../../core/format';
 import { imageOf, issuerName, issuingApi, obDocument } from './api';
 import type { AssertionView, BadgeClassDoc, PublicPortfolio } from './types';
-import { busy, field, h, input, showError, toast } from '../../ui';
+import { busy, field, h, input, select, showError, toast } from '../../ui';
+import { navigate, session } from '../../core/app';
+import { addressesApi } from '../account/addresses';
 import { transcriptApi } from '../transcript/api';
 
 /** LinkedIn's "add certification" form, prefilled. */
@@ -29,14 +31,39 @@ export const publicPage = (assertionId: string) => `${location.origin}/badge/${e
 /** The image with the Open Badges 3.0 credential baked in (beside the 2.0-baked one). */
 export const credentialImage = (assertionId: string) => `/public/assertions/${encodeURIComponent(assertionId)}/credential-image?format=png`;
 
+/** "Re-issue to…": the badge again, to another verified address; the old one is revoked as "reissued". */
+function reissueForm(a: AssertionView, verified: string[]): HTMLElement | null {
+  const others = verified.filter((e) => e !== a.recipientEmail);
+  if (!others.length) return null;
+  const to = select(others.map((e): [string, string] => [e, e]));
+  const go = h('button', { type: 'submit' }, 'Re-issue');
+  const form = h('form', { class: 'reissue', novalidate: true }, h('details', {}, h('summary', {}, 'Re-issue to…'),
+    h('p', { class: 'hint' }, `Issued to ${a.recipientEmail}. A new badge goes to the address you choose; this one is then revoked as “reissued” and points to it.`),
+    field('Address', to, { name: 'email' }), go));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void busy(go, async () => {
+      try {
+        await issuingApi.reissue(a.id, to.value);
+        toast(`Re-issued to ${to.value}`);
+        navigate(location.pathname, true);
+      } catch (err) { showError(form, err); }
+    });
+  });
+  return form;
+}
+
 export async function myBadges(): Promise<Node> {
-  const [list, hours] = await Promise.all([issuingApi.myBadges(), transcriptApi.mine().catch(() => null)]);
+  const [list, hours, addresses] = await Promise.all([issuingApi.myBadges(), transcriptApi.mine().catch(() => null),
+    addressesApi.list().catch(() => ({ addresses: [] as Array<{ email: string; state: string }> }))]);
   // renewals are the transcript feature's: which badge was renewed, which one renews another
   const renewal = new Map((hours?.badges ?? []).map((x) => [x.assertionId, x]));
+  const verified = addresses.addresses.filter((x) => x.state === 'VERIFIED').map((x) => x.email);
   const badges = await Promise.all(list.map((a) => obDocument<BadgeClassDoc>(a.badgeClassUrl).catch(() => ({ id: a.badgeClassUrl, name: 'Badge' } as BadgeClassDoc))));
   const issuers = await Promise.all(badges.map(async (b) => issuerName(b)
     ?? (typeof b.issuer === 'string' ? (await obDocument<{ name: string }>(b.issuer).catch(() => null))?.name : undefined)));
   return h('section', {}, h('h1', {}, 'My badges'),
+    session.me?.departed ? h('p', { class: 'status status-info', role: 'status' }, 'You have left your district. Your badges stay yours: download them, share them, or re-issue them to your personal address.') : null,
     await portfolioPanel(),
     list.length === 0 ? h('p', {}, 'No badges yet. Pass a tier to earn one.') : null,
     h('ul', { class: 'cards' }, list.map((a, i) => {
@@ -54,17 +81,21 @@ export async function myBadges(): Promise<Node> {
         renewal.get(a.id)?.renewed ? h('p', { class: 'status status-ok' }, 'Renewed: a newer badge keeps it current.') : null,
         renewal.get(a.id)?.renews ? h('p', { class: 'meta' }, 'A renewal of an earlier badge.') : null,
         // a revoked badge cannot be downloaded or shared: say so instead of offering buttons that fail
-        a.revoked ? h('p', { class: 'status status-warn' }, `Revoked${a.revocationReason ? `: ${a.revocationReason}` : ''}. `,
-          'It can no longer be downloaded or shared; its public page shows that it was revoked.') : null,
+        a.revoked && a.replacedBy ? h('p', { class: 'status status-info' }, 'Re-issued to another of your addresses: ',
+          h('a', { href: `/badge/${a.replacedBy}` }, 'see the new badge'), '. This copy no longer verifies.')
+          : a.revoked ? h('p', { class: 'status status-warn' }, `Revoked${a.revocationReason ? `: ${a.revocationReason}` : ''}. `,
+            'It can no longer be downloaded or shared; its public page shows that it was revoked.') : null,
+        !a.revoked && a.replaces ? h('p', { class: 'meta' }, `Issued to ${a.recipientEmail} (re-issued)`) : null,
         a.revoked ? null : h('div', { class: 'actions' },
           h('a', { href: a.pngUrl, download: `badge-${a.id}.png`, class: 'button' }, 'Download badge image'),
           h('a', { href: a.certificateUrl, download: `certificate-${a.id}.pdf`, class: 'button' }, 'Download PDF certificate'),
           // the Open Badges 3.0 credential (signed, recipient hashed) as a file a digital wallet imports
           h('a', { href: walletFile(a.id), download: `open-badge-3-${a.id}.json`, class: 'button' }, 'Download for a wallet'),
           h('a', { href: credentialImage(a.id), download: `badge-${a.id}-ob3.png`, class: 'button' }, 'Image with the 3.0 credential'),
-          a.expires && !renewal.get(a.id)?.renewed ? h('a', { href: `/my/renewals/${encodeURIComponent(a.id)}`, class: 'button' }, 'Renew') : null,
+          a.expires && !renewal.get(a.id)?.renewed && !session.me?.departed ? h('a', { href: `/my/renewals/${encodeURIComponent(a.id)}`, class: 'button' }, 'Renew') : null,
           copy,
-          h('a', { href: linkedInUrl(a, b, issuers[i]), target: '_blank', rel: 'noopener', class: 'button' }, 'Add to LinkedIn profile')));
+          h('a', { href: linkedInUrl(a, b, issuers[i]), target: '_blank', rel: 'noopener', class: 'button' }, 'Add to LinkedIn profile')),
+        a.revoked ? null : reissueForm(a, verified));
     })));
 }
 

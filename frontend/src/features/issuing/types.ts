@@ -3,7 +3,7 @@ import type { Alignment } from '../template/types';
 
 export interface AssertionView {
   id: string; url: string; badgeClassUrl: string; personId: string; recipientEmail: string; recipientName?: string;
-  tierKey?: string; issuedOn: string; expires?: string; revoked: boolean; revocationReason?: string;
+  tierKey?: string; issuedOn: string; expires?: string; revoked: boolean; revocationReason?: string; replaces?: string; replacedBy?: string;
   pngUrl: string; svgUrl: string; certificateUrl: string; jws?: string;
 }
 export interface BadgeClassDoc { id: string; name: string; description?: string; image?: string | { id: string }; criteria?: { id?: string; narrative?: string }; issuer?: string | { id: string; name?: string }; alignment?: Alignment[]; tags?: string[] }

@@ -9,6 +9,10 @@ export interface PersonInput {
 export const peopleApi = {
   /** One page of the district's people, by email. */
   page: (page: number, size: number) => api.get<Person[]>(`/api/v1/people?page=${page}&size=${size}`),
+  /** One page of the people who left the district, by email. */
+  left: (page: number, size: number) => api.get<Person[]>(`/api/v1/people?left=true&page=${page}&size=${size}`),
+  setDeparted: (id: string, departed: boolean) => api.post<Person>(`/api/v1/people/${encodeURIComponent(id)}/${departed ? 'depart' : 'return'}`),
+  changeEmail: (id: string, email: string) => api.post<{ pendingEmail: string; linkExpiresAt: string }>(`/api/v1/people/${encodeURIComponent(id)}/email`, { email }),
   /** Everyone holding a role (coaches, assessors: a few per district), by email. */
   withRole: (role: string) => api.get<Person[]>(`/api/v1/people?role=${encodeURIComponent(role)}&size=500`),
   /** The people a page of another list names. */

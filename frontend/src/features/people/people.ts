@@ -1,7 +1,8 @@
 // People and invitations.
 import { navigate } from '../../core/app';
 import type { Person } from './types';
-import { busy, field, growingList, h, input, pagedList, select, showError, toast } from '../../ui';
+import { busy, field, growingList, h, input, pagedList, select, showError, status, toast } from '../../ui';
+import { date } from '../../core/format';
 import { peopleApi } from './api';
 
 const ROLES: Array<[string, string]> = [['TEACHER', 'Teacher'], ['ASSESSOR', 'Assessor'], ['COACH', 'Coach'], ['DISTRICT_ADMIN', 'District admin']];
@@ -13,7 +14,8 @@ function rolesField(selected: string[], prefix: string): HTMLFieldSetElement {
 }
 const checkedRoles = (fs: Element) => [...fs.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
 
-export async function people(): Promise<Node> {
+export async function people(q: URLSearchParams = new URLSearchParams()): Promise<Node> {
+  const left = q.get('left') === '1';
   const coaches = await peopleApi.withRole('COACH');
   const email = input({ type: 'email', autocomplete: 'off' });
   const name = input();
@@ -37,20 +39,42 @@ export async function people(): Promise<Node> {
     });
   });
   const rows = growingList<Person, 'ul'>('ul', { class: 'people' }, personRow);
-  const pager = await pagedList({ load: peopleApi.page, append: rows.append, noun: 'people' });
+  const pager = await pagedList({ load: left ? peopleApi.left : peopleApi.page, append: rows.append, noun: 'people' });
   return h('section', {}, h('h1', {}, 'People'),
     h('p', {}, h('a', { href: '/admin/people/roles' }, 'Search people, see roles at a glance, or import a roster from a spreadsheet')), form,
-    h('h2', {}, 'Everyone in the district, by email'), rows.element, pager.footer);
+    h('p', {}, left ? h('a', { href: '/admin/people' }, 'Show everyone') : h('a', { href: '/admin/people?left=1' }, 'Show only people who left the district')),
+    h('h2', {}, left ? 'People who left the district, by email' : 'Everyone in the district, by email'), rows.element, pager.footer);
 }
 
 function personRow(p: Person): HTMLElement {
   const roles = rolesField(p.roles, `p-${p.id}`);
   const save = h('button', { type: 'button' }, 'Save roles');
   const toggle = h('button', { type: 'button', class: p.active ? 'danger' : '' }, p.active ? 'Deactivate' : 'Reactivate');
+  const departed = h('button', { type: 'button' }, p.departedAt ? 'Mark as back in the district' : 'Mark as left the district');
+  const newEmail = input({ type: 'email', autocomplete: 'off' });
+  const sendEmail = h('button', { type: 'submit' }, 'Change email');
+  const emailOut = h('div', { 'aria-live': 'polite' });
+  const emailForm = h('form', { novalidate: true, class: 'change-email' },
+    field('New district email', newEmail, { name: 'email', hint: 'We mail the new address a link; the change takes effect when they open it. Their badges stay valid and theirs.' }),
+    sendEmail, emailOut);
   const li = h('li', { class: 'card' }, h('h3', {}, p.displayName || p.email),
     h('p', { class: 'meta' }, [p.email, p.school, p.yearsOfExperience != null ? `${p.yearsOfExperience} years` : null,
-      !p.passwordSet ? 'invitation pending' : null, !p.active ? 'inactive' : null].filter(Boolean).join(' · ')),
-    h('details', {}, h('summary', {}, `Change ${p.displayName || p.email}`), roles, h('div', { class: 'actions' }, save, toggle)));
+      !p.passwordSet ? 'invitation pending' : null, !p.active ? 'inactive' : null,
+      p.departedAt ? `left the district ${date(p.departedAt)}` : null].filter(Boolean).join(' · ')),
+    h('details', {}, h('summary', {}, `Change ${p.displayName || p.email}`), roles, h('div', { class: 'actions' }, save, toggle, departed), emailForm));
+  departed.addEventListener('click', () => void busy(departed, async () => {
+    if (!p.departedAt && !confirm(`Mark ${p.displayName || p.email} as having left the district? They keep their badges and can sign in with a verified personal address to see them; nothing else.`)) return;
+    try { await peopleApi.setDeparted(p.id, !p.departedAt); navigate(location.pathname + location.search, true); } catch (err) { showError(li, err); }
+  }));
+  emailForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void busy(sendEmail, async () => {
+      try {
+        const change = await peopleApi.changeEmail(p.id, newEmail.value.trim());
+        emailOut.replaceChildren(status(`We mailed a link to ${change.pendingEmail}. The email changes when they open it (until ${date(change.linkExpiresAt)}).`, 'ok'));
+      } catch (err) { showError(emailForm, err); }
+    });
+  });
   save.addEventListener('click', () => void busy(save, async () => {
     try {
       await peopleApi.update(p.id, { displayName: p.displayName || p.email, roles: checkedRoles(roles), school: p.school ?? null,

@@ -14,7 +14,11 @@ enum AccountProblem implements ProblemType {
 	/** A state-changing request without the CSRF token. */
 	CSRF("csrf", HttpStatus.FORBIDDEN),
 	/** A personal access token whose scope does not allow the request. */
-	TOKEN_SCOPE("token-scope", HttpStatus.FORBIDDEN);
+	TOKEN_SCOPE("token-scope", HttpStatus.FORBIDDEN),
+	/** A former teacher signed in with the district email; their personal address signs them in. */
+	DISTRICT_ACCOUNT_CLOSED("district-account-closed", HttpStatus.UNAUTHORIZED),
+	/** A former teacher tried to change something other than their addresses and sharing. */
+	READ_ONLY("read-only", HttpStatus.FORBIDDEN);
 
 	private final String slug;
 

@@ -40,7 +40,7 @@ class AuthController {
 	/** A bcrypt hash of a random password, checked for unknown emails so they cost what known ones cost. */
 	private volatile String dummyHash;
 
-	private final PersonRepository people;
+	private final EmailAddresses addresses;
 
 	private final PasswordEncoder passwords;
 
@@ -50,9 +50,9 @@ class AuthController {
 
 	private final LoginThrottle throttle;
 
-	AuthController(PersonRepository people, PasswordEncoder passwords, Sessions sessions, AccessTokens tokens,
+	AuthController(EmailAddresses addresses, PasswordEncoder passwords, Sessions sessions, AccessTokens tokens,
 			LoginThrottle throttle) {
-		this.people = people;
+		this.addresses = addresses;
 		this.passwords = passwords;
 		this.sessions = sessions;
 		this.tokens = tokens;
@@ -86,7 +86,8 @@ class AuthController {
 		String email = Person.normalizeEmail(credentials.email());
 		// Checked before any password work, so a blocked attacker cannot even spend our CPU.
 		return throttle.check(email, exchange)
-			.then(people.findByEmail(email))
+			// the district email, or an address the person verified (a former teacher's personal address)
+			.then(addresses.personFor(email))
 			.map(java.util.Optional::of)
 			.defaultIfEmpty(java.util.Optional.empty())
 			// bcrypt is deliberately slow CPU work: keep it off the event loop.
@@ -98,6 +99,11 @@ class AuthController {
 					.map(Mono::just)
 					.orElseGet(() -> throttle.recordFailure(email, exchange).then(Mono.error(invalidCredentials())));
 			})
+			.flatMap(person -> person.departed() && email.equals(person.email())
+					? Mono.error(new ProblemException(AccountProblem.DISTRICT_ACCOUNT_CLOSED, "District sign-in closed",
+							"You have left the district, so its address no longer signs you in. Sign in with a "
+									+ "personal address you verified, or ask for a sign-in link mailed to it."))
+					: Mono.just(person))
 			.flatMap(person -> throttle.recordSuccess(email).then(sessions.open(person.id()))
 				.map(cookie -> ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie.toString())
 					.body(Me.of(CairnUser.of(person)))));
@@ -150,11 +156,13 @@ class AuthController {
 			@NotEmpty @Size(max = 3) Set<@NotNull TokenScope> scopes) {
 	}
 
-	record Me(String id, String districtId, String email, String displayName, Set<Role> roles, boolean platformAdmin) {
+	/** @param departed the person left the district: their badges only, read-only */
+	record Me(String id, String districtId, String email, String displayName, Set<Role> roles, boolean platformAdmin,
+			boolean departed) {
 
 		static Me of(CairnUser user) {
 			return new Me(user.personId(), user.districtId(), user.email(), user.displayName(), user.roles(),
-					user.platformAdmin());
+					user.platformAdmin(), user.departed());
 		}
 
 	}

@@ -8,17 +8,20 @@ import org.cairn.problem.ProblemException;
 /**
  * The signed-in caller, as every endpoint sees it ({@code @AuthenticationPrincipal CairnUser user}). Every query a
  * feature makes for district data is scoped by {@link #districtId()}.
+ *
+ * @param departed the person left the district: no roles, read-only access to their own badges ({@link TokenScopes})
  */
 public record CairnUser(String personId, String districtId, String email, String displayName, Set<Role> roles,
-		boolean platformAdmin) {
+		boolean platformAdmin, boolean departed) {
 
 	public CairnUser {
 		roles = Set.copyOf(roles);
 	}
 
 	static CairnUser of(Person person) {
-		return new CairnUser(person.id(), person.districtId(), person.email(), person.displayName(), person.roles(),
-				person.platformAdmin());
+		// a former teacher keeps no role in the district: every role-guarded endpoint refuses them
+		return new CairnUser(person.id(), person.districtId(), person.email(), person.displayName(),
+				person.departed() ? Set.of() : person.roles(), person.platformAdmin(), person.departed());
 	}
 
 	public boolean has(Role role) {

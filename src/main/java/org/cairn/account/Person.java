@@ -17,17 +17,39 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param school the school the person works at, for participation reports
  * @param yearsOfExperience teaching experience, for participation reports
  * @param coachId the person's coach, so a district can keep coaches from assessing their own teachers
+ * @param departedAt when an administrator marked the person as having left the district (null: still there); a
+ * departed person keeps their badges and signs in read-only with a verified personal address
+ * @param badgeEmail the verified address new badges are issued to; null: the district email
  */
 @Document("people")
 @CompoundIndex(name = "district_email", def = "{'districtId': 1, 'email': 1}")
 @CompoundIndex(name = "district_roles", def = "{'districtId': 1, 'roles': 1, 'email': 1}")
 public record Person(@Id String id, @Indexed String districtId, @Indexed(unique = true) String email,
 		String displayName, String passwordHash, Set<Role> roles, @Indexed boolean platformAdmin, String school,
-		Integer yearsOfExperience, String coachId, boolean active, Instant createdAt, @Version Long version) {
+		Integer yearsOfExperience, String coachId, boolean active, Instant createdAt, @Version Long version,
+		Instant departedAt, String badgeEmail) {
 
+	@org.springframework.data.annotation.PersistenceCreator
 	public Person {
 		roles = roles == null ? Set.of() : Set.copyOf(roles);
 		email = email == null ? null : normalizeEmail(email);
+	}
+
+	/** A person as created before departures and badge addresses existed: still there, badges to the district email. */
+	public Person(String id, String districtId, String email, String displayName, String passwordHash,
+			Set<Role> roles, boolean platformAdmin, String school, Integer yearsOfExperience, String coachId,
+			boolean active, Instant createdAt, Long version) {
+		this(id, districtId, email, displayName, passwordHash, roles, platformAdmin, school, yearsOfExperience, coachId,
+				active, createdAt, version, null, null);
+	}
+
+	public boolean departed() {
+		return departedAt != null;
+	}
+
+	/** The address a new badge is issued to: the chosen verified address, else the district email. */
+	public String badgeAddress() {
+		return badgeEmail != null ? badgeEmail : email;
 	}
 
 	public static String normalizeEmail(String email) {

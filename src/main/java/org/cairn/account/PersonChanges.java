@@ -96,6 +96,46 @@ public class PersonChanges {
 				Person.class);
 	}
 
+	/** One page of the district's people who left it (marked departed), by email. */
+	public Flux<Person> departedInDistrict(String districtId, ListPage page) {
+		return mongo.find(page.apply(Query.query(Criteria.where("districtId").is(districtId).and("departedAt").ne(null))
+			.with(Sort.by("email"))), Person.class);
+	}
+
+	/**
+	 * Marks a person of the district as having left it ({@code at}), or as back ({@code null}). Repeating keeps the
+	 * first departure time.
+	 */
+	public Mono<Person> setDeparted(String districtId, String personId, java.time.Instant at) {
+		Criteria which = Criteria.where("_id").is(personId).and("districtId").is(districtId);
+		if (at == null) {
+			return modify(which, new Update().unset("departedAt").inc("version", 1));
+		}
+		return modify(which.and("departedAt").is(null), new Update().set("departedAt", at).inc("version", 1))
+			.switchIfEmpty(Mono.defer(() -> mongo.findOne(Query.query(
+					Criteria.where("_id").is(personId).and("districtId").is(districtId)), Person.class)));
+	}
+
+	/** The address new badges are issued to: one the caller checked is the person's, or null for the district email. */
+	public Mono<Person> chooseBadgeEmail(String personId, String email) {
+		Update update = email == null ? new Update().unset("badgeEmail") : new Update().set("badgeEmail", email);
+		return modify(Criteria.where("_id").is(personId), update.inc("version", 1));
+	}
+
+	/**
+	 * Changes the district email from {@code expected} to {@code email} (confirmed by the caller); nothing when it
+	 * is no longer {@code expected} (a retry after it changed). Fails with a duplicate key when another account has
+	 * that email. A badge address equal to the new email falls back to the district email.
+	 */
+	public Mono<Person> changeEmail(String personId, String expected, String email) {
+		String normalized = Person.normalizeEmail(email);
+		return modify(Criteria.where("_id").is(personId).and("email").is(expected),
+				new Update().set("email", normalized).inc("version", 1))
+			.flatMap(changed -> normalized.equals(changed.badgeEmail())
+					? modify(Criteria.where("_id").is(personId), new Update().unset("badgeEmail").inc("version", 1))
+					: Mono.just(changed));
+	}
+
 	/** One page of the district's people who hold a role, by email (the index {@code district_roles}). */
 	public Flux<Person> inDistrictWithRole(String districtId, Role role, ListPage page) {
 		return mongo.find(page.apply(Query.query(Criteria.where("districtId").is(districtId).and("roles").is(role))

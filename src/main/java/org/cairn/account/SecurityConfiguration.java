@@ -40,12 +40,12 @@ class SecurityConfiguration {
 
 	/** Reachable without signing in. Everything else under /api needs a session or token. */
 	static final String[] PUBLIC_API = { "/api/v1/auth/**", "/api/v1/verifications", "/api/v1/verifications/**",
-			"/api/v1/invitations/**", "/api/v1/password-resets", "/api/v1/password-resets/**", "/api/v1/setup/**",
-			"/api/v1/public/**" };
+			"/api/v1/invitations/**", "/api/v1/address-verifications/**", "/api/v1/password-resets",
+			"/api/v1/password-resets/**", "/api/v1/setup/**", "/api/v1/public/**" };
 
 	/** Unauthenticated state changes a browser makes before it holds a session (login CSRF is moot with Lax). */
 	private static final Set<String> CSRF_EXEMPT_PREFIXES = Set.of("/api/v1/auth/", "/api/v1/verifications",
-			"/api/v1/invitations/", "/api/v1/password-resets", "/api/v1/setup/");
+			"/api/v1/invitations/", "/api/v1/address-verifications/", "/api/v1/password-resets", "/api/v1/setup/");
 
 	private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
 			HttpMethod.TRACE);
@@ -81,7 +81,10 @@ class SecurityConfiguration {
 						denied instanceof TokenScopes.Refused refused
 								? new ProblemException(AccountProblem.TOKEN_SCOPE, "Not allowed with this access token",
 										refused.getMessage())
-								: ProblemException.forbidden("You may not do this."))))
+								: denied instanceof TokenScopes.ReadOnly readOnly
+										? new ProblemException(AccountProblem.READ_ONLY, "Read-only after leaving",
+												readOnly.getMessage())
+										: ProblemException.forbidden("You may not do this."))))
 			.build();
 	}
 

@@ -51,13 +51,41 @@ final class TokenScopes implements ReactiveAuthorizationManager<AuthorizationCon
 
 	}
 
+	/**
+	 * What a former teacher (departed) may still change: their addresses, their badges' re-issue to one of them,
+	 * their public portfolio, their own tokens' removal. Everything else they may only read.
+	 */
+	private static final List<Pattern> DEPARTED_WRITES = List.of(Pattern.compile("/api/v1/me/addresses(/.*)?"),
+			Pattern.compile("/api/v1/me/badges/[^/]+/reissue"), Pattern.compile("/api/v1/me/portfolio"),
+			Pattern.compile("/api/v1/me/tokens/[^/]+"));
+
+	/** A refusal of a former teacher's change. */
+	static final class ReadOnly extends AccessDeniedException {
+
+		ReadOnly() {
+			super("You have left the district: you can see, download and share your badges, and manage your "
+					+ "addresses, but not change anything else.");
+		}
+
+	}
+
 	@Override
 	public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
 		return authentication.filter(a -> a.isAuthenticated() && !TRUST.isAnonymous(a))
+			.flatMap(a -> departedRead(a, context.getExchange().getRequest()))
 			.flatMap(a -> a.getDetails() instanceof Grant grant ? check(grant, context.getExchange().getRequest())
 					: Mono.just(true))
 			.<AuthorizationResult>map(AuthorizationDecision::new)
 			.defaultIfEmpty(new AuthorizationDecision(false));
+	}
+
+	private static Mono<Authentication> departedRead(Authentication authentication, ServerHttpRequest request) {
+		if (!(authentication.getPrincipal() instanceof CairnUser user) || !user.departed()
+				|| READING.contains(request.getMethod())) {
+			return Mono.just(authentication);
+		}
+		String path = request.getPath().pathWithinApplication().value();
+		return DEPARTED_WRITES.stream().anyMatch(p -> p.matcher(path).matches()) ? Mono.just(authentication) : Mono.error(new ReadOnly());
 	}
 
 	private static Mono<Boolean> check(Grant grant, ServerHttpRequest request) {

@@ -320,7 +320,7 @@ class EarningDemo implements DemoStep {
 
 	private Mono<CairnUser> user(String personId) {
 		return people.findById(personId)
-			.map(p -> new CairnUser(p.id(), p.districtId(), p.email(), p.displayName(), p.roles(), p.platformAdmin()));
+			.map(p -> new CairnUser(p.id(), p.districtId(), p.email(), p.displayName(), p.roles(), p.platformAdmin(), false));
 	}
 
 }

@@ -123,8 +123,9 @@ public class Issuance {
 			.filter(person -> award.districtId().equals(person.districtId()))
 			.flatMap(person -> issuers.badgeClass(award.districtId(), award.templateId(), award.tierKey())
 				.flatMap(badge -> issue(new IssueRequest("award:" + award.id(), award.districtId(), award.id(),
-						new Recipient(person.email(), person.displayName(), person.id()), badge, award.stipendCents(),
-						null, mode, award.publicEvidenceIds(), Awards.renews(award)))))
+						// the verified address the teacher chose for new badges (their district email by default)
+						new Recipient(person.badgeAddress(), person.displayName(), person.id()), badge,
+						award.stipendCents(), null, mode, award.publicEvidenceIds(), Awards.renews(award), null))))
 			.flatMap(assertion -> linkAward(award.id(), null, assertion.id()).thenReturn(assertion));
 	}
 
@@ -140,10 +141,11 @@ public class Issuance {
 	 * @param mode the verification mode, or null for the district's default
 	 * @param evidenceIds the evidence the teacher chose to publish with the badge
 	 * @param renews the assertion this badge renews, or null
+	 * @param reissue the badge this one re-issues to another address (its dates kept), or null
 	 */
 	public record IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient,
 			BadgeClassRecord badge, long stipendCents, String replaces, VerificationMode mode,
-			List<String> evidenceIds, String renews) {
+			List<String> evidenceIds, String renews, Reissue reissue) {
 
 		public IssueRequest {
 			evidenceIds = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
@@ -152,7 +154,7 @@ public class Issuance {
 		public IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient,
 				BadgeClassRecord badge, long stipendCents, String replaces, VerificationMode mode,
 				List<String> evidenceIds) {
-			this(issueKey, districtId, awardId, recipient, badge, stipendCents, replaces, mode, evidenceIds, null);
+			this(issueKey, districtId, awardId, recipient, badge, stipendCents, replaces, mode, evidenceIds, null, null);
 		}
 
 		public IssueRequest(String issueKey, String districtId, String awardId, Recipient recipient, BadgeClassRecord badge,
@@ -160,6 +162,13 @@ public class Issuance {
 			this(issueKey, districtId, awardId, recipient, badge, stipendCents, replaces, null, List.of());
 		}
 
+	}
+
+	/**
+	 * A re-issue keeps the dates of the badge it replaces (the achievement was recognised then; its hours count in
+	 * that year, its validity does not grow) and says in its narrative which assertion it replaces.
+	 */
+	public record Reissue(Instant issuedOn, Instant expires, String replacesUrl) {
 	}
 
 	/** Issues (or finds) the assertion for the issue key, in the district's verification mode. */
@@ -199,9 +208,14 @@ public class Issuance {
 	private IssuedAssertion assemble(IssueRequest request, Template template, VerificationMode mode,
 			List<PublishedEvidence.Piece> pieces, SigningKey key, Keys.Signer signer) {
 		String id = OpaqueIds.next();
-		Instant issuedOn = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-		Instant expires = template.validFor() == null ? null
+		Reissue reissue = request.reissue();
+		Instant issuedOn = reissue != null ? reissue.issuedOn() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		Instant expires = reissue != null ? reissue.expires() : template.validFor() == null ? null
 				: issuedOn.atOffset(ZoneOffset.UTC).plus(template.validFor()).toInstant();
+		String narrative = reissue == null ? null
+				: "Re-issued to another address of the same recipient on "
+						+ clock.instant().truncatedTo(ChronoUnit.SECONDS) + "; it replaces " + reissue.replacesUrl()
+						+ ", revoked with the reason \"" + IssuedAssertion.REISSUED + "\".";
 		byte[] saltBytes = new byte[16];
 		RANDOM.nextBytes(saltBytes);
 		String salt = HexFormat.of().formatHex(saltBytes);
@@ -216,13 +230,14 @@ public class Issuance {
 		if (mode == VerificationMode.HOSTED) {
 			Assertion assertion = renewing(request, Assertion.issued(urls.assertion(id), recipient,
 					urls.badge(request.badge().id()), issuedOn.toString(), expires == null ? null : expires.toString(),
-					urls.assertionImage(id), evidence, VerificationObject.hosted()));
+					urls.assertionImage(id), evidence, VerificationObject.hosted())).withNarrative(narrative);
 			return record(request, id, mode, null, issuedOn, expires, json.writeValueAsString(assertion), null,
 					publishedLinks);
 		}
 		Assertion assertion = renewing(request, Assertion.issued(urls.assertion(id), recipient,
 				urls.badge(request.badge().id()), issuedOn.toString(), expires == null ? null : expires.toString(),
-				urls.assertionImage(id), evidence, VerificationObject.signed(keys.keyUrl(key.id()))));
+				urls.assertionImage(id), evidence, VerificationObject.signed(keys.keyUrl(key.id()))))
+			.withNarrative(narrative);
 		String payload = json.writeValueAsString(assertion);
 		String jws = signer.sign(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		return record(request, id, mode, key.id(), issuedOn, expires, payload, jws, publishedLinks);
@@ -318,7 +333,7 @@ public class Issuance {
 		return new IssuedAssertion(id, request.issueKey(), request.districtId(), request.awardId(),
 				request.recipient().personId(), request.recipient().email(), request.recipient().name(),
 				request.badge().id(), request.badge().templateId(), request.badge().tierKey(), request.stipendCents(), mode, keyId, issuedOn,
-				expires, document, jws, null, null, request.replaces(), publishedEvidence, null, null, request.renews());
+				expires, document, jws, null, null, request.replaces(), publishedEvidence, null, null, request.renews(), null);
 	}
 
 	/**
@@ -386,8 +401,68 @@ public class Issuance {
 				.flatMap(badge -> issue(new IssueRequest("reinstate:" + old.id(), districtId, old.awardId(),
 						new Recipient(old.recipientEmail(), old.recipientName(), old.personId()), badge, old.stipendCents(),
 						old.id(), null,
-						old.publishedEvidence().stream().map(PublishedEvidenceLink::evidenceId).toList(), old.renews())))
+						old.publishedEvidence().stream().map(PublishedEvidenceLink::evidenceId).toList(), old.renews(), null)))
 				.flatMap(fresh -> linkAward(old.awardId(), old.id(), fresh.id()).thenReturn(fresh)));
+	}
+
+	/**
+	 * Re-issues a person's badge to another of their verified addresses: a new assertion (same badge, dates and
+	 * published evidence; the district's current signing mode) to {@code email}, then the old one revoked with the
+	 * reason {@link IssuedAssertion#REISSUED} and linked to the new one, and the award pointed at the new one. A retry
+	 * (also after a crash between the steps) returns the same new assertion; a second re-issue of the same badge to
+	 * another address is refused: the new badge is the one to re-issue.
+	 *
+	 * @param addresses the person's verified addresses (the caller's to check)
+	 */
+	public Mono<IssuedAssertion> reissue(String districtId, String personId, java.util.Set<String> addresses,
+			String assertionId, String email) {
+		String to = org.cairn.account.Person.normalizeEmail(email);
+		if (!addresses.contains(to)) {
+			return Mono.error(new ProblemException(IssuingProblem.NOT_YOUR_ADDRESS, "Not your verified address",
+					"A badge can only be re-issued to one of your verified addresses. Add " + to
+							+ " under Email addresses and open the link mailed to it first."));
+		}
+		return mongo.findOne(Query.query(Criteria.where("_id").is(assertionId).and("districtId").is(districtId)),
+				IssuedAssertion.class)
+			.filter(a -> personId.equals(a.personId())
+					|| a.personId() == null && addresses.contains(a.recipientEmail()))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Badge " + assertionId)))
+			.flatMap(old -> mongo.findOne(Query.query(Criteria.where("issueKey").is("reissue:" + old.id())),
+					IssuedAssertion.class)
+				.flatMap(done -> to.equals(done.recipientEmail()) ? finishReissue(old, done)
+						: Mono.error(new ProblemException(IssuingProblem.ALREADY_REISSUED, "Already re-issued",
+								"This badge was already re-issued to " + done.recipientEmail()
+										+ ". Re-issue that badge instead.").with("reissuedAs", done.id())))
+				.switchIfEmpty(Mono.defer(() -> startReissue(old, personId, to))));
+	}
+
+	private Mono<IssuedAssertion> startReissue(IssuedAssertion old, String personId, String to) {
+		if (old.revoked()) {
+			return Mono.error(new ProblemException(IssuingProblem.ASSERTION_REVOKED, "Revoked",
+					"This badge was revoked, so it cannot be re-issued."));
+		}
+		if (to.equals(old.recipientEmail())) {
+			return Mono.error(ProblemException.invalid("email", "is the address this badge was issued to already"));
+		}
+		return issuers.badgeClassById(old.badgeClassId())
+			.flatMap(badge -> issue(new IssueRequest("reissue:" + old.id(), old.districtId(), old.awardId(),
+					new Recipient(to, old.recipientName(), personId), badge, old.stipendCents(), old.id(), null,
+					old.publishedEvidence().stream().map(PublishedEvidenceLink::evidenceId).toList(), old.renews(),
+					new Reissue(old.issuedOn(), old.expires(), urls.assertion(old.id())))))
+			.flatMap(fresh -> finishReissue(old, fresh));
+	}
+
+	/** The old assertion revoked as re-issued and linked to the new one; the award follows the new one. */
+	private Mono<IssuedAssertion> finishReissue(IssuedAssertion old, IssuedAssertion fresh) {
+		return mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(old.id()).and("revokedAt").is(null)),
+					new Update().set("revokedAt", clock.instant()).set("revocationReason", IssuedAssertion.REISSUED)
+						.set("replacedBy", fresh.id()),
+					FindAndModifyOptions.options().returnNew(true), IssuedAssertion.class)
+			.flatMap(revoked -> generations.bump(old.districtId())
+				.then(webhooks.enqueue(old.districtId(), "assertion.revoked", revoked.id(), event(revoked))))
+			.then(linkAward(old.awardId(), old.id(), fresh.id()))
+			.thenReturn(fresh);
 	}
 
 	/** Tells other features (the Open Badges 3.0 credential) that an assertion now exists. */

@@ -23,6 +23,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param searchVersion which {@link RecipientWords} rule made them: assertions stored before have none, and
  * {@code SearchWordsBackfill} finds them through its index
  * @param renews the assertion this one renews (a renewal of an expiring badge); null otherwise
+ * @param replacedBy the assertion that re-issued this one to another address of the same person (this one is then
+ * revoked with the reason {@link #REISSUED}); null otherwise
  */
 @Document(IssuedAssertion.COLLECTION)
 @CompoundIndex(name = "district_issued", def = "{'districtId': 1, 'issuedOn': -1}")
@@ -34,9 +36,12 @@ public record IssuedAssertion(@Id String id, @Indexed(unique = true) String issu
 		String document, String jws, Instant revokedAt, String revocationReason, String replaces,
 		List<PublishedEvidenceLink> publishedEvidence,
 		@Indexed(name = "search_words", sparse = true) List<String> searchWords, Integer searchVersion,
-		String renews) {
+		String renews, String replacedBy) {
 
 	static final String COLLECTION = "issuing_assertions";
+
+	/** The revocation reason of an assertion re-issued to another address of its recipient. */
+	public static final String REISSUED = "reissued";
 
 	@PersistenceCreator
 	public IssuedAssertion {
@@ -52,7 +57,7 @@ public record IssuedAssertion(@Id String id, @Indexed(unique = true) String issu
 			List<PublishedEvidenceLink> publishedEvidence) {
 		this(id, issueKey, districtId, awardId, personId, recipientEmail, recipientName, badgeClassId, templateId,
 				tierKey, stipendCents, mode, keyId, issuedOn, expires, document, jws, revokedAt, revocationReason,
-				replaces, publishedEvidence, null, null, null);
+				replaces, publishedEvidence, null, null, null, null);
 	}
 
 	public boolean revoked() {

@@ -40,8 +40,14 @@ class IssuingController {
 
 	private final PublicUrls urls;
 
+	private final org.cairn.account.EmailAddresses addresses;
+
+	private final org.cairn.account.PersonRepository people;
+
 	IssuingController(ReactiveMongoTemplate mongo, Issuance issuance, Issuers issuers, Generations generations,
-			PublicUrls urls) {
+			PublicUrls urls, org.cairn.account.EmailAddresses addresses, org.cairn.account.PersonRepository people) {
+		this.addresses = addresses;
+		this.people = people;
 		this.mongo = mongo;
 		this.issuance = issuance;
 		this.issuers = issuers;
@@ -49,12 +55,36 @@ class IssuingController {
 		this.urls = urls;
 	}
 
+	/**
+	 * The caller's badges: those issued to them (whichever of their addresses they went to), and those of the
+	 * district awarded to one of their verified addresses before it was known to be theirs (a bulk award by email).
+	 */
 	@GetMapping("/api/v1/me/badges")
 	Flux<AssertionView> myBadges(@AuthenticationPrincipal CairnUser user, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
-		return mongo.find(ListPage.of(page, size).apply(Query.query(Criteria.where("districtId").is(user.districtId())
-			.and("personId").is(user.personId())).with(Sort.by(Sort.Direction.DESC, "issuedOn"))), IssuedAssertion.class)
+		return verifiedAddresses(user).flatMapMany(mine -> mongo.find(ListPage.of(page, size).apply(Query.query(
+				Criteria.where("districtId").is(user.districtId()).orOperator(
+						Criteria.where("personId").is(user.personId()),
+						Criteria.where("personId").is(null).and("recipientEmail").in(mine)))
+			.with(Sort.by(Sort.Direction.DESC, "issuedOn").and(Sort.by("_id")))), IssuedAssertion.class))
 			.map(this::view);
+	}
+
+	/**
+	 * Re-issues one of the caller's badges to another of their verified addresses (201 with the new badge); the old
+	 * one is revoked as "reissued" and points at it. Retrying returns the same new badge.
+	 */
+	@PostMapping("/api/v1/me/badges/{id}/reissue")
+	Mono<org.springframework.http.ResponseEntity<AssertionView>> reissue(@AuthenticationPrincipal CairnUser user,
+			@PathVariable String id, @Valid @RequestBody Reissue body) {
+		return verifiedAddresses(user)
+			.flatMap(mine -> issuance.reissue(user.districtId(), user.personId(), mine, id, body.email()))
+			.map(fresh -> org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+				.body(view(fresh)));
+	}
+
+	private Mono<java.util.Set<String>> verifiedAddresses(CairnUser user) {
+		return people.findById(user.personId()).flatMap(addresses::verifiedOf).defaultIfEmpty(java.util.Set.of());
 	}
 
 	@GetMapping("/api/v1/assertions")
@@ -101,7 +131,9 @@ class IssuingController {
 	Mono<AssertionView> assertion(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
 		return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("districtId").is(user.districtId())),
 				IssuedAssertion.class)
-			.filter(a -> user.has(Role.DISTRICT_ADMIN) || user.personId().equals(a.personId()))
+			.filterWhen(a -> user.has(Role.DISTRICT_ADMIN) || user.personId().equals(a.personId()) ? Mono.just(true)
+					: a.personId() != null ? Mono.just(false)
+							: verifiedAddresses(user).map(mine -> mine.contains(a.recipientEmail())))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion " + id)))
 			.map(this::view);
 	}
@@ -141,13 +173,16 @@ class IssuingController {
 	private AssertionView view(IssuedAssertion a) {
 		return new AssertionView(a.id(), urls.assertion(a.id()), urls.badge(a.badgeClassId()), a.personId(),
 				a.recipientEmail(), a.recipientName(), a.tierKey(), a.mode(), a.issuedOn(), a.expires(), a.revoked(),
-				a.revocationReason(), a.replaces(), urls.assertionImage(a.id()) + "?format=png",
+				a.revocationReason(), a.replaces(), a.replacedBy(), urls.assertionImage(a.id()) + "?format=png",
 				urls.assertionImage(a.id()) + "?format=svg", urls.certificate(a.id()), a.jws());
 	}
 
 	private SettingsView settingsView(IssuerRecord issuer) {
 		return new SettingsView(urls.issuer(issuer.id()), issuer.defaultMode(), issuer.showStipend(),
 				issuer.showHours(), issuer.signatoryName(), issuer.signatoryTitle(), urls.revocations(issuer.id()));
+	}
+
+	record Reissue(@NotBlank @jakarta.validation.constraints.Email @Size(max = 320) String email) {
 	}
 
 	record Revocation(@NotBlank @Size(max = 500) String reason) {
@@ -159,7 +194,7 @@ class IssuingController {
 
 	record AssertionView(String id, String url, String badgeClassUrl, String personId, String recipientEmail,
 			String recipientName, String tierKey, VerificationMode mode, Instant issuedOn, Instant expires,
-			boolean revoked, String revocationReason, String replaces, String pngUrl, String svgUrl,
+			boolean revoked, String revocationReason, String replaces, String replacedBy, String pngUrl, String svgUrl,
 			String certificateUrl, String jws) {
 	}
 

@@ -16,7 +16,11 @@ enum IssuingProblem implements ProblemType {
 	/** A certificate paper other than letter or a4. */
 	UNSUPPORTED_PAPER("unsupported-paper", HttpStatus.BAD_REQUEST),
 	/** The issuing settings changed meanwhile. */
-	CONCURRENT_UPDATE("concurrent-update", HttpStatus.CONFLICT);
+	CONCURRENT_UPDATE("concurrent-update", HttpStatus.CONFLICT),
+	/** A badge can only be re-issued to one of the recipient's verified addresses. */
+	NOT_YOUR_ADDRESS("not-your-address", HttpStatus.UNPROCESSABLE_CONTENT),
+	/** The badge was re-issued to another address already; {@code reissuedAs} names the new one. */
+	ALREADY_REISSUED("already-reissued", HttpStatus.CONFLICT);
 
 	private final String slug;
 

@@ -53,6 +53,14 @@ class Pages {
 		if (p.expires() != null) {
 			body.append("<p>Expires ").append(DATE.format(p.expires())).append("</p>");
 		}
+		if (p.reissuedAs() != null) {
+			body.append("<p class=\"reissued\">Re-issued to another address of the same person: <a href=\"")
+				.append(esc(p.reissuedAs())).append("\">see the current badge</a></p>");
+		}
+		if (p.replaces() != null) {
+			body.append("<p class=\"reissued\">Re-issued from <a href=\"").append(esc(p.replaces()))
+				.append("\">an earlier badge</a> of the same person</p>");
+		}
 		if (p.description() != null) {
 			body.append("<p>").append(esc(p.description())).append("</p>");
 		}

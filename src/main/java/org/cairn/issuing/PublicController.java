@@ -119,6 +119,17 @@ class PublicController {
 				CacheControl.maxAge(Duration.ofDays(1)).cachePublic(), false, h -> h.set("Access-Control-Allow-Origin", "*"));
 	}
 
+	/** The JSON-LD context of {@code extensions:ReissueExtension}: {@code reissuedAs} is the new assertion's IRI. */
+	@GetMapping(PublicUrls.REISSUE_CONTEXT_PATH)
+	ResponseEntity<byte[]> reissueContext(ServerHttpRequest request) {
+		String term = urls.reissueContext() + "#reissuedAs";
+		byte[] body = ("{\"@context\":{\"obi\":\"https://w3id.org/openbadges#\",\"extensions\":"
+				+ "\"https://w3id.org/openbadges/extensions#\",\"reissuedAs\":{\"@id\":\"" + term
+				+ "\",\"@type\":\"@id\"}}}").getBytes(StandardCharsets.UTF_8);
+		return respond(request.getHeaders(), EntityTag.of(body), LD_JSON, body,
+				CacheControl.maxAge(Duration.ofDays(1)).cachePublic(), false, h -> h.set("Access-Control-Allow-Origin", "*"));
+	}
+
 	@GetMapping("/public/badges/{id}/criteria")
 	Mono<ResponseEntity<byte[]>> criteria(@PathVariable String id, ServerHttpRequest request) {
 		return documents.badge(id)

@@ -193,15 +193,35 @@ class PublicDocuments implements HostedDocuments {
 	private Mono<Rendered> renderAssertion(IssuedAssertion a) {
 		return badgeContext(a.badgeClassId()).map(ctx -> {
 			String name = documents.badge(ctx.record(), ctx.template(), ctx.issuer()).name();
+			String reissuedAs = a.replacedBy() == null ? null : urls.assertion(a.replacedBy());
 			Rendered.Page page = new Rendered.Page("Badge", name, ctx.template().summary(),
 					urls.badgeImage(a.badgeClassId()), urls.assertion(a.id()), ctx.district().name(),
-					a.recipientName(), a.issuedOn(), a.expires(), a.revoked(), a.revocationReason());
-			// spec "Revoking Hosted Assertions": 410 Gone with id, revoked and the reason
+					a.recipientName(), a.issuedOn(), a.expires(), a.revoked(), a.revocationReason(), reissuedAs,
+					a.replaces() == null || !a.issueKey().startsWith("reissue:") ? null : urls.assertion(a.replaces()));
+			// spec "Revoking Hosted Assertions": 410 Gone with id, revoked and the reason; a re-issued one also names
+			// its successor in Cairn's re-issue extension
 			return a.revoked()
-					? Rendered.of(a.districtId(), 410, write(Assertion.revoked(urls.assertion(a.id()), a.revocationReason())),
-							page)
+					? Rendered.of(a.districtId(), 410, revokedDocument(a, reissuedAs), page)
 					: Rendered.of(a.districtId(), 200, a.document(), page);
 		});
+	}
+
+	/**
+	 * The 410 body of a revoked assertion. For a re-issued one it carries {@code extensions:ReissueExtension}
+	 * (an Open Badges 2.0 extension: {@code @context} served by Cairn, {@code type} {@code Extension}) whose
+	 * {@code reissuedAs} is the new assertion's id; verifiers that do not know the extension ignore it.
+	 */
+	private String revokedDocument(IssuedAssertion a, String reissuedAs) {
+		Assertion revoked = Assertion.revoked(urls.assertion(a.id()), a.revocationReason());
+		if (reissuedAs == null) {
+			return write(revoked);
+		}
+		var document = json.valueToTree(revoked);
+		var extension = ((tools.jackson.databind.node.ObjectNode) document).putObject("extensions:ReissueExtension");
+		extension.put("@context", urls.reissueContext());
+		extension.putArray("type").add("Extension").add("extensions:ReissueExtension");
+		extension.put("reissuedAs", reissuedAs);
+		return write(document);
 	}
 
 	private Mono<Rendered> renderBadge(BadgeClassRecord record) {

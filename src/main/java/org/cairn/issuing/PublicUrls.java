@@ -62,6 +62,13 @@ public class PublicUrls {
 		return properties.publicUrl("/portfolio/" + slug);
 	}
 
+	/** The JSON-LD context of Cairn's re-issue extension (on a revoked, re-issued assertion). */
+	String reissueContext() {
+		return properties.publicUrl(REISSUE_CONTEXT_PATH);
+	}
+
+	static final String REISSUE_CONTEXT_PATH = "/public/contexts/reissue-v1";
+
 	String revocations(String issuerId) {
 		return properties.publicUrl("/public/revocations/" + issuerId);
 	}

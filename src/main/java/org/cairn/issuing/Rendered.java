@@ -19,9 +19,19 @@ record Rendered(String districtId, int status, byte[] json, EntityTag tag, Page 
 	/**
 	 * @param kind what the page is about ("Badge", "Issuer", ...)
 	 * @param expires when an assertion expires (null: never), so the page can say "expired" at the time it is viewed
+	 * @param reissuedAs the URL of the assertion that re-issued this one, or null
+	 * @param replaces the URL of the assertion this one re-issued, or null
 	 */
 	record Page(String kind, String title, String description, String image, String url, String issuerName,
-			String recipientName, Instant issuedOn, Instant expires, boolean revoked, String revocationReason) {
+			String recipientName, Instant issuedOn, Instant expires, boolean revoked, String revocationReason,
+			String reissuedAs, String replaces) {
+
+		Page(String kind, String title, String description, String image, String url, String issuerName,
+				String recipientName, Instant issuedOn, Instant expires, boolean revoked, String revocationReason) {
+			this(kind, title, description, image, url, issuerName, recipientName, issuedOn, expires, revoked,
+					revocationReason, null, null);
+		}
+
 	}
 
 }

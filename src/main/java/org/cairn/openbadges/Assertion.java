@@ -25,6 +25,12 @@ public record Assertion(@JsonProperty("@context") String context, String type, S
 				evidence, null, verification, null, null, null);
 	}
 
+	/** The same assertion with a narrative (spec: "A narrative that connects multiple pieces of evidence"…). */
+	public Assertion withNarrative(String text) {
+		return new Assertion(context, type, id, recipient, badge, issuedOn, expires, image, evidence, text, verification,
+				revoked, revocationReason, renewal);
+	}
+
 	public static Assertion revoked(String id, String reason) {
 		return new Assertion(Conventions.CONTEXT_V2, Ob.ASSERTION, id, null, null, null, null, null, null, null, null,
 				true, reason, null);

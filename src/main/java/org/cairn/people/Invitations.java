@@ -42,6 +42,8 @@ public class Invitations {
 
 	private final PersonChanges changes;
 
+	private final org.cairn.account.EmailAddresses addresses;
+
 	private final Mailer mailer;
 
 	private final CairnProperties cairn;
@@ -51,12 +53,13 @@ public class Invitations {
 	private final Clock clock;
 
 	Invitations(PersonRepository people, DistrictRepository districts, ReactiveMongoTemplate mongo,
-			PersonChanges changes, Mailer mailer,
+			PersonChanges changes, org.cairn.account.EmailAddresses addresses, Mailer mailer,
 			CairnProperties cairn, PeopleProperties properties, Clock clock) {
 		this.people = people;
 		this.districts = districts;
 		this.mongo = mongo;
 		this.changes = changes;
+		this.addresses = addresses;
 		this.mailer = mailer;
 		this.cairn = cairn;
 		this.properties = properties;
@@ -67,6 +70,8 @@ public class Invitations {
 	public Mono<Invited> invite(String districtId, String invitedBy, Invite request) {
 		String email = Person.normalizeEmail(request.email());
 		return checkCoach(districtId, request.coachId())
+			// an address someone verified as theirs (a personal or former district address) is theirs alone
+			.then(addresses.find(email).flatMap(held -> Mono.<Void>error(unavailable())))
 			.then(people.findByEmail(email)
 				.flatMap(existing -> refresh(existing, districtId, request).map(p -> new Invited(p, false)))
 				.switchIfEmpty(Mono.defer(() -> create(districtId, email, request).map(p -> new Invited(p, true))))
@@ -87,6 +92,11 @@ public class Invitations {
 			.then();
 	}
 
+	static ProblemException unavailable() {
+		return new ProblemException(PeopleProblem.EMAIL_UNAVAILABLE, "Email cannot be invited",
+				"This email address cannot be invited. Check it with the person, or invite another address they use.");
+	}
+
 	private Mono<Person> create(String districtId, String email, Invite request) {
 		String name = request.displayName() == null || request.displayName().isBlank()
 				? email.substring(0, email.indexOf('@')) : request.displayName().trim();
@@ -98,9 +108,7 @@ public class Invitations {
 		if (existing.platformAdmin() || !districtId.equals(existing.districtId())) {
 			// Neutral on purpose: an admin of one district must not learn that the address has an account elsewhere
 			// (or is a platform administrator's), nor where. Nothing is changed and nobody is mailed.
-			return Mono.error(new ProblemException(PeopleProblem.EMAIL_UNAVAILABLE, "Email cannot be invited",
-					"This email address cannot be invited. Check it with the person, or invite another address "
-							+ "they use."));
+			return Mono.error(unavailable());
 		}
 		if (existing.passwordHash() != null) {
 			return Mono.error(new ProblemException(PeopleProblem.ALREADY_JOINED, "Already joined",

@@ -32,6 +32,8 @@ class PasswordResets {
 
 	private final PersonRepository people;
 
+	private final org.cairn.account.EmailAddresses addresses;
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final PersonChanges changes;
@@ -46,9 +48,10 @@ class PasswordResets {
 
 	private final Clock clock;
 
-	PasswordResets(PersonRepository people, ReactiveMongoTemplate mongo, PersonChanges changes, Sessions sessions, Mailer mailer,
+	PasswordResets(PersonRepository people, org.cairn.account.EmailAddresses addresses, ReactiveMongoTemplate mongo, PersonChanges changes, Sessions sessions, Mailer mailer,
 			CairnProperties cairn, PeopleProperties properties, Clock clock) {
 		this.people = people;
+		this.addresses = addresses;
 		this.mongo = mongo;
 		this.changes = changes;
 		this.sessions = sessions;
@@ -59,14 +62,15 @@ class PasswordResets {
 	}
 
 	/**
-	 * Mails a link when an active account has this email. Runs detached from the request, so the answer (and its
+	 * Mails a link when an active account has this email (its district email, or an address the person verified: a
+	 * former teacher's personal address), to that address. Runs detached from the request, so the answer (and its
 	 * timing) is the same whether or not the account exists.
 	 */
 	void request(String email) {
 		String normalized = Person.normalizeEmail(email);
-		people.findByEmail(normalized)
+		addresses.personFor(normalized)
 			.filter(Person::active)
-			.flatMap(this::issue)
+			.flatMap(person -> issue(person, normalized))
 			.onErrorResume(ex -> {
 				log.warn("Password reset mail for an account could not be sent", ex);
 				return Mono.empty();
@@ -74,7 +78,7 @@ class PasswordResets {
 			.subscribe();
 	}
 
-	private Mono<Void> issue(Person person) {
+	private Mono<Void> issue(Person person, String to) {
 		String secret = SecretTokens.generate("pwr_");
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(properties.passwordResetLifetime());
@@ -84,7 +88,7 @@ class PasswordResets {
 				+ properties.passwordResetLifetime().toMinutes() + " minutes:\n\n" + link
 				+ "\n\nIf it was not you, ignore this message: your password stays as it is.\n";
 		return mongo.insert(new PasswordReset(SecretTokens.hash(secret), person.id(), now, expiresAt, null))
-			.then(mailer.send(new OutgoingMail(person.email(), "Reset your Cairn password", text)));
+			.then(mailer.send(new OutgoingMail(to, "Reset your Cairn password", text)));
 	}
 
 	/** The person a usable link belongs to; otherwise the problem saying why it cannot be used. */

@@ -47,18 +47,25 @@ class PeopleController {
 
 	private final Sessions sessions;
 
+	private final Addresses addresses;
+
+	private final java.time.Clock clock;
+
 	PeopleController(PersonRepository people, PersonChanges changes, Invitations invitations,
-			Sessions sessions) {
+			Sessions sessions, Addresses addresses, java.time.Clock clock) {
 		this.people = people;
 		this.changes = changes;
 		this.invitations = invitations;
 		this.sessions = sessions;
+		this.addresses = addresses;
+		this.clock = clock;
 	}
 
+	/** The district's people by email; {@code left=true}: only those who left the district. */
 	@GetMapping
 	Flux<PersonView> list(@AuthenticationPrincipal CairnUser admin, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size, @RequestParam(required = false) Role role,
-			@RequestParam(required = false) Set<String> ids) {
+			@RequestParam(required = false) Set<String> ids, @RequestParam(defaultValue = "false") boolean left) {
 		String districtId = districtOf(admin);
 		ListPage onePage = ListPage.of(page, size);
 		if (ids != null) { // the people a page of another list names (approvals, reviews): at most a page of them
@@ -67,8 +74,64 @@ class PeopleController {
 			}
 			return ids.isEmpty() ? Flux.empty() : changes.inDistrictById(districtId, ids).map(PersonView::of);
 		}
+		if (left) { // who left the district
+			return changes.departedInDistrict(districtId, onePage).map(PersonView::of);
+		}
 		return (role == null ? changes.inDistrict(districtId, onePage)
 				: changes.inDistrictWithRole(districtId, role, onePage)).map(PersonView::of);
+	}
+
+	/**
+	 * Marks the person as having left the district: their roles stop counting, every session and token ends, and
+	 * they sign in again (read-only: their badges) with a verified personal address. No badge is revoked. Repeating
+	 * keeps the first date.
+	 */
+	@PostMapping("/{id}/depart")
+	Mono<PersonView> depart(@AuthenticationPrincipal CairnUser admin, @PathVariable String id) {
+		String districtId = districtOf(admin);
+		if (id.equals(admin.personId())) {
+			throw new ProblemException(PeopleProblem.CANNOT_DEACTIVATE_SELF, "Cannot mark yourself as departed",
+					"Ask another district administrator.");
+		}
+		return found(id, changes.setDeparted(districtId, id, clock.instant()))
+			.flatMap(person -> sessions.closeAll(person.id()).then(invitations.withdraw(person.id()))
+				.thenReturn(PersonView.of(person)));
+	}
+
+	/** The person is back in the district: their roles count again. Repeating changes nothing. */
+	@PostMapping("/{id}/return")
+	Mono<PersonView> comeBack(@AuthenticationPrincipal CairnUser admin, @PathVariable String id) {
+		return found(id, changes.setDeparted(districtOf(admin), id, null))
+			.flatMap(person -> sessions.closeAll(person.id()).thenReturn(PersonView.of(person)));
+	}
+
+	/**
+	 * Changes the person's district email once they confirm it: a link goes to the new address, and until it is
+	 * opened they keep signing in with the current one. Their badges (issued to the old address) stay valid and
+	 * theirs. Asking again sends a new link (the earlier one stops working).
+	 */
+	@PostMapping("/{id}/email")
+	Mono<ResponseEntity<EmailChange>> changeEmail(@AuthenticationPrincipal CairnUser admin, @PathVariable String id,
+			@Valid @RequestBody NewEmail body) {
+		return find(admin, id).flatMap(person -> addresses.requestDistrictEmail(person, body.email())
+			.map(until -> ResponseEntity.status(HttpStatus.ACCEPTED)
+				.body(new EmailChange(PersonView.of(person), org.cairn.account.Person.normalizeEmail(body.email()),
+						until))));
+	}
+
+	/** The district email change waiting for the person to open its link, if any. */
+	@GetMapping("/{id}/email")
+	Mono<ResponseEntity<EmailChange>> pendingEmail(@AuthenticationPrincipal CairnUser admin, @PathVariable String id) {
+		return find(admin, id).flatMap(person -> addresses.pendingDistrictEmail(id)
+			.map(link -> ResponseEntity.ok(new EmailChange(PersonView.of(person), link.email(), link.expiresAt())))
+			.defaultIfEmpty(ResponseEntity.ok(new EmailChange(PersonView.of(person), null, null))));
+	}
+
+	record NewEmail(@NotBlank @jakarta.validation.constraints.Email @Size(max = 320) String email) {
+	}
+
+	/** @param pendingEmail the address waiting for confirmation; null when none */
+	record EmailChange(PersonView person, String pendingEmail, Instant linkExpiresAt) {
 	}
 
 	@GetMapping("/{id}")

@@ -28,7 +28,17 @@ enum PeopleProblem implements ProblemType {
 	/** An administrator tried to drop their own admin role. */
 	OWN_ADMIN_ROLE("own-admin-role", HttpStatus.CONFLICT),
 	/** An administrator tried to deactivate themselves. */
-	CANNOT_DEACTIVATE_SELF("cannot-deactivate-self", HttpStatus.CONFLICT);
+	CANNOT_DEACTIVATE_SELF("cannot-deactivate-self", HttpStatus.CONFLICT),
+	/** The address belongs to another Cairn account (told only to whoever opened the link mailed to it). */
+	ADDRESS_IN_USE("address-in-use", HttpStatus.CONFLICT),
+	/** No such address verification or sign-in link. */
+	EMAIL_LINK_NOT_FOUND("email-link-not-found", HttpStatus.NOT_FOUND),
+	/** The address verification or sign-in link expired. */
+	EMAIL_LINK_EXPIRED("email-link-expired", HttpStatus.GONE),
+	/** The address verification or sign-in link was already used. */
+	EMAIL_LINK_USED("email-link-used", HttpStatus.GONE),
+	/** The address is not one of the person's verified addresses. */
+	ADDRESS_NOT_VERIFIED("address-not-verified", HttpStatus.CONFLICT);
 
 	private final String slug;
 

@@ -37,8 +37,11 @@ class RosterImport {
 
 	private final Invitations invitations;
 
-	RosterImport(PersonRepository people, Invitations invitations) {
+	private final org.cairn.account.EmailAddresses addresses;
+
+	RosterImport(PersonRepository people, Invitations invitations, org.cairn.account.EmailAddresses addresses) {
 		this.people = people;
+		this.addresses = addresses;
 		this.invitations = invitations;
 	}
 
@@ -92,8 +95,10 @@ class RosterImport {
 		}
 		// accounts elsewhere are found before anything is written, so a bad file changes nothing
 		return Flux.fromIterable(entries)
-			.concatMap(entry -> people.findByEmail(entry.email())
-				.filter(existing -> existing.platformAdmin() || !districtId.equals(existing.districtId()))
+			.concatMap(entry -> addresses.personFor(entry.email())
+				// a district email elsewhere, or an address someone verified as theirs (here or elsewhere)
+				.filter(existing -> existing.platformAdmin() || !districtId.equals(existing.districtId())
+						|| !entry.email().equals(existing.email()))
 				// neutral on purpose, as for a single invitation: nothing says the address has an account elsewhere
 				.map(existing -> new CsvTable.RowProblem(entry.row(), entry.email()
 						+ " cannot be invited. Check it with the person, or use another address they use.")))

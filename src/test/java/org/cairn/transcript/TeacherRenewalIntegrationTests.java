@@ -127,7 +127,7 @@ class TeacherRenewalIntegrationTests extends EarningTest {
 
 		// 20 days before expiry the teacher starts it (a double click is the same renewal)
 		CairnUser me = new CairnUser(teacher.id(), teacher.districtId(), teacher.email(), teacher.displayName(),
-				teacher.roles(), false);
+				teacher.roles(), false, false);
 		TeacherRenewals.Started started = at(expires.minus(Duration.ofDays(20))).start(me, old).block();
 		assertThat(started.created()).isTrue();
 		JsonNode again = json.readTree(asTeacher.post().uri("/api/v1/me/renewals/" + old).exchange().expectStatus()
