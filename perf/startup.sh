@@ -59,6 +59,7 @@ case "$MODE" in
       [ -x "$JAVA25" ] || die "no JDK 25 at $JAVA25 (set JAVA25)"
       JAVA=$JAVA25; archive=$dir/cairn.aot; record=(-XX:AOTCacheOutput="$archive"); use=(-XX:AOTCache="$archive")
     fi
+    app=$dir/$(basename "$JAR") # the extracted jar keeps the packaged jar's name
     if [ ! -f "$archive" ] || [ "$JAR" -nt "$archive" ]; then
       echo "extracting the jar and recording $archive (training run)" >&2
       rm -rf "$dir"
@@ -66,7 +67,7 @@ case "$MODE" in
       # the training run: starts on a new data directory, becomes ready, answers a few pages (so serving a request
       # is recorded too) and stops; the JVM writes the archive or cache as it exits
       training=$(mktemp -d /tmp/cairn-training-XXXXXX)
-      "$JAVA" "${record[@]}" -jar "$dir/cairn.jar" --server.address=127.0.0.1 --server.port="$PORT" \
+      "$JAVA" "${record[@]}" -jar "$app" --server.address=127.0.0.1 --server.port="$PORT" \
         --cairn.data-dir="$training" >"$dir/training.log" 2>&1 &
       pid=$!
       if await_ready "$pid" "$(date +%s%N)"; then
@@ -79,7 +80,7 @@ case "$MODE" in
       rm -rf "$training"
       [ -f "$archive" ] || die "the training run made no $archive; see $dir/training.log"
     fi
-    CMD=("$JAVA" ${JAVA_OPTS:-} "${use[@]}" -jar "$dir/cairn.jar") ;;
+    CMD=("$JAVA" ${JAVA_OPTS:-} "${use[@]}" -jar "$app") ;;
   *) die "unknown mode $MODE (jar, cds, aot or all)" ;;
 esac
 
