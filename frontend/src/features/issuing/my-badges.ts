@@ -2,7 +2,7 @@
 import { date } from '../../core/format';
 import { imageOf, issuerName, issuingApi, obDocument } from './api';
 import type { AssertionView, BadgeClassDoc, PublicPortfolio } from './types';
-import { busy, field, h, input, showError, toast } from '../../ui';
+import { busy, field, h, input, pagedList, showError, toast } from '../../ui';
 
 /** LinkedIn's "add certification" form, prefilled. */
 export function linkedInUrl(a: AssertionView, badge: BadgeClassDoc, org: string | undefined): string {
@@ -25,37 +25,49 @@ export const walletFile = (assertionId: string) => `/public/credentials/${encode
 
 export const publicPage = (assertionId: string) => `${location.origin}/badge/${encodeURIComponent(assertionId)}`;
 
-export async function myBadges(): Promise<Node> {
-  const list = await issuingApi.myBadges();
+interface Shown { a: AssertionView; b: BadgeClassDoc; issuer?: string }
+
+/** A page of my badges with each one's badge class and issuer (public documents, read once per page). */
+async function badgePage(page: number, size: number): Promise<Shown[]> {
+  const list = await issuingApi.myBadges(page, size);
   const badges = await Promise.all(list.map((a) => obDocument<BadgeClassDoc>(a.badgeClassUrl).catch(() => ({ id: a.badgeClassUrl, name: 'Badge' } as BadgeClassDoc))));
   const issuers = await Promise.all(badges.map(async (b) => issuerName(b)
     ?? (typeof b.issuer === 'string' ? (await obDocument<{ name: string }>(b.issuer).catch(() => null))?.name : undefined)));
+  return list.map((a, i) => ({ a, b: badges[i], issuer: issuers[i] }));
+}
+
+export async function myBadges(): Promise<Node> {
+  const cards = h('ul', { class: 'cards' });
+  const [pager, portfolio] = await Promise.all([
+    pagedList<Shown>({ load: badgePage, noun: 'badges', append: (rows) => cards.append(...rows.map(card)) }),
+    portfolioPanel()]);
   return h('section', {}, h('h1', {}, 'My badges'),
-    await portfolioPanel(),
-    list.length === 0 ? h('p', {}, 'No badges yet. Pass a tier to earn one.') : null,
-    h('ul', { class: 'cards' }, list.map((a, i) => {
-      const b = badges[i];
-      const copy = h('button', { type: 'button' }, 'Copy public link');
-      copy.addEventListener('click', async () => {
-        try { await navigator.clipboard.writeText(publicPage(a.id)); toast('Public link copied'); } catch { toast(`Public link: ${publicPage(a.id)}`); }
-      });
-      return h('li', { class: `card${a.revoked ? ' revoked' : ''}` },
-        // a revoked badge's baked image is gone (410): show the badge's own artwork instead
-        h('img', { src: a.revoked ? imageOf(b) ?? null : a.pngUrl, alt: '', width: 96, height: 96 }),
-        h('h2', {}, h('a', { href: `/badge/${a.id}` }, b.name)),
-        h('p', { class: 'meta' }, `Issued ${date(a.issuedOn)}${a.expires ? (Date.parse(a.expires) <= Date.now() ? ` · expired ${date(a.expires)}` : ` · expires ${date(a.expires)}`) : ''}${issuers[i] ? ` · ${issuers[i]}` : ''}`),
-        !a.revoked && a.expires && Date.parse(a.expires) <= Date.now() ? h('p', { class: 'status status-warn' }, 'Expired. Its public page and verifiers show it as expired; renew it to earn a current one.') : null,
-        // a revoked badge cannot be downloaded or shared: say so instead of offering buttons that fail
-        a.revoked ? h('p', { class: 'status status-warn' }, `Revoked${a.revocationReason ? `: ${a.revocationReason}` : ''}. `,
-          'It can no longer be downloaded or shared; its public page shows that it was revoked.') : null,
-        a.revoked ? null : h('div', { class: 'actions' },
-          h('a', { href: a.pngUrl, download: `badge-${a.id}.png`, class: 'button' }, 'Download badge image'),
-          h('a', { href: a.certificateUrl, download: `certificate-${a.id}.pdf`, class: 'button' }, 'Download PDF certificate'),
-          // the Open Badges 3.0 credential (signed, recipient hashed) as a file a digital wallet imports
-          h('a', { href: walletFile(a.id), download: `open-badge-3-${a.id}.json`, class: 'button' }, 'Download for a wallet'),
-          copy,
-          h('a', { href: linkedInUrl(a, b, issuers[i]), target: '_blank', rel: 'noopener', class: 'button' }, 'Add to LinkedIn profile')));
-    })));
+    portfolio,
+    pager.items.length === 0 ? h('p', {}, 'No badges yet. Pass a tier to earn one.') : null,
+    cards, pager.footer);
+}
+
+function card({ a, b, issuer }: Shown): HTMLElement {
+  const copy = h('button', { type: 'button' }, 'Copy public link');
+  copy.addEventListener('click', async () => {
+    try { await navigator.clipboard.writeText(publicPage(a.id)); toast('Public link copied'); } catch { toast(`Public link: ${publicPage(a.id)}`); }
+  });
+  return h('li', { class: `card${a.revoked ? ' revoked' : ''}` },
+    // a revoked badge's baked image is gone (410): show the badge's own artwork instead
+    h('img', { src: a.revoked ? imageOf(b) ?? null : a.pngUrl, alt: '', width: 96, height: 96 }),
+    h('h2', {}, h('a', { href: `/badge/${a.id}` }, b.name)),
+    h('p', { class: 'meta' }, `Issued ${date(a.issuedOn)}${a.expires ? (Date.parse(a.expires) <= Date.now() ? ` · expired ${date(a.expires)}` : ` · expires ${date(a.expires)}`) : ''}${issuer ? ` · ${issuer}` : ''}`),
+    !a.revoked && a.expires && Date.parse(a.expires) <= Date.now() ? h('p', { class: 'status status-warn' }, 'Expired. Its public page and verifiers show it as expired; renew it to earn a current one.') : null,
+    // a revoked badge cannot be downloaded or shared: say so instead of offering buttons that fail
+    a.revoked ? h('p', { class: 'status status-warn' }, `Revoked${a.revocationReason ? `: ${a.revocationReason}` : ''}. `,
+      'It can no longer be downloaded or shared; its public page shows that it was revoked.') : null,
+    a.revoked ? null : h('div', { class: 'actions' },
+      h('a', { href: a.pngUrl, download: `badge-${a.id}.png`, class: 'button' }, 'Download badge image'),
+      h('a', { href: a.certificateUrl, download: `certificate-${a.id}.pdf`, class: 'button' }, 'Download PDF certificate'),
+      // the Open Badges 3.0 credential (signed, recipient hashed) as a file a digital wallet imports
+      h('a', { href: walletFile(a.id), download: `open-badge-3-${a.id}.json`, class: 'button' }, 'Download for a wallet'),
+      copy,
+      h('a', { href: linkedInUrl(a, b, issuer), target: '_blank', rel: 'noopener', class: 'button' }, 'Add to LinkedIn profile')));
 }
 
 // ---- the public portfolio ----------------------------------------------------------------------------------------
