@@ -8,4 +8,10 @@ export interface Verdict {
   issuer?: { id?: string; name?: string; url?: string; email?: string; recognised?: boolean };
   recipient?: { type?: string; hashed?: boolean; identity?: string; matched?: boolean | null };
   alignments?: Array<{ targetName: string; targetUrl?: string; targetFramework?: string; targetCode?: string }>;
+  endorsements?: EndorsementVerdict[];
+}
+/** One endorsement of the verified badge, verified on its own; its comment is another issuer's plain text. */
+export interface EndorsementVerdict {
+  id?: string; kind?: string; on: string; endorsedId?: string; comment?: string; issuedOn?: string; valid: boolean; revoked: boolean;
+  revocationReason?: string; sentence: string; endorser?: { id?: string; name?: string; url?: string; recognised?: boolean }; checks: Check[];
 }

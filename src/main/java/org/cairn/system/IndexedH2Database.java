@@ -39,7 +39,8 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
 	@Override
 	protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
-		MVMap<KeyValue, Object> map = mvStore.openMap(mapNameForIndex(collectionName, indexName));
+		MVMap<KeyValue, Object> map = mvStore.openMap(mapNameForIndex(collectionName, indexName),
+				new MVMap.Builder<KeyValue, Object>().keyType(new UniqueKeyType()));
 		return new UniqueIndex(map, indexName, keys, sparse);
 	}
 

@@ -62,11 +62,18 @@ public enum CheckId {
 	/** The credential is not in its issuer's 1EdTech revocation list. */
 	OB3_STATUS("ob3.status", Generation.V3),
 	/** Now lies between validFrom and validUntil. */
-	OB3_VALIDITY("ob3.validity", Generation.V3);
+	OB3_VALIDITY("ob3.validity", Generation.V3),
+
+	// ---- endorsements (2.0 Endorsement, 3.0 EndorsementCredential); reported for an endorsement only ----
+
+	/** The endorsement has its required properties: what it endorses ({@code claim} / {@code credentialSubject} id), the endorser, the date. */
+	ENDORSEMENT_STRUCTURE("endorsement.structure", Generation.ENDORSEMENT),
+	/** A listed endorsement endorses what it is listed on (the assertion, badge class or issuer). */
+	ENDORSEMENT_CLAIM("endorsement.claim", Generation.ENDORSEMENT);
 
 	/** Which version's procedure a check belongs to; input checks and the recipient belong to both. */
 	enum Generation {
-		BOTH, V2, V3
+		BOTH, V2, V3, ENDORSEMENT
 	}
 
 	private final String id;
@@ -89,7 +96,13 @@ public enum CheckId {
 
 	/** Whether a report of this version lists the check. */
 	boolean reportedFor(boolean ob3) {
-		return generation == Generation.BOTH || (generation == Generation.V3) == ob3;
+		return generation != Generation.ENDORSEMENT
+				&& (generation == Generation.BOTH || (generation == Generation.V3) == ob3);
+	}
+
+	/** Whether a report of an endorsement of this version lists the check. */
+	boolean reportedForEndorsement(boolean ob3) {
+		return generation == Generation.ENDORSEMENT || reportedFor(ob3);
 	}
 
 	@JsonValue

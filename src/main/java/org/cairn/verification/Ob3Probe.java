@@ -82,6 +82,77 @@ final class Ob3Probe {
 		}));
 	}
 
+	/** Whether a document is an Open Badges 3.0 EndorsementCredential. */
+	static boolean isEndorsementCredential(JsonNode node) {
+		return Nodes.types(node).contains("EndorsementCredential");
+	}
+
+	/**
+	 * An EndorsementCredential (spec "EndorsementCredential"): the same context, proofs, key ownership, status and
+	 * validity as a badge credential, and an {@code EndorsementSubject} naming what it endorses.
+	 */
+	Mono<Void> verifyEndorsement(JsonNode credential, Run run, Instant now) {
+		run.ob3 = true;
+		run.endorsement = true;
+		run.kind = "EndorsementCredential";
+		run.assertion = credential;
+		JsonNode issuer = credential.get("issuer");
+		run.issuer = issuer != null && issuer.isObject() ? issuer : null;
+		run.current = CheckId.OB3_CONTEXT;
+		context(credential, run);
+		run.current = CheckId.ENDORSEMENT_STRUCTURE;
+		endorsementStructure(credential, run);
+		String issuerId = issuer == null ? null : Nodes.iri(issuer);
+		boolean jwt = run.jws != null;
+		run.verificationType = jwt ? "vc-jwt" : "data-integrity";
+		Mono<Void> proofs = (jwt ? jwtProof(credential, issuerId, run)
+				: Mono.<Void>fromRunnable(() -> run.skip(CheckId.OB3_PROOF_JWT, "Given as JSON, not as a VC-JWT.")))
+			.then(Mono.defer(() -> embeddedProof(credential, issuerId, run, jwt)));
+		return proofs.then(Mono.defer(() -> status(credential, run))).then(Mono.fromRunnable(() -> {
+			run.current = CheckId.OB3_VALIDITY;
+			validity(credential, now, run);
+			run.skip(CheckId.RECIPIENT_MATCH, "An endorsement has no recipient.");
+		}));
+	}
+
+	private static void endorsementStructure(JsonNode c, Run run) {
+		List<String> types = Nodes.types(c);
+		List<String> missing = new java.util.ArrayList<>();
+		if (!types.contains("VerifiableCredential") || !types.contains("EndorsementCredential")) {
+			missing.add("type VerifiableCredential and EndorsementCredential");
+		}
+		String id = Nodes.text(c, "id");
+		if (id == null || !Nodes.isIri(id)) {
+			missing.add("id");
+		}
+		if (Nodes.text(c, "name") == null) {
+			missing.add("name");
+		}
+		JsonNode issuer = c.get("issuer");
+		if (issuer == null || Nodes.iri(issuer) == null) {
+			missing.add("issuer with an id");
+		}
+		else if (issuer.isObject() && !Nodes.types(issuer).contains("Profile")) {
+			missing.add("issuer of type Profile");
+		}
+		if (Nodes.dateTime(Nodes.text(c, "validFrom")) == null) {
+			missing.add("validFrom as a date-time");
+		}
+		JsonNode subject = c.get("credentialSubject");
+		if (subject == null || !subject.isObject() || Nodes.text(subject, "id") == null) {
+			missing.add("credentialSubject with the id of what is endorsed");
+		}
+		else if (!Nodes.types(subject).contains("EndorsementSubject")) {
+			missing.add("credentialSubject of type EndorsementSubject");
+		}
+		if (missing.isEmpty()) {
+			run.pass(CheckId.ENDORSEMENT_STRUCTURE, "Every required property is present.");
+		}
+		else {
+			run.fail(CheckId.ENDORSEMENT_STRUCTURE, "Missing or wrong: " + String.join(", ", missing) + ".");
+		}
+	}
+
 	private static void context(JsonNode credential, Run run) {
 		JsonNode context = credential.get("@context");
 		List<String> urls = context == null ? List.of()

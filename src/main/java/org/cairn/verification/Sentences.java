@@ -85,6 +85,10 @@ final class Sentences {
 					: capital(issuer) + " has revoked this badge"
 							+ (run.revocationReason == null ? "." : ": " + run.revocationReason);
 			case OB3_VALIDITY -> ok ? validity(run) : "It is not valid now: it expired, or is not valid yet.";
+			case ENDORSEMENT_STRUCTURE -> ok ? "The endorsement has everything the standard requires."
+					: "The endorsement is missing something the standard requires.";
+			case ENDORSEMENT_CLAIM -> ok ? "It endorses this very badge or issuer."
+					: "It endorses something else than where it is listed.";
 		};
 	}
 

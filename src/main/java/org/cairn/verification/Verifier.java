@@ -36,6 +36,8 @@ public final class Verifier {
 
 	private final Ob3Probe ob3;
 
+	private final EndorsementProbe endorsements;
+
 	private final Clock clock;
 
 	private final Duration deadline;
@@ -47,6 +49,7 @@ public final class Verifier {
 		this.signature = new SignatureProbe(retrieval);
 		this.claims = new ClaimsProbe(retrieval);
 		this.ob3 = new Ob3Probe(retrieval, json);
+		this.endorsements = new EndorsementProbe(retrieval, document, hosted, signature, claims, ob3);
 		this.clock = clock;
 		this.deadline = deadline;
 	}
@@ -59,6 +62,8 @@ public final class Verifier {
 					: Schedulers.immediate())
 			.flatMap(content -> content.isEmpty() ? Mono.empty() : Mono.just(content.get()))
 			.flatMap(content -> start(content, run))
+			.then(Mono.defer(() -> run.endorsement ? Mono.<Void>empty()
+					: endorsements.all(run, clock.instant()).doOnNext(list -> run.endorsements = list).then()))
 			.timeout(deadline)
 			.onErrorResume(ex -> {
 				if (ex instanceof java.util.concurrent.TimeoutException) {
@@ -127,6 +132,11 @@ public final class Verifier {
 	}
 
 	private Mono<Void> document(JsonNode node, Run run) {
+		if (Ob3Probe.isEndorsementCredential(node) || Nodes.types(node).contains("Endorsement")) {
+			// an endorsement given on its own (its URL, JSON or JWS): verified as an endorsement
+			return endorsements.verify(node, run, clock.instant(), run.retrievedFrom != null)
+				.then(Mono.fromRunnable(() -> notApplicable(run, "The document is an endorsement, not an Assertion.")));
+		}
 		if (Ob3Probe.isCredential(node)) {
 			// an Open Badges 3.0 credential (JSON, VC-JWT payload, or retrieved from its URL): its own procedure
 			return ob3.verify(node, run, clock.instant());
