@@ -16,7 +16,7 @@ import type { AssertionView, IssuingSettings, Portfolio } from './types';
 
 /** Typed calls to the service's issuing endpoints (org.cairn.issuing). */
 export const issuingApi = {
-  myBadges: () => api.get<AssertionView[]>('/api/v1/me/badges'),
+  myBadges: (page = 0, size = 50) => api.get<AssertionView[]>(`/api/v1/me/badges?page=${page}&size=${size}`),
   reissue: (id: string, email: string) => api.post<AssertionView>(`/api/v1/me/badges/${encodeURIComponent(id)}/reissue`, { email }),
   portfolio: () => api.get<Portfolio>('/api/v1/me/portfolio'),
   savePortfolio: (enabled: boolean, headline: string | null) => api.put<Portfolio>('/api/v1/me/portfolio', { enabled, headline }),

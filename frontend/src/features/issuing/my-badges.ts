@@ -2,7 +2,7 @@
 import { date } from '../../core/format';
 import { imageOf, issuerName, issuingApi, obDocument } from './api';
 import type { AssertionView, BadgeClassDoc, PublicPortfolio } from './types';
-import { busy, field, h, input, select, showError, toast } from '../../ui';
+import { busy, field, h, input, pagedList, select, showError, toast } from '../../ui';
 import { navigate, session } from '../../core/app';
 import { addressesApi } from '../account/addresses';
 import { transcriptApi } from '../transcript/api';
@@ -53,50 +53,69 @@ function reissueForm(a: AssertionView, verified: string[]): HTMLElement | null {
   return form;
 }
 
-export async function myBadges(): Promise<Node> {
-  const [list, hours, addresses] = await Promise.all([issuingApi.myBadges(), transcriptApi.mine().catch(() => null),
-    addressesApi.list().catch(() => ({ addresses: [] as Array<{ email: string; state: string }> }))]);
-  // renewals are the transcript feature's: which badge was renewed, which one renews another
-  const renewal = new Map((hours?.badges ?? []).map((x) => [x.assertionId, x]));
-  const verified = addresses.addresses.filter((x) => x.state === 'VERIFIED').map((x) => x.email);
+interface Shown { a: AssertionView; b: BadgeClassDoc; issuer?: string }
+
+/** A page of my badges with each one's badge class and issuer (public documents, read once per page). */
+async function badgePage(page: number, size: number): Promise<Shown[]> {
+  const list = await issuingApi.myBadges(page, size);
   const badges = await Promise.all(list.map((a) => obDocument<BadgeClassDoc>(a.badgeClassUrl).catch(() => ({ id: a.badgeClassUrl, name: 'Badge' } as BadgeClassDoc))));
   const issuers = await Promise.all(badges.map(async (b) => issuerName(b)
     ?? (typeof b.issuer === 'string' ? (await obDocument<{ name: string }>(b.issuer).catch(() => null))?.name : undefined)));
+  return list.map((a, i) => ({ a, b: badges[i], issuer: issuers[i] }));
+}
+
+export async function myBadges(): Promise<Node> {
+  const cards = h('ul', { class: 'cards' });
+  const [hours, addresses] = await Promise.all([transcriptApi.mine().catch(() => null),
+    addressesApi.list().catch(() => ({ addresses: [] as Array<{ email: string; state: string }> }))]);
+  const context: CardContext = {
+    // renewals are the transcript feature's: which badge was renewed, which one renews another
+    renewal: new Map((hours?.badges ?? []).map((x) => [x.assertionId, x])),
+    verified: addresses.addresses.filter((x) => x.state === 'VERIFIED').map((x) => x.email),
+  };
+  const [pager, portfolio] = await Promise.all([
+    pagedList<Shown>({ load: badgePage, noun: 'badges', append: (rows) => cards.append(...rows.map((r) => card(r, context))) }),
+    portfolioPanel()]);
   return h('section', {}, h('h1', {}, 'My badges'),
     session.me?.departed ? h('p', { class: 'status status-info', role: 'status' }, 'You have left your district. Your badges stay yours: download them, share them, or re-issue them to your personal address.') : null,
-    await portfolioPanel(),
-    list.length === 0 ? h('p', {}, 'No badges yet. Pass a tier to earn one.') : null,
-    h('ul', { class: 'cards' }, list.map((a, i) => {
-      const b = badges[i];
-      const copy = h('button', { type: 'button' }, 'Copy public link');
-      copy.addEventListener('click', async () => {
-        try { await navigator.clipboard.writeText(publicPage(a.id)); toast('Public link copied'); } catch { toast(`Public link: ${publicPage(a.id)}`); }
-      });
-      return h('li', { class: `card${a.revoked ? ' revoked' : ''}` },
-        // a revoked badge's baked image is gone (410): show the badge's own artwork instead
-        h('img', { src: a.revoked ? imageOf(b) ?? null : a.pngUrl, alt: '', width: 96, height: 96 }),
-        h('h2', {}, h('a', { href: `/badge/${a.id}` }, b.name)),
-        h('p', { class: 'meta' }, `Issued ${date(a.issuedOn)}${a.expires ? (Date.parse(a.expires) <= Date.now() ? ` · expired ${date(a.expires)}` : ` · expires ${date(a.expires)}`) : ''}${issuers[i] ? ` · ${issuers[i]}` : ''}`),
-        !a.revoked && a.expires && Date.parse(a.expires) <= Date.now() ? h('p', { class: 'status status-warn' }, 'Expired. Its public page and verifiers show it as expired; renew it to earn a current one.') : null,
-        renewal.get(a.id)?.renewed ? h('p', { class: 'status status-ok' }, 'Renewed: a newer badge keeps it current.') : null,
-        renewal.get(a.id)?.renews ? h('p', { class: 'meta' }, 'A renewal of an earlier badge.') : null,
-        // a revoked badge cannot be downloaded or shared: say so instead of offering buttons that fail
-        a.revoked && a.replacedBy ? h('p', { class: 'status status-info' }, 'Re-issued to another of your addresses: ',
-          h('a', { href: `/badge/${a.replacedBy}` }, 'see the new badge'), '. This copy no longer verifies.')
-          : a.revoked ? h('p', { class: 'status status-warn' }, `Revoked${a.revocationReason ? `: ${a.revocationReason}` : ''}. `,
-            'It can no longer be downloaded or shared; its public page shows that it was revoked.') : null,
-        !a.revoked && a.replaces ? h('p', { class: 'meta' }, `Issued to ${a.recipientEmail} (re-issued)`) : null,
-        a.revoked ? null : h('div', { class: 'actions' },
-          h('a', { href: a.pngUrl, download: `badge-${a.id}.png`, class: 'button' }, 'Download badge image'),
-          h('a', { href: a.certificateUrl, download: `certificate-${a.id}.pdf`, class: 'button' }, 'Download PDF certificate'),
-          // the Open Badges 3.0 credential (signed, recipient hashed) as a file a digital wallet imports
-          h('a', { href: walletFile(a.id), download: `open-badge-3-${a.id}.json`, class: 'button' }, 'Download for a wallet'),
-          h('a', { href: credentialImage(a.id), download: `badge-${a.id}-ob3.png`, class: 'button' }, 'Image with the 3.0 credential'),
-          a.expires && !renewal.get(a.id)?.renewed && !session.me?.departed ? h('a', { href: `/my/renewals/${encodeURIComponent(a.id)}`, class: 'button' }, 'Renew') : null,
-          copy,
-          h('a', { href: linkedInUrl(a, b, issuers[i]), target: '_blank', rel: 'noopener', class: 'button' }, 'Add to LinkedIn profile')),
-        a.revoked ? null : reissueForm(a, verified));
-    })));
+    portfolio,
+    pager.items.length === 0 ? h('p', {}, 'No badges yet. Pass a tier to earn one.') : null,
+    cards, pager.footer);
+}
+
+/** What a card needs beside its badge: renewals (the transcript feature's) and the teacher's verified addresses. */
+interface CardContext { renewal: Map<string, { renewed?: boolean; renews?: string | null }>; verified: string[] }
+
+function card({ a, b, issuer }: Shown, c: CardContext): HTMLElement {
+  const copy = h('button', { type: 'button' }, 'Copy public link');
+  copy.addEventListener('click', async () => {
+    try { await navigator.clipboard.writeText(publicPage(a.id)); toast('Public link copied'); } catch { toast(`Public link: ${publicPage(a.id)}`); }
+  });
+  const renewal = c.renewal.get(a.id);
+  return h('li', { class: `card${a.revoked ? ' revoked' : ''}` },
+    // a revoked badge's baked image is gone (410): show the badge's own artwork instead
+    h('img', { src: a.revoked ? imageOf(b) ?? null : a.pngUrl, alt: '', width: 96, height: 96 }),
+    h('h2', {}, h('a', { href: `/badge/${a.id}` }, b.name)),
+    h('p', { class: 'meta' }, `Issued ${date(a.issuedOn)}${a.expires ? (Date.parse(a.expires) <= Date.now() ? ` · expired ${date(a.expires)}` : ` · expires ${date(a.expires)}`) : ''}${issuer ? ` · ${issuer}` : ''}`),
+    !a.revoked && a.expires && Date.parse(a.expires) <= Date.now() ? h('p', { class: 'status status-warn' }, 'Expired. Its public page and verifiers show it as expired; renew it to earn a current one.') : null,
+    renewal?.renewed ? h('p', { class: 'status status-ok' }, 'Renewed: a newer badge keeps it current.') : null,
+    renewal?.renews ? h('p', { class: 'meta' }, 'A renewal of an earlier badge.') : null,
+    // a revoked badge cannot be downloaded or shared: say so instead of offering buttons that fail
+    a.revoked && a.replacedBy ? h('p', { class: 'status status-info' }, 'Re-issued to another of your addresses: ',
+      h('a', { href: `/badge/${a.replacedBy}` }, 'see the new badge'), '. This copy no longer verifies.')
+      : a.revoked ? h('p', { class: 'status status-warn' }, `Revoked${a.revocationReason ? `: ${a.revocationReason}` : ''}. `,
+        'It can no longer be downloaded or shared; its public page shows that it was revoked.') : null,
+    !a.revoked && a.replaces ? h('p', { class: 'meta' }, `Issued to ${a.recipientEmail} (re-issued)`) : null,
+    a.revoked ? null : h('div', { class: 'actions' },
+      h('a', { href: a.pngUrl, download: `badge-${a.id}.png`, class: 'button' }, 'Download badge image'),
+      h('a', { href: a.certificateUrl, download: `certificate-${a.id}.pdf`, class: 'button' }, 'Download PDF certificate'),
+      // the Open Badges 3.0 credential (signed, recipient hashed) as a file a digital wallet imports
+      h('a', { href: walletFile(a.id), download: `open-badge-3-${a.id}.json`, class: 'button' }, 'Download for a wallet'),
+      h('a', { href: credentialImage(a.id), download: `badge-${a.id}-ob3.png`, class: 'button' }, 'Image with the 3.0 credential'),
+      a.expires && !renewal?.renewed && !session.me?.departed ? h('a', { href: `/my/renewals/${encodeURIComponent(a.id)}`, class: 'button' }, 'Renew') : null,
+      copy,
+      h('a', { href: linkedInUrl(a, b, issuer), target: '_blank', rel: 'noopener', class: 'button' }, 'Add to LinkedIn profile')),
+    a.revoked ? null : reissueForm(a, c.verified));
 }
 
 // ---- the public portfolio ----------------------------------------------------------------------------------------

@@ -102,11 +102,16 @@ public final class EmbeddedMongo implements AutoCloseable {
 		return new EmbeddedMongo(backend, server, address, credential);
 	}
 
-	/** With the credential: keep it out of logs. */
+	/**
+	 * With the credential: keep it out of logs. {@code connectTimeoutMS} is also the driver's read timeout for its
+	 * heartbeat: the in-process store answers a heartbeat late while it builds an index over a large collection
+	 * (minutes on a loaded machine, once, after an upgrade that declares one), and a late heartbeat made the driver
+	 * clear its pool, failing every other index declared at that start ("Connection pool … is paused").
+	 */
 	public String connectionString() {
 		return "mongodb://" + encode(credential.username()) + ":" + encode(credential.password()) + "@"
 				+ address.getHostString() + ":" + address.getPort() + "/cairn?authSource=admin&authMechanism="
-				+ ScramBackend.MECHANISM;
+				+ ScramBackend.MECHANISM + "&connectTimeoutMS=600000";
 	}
 
 	/** Where it listens, without the credential. */
