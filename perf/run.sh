@@ -135,10 +135,16 @@ check() { # url accept script
 check "$BARE" application/json ""
 for row in "${ROWS[@]}"; do IFS='|' read -r _ url accept script _ <<<"$row"; check "$url" "$accept" "$script"; done
 
-measure() { # url accept seconds script -> "req/s p99 timeouts"
+# CPU time (user + system, clock ticks) a process has used: divided by the requests served, the CPU each request
+# cost, a figure that other work on a shared machine inflates far less than req/s
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+measure() { # url accept seconds script pid -> "req/s p99 timeouts cpu-us-per-request"
   local out args=(-t"$THREADS" -c"$CONNECTIONS" -d"$3"s --timeout "$WRK_TIMEOUT" --latency -H "Accept: $2")
   [ -n "${4:-}" ] && args+=(-s "$4")
+  local pid=${5:-$CAIRN_PID} ticks_before ticks_after
+  ticks_before=$(cpu_ticks "$pid")
   out=$(wrk "${args[@]}" "$1") || die "wrk failed on $1"
+  ticks_after=$(cpu_ticks "$pid")
   local rps p99 bad timeouts requests
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
@@ -149,23 +155,26 @@ measure() { # url accept seconds script -> "req/s p99 timeouts"
 $out"
   [ "${bad:-0}" = 0 ] || die "$1 answered ${bad} non-2xx responses under load:
 $out"
-  echo "$rps ${p99:-?} ${timeouts:-0}"
+  local cpu_us
+  cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN {printf "%.0f", t / hz * 1e6 / n}')
+  echo "$rps ${p99:-?} ${timeouts:-0} $cpu_us"
 }
 
 echo "warming up (${WARMUP}s per path)" >&2
-measure "$BARE" application/json "$WARMUP" "" >/dev/null
+measure "$BARE" application/json "$WARMUP" "" "$BARE_PID" >/dev/null
 for row in "${ROWS[@]}"; do IFS='|' read -r _ url accept script _ <<<"$row"; measure "$url" "$accept" "$WARMUP" "$script" >/dev/null; done
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -a RESULTS BARES
 echo "measuring (${DURATION}s per measurement, bare and Cairn interleaved)" >&2
-BARES[0]=$(measure "$BARE" application/json "$DURATION" "")
+BARES[0]=$(measure "$BARE" application/json "$DURATION" "" "$BARE_PID")
 for i in "${!ROWS[@]}"; do
   IFS='|' read -r _ url accept script _ <<<"${ROWS[$i]}"
   if [ "${JFR:-0}" = 1 ]; then jcmd "$CAIRN_PID" JFR.start name=row$i settings=profile >/dev/null; fi
   RESULTS[$i]=$(measure "$url" "$accept" "$DURATION" "$script")
   if [ "${JFR:-0}" = 1 ]; then jcmd "$CAIRN_PID" JFR.stop name=row$i filename="$OUT/$i.jfr" >/dev/null; fi
-  BARES[$((i + 1))]=$(measure "$BARE" application/json "$DURATION" "")
+  BARES[$((i + 1))]=$(measure "$BARE" application/json "$DURATION" "" "$BARE_PID")
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -173,15 +182,17 @@ missed=0
 {
   echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout $WRK_TIMEOUT after ${WARMUP}s warm-up per path; $(nproc) cores; load average $load_before (before) / $load_after (after)"
   echo "Cairn: java -Xmx1g ${CAIRN_JAVA_OPTS:-}-jar $(basename "$CAIRN_JAR") (demo profile, embedded store); bare: java -Xmx1g -jar bare-webflux.jar"
-  echo "each row's ratio is to the mean of the bare WebFlux measurements just before and just after it"
+  echo "each row's ratio is to the mean of the bare WebFlux measurements just before and just after it; CPU/req is the"
+  echo "process's CPU time (user + system, all threads) during the row divided by the requests it served"
   echo
-  printf '| %-40s | %8s | %8s | %8s | %10s | %6s | %-12s | %-7s |\n' "path" "req/s" "p99" "timeouts" "bare req/s" "ratio" "goal" "met"
-  printf '| %-40s | %8s | %8s | %8s | %10s | %6s | %-12s | %-7s |\n' "---" "---:" "---:" "---:" "---:" "---:" "---" "---"
+  printf '| %-40s | %8s | %8s | %8s | %10s | %6s | %-12s | %-7s | %9s | %9s |\n' "path" "req/s" "p99" "timeouts" "bare req/s" "ratio" "goal" "met" "CPU/req" "bare CPU"
+  printf '| %-40s | %8s | %8s | %8s | %10s | %6s | %-12s | %-7s | %9s | %9s |\n' "---" "---:" "---:" "---:" "---:" "---:" "---" "---" "---:" "---:"
   for i in "${!ROWS[@]}"; do
     IFS='|' read -r name _ _ _ goal <<<"${ROWS[$i]}"
-    read -r rps p99 timeouts <<<"${RESULTS[$i]}"
-    read -r before _ _ <<<"${BARES[$i]}"
-    read -r after _ _ <<<"${BARES[$((i + 1))]}"
+    read -r rps p99 timeouts cpu <<<"${RESULTS[$i]}"
+    read -r before _ _ bare_cpu_before <<<"${BARES[$i]}"
+    read -r after _ _ bare_cpu_after <<<"${BARES[$((i + 1))]}"
+    bare_cpu=$(awk -v a="$bare_cpu_before" -v b="$bare_cpu_after" 'BEGIN {printf "%.0f", (a + b) / 2}')
     bare=$(awk -v a="$before" -v b="$after" 'BEGIN {printf "%.0f", (a + b) / 2}')
     ratio=$(awk -v r="$rps" -v b="$bare" 'BEGIN {printf "%.2f", r / b}')
     read -r kind target <<<"$goal"
@@ -192,7 +203,7 @@ missed=0
     fi
     met=$(awk -v v="$value" -v t="$target" 'BEGIN {print (v >= t) ? "met" : "NOT met"}')
     [ "$met" = met ] || missed=$((missed + 1))
-    printf '| %-40s | %8.0f | %8s | %8s | %10s | %6s | %-12s | %-7s |\n' "$name" "$rps" "$p99" "$timeouts" "$bare" "$ratio" "$goal_text" "$met"
+    printf '| %-40s | %8.0f | %8s | %8s | %10s | %6s | %-12s | %-7s | %6s us | %6s us |\n' "$name" "$rps" "$p99" "$timeouts" "$bare" "$ratio" "$goal_text" "$met" "$cpu" "$bare_cpu"
   done
   echo
   echo "bare WebFlux measurements in order: $(for b in "${BARES[@]}"; do read -r r _ <<<"$b"; printf '%.0f ' "$r"; done)req/s"

@@ -312,7 +312,7 @@ class PublicController {
 		return unchanged ? answer.build() : answer.body(body);
 	}
 
-	private static MediaType jsonType(HttpHeaders headers) {
+	static MediaType jsonType(HttpHeaders headers) {
 		List<MediaType> accept = headers.getAccept();
 		boolean onlyJson = !accept.isEmpty()
 				&& accept.stream().allMatch(t -> t.equalsTypeAndSubtype(MediaType.APPLICATION_JSON));

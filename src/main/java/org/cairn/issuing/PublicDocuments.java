@@ -226,6 +226,23 @@ class PublicDocuments implements HostedDocuments {
 			});
 	}
 
+	/**
+	 * What is in memory and fresh under this key ({@code "assertion:" + id}, {@code "issued:" + id}, ...), without
+	 * loading anything: null on a miss, so the caller takes the ordinary way, which loads it.
+	 */
+	Object peek(String key) {
+		return fresh(cache.get(key));
+	}
+
+	/** A baked image or certificate in memory under this key (see {@link #rendition}), or null. */
+	Rendition peekRendition(String key) {
+		return (Rendition) fresh(renditions.get(key));
+	}
+
+	private Object fresh(Entry entry) {
+		return entry != null && entry.loadedAt().plus(MAX_AGE).isAfter(clock.instant()) ? entry.value() : null;
+	}
+
 	/** The endorsements the district accepted of a badge class or issuer (none without the endorsement feature). */
 	private Mono<List<String>> endorsementsOf(String endorsedId) {
 		AcceptedEndorsements accepted = endorsements.getIfAvailable();

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -21,8 +22,11 @@ import org.springframework.http.ResponseEntity;
  */
 public record EntityTag(String opaque) {
 
+	/** Compiled once: {@code String.matches} compiles its pattern on every call, i.e. on every tagged answer. */
+	private static final Pattern OPAQUE = Pattern.compile("[A-Za-z0-9._-]+");
+
 	public EntityTag {
-		if (!opaque.matches("[A-Za-z0-9._-]+")) {
+		if (!OPAQUE.matcher(opaque).matches()) {
 			throw new IllegalArgumentException("entity tag must be hex, letters, digits, '.', '_' or '-'");
 		}
 	}

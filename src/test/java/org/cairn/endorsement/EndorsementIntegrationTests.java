@@ -150,6 +150,14 @@ class EndorsementIntegrationTests extends IntegrationTest {
 		assertThat(listed3.get("kind").asString()).isEqualTo("EndorsementCredential");
 		assertThat(listed3.get("valid").asBoolean()).as(listed3.toString()).isTrue();
 
+		// the server-rendered report lists it with the comment escaped, never as markup
+		String page = new String(http.mutate().responseTimeout(Duration.ofSeconds(60)).build().post()
+			.uri("/api/v1/verifications").contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_HTML)
+			.bodyValue(Map.of("url", BASE + "/public/assertions/" + later.assertionId())).exchange().expectStatus()
+			.isOk().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+		assertThat(page).contains("<h3>Endorsements</h3>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+			.doesNotContain("<script>alert");
+
 		// the endorsed district recognises the endorser: the verifier says so to its admin
 		endorsed.post().uri("/api/v1/district/trusted-issuers").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("issuerId", endorsement.get("issuer").asString())).exchange().expectStatus()

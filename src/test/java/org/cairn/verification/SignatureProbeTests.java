@@ -63,6 +63,28 @@ class SignatureProbeTests {
 		assertThat(outcome(run, CheckId.SIGNATURE_VALID)).isEqualTo(Outcome.FAILED);
 	}
 
+	/** Results are remembered (a badge is verified again and again); a remembered one must never answer another input. */
+	@Test
+	void aRememberedResultAnswersOnlyTheSameSignatureBytesAndKey() throws Exception {
+		String jws = sign("RS256", pair);
+		String[] parts = jws.split("\\.");
+		var key = (java.security.interfaces.RSAPublicKey) pair.getPublic();
+		assertThat(SignatureProbe.verifies(parts, key)).isTrue();
+		assertThat(SignatureProbe.verifies(parts.clone(), key)).as("the same input again").isTrue();
+		// the payload changed after a valid signature was remembered: still refused
+		String forged = Base64.getUrlEncoder().withoutPadding()
+			.encodeToString("{\"id\":\"forged\"}".getBytes(StandardCharsets.UTF_8));
+		assertThat(SignatureProbe.verifies(new String[] { parts[0], forged, parts[2] }, key)).isFalse();
+		// the same parts run together differently are another input
+		assertThat(SignatureProbe.verifies(new String[] { parts[0] + parts[1].substring(0, 1), parts[1].substring(1),
+				parts[2] }, key)).isFalse();
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		var other = (java.security.interfaces.RSAPublicKey) generator.generateKeyPair().getPublic();
+		assertThat(SignatureProbe.verifies(parts, other)).as("another key").isFalse();
+		assertThat(SignatureProbe.verifies(parts, key)).as("and the right key still").isTrue();
+	}
+
 	@Test
 	void everyAlgorithmButRs256IsRefused() throws Exception {
 		String header = Base64.getUrlEncoder().withoutPadding()
