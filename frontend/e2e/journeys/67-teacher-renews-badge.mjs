@@ -31,7 +31,7 @@ journey('teacher-renews-badge', async (page, context) => {
   const renewalCriterion = criterion('current', 'Practice is current');
   const created = await admin('POST', '/api/v1/templates', {
     title, summary: 'A practice that stays current: renewed every month in this journey.', criteria: 'Show the practice in your classroom.',
-    artwork: null, tags: { subjects: ['All subjects'], gradeBands: ['K-12'], topics: [] }, alignments: [], validFor: 'P30D',
+    artwork: `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><circle cx="50" cy="50" r="40" fill="#2a6e4f"/></svg>').toString('base64')}`, tags: { subjects: ['All subjects'], gradeBands: ['K-12'], topics: [] }, alignments: [], validFor: 'P30D',
     scale: { name: 'Two-level', levels: ['Not yet on track', 'On track'], passingLevel: 1 }, proposalRequired: false,
     tiers: [{ key: 'practice', title: 'Practice', description: 'Use it.', requires: [], awardedSeparately: false, stipendCents: 0,
       fundingSource: null, estimatedHours: 2, credits: 2, requirements: [reflection('use', 'Use', criterion('used', 'Used'))] }],
@@ -54,7 +54,7 @@ journey('teacher-renews-badge', async (page, context) => {
   await page.goto(`${base}/my/badges`);
   const card = page.locator('li.card').filter({ has: page.getByRole('heading', { name: title }) });
   await card.waitFor();
-  await card.getByRole('link', { name: 'Renew' }).click();
+  await card.getByRole('link', { name: 'Renew', exact: true }).click();
   await page.getByRole('heading', { name: `Renew “${title}”` }).waitFor();
   await expectText(page.locator('main'), 'Renewal: still current');
   await a11y(page, 'renew-badge');
