@@ -1,5 +1,6 @@
 // People and invitations.
 import { navigate } from '../../core/app';
+import { download, saveFile } from '../../core/http';
 import type { Person } from './types';
 import { busy, field, h, input, select, showError, toast } from '../../ui';
 import { peopleApi } from './api';
@@ -45,10 +46,23 @@ function personRow(p: Person): HTMLElement {
   const roles = rolesField(p.roles, `p-${p.id}`);
   const save = h('button', { type: 'button' }, 'Save roles');
   const toggle = h('button', { type: 'button', class: p.active ? 'danger' : '' }, p.active ? 'Deactivate' : 'Reactivate');
+  // the signed learner record (CLR 2.0) of a teacher's current badges and hours, as the teacher downloads it
+  const record = h('button', { type: 'button' }, 'Download learner record (CLR)');
+  const recordStatus = h('p', { role: 'status', class: 'meta' });
   const li = h('li', { class: 'card' }, h('h3', {}, p.displayName || p.email),
     h('p', { class: 'meta' }, [p.email, p.school, p.yearsOfExperience != null ? `${p.yearsOfExperience} years` : null,
       !p.passwordSet ? 'invitation pending' : null, !p.active ? 'inactive' : null].filter(Boolean).join(' · ')),
+    p.roles.includes('TEACHER') ? h('div', { class: 'actions' }, record, recordStatus) : null,
     h('details', {}, h('summary', {}, `Change ${p.displayName || p.email}`), roles, h('div', { class: 'actions' }, save, toggle)));
+  record.setAttribute('aria-label', `Download the learner record of ${p.displayName || p.email}`);
+  record.addEventListener('click', () => void busy(record, async () => {
+    recordStatus.textContent = '';
+    try {
+      const { blob, filename } = await download(`/api/v1/people/${encodeURIComponent(p.id)}/learner-record`);
+      saveFile(blob, filename);
+      recordStatus.textContent = `Downloaded ${filename}.`;
+    } catch (err) { showError(li, err); }
+  }));
   save.addEventListener('click', () => void busy(save, async () => {
     try {
       await peopleApi.update(p.id, { displayName: p.displayName || p.email, roles: checkedRoles(roles), school: p.school ?? null,

@@ -1,8 +1,6 @@
 package org.cairn.credential;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -14,7 +12,6 @@ import org.cairn.keys.EdKey;
 import org.cairn.keys.EdKeys;
 import org.cairn.keys.Keys;
 import org.cairn.keys.SigningKey;
-import org.cairn.openbadges.LinkedData;
 import org.cairn.openbadges.Multibase;
 import org.cairn.openbadges.OpenBadgeCredential;
 import org.cairn.openbadges.OpenBadgeCredential.DataIntegrityProof;
@@ -107,9 +104,7 @@ class Credentials {
 		if (credential.jwt() != null) {
 			return Mono.just(credential);
 		}
-		return keysInFlight.computeIfAbsent(credential.districtId(), id -> keys.active(id)
-			.doFinally(signal -> keysInFlight.remove(id))
-			.cache())
+		return rsaKey(credential.districtId())
 			.flatMap(rsa -> {
 				return keys.signJwt(rsa.id(), urls.kid(credential.issuerId(), rsa.id()), claims(credential.json()))
 					.flatMap(jwt -> mongo.findAndModify(
@@ -121,31 +116,33 @@ class Credentials {
 			});
 	}
 
+	/**
+	 * A VC-JWT of another document Cairn signs for the district (a learner record), with the district's RSA key and
+	 * the same claims a badge's VC-JWT carries.
+	 */
+	Mono<String> jwt(String districtId, String issuerId, String document) {
+		return rsaKey(districtId).flatMap(rsa -> keys.signJwt(rsa.id(), urls.kid(issuerId, rsa.id()), claims(document)));
+	}
+
+	private Mono<SigningKey> rsaKey(String districtId) {
+		return keysInFlight.computeIfAbsent(districtId, id -> keys.active(id)
+			.doFinally(signal -> keysInFlight.remove(id))
+			.cache());
+	}
+
 	/** The embedded {@code eddsa-rdfc-2022} proof with the district's Ed25519 key. */
 	private Mono<StoredCredential> prove(IssuedBadge badge, EdKey ed) {
 		OpenBadgeCredential unsigned = mapping.unsigned(badge);
 		DataIntegrityProof options = DataIntegrityProof.configuration(badge.issuedOn().toString(),
 				urls.multikey(ed.id()));
-		return Mono.fromCallable(() -> hashData(options, unsigned))
+		return Mono.fromCallable(() -> DataIntegrity.hashData(json.writeValueAsString(options),
+				json.writeValueAsString(unsigned)))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(data -> edKeys.sign(ed.id(), data))
 			.map(signature -> new StoredCredential(badge.assertionId(), badge.districtId(), badge.personId(),
 					badge.issuerId(),
 					json.writeValueAsString(unsigned.withProof(options.signed(Multibase.encode(signature)))), null,
 					null, ed.id(), clock.instant()));
-	}
-
-	/**
-	 * vc-di-eddsa "Hashing (eddsa-rdfc-2022)": SHA-256 of the canonical proof configuration followed by SHA-256 of the
-	 * canonical credential without its proof.
-	 */
-	private byte[] hashData(DataIntegrityProof options, OpenBadgeCredential unsigned) {
-		byte[] config = sha256(LinkedData.canonicalNQuads(json.writeValueAsString(options)));
-		byte[] document = sha256(LinkedData.canonicalNQuads(json.writeValueAsString(unsigned)));
-		byte[] both = new byte[config.length + document.length];
-		System.arraycopy(config, 0, both, 0, config.length);
-		System.arraycopy(document, 0, both, config.length, document.length);
-		return both;
 	}
 
 	/**
@@ -163,15 +160,6 @@ class Credentials {
 			claims.put("exp", Instant.parse(claims.get("validUntil").asString()).getEpochSecond());
 		}
 		return json.writeValueAsString(claims).getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static byte[] sha256(String text) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 public record OpenBadgeCredential(@JsonProperty("@context") List<String> context, String id, List<String> type,
 		String name, String description, Profile issuer, String validFrom, String validUntil,
 		AchievementSubject credentialSubject, List<Evidence> evidence, CredentialStatus credentialStatus,
-		List<CredentialSchema> credentialSchema, DataIntegrityProof proof) {
+		List<CredentialSchema> credentialSchema, List<DataIntegrityProof> proof) {
 
 	public static final List<String> CONTEXT = List.of(LinkedData.VC_V2, LinkedData.OB_V3);
 
@@ -38,9 +38,13 @@ public record OpenBadgeCredential(@JsonProperty("@context") List<String> context
 				List.of(new CredentialSchema(SCHEMA, "1EdTechJsonSchemaValidator2019")), null);
 	}
 
+	/**
+	 * The credential with its proof, as a list of one: 1EdTech's schema (and the spec's "Proof [0..*]") want an array
+	 * even for a single proof.
+	 */
 	public OpenBadgeCredential withProof(DataIntegrityProof value) {
 		return new OpenBadgeCredential(context, id, type, name, description, issuer, validFrom, validUntil,
-				credentialSubject, evidence, credentialStatus, credentialSchema, value);
+				credentialSubject, evidence, credentialStatus, credentialSchema, List.of(value));
 	}
 
 	/** The issuer (spec "Profile"); served on its own at {@code id} as well. */
@@ -190,7 +194,12 @@ public record OpenBadgeCredential(@JsonProperty("@context") List<String> context
 
 		/** The proof options to hash, carrying the credential's context as the cryptosuite requires. */
 		public static DataIntegrityProof configuration(String created, String verificationMethod) {
-			return new DataIntegrityProof(CONTEXT, "DataIntegrityProof", EDDSA_RDFC_2022, created, verificationMethod,
+			return configuration(CONTEXT, created, verificationMethod);
+		}
+
+		/** The proof options for a document of another context (a learner record's). */
+		public static DataIntegrityProof configuration(List<String> context, String created, String verificationMethod) {
+			return new DataIntegrityProof(context, "DataIntegrityProof", EDDSA_RDFC_2022, created, verificationMethod,
 					"assertionMethod", null);
 		}
 

@@ -5,11 +5,10 @@ import java.time.Instant;
 import org.cairn.openbadges.OpenBadgeCredential;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the Open Badges 3.0 verification procedure (spec "OpenBadgeCredential Verification") as named probes, the
- * way {@link Verifier} runs the 2.0 one: {@link Ob3StructureProbe} (context and structure), {@link Ob3JwtProbe}
+ * way {@link Verifier} runs the 2.0 one: {@link Ob3StructureProbe} (context and structure), {@link Ob3SchemaProbe} (1EdTech's JSON schema), {@link Ob3JwtProbe}
  * (the VC-JWT) and {@link Ob3DataIntegrityProbe} (the embedded {@code eddsa-rdfc-2022} proof), both with keys
  * {@link Ob3KeyProbe} finds the issuer owns, {@link Ob3StatusProbe} (the 1EdTech revocation list) and
  * {@link Ob3ClaimsProbe} (validity period, recipient). This class only links them. Never the signing code: keys
@@ -24,11 +23,13 @@ final class Ob3Probe {
 
 	private final Ob3StatusProbe status;
 
-	Ob3Probe(Retrieval retrieval, JsonMapper json) {
-		Ob3KeyProbe keys = new Ob3KeyProbe(retrieval);
-		this.jwt = new Ob3JwtProbe(keys);
-		this.dataIntegrity = new Ob3DataIntegrityProbe(keys, json);
-		this.status = new Ob3StatusProbe(retrieval);
+	private final Ob3SchemaProbe schema;
+
+	Ob3Probe(Ob3JwtProbe jwt, Ob3DataIntegrityProbe dataIntegrity, Ob3StatusProbe status, Ob3SchemaProbe schema) {
+		this.jwt = jwt;
+		this.dataIntegrity = dataIntegrity;
+		this.status = status;
+		this.schema = schema;
 	}
 
 	/** Whether a document is a VC Data Model credential of Open Badges 3.0 rather than a 2.0 document. */
@@ -49,6 +50,7 @@ final class Ob3Probe {
 		Ob3StructureProbe.context(credential, run);
 		run.current = CheckId.OB3_STRUCTURE;
 		Ob3StructureProbe.structure(credential, run);
+		schema.check(credential, run);
 		String issuerId = issuer == null ? null : Nodes.iri(issuer);
 		boolean signedAsJwt = run.jws != null;
 		run.verificationType = signedAsJwt ? "vc-jwt" : "data-integrity";

@@ -8,18 +8,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The answer to a verification (documented in docs/verification.md): {@code valid} is true when no check failed.
  * {@code kind} is the Open Badges class verified (usually Assertion); the summaries are null when the document was
- * not reached or not readable.
+ * not reached or not readable. A learner record ({@code kind} ClrCredential) lists the report of each credential it
+ * holds in {@code credentials}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(boolean valid, InputKind input, String kind, String verificationType, List<Check> checks,
 		AssertionSummary assertion, BadgeSummary badge, IssuerSummary issuer, RecipientSummary recipient,
-		List<AlignmentSummary> alignments) {
+		List<AlignmentSummary> alignments, List<Report> credentials) {
 
 	/** A copy saying whether the issuer is one the asking district recognises. */
 	Report recognised(boolean recognised) {
 		return issuer == null ? this
 				: new Report(valid, input, kind, verificationType, checks, assertion, badge, issuer.recognised(recognised),
-						recipient, alignments);
+						recipient, alignments, credentials);
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

@@ -95,7 +95,8 @@ class Ob3CredentialIntegrationTests extends IntegrationTest {
 			.isEqualTo(result.get("rubricCriterionLevel").get(1).get("id").asString());
 
 		// eddsa-rdfc-2022, checked with the Multikey the issuer publishes
-		JsonNode proof = credential.get("proof");
+		assertThat(credential.get("proof").isArray()).as("a list of proofs, as 1EdTech's schema wants").isTrue();
+		JsonNode proof = credential.get("proof").get(0);
 		assertThat(proof.get("type").asString()).isEqualTo("DataIntegrityProof");
 		assertThat(proof.get("cryptosuite").asString()).isEqualTo("eddsa-rdfc-2022");
 		JsonNode multikey = json.readTree(body(proof.get("verificationMethod").asString(), "application/ld+json"));
