@@ -1,6 +1,7 @@
 // A teacher with badges downloads their signed learner record (CLR 2.0) from "My hours": a ClrCredential holding
 // each current badge's Open Badges 3.0 credential with its hours, which the public verifier accepts with every
-// badge inside; the administrator downloads the same teacher's record from the person's card on the People page.
+// badge inside, on the API and on the verify page (as a file from a wallet); the administrator downloads the same
+// teacher's record from the person's card on the People page.
 import { readFileSync } from 'node:fs';
 import { a11y, base, expectText, journey, signIn } from '../harness.mjs';
 
@@ -39,6 +40,13 @@ journey('teacher-downloads-learner-record', async (page, context) => {
   if (!report.valid || report.kind !== 'ClrCredential' || report.credentials.length !== current) {
     throw new Error(`the learner record does not verify: ${JSON.stringify(report.checks.filter((c) => c.outcome === 'failed'))}`);
   }
+
+  // and on the verify page, as a file from a wallet: the record and each badge inside
+  await page.goto(`${base}/verify`);
+  await page.getByLabel('Badge file').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+  await page.getByRole('heading', { name: '✓ Valid learner record' }).waitFor({ timeout: 120_000 });
+  await page.getByRole('heading', { name: `Badges in this learner record (${current})` }).waitFor();
+  await a11y(page, 'verify-learner-record');
 
   await context.clearCookies();
   await signIn(page, 'admin');

@@ -8,4 +8,6 @@ export interface Verdict {
   issuer?: { id?: string; name?: string; url?: string; email?: string; recognised?: boolean };
   recipient?: { type?: string; hashed?: boolean; identity?: string; matched?: boolean | null };
   alignments?: Array<{ targetName: string; targetUrl?: string; targetFramework?: string; targetCode?: string }>;
+  /** A learner record (CLR 2.0): the report of each credential it holds. */
+  credentials?: Verdict[];
 }

@@ -78,7 +78,21 @@ class Credentials {
 
 	/** The stored credential, without issuing one. */
 	Mono<StoredCredential> stored(String assertionId) {
-		return mongo.findById(assertionId, StoredCredential.class);
+		return mongo.findById(assertionId, StoredCredential.class).map(this::proofAsList);
+	}
+
+	/**
+	 * A credential issued before proofs were listed carries its one proof as an object, which 1EdTech's schema
+	 * refuses (it wants an array). The proof is not signed (it is set aside before hashing, and the VC-JWT is a
+	 * separate signature), so serving it as a list of one changes nothing any proof covers.
+	 */
+	private StoredCredential proofAsList(StoredCredential credential) {
+		if (!credential.json().contains("\"proof\":{")) {
+			return credential;
+		}
+		ObjectNode document = (ObjectNode) json.readTree(credential.json());
+		document.set("proof", json.createArrayNode().add(document.get("proof")));
+		return credential.withJson(json.writeValueAsString(document));
 	}
 
 	/** The credential of the assertion, issued now if it has none yet; empty for an unknown or revoked assertion. */

@@ -21,8 +21,8 @@ import jakarta.json.JsonStructure;
 /**
  * JSON-LD for Open Badges 3.0 Data Integrity proofs: a document's RDF dataset canonicalized with RDFC-1.0 (SHA-256)
  * and written as canonical N-Quads. Contexts come only from the copies shipped in this package (the VC Data Model
- * 2.0, the OB 3.0.3 and the CLR 2.0.1 context, see {@code contexts/README.md}); any other remote context is refused, so neither
- * signing nor verifying ever fetches anything.
+ * 2.0, the OB 3.0.3 and the CLR 2.0.1 context, see {@code contexts/README.md}); any other remote context is refused,
+ * so neither signing nor verifying ever fetches anything.
  */
 public final class LinkedData {
 
