@@ -14,7 +14,8 @@ import { routes as report } from './features/report/routes';
 import { routes as notification } from './features/notification/routes';
 import { routes as district } from './features/district/routes';
 import { routes as transcript } from './features/transcript/routes';
+import { routes as endorsement } from './features/endorsement/routes';
 
-setRoutes([...account, ...verification, ...issuing, ...template, ...enrollment, ...evidence, ...review, ...people, ...report, ...notification, ...district, ...transcript]);
+setRoutes([...account, ...verification, ...issuing, ...template, ...enrollment, ...evidence, ...review, ...people, ...report, ...notification, ...district, ...transcript, ...endorsement]);
 
 void loadSession().then(render);

@@ -163,7 +163,7 @@ journey('route-inventory', async () => {
       '/notifications', '/account'], failures);
     await inventory('admin', admin, ['/admin/templates', `/admin/templates/${templates[0].id}`, '/admin/approvals', '/admin/people',
       '/admin/badges', '/admin/reports', ...(submissions[0] ? [`/reviews/${submissions[0].id}`] : []), '/catalog', '/verify',
-      '/admin/approvals/history', '/admin/people/roles', '/admin/reviews', '/admin/settings', '/admin/hours', '/notifications', '/account'], failures);
+      '/admin/approvals/history', '/admin/people/roles', '/admin/reviews', '/admin/settings', '/admin/endorsements', '/admin/hours', '/notifications', '/account'], failures);
   } finally {
     await Promise.all([teacher, assessor, admin, visitor].map((c) => c.close()));
   }

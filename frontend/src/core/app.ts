@@ -60,7 +60,7 @@ function nav(): HTMLElement {
   if (has('TEACHER')) links.push(['/catalog', 'Catalog'], ['/my/enrollments', 'My work'], ['/my/badges', 'My badges'], ['/my/hours', 'My hours']);
   if (has('ASSESSOR')) links.push(['/reviews', 'Reviews']);
   if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', 'Templates'], ['/admin/approvals', 'Approvals'],
-    ['/admin/people', 'People'], ['/admin/badges', 'Badges issued'], ['/admin/reports', 'Reports'], ['/admin/settings', 'Settings']);
+    ['/admin/people', 'People'], ['/admin/badges', 'Badges issued'], ['/admin/endorsements', 'Endorsements'], ['/admin/reports', 'Reports'], ['/admin/settings', 'Settings']);
   links.push(['/verify', 'Verify a badge']);
   const here = location.pathname;
   const list = h('ul', { id: 'nav-list' }, links.map(([href, label]) =>

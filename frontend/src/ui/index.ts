@@ -9,3 +9,4 @@ export * from './forms';
 export * from './feedback';
 export * from './markdown';
 export * from './csv-upload';
+export * from './pager';

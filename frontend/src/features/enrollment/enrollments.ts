@@ -2,7 +2,7 @@
 import { navigate } from '../../core/app';
 import { date, money } from '../../core/format';
 import type { Enrollment } from './types';
-import { busy, field, h, input, showError, textarea, toast } from '../../ui';
+import { busy, field, growingList, h, input, pagedList, showError, textarea, toast } from '../../ui';
 import { reviewApi } from '../review/api';
 import { templateApi } from '../template/api';
 import { enrollmentApi } from './api';
@@ -13,12 +13,13 @@ const STATE_LABEL: Record<string, string> = {
 };
 
 export async function myEnrollments(): Promise<Node> {
-  const list = await enrollmentApi.mine();
+  const cards = growingList<Enrollment, 'ul'>('ul', { class: 'cards' }, (e) => h('li', { class: 'card' },
+    h('h2', {}, h('a', { href: `/my/enrollments/${e.id}` }, e.templateTitle)),
+    h('p', { class: `badge-state state-${e.state.toLowerCase()}` }, STATE_LABEL[e.state] ?? e.state),
+    h('p', { class: 'meta' }, `Started ${date(e.startedAt)}`)));
+  const pager = await pagedList({ load: enrollmentApi.mine, append: cards.append, noun: 'enrollments' });
   return h('section', {}, h('h1', {}, 'My work'),
-    list.length ? h('ul', { class: 'cards' }, list.map((e) => h('li', { class: 'card' },
-      h('h2', {}, h('a', { href: `/my/enrollments/${e.id}` }, e.templateTitle)),
-      h('p', { class: `badge-state state-${e.state.toLowerCase()}` }, STATE_LABEL[e.state] ?? e.state),
-      h('p', { class: 'meta' }, `Started ${date(e.startedAt)}`))))
+    pager.items.length ? [cards.element, pager.footer]
       : h('p', {}, 'Nothing started yet. ', h('a', { href: '/catalog' }, 'Browse the catalog'), '.'));
 }
 

@@ -3,6 +3,7 @@ import { date } from '../../core/format';
 import { imageOf, obDocument } from './api';
 import type { BadgeClassDoc } from './types';
 import { h, markdown } from '../../ui';
+import { shownEndorsements } from '../endorsement/api';
 
 interface AssertionDoc {
   id: string; issuedOn: string; expires?: string; badge: string | BadgeClassDoc; revoked?: boolean; revocationReason?: string;
@@ -35,7 +36,7 @@ export async function publicBadge(p: { id: string }): Promise<Node> {
   const a = await res.json() as AssertionDoc;
   const b = typeof a.badge === 'string' ? await obDocument<BadgeClassDoc>(a.badge) : a.badge;
   const issuer = typeof b.issuer === 'string' ? await obDocument<{ name: string; url?: string }>(b.issuer).catch(() => null) : b.issuer ?? null;
-  const name = await recipientName(p.id);
+  const [name, endorsed] = await Promise.all([recipientName(p.id), b.id ? shownEndorsements(b.id) : Promise.resolve([])]);
   const evidence = Array.isArray(a.evidence) ? a.evidence : a.evidence ? [{ id: a.evidence }] : [];
   const valid = !a.revoked && (!a.expires || new Date(a.expires) > new Date());
   return h('section', { class: 'public-badge' },
@@ -46,6 +47,9 @@ export async function publicBadge(p: { id: string }): Promise<Node> {
     b.description ? h('p', {}, b.description) : null,
     b.criteria?.narrative ? [h('h2', {}, 'Criteria'), markdown(b.criteria.narrative)] : null,
     b.alignment?.length ? [h('h2', {}, 'Aligned to'), h('ul', {}, b.alignment.map((al) => h('li', {}, al.targetUrl ? h('a', { href: al.targetUrl }, al.targetName) : al.targetName, al.targetFramework ? ` — ${al.targetFramework}` : '')))] : null,
+    // another district's name and words: text only
+    endorsed.length ? [h('h2', {}, 'Endorsed by'), h('ul', { class: 'endorsements' }, endorsed.map((en) => h('li', {},
+      h('strong', {}, en.endorserName), ` on ${date(en.issuedOn)}`, en.comment ? h('blockquote', {}, en.comment) : null)))] : null,
     evidence.length ? [h('h2', {}, 'Evidence the earner published'), h('ul', {}, evidence.map((ev) => h('li', {},
       ev.id ? h('a', { href: ev.id, rel: 'nofollow noopener' }, ev.name ?? ev.id) : ev.name ?? '', ev.narrative || ev.description ? h('p', {}, ev.narrative ?? ev.description ?? '') : null)))] : null,
     h('p', {}, h('a', { href: `/verify?url=${encodeURIComponent(a.id)}`, class: 'button' }, 'Verify this badge'), ' ',

@@ -2,7 +2,7 @@
 import { navigate } from '../../core/app';
 import { download, saveFile } from '../../core/http';
 import type { Person } from './types';
-import { busy, field, h, input, select, showError, toast } from '../../ui';
+import { busy, field, growingList, h, input, pagedList, select, showError, toast } from '../../ui';
 import { peopleApi } from './api';
 
 const ROLES: Array<[string, string]> = [['TEACHER', 'Teacher'], ['ASSESSOR', 'Assessor'], ['COACH', 'Coach'], ['DISTRICT_ADMIN', 'District admin']];
@@ -15,13 +15,13 @@ function rolesField(selected: string[], prefix: string): HTMLFieldSetElement {
 const checkedRoles = (fs: Element) => [...fs.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
 
 export async function people(): Promise<Node> {
-  const list = await peopleApi.list();
+  const coaches = await peopleApi.withRole('COACH');
   const email = input({ type: 'email', autocomplete: 'off' });
   const name = input();
   const school = input();
   const years = input({ type: 'number', min: 0, max: 60 });
   const roles = rolesField(['TEACHER'], 'invite');
-  const coach = select([['', 'No coach'], ...list.filter((x) => x.roles.includes('COACH') && x.active).map((x): [string, string] => [x.id, x.displayName || x.email])]);
+  const coach = select([['', 'No coach'], ...coaches.filter((x) => x.active).map((x): [string, string] => [x.id, x.displayName || x.email])]);
   const send = h('button', { type: 'submit', class: 'primary' }, 'Send invitation');
   const form = h('form', { novalidate: true, 'aria-labelledby': 'invite-h' }, h('h2', { id: 'invite-h' }, 'Invite someone'),
     field('Email', email, { name: 'email' }), field('Name', name, { name: 'displayName' }), field('School', school, { name: 'school' }),
@@ -37,9 +37,11 @@ export async function people(): Promise<Node> {
       } catch (err) { showError(form, err); }
     });
   });
+  const rows = growingList<Person, 'ul'>('ul', { class: 'people' }, personRow);
+  const pager = await pagedList({ load: peopleApi.page, append: rows.append, noun: 'people' });
   return h('section', {}, h('h1', {}, 'People'),
-    h('p', {}, h('a', { href: '/admin/people/roles' }, 'Search people, see roles at a glance, or import a roster from a spreadsheet')), form, h('h2', {}, `${list.length} people`),
-    h('ul', { class: 'people' }, list.map((p) => personRow(p))));
+    h('p', {}, h('a', { href: '/admin/people/roles' }, 'Search people, see roles at a glance, or import a roster from a spreadsheet')), form,
+    h('h2', {}, 'Everyone in the district, by email'), rows.element, pager.footer);
 }
 
 function personRow(p: Person): HTMLElement {

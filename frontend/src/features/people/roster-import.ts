@@ -1,8 +1,8 @@
 // Roster import: an admin uploads the school's spreadsheet; every bad row is named by its number and nobody is
 // imported until the file is right; uploading the same file again invites nobody twice.
-import { api } from '../../core/http';
 import type { Person } from './types';
-import { busy, csvPicker, h, postCsv, rowProblemList, rowProblems, showError, status } from '../../ui';
+import { busy, csvPicker, h, pagedList, postCsv, rowProblemList, rowProblems, showError, status } from '../../ui';
+import { peopleApi } from './api';
 
 interface RowResult { row: number; email: string; outcome: 'INVITED' | 'ALREADY_IN_DISTRICT' | 'REPEATED_IN_FILE' }
 interface Result { invited: number; alreadyInDistrict: number; rows: RowResult[] }
@@ -42,7 +42,7 @@ export function rosterImport(): Node {
 
 /** People search and roles at a glance: a filterable table of everyone in the district. */
 export async function directory(): Promise<Node> {
-  const list = await api.get<Person[]>('/api/v1/people');
+  let list: Person[] = [];
   const search = h('input', { type: 'search', placeholder: 'Name, email or school', autocomplete: 'off' });
   const role = h('select', {}, h('option', { value: '' }, 'Any role'), [['TEACHER', 'Teachers'], ['ASSESSOR', 'Assessors'], ['COACH', 'Coaches'], ['DISTRICT_ADMIN', 'Admins']]
     .map(([v, l]) => h('option', { value: v }, l)));
@@ -53,7 +53,7 @@ export async function directory(): Promise<Node> {
     const words = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     const found = list.filter((p) => (!role.value || p.roles.includes(role.value))
       && words.every((w) => `${p.displayName ?? ''} ${p.email} ${p.school ?? ''}`.toLowerCase().includes(w)));
-    count.textContent = `${found.length} of ${list.length} people`;
+    count.textContent = words.length || role.value ? `${found.length} of the ${list.length} people shown match` : `${list.length} people shown`;
     tbody.replaceChildren(...found.map((p) => h('tr', {},
       h('th', { scope: 'row' }, p.displayName || p.email, h('br', {}), h('span', { class: 'meta' }, p.email)),
       h('td', {}, p.school ?? ''), mark(p, 'TEACHER'), mark(p, 'ASSESSOR'), mark(p, 'COACH'), mark(p, 'DISTRICT_ADMIN'),
@@ -61,7 +61,8 @@ export async function directory(): Promise<Node> {
   };
   search.addEventListener('input', show);
   role.addEventListener('change', show);
-  show();
+  // a page at a time: the search and the role filter apply to the people shown; "Show more" adds the next page
+  const pager = await pagedList<Person>({ load: peopleApi.page, append: (_rows, all) => { list = all; show(); }, noun: 'people' });
   return h('section', {}, h('p', {}, h('a', { href: '/admin/people' }, '← People')), h('h1', {}, 'People and roles'),
     h('div', { class: 'filters row' },
       h('div', { class: 'field' }, h('label', { for: 'people-search' }, 'Search'), Object.assign(search, { id: 'people-search' })),
@@ -70,5 +71,6 @@ export async function directory(): Promise<Node> {
     // a region that scrolls sideways on a phone, reachable by keyboard
     h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'People and their roles' }, h('table', {},
       h('thead', {}, h('tr', {}, ['Person', 'School', 'Teacher', 'Assessor', 'Coach', 'Admin', 'Status'].map((c) => h('th', { scope: 'col' }, c)))), tbody)),
+    pager.footer,
     rosterImport());
 }

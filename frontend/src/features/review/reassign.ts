@@ -4,16 +4,28 @@
 import { date } from '../../core/format';
 import { api } from '../../core/http';
 import type { Person } from '../people/types';
-import { busy, emptyState, field, h, select, showError, toast } from '../../ui';
+import { busy, emptyState, field, h, pagedList, select, showError, toast } from '../../ui';
+import { peopleApi } from '../people/api';
+import { reviewApi } from './api';
 
 interface QueueItem { submissionId: string; personId: string; templateTitle: string; tierTitle: string; attempt: number; assessorId?: string; submittedAt: string; ageHours: number }
 
+interface Row { q: QueueItem; names: Map<string, Person> }
+
+/** A page of waiting submissions, oldest first, with the teachers and reviewers it names. */
+async function queuePage(page: number, size: number): Promise<Row[]> {
+  const queue = await reviewApi.districtQueue<QueueItem>(page, size);
+  const people = await peopleApi.byIds(queue.flatMap((q) => [q.personId, q.assessorId])).catch(() => [] as Person[]);
+  const names = new Map(people.map((p) => [p.id, p]));
+  return queue.map((q) => ({ q, names }));
+}
+
 export async function reassignReviews(): Promise<Node> {
-  const [queue, people] = await Promise.all([api.get<QueueItem[]>('/api/v1/reviews/queue'), api.get<Person[]>('/api/v1/people')]);
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const who = (id?: string) => (id ? byId.get(id)?.displayName || byId.get(id)?.email || 'someone no longer listed' : 'nobody yet');
-  const assessors = people.filter((p) => p.active && p.roles.includes('ASSESSOR'));
-  const rows = queue.map((q) => {
+  const assessors = (await peopleApi.withRole('ASSESSOR')).filter((p) => p.active);
+  const known = new Map(assessors.map((p) => [p.id, p]));
+  const list = h('ul', { class: 'people' });
+  const row = ({ q, names }: Row) => {
+    const who = (id?: string) => { const p = id ? names.get(id) ?? known.get(id) : undefined; return id ? p?.displayName || p?.email || 'someone no longer listed' : 'nobody yet'; };
     const choice = select([['', 'Choose an assessor'], ...assessors.filter((a) => a.id !== q.personId).map((a): [string, string] => [a.id, a.displayName || a.email])], {}, q.assessorId ?? '');
     const go = h('button', { type: 'button' }, `Reassign ${q.tierTitle} of ${who(q.personId)}`);
     const current = h('span', {}, who(q.assessorId));
@@ -29,7 +41,8 @@ export async function reassignReviews(): Promise<Node> {
       } catch (err) { showError(li, err); }
     }));
     return li;
-  });
+  };
+  const pager = await pagedList<Row>({ load: queuePage, append: (rows) => list.append(...rows.map(row)), noun: 'submissions' });
   return h('section', {}, h('h1', {}, 'Reviews waiting'),
-    rows.length ? h('ul', { class: 'people' }, rows) : emptyState('No submission is waiting for review.'));
+    pager.items.length ? list : emptyState('No submission is waiting for review.'), pager.footer);
 }

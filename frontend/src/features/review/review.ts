@@ -1,21 +1,24 @@
 import { navigate } from '../../core/app';
 import { age, date } from '../../core/format';
 import type { Evidence } from '../evidence/types';
-import { busy, clearErrors, field, h, showError, textarea, toast, scrollTable } from '../../ui';
+import { busy, clearErrors, field, h, pagedList, showError, textarea, toast, scrollTable } from '../../ui';
+import type { QueueItem } from './types';
 import { contentUrl, evidenceApi } from '../evidence/api';
 import { reviewApi } from './api';
 import { templateApi } from '../template/api';
 
 export async function queue(): Promise<Node> {
-  const items = await reviewApi.queue();
-  items.sort((a, b) => b.ageHours - a.ageHours || a.submittedAt.localeCompare(b.submittedAt));
+  // oldest first, as the service sends them; "Show more" adds the next page below
+  const tbody = h('tbody', {});
+  const pager = await pagedList<QueueItem>({ load: reviewApi.queue, noun: 'submissions', append: (rows) => tbody.append(...rows.map((i) => h('tr', {},
+    h('td', {}, h('a', { href: `/reviews/${i.submissionId}` }, i.templateTitle)), h('td', {}, i.tierTitle),
+    h('td', {}, String(i.attempt)), h('td', {}, age(i.ageHours))))) });
+  const items = pager.items;
   return h('section', {}, h('h1', {}, 'Review queue'),
-    h('p', { role: 'status' }, items.length ? `${items.length} waiting, oldest first.` : 'Nothing is waiting for you.'),
+    h('p', { role: 'status' }, items.length ? 'Waiting for you, oldest first.' : 'Nothing is waiting for you.'),
     items.length ? scrollTable('Submissions waiting for review', h('table', {},
       h('thead', {}, h('tr', {}, ['Microcredential', 'Tier', 'Attempt', 'Waiting'].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, items.map((i) => h('tr', {},
-        h('td', {}, h('a', { href: `/reviews/${i.submissionId}` }, i.templateTitle)), h('td', {}, i.tierTitle),
-        h('td', {}, String(i.attempt)), h('td', {}, age(i.ageHours))))))) : null);
+      tbody)) : null, pager.footer);
 }
 
 export async function review(p: { id: string }): Promise<Node> {

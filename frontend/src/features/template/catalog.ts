@@ -52,7 +52,7 @@ export async function catalogue(_: unknown, q: URLSearchParams): Promise<Node> {
 // ---- template page ---------------------------------------------------------------------------------------------
 
 export async function templatePage(p: { id: string }): Promise<Node> {
-  const [t, mine] = await Promise.all([templateApi.preview(p.id), enrollmentApi.mine()]);
+  const [t, mine] = await Promise.all([templateApi.preview(p.id), enrollmentApi.mine(0, 500)]);
   const existing = mine.find((e) => e.familyId === t.familyId && e.state !== 'DECLINED');
   const start = h('button', { type: 'button', class: 'primary' }, t.proposalRequired ? 'Start a proposal' : 'Start');
   const section = h('section', {});

@@ -10,4 +10,10 @@ export interface Verdict {
   alignments?: Array<{ targetName: string; targetUrl?: string; targetFramework?: string; targetCode?: string }>;
   /** A learner record (CLR 2.0): the report of each credential it holds. */
   credentials?: Verdict[];
+  endorsements?: EndorsementVerdict[];
+}
+/** One endorsement of the verified badge, verified on its own; its comment is another issuer's plain text. */
+export interface EndorsementVerdict {
+  id?: string; kind?: string; on: string; endorsedId?: string; comment?: string; issuedOn?: string; valid: boolean; revoked: boolean;
+  revocationReason?: string; sentence: string; endorser?: { id?: string; name?: string; url?: string; recognised?: boolean }; checks: Check[];
 }

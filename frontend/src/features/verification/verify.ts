@@ -96,6 +96,13 @@ function verdictView(v: Verdict, label: string): HTMLElement {
       a?.expires ? [h('dt', {}, 'Expires'), h('dd', {}, date(a.expires))] : null,
       a?.revoked ? [h('dt', {}, 'Revoked'), h('dd', {}, a.revocationReason ?? 'yes')] : null,
       v.alignments?.length ? [h('dt', {}, 'Aligned to'), h('dd', {}, v.alignments.map((x) => x.targetName).join('; '))] : null),
+    v.endorsements?.length ? [h('h3', {}, 'Endorsements'), h('ul', { class: 'endorsements' }, v.endorsements.map((en) =>
+      h('li', { class: en.valid ? 'passed' : 'failed' },
+        h('span', { class: 'outcome' }, en.valid ? 'Verified' : en.revoked ? 'Withdrawn' : 'Not valid'), ' ', en.sentence,
+        en.endorser?.recognised ? ' — recognized by your district' : '',
+        en.comment ? h('blockquote', {}, en.comment) : null,
+        h('details', { class: 'detail' }, h('summary', {}, 'What was checked'),
+          h('ul', {}, en.checks.map((c) => h('li', { 'data-check': c.id }, `${c.outcome}: `, c.sentence ?? c.message, ' ', h('code', {}, c.id))))))))] : null,
     v.credentials?.length ? [h('h3', {}, `Badges in this learner record (${v.credentials.length})`),
       h('ul', { class: 'record-badges' }, v.credentials.map((c, i) => h('li', { class: c.valid ? 'passed' : 'failed' },
         h('span', { class: 'outcome' }, c.valid ? 'Valid' : 'Not valid'), ' ', c.badge?.name ?? `Badge ${i + 1}`,

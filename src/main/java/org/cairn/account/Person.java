@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("people")
 @CompoundIndex(name = "district_email", def = "{'districtId': 1, 'email': 1}")
+@CompoundIndex(name = "district_roles", def = "{'districtId': 1, 'roles': 1, 'email': 1}")
 public record Person(@Id String id, @Indexed String districtId, @Indexed(unique = true) String email,
 		String displayName, String passwordHash, Set<Role> roles, @Indexed boolean platformAdmin, String school,
 		Integer yearsOfExperience, String coachId, boolean active, Instant createdAt, @Version Long version) {

@@ -96,6 +96,17 @@ public class PersonChanges {
 				Person.class);
 	}
 
+	/** One page of the district's people who hold a role, by email (the index {@code district_roles}). */
+	public Flux<Person> inDistrictWithRole(String districtId, Role role, ListPage page) {
+		return mongo.find(page.apply(Query.query(Criteria.where("districtId").is(districtId).and("roles").is(role))
+			.with(Sort.by("email"))), Person.class);
+	}
+
+	/** The district's people with these ids (at most a page of them): names for a page of another list. */
+	public Flux<Person> inDistrictById(String districtId, java.util.Collection<String> ids) {
+		return mongo.find(Query.query(Criteria.where("_id").in(ids).and("districtId").is(districtId)), Person.class);
+	}
+
 	/** The district's people with these (normalized) emails: one query for a whole list (bulk awards). */
 	public Flux<Person> inDistrictByEmail(String districtId, java.util.Collection<String> emails) {
 		return mongo.find(Query.query(Criteria.where("email").in(emails).and("districtId").is(districtId)),

@@ -13,6 +13,7 @@ import org.cairn.issuing.IssuedBadges;
 import org.cairn.keys.EdKeys;
 import org.cairn.keys.Keys;
 import org.cairn.keys.SigningKey;
+import org.cairn.openbadges.AcceptedEndorsements;
 import org.cairn.openbadges.CredentialFiles;
 import org.cairn.openbadges.HostedDocuments;
 import org.cairn.openbadges.OpenBadgeCredential;
@@ -23,6 +24,7 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,8 +50,11 @@ class CredentialDocuments implements HostedDocuments, CredentialFiles {
 
 	private final JsonMapper json;
 
+	private final ObjectProvider<AcceptedEndorsements> endorsements;
+
 	CredentialDocuments(Credentials credentials, IssuedBadges badges, CredentialMapping mapping, CredentialUrls urls,
-			Keys keys, EdKeys edKeys, CairnProperties properties, JsonMapper json) {
+			Keys keys, EdKeys edKeys, CairnProperties properties, JsonMapper json,
+			ObjectProvider<AcceptedEndorsements> endorsements) {
 		this.credentials = credentials;
 		this.badges = badges;
 		this.mapping = mapping;
@@ -58,6 +63,7 @@ class CredentialDocuments implements HostedDocuments, CredentialFiles {
 		this.edKeys = edKeys;
 		this.properties = properties;
 		this.json = json;
+		this.endorsements = endorsements;
 	}
 
 	/** The stored credential, issued on first request; 410 once the badge is revoked, 404 when there is none. */
@@ -76,10 +82,18 @@ class CredentialDocuments implements HostedDocuments, CredentialFiles {
 		return credentials.withJwt(credential);
 	}
 
+	/** The issuer Profile with the EndorsementCredentials of the issuer its district accepted (read live). */
 	Mono<OpenBadgeCredential.Profile> profile(String issuerId) {
+		AcceptedEndorsements accepted = endorsements.getIfAvailable();
 		return badges.issuer(issuerId)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Issuer")))
-			.map(issuer -> mapping.profile(issuer.id(), issuer.profile()).standalone());
+			.flatMap(issuer -> {
+				String id = urls.profile(issuer.id());
+				Mono<List<JsonNode>> endorsed = accepted == null ? Mono.just(List.of())
+						: accepted.credentials(id).map(json::readTree).collectList();
+				return endorsed.map(list -> mapping.profile(issuer.id(), issuer.profile()).withEndorsement(list)
+					.standalone());
+			});
 	}
 
 	/** The district's unrevoked RSA keys as a JWK set; each {@code kid} is the one its VC-JWTs carry. */

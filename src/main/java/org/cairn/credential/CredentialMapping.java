@@ -19,6 +19,7 @@ import org.cairn.openbadges.OpenBadgeCredential.Profile;
 import org.cairn.openbadges.OpenBadgeCredential.ResultDescription;
 import org.cairn.openbadges.OpenBadgeCredential.RubricCriterionLevel;
 import org.cairn.template.RubricScale;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
@@ -38,8 +39,9 @@ class CredentialMapping {
 		this.urls = urls;
 	}
 
-	OpenBadgeCredential unsigned(IssuedBadge badge) {
-		Achievement achievement = achievement(badge);
+	/** @param endorsements the accepted EndorsementCredentials of the achievement, embedded as they are */
+	OpenBadgeCredential unsigned(IssuedBadge badge, List<JsonNode> endorsements) {
+		Achievement achievement = achievement(badge).withEndorsement(endorsements);
 		byte[] salt = new byte[16];
 		RANDOM.nextBytes(salt);
 		AchievementSubject subject = AchievementSubject.of(

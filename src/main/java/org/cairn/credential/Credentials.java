@@ -3,6 +3,7 @@ package org.cairn.credential;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +13,8 @@ import org.cairn.keys.EdKey;
 import org.cairn.keys.EdKeys;
 import org.cairn.keys.Keys;
 import org.cairn.keys.SigningKey;
+import org.cairn.openbadges.AcceptedEndorsements;
+import org.cairn.openbadges.DataIntegrity;
 import org.cairn.openbadges.Multibase;
 import org.cairn.openbadges.OpenBadgeCredential;
 import org.cairn.openbadges.OpenBadgeCredential.DataIntegrityProof;
@@ -19,9 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -57,6 +62,8 @@ class Credentials {
 
 	private final Clock clock;
 
+	private final ObjectProvider<AcceptedEndorsements> endorsements;
+
 	/**
 	 * The district's RSA key being read (or created, the first time) right now on this instance: requests signing
 	 * at once share one read, so a district's first VC-JWTs do not each generate an RSA-3072 key. Only an
@@ -65,7 +72,7 @@ class Credentials {
 	private final Map<String, Mono<SigningKey>> keysInFlight = new ConcurrentHashMap<>();
 
 	Credentials(ReactiveMongoTemplate mongo, IssuedBadges badges, Keys keys, EdKeys edKeys, CredentialMapping mapping,
-			CredentialUrls urls, JsonMapper json, Clock clock) {
+			CredentialUrls urls, JsonMapper json, Clock clock, ObjectProvider<AcceptedEndorsements> endorsements) {
 		this.mongo = mongo;
 		this.badges = badges;
 		this.keys = keys;
@@ -74,6 +81,7 @@ class Credentials {
 		this.urls = urls;
 		this.json = json;
 		this.clock = clock;
+		this.endorsements = endorsements;
 	}
 
 	/** The stored credential, without issuing one. */
@@ -103,8 +111,12 @@ class Credentials {
 	}
 
 	private Mono<StoredCredential> issue(IssuedBadge badge) {
+		AcceptedEndorsements accepted = endorsements.getIfAvailable();
+		Mono<List<JsonNode>> endorsed = accepted == null ? Mono.just(List.of())
+				: accepted.credentials(badge.badge().id()).map(json::readTree).collectList();
 		return edKeys.active(badge.districtId())
-			.flatMap(ed -> prove(badge, ed))
+			.zipWith(endorsed)
+			.flatMap(t -> prove(badge, t.getT1(), t.getT2()))
 			.flatMap(mongo::insert)
 			.doOnNext(c -> log.info("Issued Open Badges 3.0 credential for assertion {}", c.assertionId()))
 			.onErrorResume(DuplicateKeyException.class, ex -> stored(badge.assertionId()));
@@ -145,8 +157,8 @@ class Credentials {
 	}
 
 	/** The embedded {@code eddsa-rdfc-2022} proof with the district's Ed25519 key. */
-	private Mono<StoredCredential> prove(IssuedBadge badge, EdKey ed) {
-		OpenBadgeCredential unsigned = mapping.unsigned(badge);
+	private Mono<StoredCredential> prove(IssuedBadge badge, EdKey ed, List<JsonNode> endorsements) {
+		OpenBadgeCredential unsigned = mapping.unsigned(badge, endorsements);
 		DataIntegrityProof options = DataIntegrityProof.configuration(badge.issuedOn().toString(),
 				urls.multikey(ed.id()));
 		return Mono.fromCallable(() -> DataIntegrity.hashData(json.writeValueAsString(options),

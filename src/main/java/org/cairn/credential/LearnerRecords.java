@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.cairn.issuing.IssuedBadges;
 import org.cairn.keys.EdKeys;
+import org.cairn.openbadges.DataIntegrity;
 import org.cairn.openbadges.ClrCredential;
 import org.cairn.openbadges.ClrCredential.Association;
 import org.cairn.openbadges.ClrCredential.ClrSubject;

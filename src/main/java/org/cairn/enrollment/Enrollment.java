@@ -24,6 +24,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("enrollments")
 @CompoundIndex(name = "district_person", def = "{'districtId': 1, 'personId': 1}")
 @CompoundIndex(name = "district_started", def = "{'districtId': 1, 'startedAt': 1}")
+@CompoundIndex(name = "district_decided", def = "{'districtId': 1, 'decidedAt': -1}")
 @CompoundIndex(name = "district_state_proposed", def = "{'districtId': 1, 'state': 1, 'proposedAt': 1}")
 public record Enrollment(@Id String id, @Indexed String districtId, String personId, String templateId,
 		String familyId, String templateTitle, @Indexed(unique = true) String activeKey, EnrollmentState state,

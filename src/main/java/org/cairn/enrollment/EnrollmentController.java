@@ -55,15 +55,22 @@ class EnrollmentController {
 			.map(s -> ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(s.enrollment()));
 	}
 
-	/** The caller's own enrolments; {@code scope=district} lists the whole district for admins. */
+	/**
+	 * The caller's own enrolments; {@code scope=district} lists the whole district for admins (with {@code state},
+	 * those in that state; with {@code decided=true}, the decided proposals newest first).
+	 */
 	@GetMapping("/enrollments")
 	Flux<Enrollment> list(@AuthenticationPrincipal CairnUser user,
 			@RequestParam(defaultValue = "mine") String scope, @RequestParam(required = false) EnrollmentState state,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size,
+			@RequestParam(defaultValue = "false") boolean decided) {
 		// sorted in the repository methods' names; the page only bounds the answer
 		Pageable onePage = ListPage.of(page, size).pageable(Sort.unsorted());
 		if ("district".equals(scope)) {
 			user.require(Role.DISTRICT_ADMIN);
+			if (decided) {
+				return repository.findByDistrictIdAndDecidedAtNotNullOrderByDecidedAtDescIdAsc(user.districtId(), onePage);
+			}
 			return state == null ? repository.findByDistrictIdOrderByStartedAtAsc(user.districtId(), onePage)
 					: repository.findByDistrictIdAndStateOrderByProposedAtAsc(user.districtId(), state, onePage);
 		}

@@ -14,6 +14,9 @@ public interface EnrollmentRepository extends ReactiveCrudRepository<Enrollment,
 
 	Flux<Enrollment> findByDistrictIdOrderByStartedAtAsc(String districtId, Pageable page);
 
+	/** The approval history: decided proposals, newest decision first (index {@code district_decided}). */
+	Flux<Enrollment> findByDistrictIdAndDecidedAtNotNullOrderByDecidedAtDescIdAsc(String districtId, Pageable page);
+
 	Flux<Enrollment> findByDistrictIdAndStateOrderByProposedAtAsc(String districtId, EnrollmentState state, Pageable page);
 
 	Flux<Enrollment> findByDistrictIdAndTemplateId(String districtId, String templateId);

@@ -172,7 +172,7 @@ public class Issuance {
 			.flatMap(assertion -> mongo.insert(assertion)
 				.flatMap(saved -> webhooks.enqueue(saved.districtId(), "assertion.issued", saved.id(), event(saved))
 					.thenReturn(saved))
-				.doOnNext(this::announce)
+				.doOnNext(a -> announce(a, false))
 				.onErrorResume(DuplicateKeyException.class, ex -> mongo.findOne(
 						Query.query(Criteria.where("issueKey").is(request.issueKey())), IssuedAssertion.class)));
 	}
@@ -288,12 +288,12 @@ public class Issuance {
 			.collectList()
 			.flatMap(saved -> webhooks.enqueueAll(saved.get(0).districtId(), "assertion.issued",
 					saved.stream().map(a -> Map.entry(a.id(), event(a))).toList()).thenReturn(saved))
-			.doOnNext(saved -> saved.forEach(this::announce))
+			.doOnNext(saved -> saved.forEach(a -> announce(a, true)))
 			.onErrorResume(org.springframework.dao.DataAccessException.class, ex -> Flux.fromIterable(built)
 				.concatMap(assertion -> mongo.insert(assertion)
 					.flatMap(saved -> webhooks.enqueue(saved.districtId(), "assertion.issued", saved.id(), event(saved))
 						.thenReturn(saved))
-					.doOnNext(this::announce)
+					.doOnNext(a -> announce(a, true))
 					.onErrorResume(DuplicateKeyException.class, dup -> mongo.findOne(
 							Query.query(Criteria.where("issueKey").is(assertion.issueKey())), IssuedAssertion.class)))
 				.collectList());
@@ -377,8 +377,8 @@ public class Issuance {
 	}
 
 	/** Tells other features (the Open Badges 3.0 credential) that an assertion now exists. */
-	private void announce(IssuedAssertion saved) {
-		events.publishEvent(new AssertionIssued(saved.id(), saved.districtId()));
+	private void announce(IssuedAssertion saved, boolean inBulk) {
+		events.publishEvent(new AssertionIssued(saved.id(), saved.districtId(), inBulk));
 	}
 
 	/** The webhook event body: what an HR or payroll system needs, nothing more. */

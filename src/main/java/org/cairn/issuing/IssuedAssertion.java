@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -16,18 +17,40 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param document the assertion JSON exactly as issued (for a signed badge, the JWS payload)
  * @param jws the compact JWS for a signed badge; null for hosted
  * @param publishedEvidence the evidence published with it, each under its own unguessable public id
+ * @param searchWords what the administrator's search looks a recipient up by ({@link RecipientWords}), each
+ * after the district's id: derived, stored so an index answers the search; sparse, so declaring it on a store
+ * of assertions that have none yet costs no entries (they get theirs from {@code SearchWordsBackfill})
+ * @param searchVersion which {@link RecipientWords} rule made them: assertions stored before have none, and
+ * {@code SearchWordsBackfill} finds them through its index
  */
-@Document("issuing_assertions")
+@Document(IssuedAssertion.COLLECTION)
 @CompoundIndex(name = "district_issued", def = "{'districtId': 1, 'issuedOn': -1}")
 @CompoundIndex(name = "published_evidence", def = "{'publishedEvidence.publicId': 1}")
+@CompoundIndex(name = "search_version", def = "{'searchVersion': 1}")
 public record IssuedAssertion(@Id String id, @Indexed(unique = true) String issueKey, String districtId, String awardId,
 		@Indexed String personId, String recipientEmail, String recipientName, String badgeClassId,
 		String templateId, String tierKey, long stipendCents, VerificationMode mode, String keyId, Instant issuedOn, Instant expires,
 		String document, String jws, Instant revokedAt, String revocationReason, String replaces,
-		List<PublishedEvidenceLink> publishedEvidence) {
+		List<PublishedEvidenceLink> publishedEvidence,
+		@Indexed(name = "search_words", sparse = true) List<String> searchWords, Integer searchVersion) {
 
+	static final String COLLECTION = "issuing_assertions";
+
+	@PersistenceCreator
 	public IssuedAssertion {
 		publishedEvidence = publishedEvidence == null ? List.of() : List.copyOf(publishedEvidence);
+		searchWords = RecipientWords.of(districtId, recipientName, recipientEmail); // always from what it carries
+		searchVersion = RecipientWords.VERSION;
+	}
+
+	public IssuedAssertion(String id, String issueKey, String districtId, String awardId, String personId,
+			String recipientEmail, String recipientName, String badgeClassId, String templateId, String tierKey,
+			long stipendCents, VerificationMode mode, String keyId, Instant issuedOn, Instant expires, String document,
+			String jws, Instant revokedAt, String revocationReason, String replaces,
+			List<PublishedEvidenceLink> publishedEvidence) {
+		this(id, issueKey, districtId, awardId, personId, recipientEmail, recipientName, badgeClassId, templateId,
+				tierKey, stipendCents, mode, keyId, issuedOn, expires, document, jws, revokedAt, revocationReason,
+				replaces, publishedEvidence, null, null);
 	}
 
 	public boolean revoked() {

@@ -69,6 +69,11 @@ class IssuedBadgeLookup implements IssuedBadges {
 	}
 
 	@Override
+	public Mono<VerificationMode> defaultMode(String districtId) {
+		return issuers.forDistrict(districtId).map(IssuerRecord::defaultMode);
+	}
+
+	@Override
 	public Flux<Revoked> revoked(String districtId) {
 		return mongo
 			.find(Query.query(Criteria.where("districtId").is(districtId).and("revokedAt").ne(null))

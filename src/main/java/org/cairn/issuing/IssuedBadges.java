@@ -21,6 +21,9 @@ public interface IssuedBadges {
 	/** The issuer of a district (created on first need, like the 2.0 documents do). */
 	Mono<Issuer> issuerOfDistrict(String districtId);
 
+	/** How the district verifies what it issues by default (hosted or signed), from its issuing settings. */
+	Mono<VerificationMode> defaultMode(String districtId);
+
 	/** Every revoked assertion of a district, oldest revocation first. */
 	Flux<Revoked> revoked(String districtId);
 

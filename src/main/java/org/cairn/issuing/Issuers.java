@@ -44,6 +44,11 @@ public class Issuers {
 				.onErrorResume(DuplicateKeyException.class, ex -> mongo.findOne(query, BadgeClassRecord.class))));
 	}
 
+	/** The district's badge classes (each made when a badge of it was first issued). */
+	public reactor.core.publisher.Flux<BadgeClassRecord> badgeClassesOf(String districtId) {
+		return mongo.find(Query.query(Criteria.where("districtId").is(districtId)), BadgeClassRecord.class);
+	}
+
 	public Mono<BadgeClassRecord> badgeClassById(String id) {
 		return mongo.findById(id, BadgeClassRecord.class);
 	}

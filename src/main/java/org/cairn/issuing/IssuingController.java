@@ -1,6 +1,7 @@
 package org.cairn.issuing;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -65,8 +66,27 @@ class IssuingController {
 			throw ProblemException.invalid("size", "page must be 0 or more and size between 1 and 200.");
 		}
 		Criteria district = Criteria.where("districtId").is(user.districtId());
-		if (q != null && !q.isBlank()) {
-			// the admin looks a person up by name or email; the words are matched literally, case-insensitively
+		List<String> words = q == null ? List.of() : RecipientWords.query(q);
+		if (!words.isEmpty()) {
+			// by name or email: every word the admin typed begins a word of the recipient's name or email; the index
+			// of the district's words answers it from the rarest word's assertions
+			String districtId = user.districtId();
+			district = district.and("searchWords").is(RecipientWords.key(districtId, words.get(0)));
+			List<Criteria> more = new java.util.ArrayList<>(words.subList(1, words.size())
+				.stream()
+				.map(word -> Criteria.where("searchWords").is(RecipientWords.key(districtId, word)))
+				.toList());
+			String domain = RecipientWords.domain(q);
+			if (domain != null) { // "@school.org": matched on the assertions the words found
+				more.add(Criteria.where("recipientEmail")
+					.regex("@" + java.util.regex.Pattern.quote(domain), "i"));
+			}
+			if (!more.isEmpty()) {
+				district = district.andOperator(more.toArray(Criteria[]::new));
+			}
+		}
+		else if (q != null && !q.isBlank()) {
+			// a single letter: matched anywhere in the name or email (reads the district's assertions)
 			String literal = java.util.regex.Pattern.quote(q.strip());
 			district = district.orOperator(Criteria.where("recipientName").regex(literal, "i"),
 					Criteria.where("recipientEmail").regex(literal, "i"));

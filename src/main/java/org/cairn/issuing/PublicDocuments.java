@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
 import org.cairn.keys.Keys;
+import org.cairn.openbadges.AcceptedEndorsements;
 import org.cairn.openbadges.Assertion;
 import org.cairn.openbadges.HostedDocuments;
 import org.cairn.openbadges.RevocationList;
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -67,6 +69,8 @@ class PublicDocuments implements HostedDocuments {
 
 	private final Clock clock;
 
+	private final ObjectProvider<AcceptedEndorsements> endorsements;
+
 	private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
 	private final Map<String, Entry> renditions = new ConcurrentHashMap<>();
@@ -77,7 +81,8 @@ class PublicDocuments implements HostedDocuments {
 	private final Map<String, CompletableFuture<?>> loading = new ConcurrentHashMap<>();
 
 	PublicDocuments(ReactiveMongoTemplate mongo, TemplateLookup templates, DistrictRepository districts, Issuers issuers, Keys keys,
-			BadgeDocuments documents, PublicUrls urls, Generations generations, JsonMapper json, Clock clock) {
+			BadgeDocuments documents, PublicUrls urls, Generations generations, JsonMapper json, Clock clock,
+			ObjectProvider<AcceptedEndorsements> endorsements) {
 		this.mongo = mongo;
 		this.templates = templates;
 		this.districts = districts;
@@ -88,6 +93,7 @@ class PublicDocuments implements HostedDocuments {
 		this.generations = generations;
 		this.json = json;
 		this.clock = clock;
+		this.endorsements = endorsements;
 		generations.onChange(this::invalidate);
 	}
 
@@ -134,10 +140,13 @@ class PublicDocuments implements HostedDocuments {
 	}
 
 	Mono<Rendered> revocations(String issuerId) {
+		AcceptedEndorsements accepted = endorsements.getIfAvailable();
 		return cached("revocations:" + issuerId, () -> issuers.byId(issuerId).flatMap(issuer -> mongo
 			.find(Query.query(Criteria.where("districtId").is(issuer.districtId()).and("revokedAt").ne(null))
 				.with(Sort.by("revokedAt")), IssuedAssertion.class)
 			.map(a -> new RevocationList.Revoked(urls.assertion(a.id()), a.revocationReason()))
+			// the district's withdrawn endorsements are revoked documents of this issuer too
+			.concatWith(accepted == null ? reactor.core.publisher.Flux.empty() : accepted.withdrawn(issuer.districtId()))
 			.collectList()
 			.map(list -> Rendered.of(issuer.districtId(), 200,
 					write(RevocationList.of(urls.revocations(issuerId), urls.issuer(issuerId), list)),
@@ -196,8 +205,9 @@ class PublicDocuments implements HostedDocuments {
 	}
 
 	private Mono<Rendered> renderBadge(BadgeClassRecord record) {
-		return badgeContext(record.id()).map(ctx -> {
-			var badge = documents.badge(record, ctx.template(), ctx.issuer());
+		return badgeContext(record.id()).zipWith(endorsementsOf(urls.badge(record.id()))).map(t -> {
+			var ctx = t.getT1();
+			var badge = documents.badge(record, ctx.template(), ctx.issuer()).withEndorsement(t.getT2());
 			return Rendered.of(record.districtId(), 200, write(badge),
 					new Rendered.Page("Badge", badge.name(), badge.description(), badge.image(), badge.id(),
 							ctx.district().name(), null, null, null, false, null));
@@ -205,15 +215,21 @@ class PublicDocuments implements HostedDocuments {
 	}
 
 	private Mono<Rendered> renderIssuer(IssuerRecord issuer) {
-		return districts.findById(issuer.districtId())
-			.zipWith(keys.all(issuer.districtId()).collectList())
+		return Mono.zip(districts.findById(issuer.districtId()), keys.all(issuer.districtId()).collectList(),
+				endorsementsOf(urls.issuer(issuer.id())))
 			.map(t -> {
 				District district = t.getT1();
-				var profile = documents.issuer(issuer, district, t.getT2());
+				var profile = documents.issuer(issuer, district, t.getT2()).withEndorsement(t.getT3());
 				return Rendered.of(issuer.districtId(), 200, write(profile),
 						new Rendered.Page("Issuer", district.name(), district.description(), null, profile.id(),
 								district.name(), null, null, null, false, null));
 			});
+	}
+
+	/** The endorsements the district accepted of a badge class or issuer (none without the endorsement feature). */
+	private Mono<List<String>> endorsementsOf(String endorsedId) {
+		AcceptedEndorsements accepted = endorsements.getIfAvailable();
+		return accepted == null ? Mono.just(List.of()) : accepted.urls(endorsedId).collectList();
 	}
 
 	private <T> Mono<T> cached(String key, Supplier<Mono<T>> loader) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.validation.Valid;
 import org.cairn.account.CairnUser;
+import org.cairn.paging.ListPage;
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,13 +41,14 @@ class NotificationController {
 
 	@GetMapping
 	Flux<Notice> list(@AuthenticationPrincipal CairnUser user,
-			@RequestParam(defaultValue = "false") boolean unread) {
+			@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "200") int size) {
 		Criteria mine = Criteria.where("personId").is(user.personId());
 		if (unread) {
 			mine = mine.and("readAt").is(null);
 		}
-		return mongo.find(Query.query(mine).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(200),
-				Notice.class);
+		return mongo.find(ListPage.of(page, Math.min(size, 200))
+			.apply(Query.query(mine).with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))), Notice.class);
 	}
 
 	/** Idempotent: marking a read notice read again keeps the first time. */

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An Open Badges 3.0 credential (spec "OpenBadgeCredential", a VC Data Model 2.0 Verifiable Credential): the issuer
@@ -49,19 +50,25 @@ public record OpenBadgeCredential(@JsonProperty("@context") List<String> context
 
 	/** The issuer (spec "Profile"); served on its own at {@code id} as well. */
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	@JsonPropertyOrder({ "@context", "id", "type", "name", "url", "email", "description", "image" })
+	@JsonPropertyOrder({ "@context", "id", "type", "name", "url", "email", "description", "image", "endorsement" })
 	public record Profile(@JsonProperty("@context") List<String> context, String id, List<String> type, String name,
-			String url, String email, String description, Image image) {
+			String url, String email, String description, Image image, List<JsonNode> endorsement) {
 
 		/** Embedded in a credential: the credential's context applies. */
 		public static Profile embedded(String id, String name, String url, String email, String description,
 				Image image) {
-			return new Profile(null, id, List.of("Profile"), name, url, email, description, image);
+			return new Profile(null, id, List.of("Profile"), name, url, email, description, image, null);
 		}
 
 		/** Served on its own. */
 		public Profile standalone() {
-			return new Profile(CONTEXT, id, type, name, url, email, description, image);
+			return new Profile(CONTEXT, id, type, name, url, email, description, image, endorsement);
+		}
+
+		/** With the EndorsementCredentials of this issuer its district accepted (spec "Profile": endorsement). */
+		public Profile withEndorsement(List<JsonNode> credentials) {
+			return new Profile(context, id, type, name, url, email, description, image,
+					credentials.isEmpty() ? null : List.copyOf(credentials));
 		}
 
 	}
@@ -103,10 +110,10 @@ public record OpenBadgeCredential(@JsonProperty("@context") List<String> context
 	/** What was achieved (spec "Achievement"): the 3.0 form of the 2.0 BadgeClass. */
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
 	@JsonPropertyOrder({ "id", "type", "achievementType", "name", "description", "criteria", "image", "alignment",
-			"resultDescription", "tag", "version", "creator" })
+			"resultDescription", "tag", "version", "creator", "endorsement" })
 	public record Achievement(String id, List<String> type, String achievementType, String name, String description,
 			Criteria criteria, Image image, List<Alignment> alignment, List<ResultDescription> resultDescription,
-			List<String> tag, String version, Profile creator) {
+			List<String> tag, String version, Profile creator, List<JsonNode> endorsement) {
 
 		public static final String MICRO_CREDENTIAL = "MicroCredential";
 
@@ -114,7 +121,16 @@ public record OpenBadgeCredential(@JsonProperty("@context") List<String> context
 				Image image, List<Alignment> alignment, List<ResultDescription> resultDescription, List<String> tag,
 				String version, Profile creator) {
 			return new Achievement(id, List.of("Achievement"), MICRO_CREDENTIAL, name, description, criteria, image,
-					alignment, resultDescription, tag, version, creator);
+					alignment, resultDescription, tag, version, creator, null);
+		}
+
+		/**
+		 * With the EndorsementCredentials of this achievement its district accepted when the credential was issued
+		 * (spec "Achievement": endorsement); each keeps its own proof and status.
+		 */
+		public Achievement withEndorsement(List<JsonNode> credentials) {
+			return new Achievement(id, type, achievementType, name, description, criteria, image, alignment,
+					resultDescription, tag, version, creator, credentials.isEmpty() ? null : List.copyOf(credentials));
 		}
 
 	}

@@ -14,12 +14,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({ "@context", "type", "id" })
 public record Profile(@JsonProperty("@context") String context, String type, String id, String name, String url,
 		String email, String description, String image, List<String> publicKey, VerificationObject verification,
-		String revocationList) {
+		String revocationList, List<String> endorsement) {
 
 	public static Profile issuer(String id, String name, String url, String email, String description, String image,
 			List<String> publicKey, VerificationObject verification, String revocationList) {
 		return new Profile(Conventions.CONTEXT_V2, Ob.ISSUER, id, name, url, email, description, image, publicKey,
-				verification, revocationList);
+				verification, revocationList, null);
+	}
+
+	/** The same profile listing the endorsements of the issuer its district accepted (spec "Profile": endorsement). */
+	public Profile withEndorsement(List<String> urls) {
+		return new Profile(context, type, id, name, url, email, description, image, publicKey, verification,
+				revocationList, urls.isEmpty() ? null : List.copyOf(urls));
 	}
 
 }

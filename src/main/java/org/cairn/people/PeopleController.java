@@ -57,9 +57,18 @@ class PeopleController {
 
 	@GetMapping
 	Flux<PersonView> list(@AuthenticationPrincipal CairnUser admin, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
+			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size, @RequestParam(required = false) Role role,
+			@RequestParam(required = false) Set<String> ids) {
 		String districtId = districtOf(admin);
-		return changes.inDistrict(districtId, ListPage.of(page, size)).map(PersonView::of);
+		ListPage onePage = ListPage.of(page, size);
+		if (ids != null) { // the people a page of another list names (approvals, reviews): at most a page of them
+			if (ids.size() > ListPage.MAX_SIZE) {
+				throw ProblemException.invalid("ids", "at most " + ListPage.MAX_SIZE + " people at a time.");
+			}
+			return ids.isEmpty() ? Flux.empty() : changes.inDistrictById(districtId, ids).map(PersonView::of);
+		}
+		return (role == null ? changes.inDistrict(districtId, onePage)
+				: changes.inDistrictWithRole(districtId, role, onePage)).map(PersonView::of);
 	}
 
 	@GetMapping("/{id}")

@@ -2,8 +2,11 @@ package org.cairn.system;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.mongodb.ConnectionString;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +67,18 @@ class EmbeddedMongoConfiguration {
 		catch (UnknownHostException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * {@code cairn.store.documents.read}: documents the embedded store read from its file since start. Nothing exports
+	 * it; {@code perf/scale.sh} exposes the metrics endpoint on its own run to show what each page reads.
+	 */
+	@Bean
+	MeterBinder embeddedStoreReads() {
+		return registry -> FunctionCounter
+			.builder("cairn.store.documents.read", IndexedH2Collection.DOCUMENTS_READ, LongAdder::doubleValue)
+			.description("Documents the embedded store read from its file")
+			.register(registry);
 	}
 
 	@Bean

@@ -13,12 +13,15 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.Spliterators;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.DocumentComparator;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -39,8 +42,11 @@ import org.slf4j.LoggerFactory;
  * under them; when the sort follows the index's next fields, documents are read in index order and the read stops
  * at the limit.</li>
  * </ul>
+ * Conditions under a top-level {@code $and} count as fixed too (the planner tries each one: a search for several
+ * words reads the documents of its rarest word), and an aggregation whose pipeline starts with a {@code $match} reads
+ * the documents that match's plan names ({@link #matchingNextAggregation}) instead of the whole collection.
  * Every candidate is still matched against the whole query and sorted by the whole sort, so answers are the same as
- * a scan's; only the documents read differ.
+ * a scan's; only the documents read differ ({@link #DOCUMENTS_READ} counts them).
  */
 final class IndexedH2Collection extends H2Collection {
 
@@ -49,20 +55,86 @@ final class IndexedH2Collection extends H2Collection {
 	/** Below this many entries under a prefix, reading them all and sorting in memory is cheap. */
 	private static final int SMALL = 1_000;
 
+	/** Documents read from the store file by every collection since start (a metric for the scale measurement). */
+	static final LongAdder DOCUMENTS_READ = new LongAdder();
+
+	private final MVMap<Object, Document> data;
+
+	/**
+	 * The leading {@code $match} of the aggregation this thread is running, by collection: the aggregation reads its
+	 * source through {@link #queryAllAsStream()}, which knows nothing of the pipeline (set by
+	 * {@link IndexedH2Database} around an aggregate command, which runs on this thread).
+	 */
+	private static final ThreadLocal<Map.Entry<String, Document>> AGGREGATE_MATCH = new ThreadLocal<>();
+
+	static void matchingNextAggregation(String collection, Document match) {
+		if (match == null) {
+			AGGREGATE_MATCH.remove();
+		}
+		else {
+			AGGREGATE_MATCH.set(Map.entry(collection, match));
+		}
+	}
+
 	IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options,
 			MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
 		super(database, name, options, data, meta, cursors);
+		this.data = data;
 	}
 
-	/** Logs the one-time build of a secondary index declared on a collection that already holds documents. */
+	/**
+	 * Builds a secondary index declared on a collection that already holds documents, once (it is kept in the store
+	 * file), reading the documents one key after the other: the original reads them through one iterator over the
+	 * whole collection, and an iterator that lives longer than the store keeps old versions (45 s; a build of a
+	 * large index on a loaded machine) fails with "Chunk … not found" once the writes of the build reuse its space.
+	 */
 	@Override
 	public void addIndex(Index<Object> index) {
-		if (index instanceof SecondaryIndex && index.isEmpty() && count() > 0
+		if (index instanceof SecondaryIndex secondary && index.isEmpty() && count() > 0
 				&& getIndexes().stream().noneMatch(i -> i.getName().equals(index.getName()))) {
 			log.info("Building index {} of {} over {} documents (once; it is kept in the store file)", index.getName(),
 					getCollectionName(), count());
+			for (Object key = data.firstKey(); key != null; key = data.higherKey(key)) {
+				Document document = data.get(key);
+				if (document != null) {
+					secondary.add(document, key, this);
+				}
+			}
 		}
 		super.addIndex(index);
+	}
+
+	@Override
+	protected Document getDocument(Object position) {
+		DOCUMENTS_READ.increment();
+		return super.getDocument(position);
+	}
+
+	@Override
+	protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+		return super.streamAllDocumentsWithPosition().peek(d -> DOCUMENTS_READ.increment());
+	}
+
+	/** A scan: every document of the collection is read. */
+	@Override
+	protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+			Document fieldSelector) {
+		DOCUMENTS_READ.add(count());
+		return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+	}
+
+	/**
+	 * The source of an aggregation: when its pipeline starts with a {@code $match} on this collection, only the
+	 * documents that match's plan reads (the stage itself still filters them, so the answer is unchanged).
+	 */
+	@Override
+	public Stream<Document> queryAllAsStream() {
+		Map.Entry<String, Document> match = AGGREGATE_MATCH.get();
+		if (match == null || !match.getKey().equals(getCollectionName()) || match.getValue().isEmpty()) {
+			return super.queryAllAsStream();
+		}
+		AGGREGATE_MATCH.remove(); // one source per aggregation: a $lookup reading another collection gets the whole
+		return StreamSupport.stream(queryDocuments(match.getValue(), null, 0, 0, 0, null).spliterator(), false);
 	}
 
 	@Override
@@ -79,11 +151,13 @@ final class IndexedH2Collection extends H2Collection {
 			}
 		}
 		Plan best = null;
-		for (Index<Object> index : getIndexes()) {
-			if (index instanceof SecondaryIndex secondary) {
-				Plan plan = Plan.of(secondary, query, orderBy);
-				if (plan != null && (best == null || plan.betterThan(best))) {
-					best = plan;
+		for (Document conditions : conjunctions(query)) {
+			for (Index<Object> index : getIndexes()) {
+				if (index instanceof SecondaryIndex secondary) {
+					Plan plan = Plan.of(secondary, conditions, orderBy);
+					if (plan != null && (best == null || plan.betterThan(best))) {
+						best = plan;
+					}
 				}
 			}
 		}
@@ -105,6 +179,27 @@ final class IndexedH2Collection extends H2Collection {
 		return matchDocumentsFromStream(query,
 				StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents, Spliterator.ORDERED), false), skip,
 				limit, batchSize, null, fieldSelector);
+	}
+
+	/**
+	 * The query, and the query with each plain condition of its top-level {@code $and} in place of the same field's
+	 * condition: {@code {districtId: d, words: "ann", $and: [{words: "lee"}]}} can be answered from the index entries
+	 * under {@code (d, "ann")} or under {@code (d, "lee")}, whichever are fewer.
+	 */
+	private static List<Document> conjunctions(Document query) {
+		List<Document> candidates = new ArrayList<>();
+		candidates.add(query);
+		if (query.get("$and") instanceof List<?> conditions) {
+			for (Object condition : conditions) {
+				if (condition instanceof Document plain && plain.keySet().stream().noneMatch(k -> k.startsWith("$"))) {
+					Document candidate = new Document(query);
+					candidate.remove("$and");
+					candidate.putAll(plain);
+					candidates.add(candidate);
+				}
+			}
+		}
+		return candidates;
 	}
 
 	private static boolean natural(Document orderBy) {
@@ -174,11 +269,13 @@ final class IndexedH2Collection extends H2Collection {
 
 		/**
 		 * Whether the query fixes the field to one value the index holds: a plain value, or null (null or missing,
-		 * both indexed as null) unless the index holds arrays, where null means more.
+		 * both indexed as null) unless the index holds arrays, where null means more, or is sparse, where the
+		 * documents without the field have no entry.
 		 */
 		private static boolean fixes(Document query, String field, SecondaryIndex index) {
 			Object value = query.get(field);
-			return IndexOrder.isEqualityValue(value) || value == null && query.containsKey(field) && !index.multikey();
+			return IndexOrder.isEqualityValue(value)
+					|| value == null && query.containsKey(field) && !index.multikey() && !index.sparse();
 		}
 
 		/** Fewer documents to read wins while they are few; past that, reading in sort order and stopping early. */

@@ -7,10 +7,13 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -36,7 +39,8 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
 	@Override
 	protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
-		MVMap<KeyValue, Object> map = mvStore.openMap(mapNameForIndex(collectionName, indexName));
+		MVMap<KeyValue, Object> map = mvStore.openMap(mapNameForIndex(collectionName, indexName),
+				new MVMap.Builder<KeyValue, Object>().keyType(new UniqueKeyType()));
 		return new UniqueIndex(map, indexName, keys, sparse);
 	}
 
@@ -78,6 +82,36 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
 		String fullName = getFullCollectionNamespace(collectionName);
 		return new IndexedH2Collection(this, collectionName, options, mvStore.openMap(DATABASES_PREFIX + fullName),
 				mvStore.openMap(META_PREFIX + fullName), cursorRegistry);
+	}
+
+	/**
+	 * An aggregation whose pipeline starts with a {@code $match} reads its source through the planner (the original
+	 * reads the whole collection and filters it in the first stage): the reports' per-district aggregations read the
+	 * district's documents, not every district's.
+	 */
+	@Override
+	public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+			Oplog oplog) {
+		Document match = "aggregate".equalsIgnoreCase(command) ? leadingMatch(query) : null;
+		if (match == null) {
+			return super.handleCommand(channel, command, query, databaseResolver, oplog);
+		}
+		IndexedH2Collection.matchingNextAggregation(String.valueOf(query.get(command)), match);
+		try {
+			return super.handleCommand(channel, command, query, databaseResolver, oplog);
+		}
+		finally {
+			IndexedH2Collection.matchingNextAggregation(null, null);
+		}
+	}
+
+	private static Document leadingMatch(Document aggregate) {
+		if (aggregate.get("pipeline") instanceof List<?> stages && !stages.isEmpty()
+				&& stages.get(0) instanceof Document first && first.size() == 1
+				&& first.get("$match") instanceof Document match) {
+			return match;
+		}
+		return null;
 	}
 
 	@Override

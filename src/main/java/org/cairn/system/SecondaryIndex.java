@@ -45,6 +45,11 @@ final class SecondaryIndex extends Index<Object> {
 		return keys();
 	}
 
+	/** Documents without any of its fields have no entry. */
+	boolean sparse() {
+		return isSparse();
+	}
+
 	/** An array in some indexed field: one document has several entries, so the index order is no sort order. */
 	boolean multikey() {
 		return Boolean.TRUE.equals(state.get(MULTIKEY));

@@ -69,11 +69,18 @@ public enum CheckId {
 	// ---- CLR 2.0 (a learner record, checked with the 3.0 checks above for its own envelope and proof) ----
 
 	/** Every credential the learner record holds verifies on its own (each one's report is in the answer). */
-	CLR_CREDENTIALS("clr.credentials", Generation.CLR);
+	CLR_CREDENTIALS("clr.credentials", Generation.CLR),
+
+	// ---- endorsements (2.0 Endorsement, 3.0 EndorsementCredential); reported for an endorsement only ----
+
+	/** The endorsement has its required properties: what it endorses ({@code claim} / {@code credentialSubject} id), the endorser, the date. */
+	ENDORSEMENT_STRUCTURE("endorsement.structure", Generation.ENDORSEMENT),
+	/** A listed endorsement endorses what it is listed on (the assertion, badge class or issuer). */
+	ENDORSEMENT_CLAIM("endorsement.claim", Generation.ENDORSEMENT);
 
 	/** Which version's procedure a check belongs to; input checks and the recipient belong to both. */
 	enum Generation {
-		BOTH, V2, V3, CLR
+		BOTH, V2, V3, CLR, ENDORSEMENT
 	}
 
 	private final String id;
@@ -101,7 +108,13 @@ public enum CheckId {
 			case V2 -> !ob3;
 			case V3 -> ob3;
 			case CLR -> clr;
+			case ENDORSEMENT -> false;
 		};
+	}
+
+	/** Whether a report of an endorsement of this version lists the check. */
+	boolean reportedForEndorsement(boolean ob3) {
+		return generation == Generation.ENDORSEMENT || reportedFor(ob3, false);
 	}
 
 	@JsonValue

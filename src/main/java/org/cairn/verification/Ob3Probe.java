@@ -65,4 +65,39 @@ final class Ob3Probe {
 		}));
 	}
 
+	/** Whether a document is an Open Badges 3.0 EndorsementCredential. */
+	static boolean isEndorsementCredential(JsonNode node) {
+		return Nodes.types(node).contains("EndorsementCredential");
+	}
+
+	/**
+	 * An EndorsementCredential (spec "EndorsementCredential"): the same context, proofs, key ownership, status and
+	 * validity as a badge credential, and an {@code EndorsementSubject} naming what it endorses. Not validated against
+	 * the AchievementCredential schema, which is not its schema.
+	 */
+	Mono<Void> verifyEndorsement(JsonNode credential, Run run, Instant now) {
+		run.ob3 = true;
+		run.endorsement = true;
+		run.kind = "EndorsementCredential";
+		run.assertion = credential;
+		JsonNode issuer = credential.get("issuer");
+		run.issuer = issuer != null && issuer.isObject() ? issuer : null;
+		run.current = CheckId.OB3_CONTEXT;
+		Ob3StructureProbe.context(credential, run);
+		run.current = CheckId.ENDORSEMENT_STRUCTURE;
+		Ob3StructureProbe.endorsementStructure(credential, run);
+		run.skip(CheckId.OB3_SCHEMA, "An endorsement is checked against its own structure (endorsement.structure).");
+		String issuerId = issuer == null ? null : Nodes.iri(issuer);
+		boolean signedAsJwt = run.jws != null;
+		run.verificationType = signedAsJwt ? "vc-jwt" : "data-integrity";
+		Mono<Void> proofs = (signedAsJwt ? jwt.check(credential, issuerId, run)
+				: Mono.<Void>fromRunnable(() -> run.skip(CheckId.OB3_PROOF_JWT, "Given as JSON, not as a VC-JWT.")))
+			.then(Mono.defer(() -> dataIntegrity.check(credential, issuerId, run, signedAsJwt)));
+		return proofs.then(Mono.defer(() -> status.check(credential, run))).then(Mono.fromRunnable(() -> {
+			run.current = CheckId.OB3_VALIDITY;
+			Ob3ClaimsProbe.validity(credential, now, run);
+			run.skip(CheckId.RECIPIENT_MATCH, "An endorsement has no recipient.");
+		}));
+	}
+
 }

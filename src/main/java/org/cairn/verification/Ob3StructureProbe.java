@@ -106,4 +106,43 @@ final class Ob3StructureProbe {
 		}
 	}
 
+	/** An EndorsementCredential's required properties: types, id, name, issuer Profile, validFrom, EndorsementSubject. */
+	static void endorsementStructure(JsonNode c, Run run) {
+		List<String> types = Nodes.types(c);
+		List<String> missing = new ArrayList<>();
+		if (!types.contains("VerifiableCredential") || !types.contains("EndorsementCredential")) {
+			missing.add("type VerifiableCredential and EndorsementCredential");
+		}
+		String id = Nodes.text(c, "id");
+		if (id == null || !Nodes.isIri(id)) {
+			missing.add("id");
+		}
+		if (Nodes.text(c, "name") == null) {
+			missing.add("name");
+		}
+		JsonNode issuer = c.get("issuer");
+		if (issuer == null || Nodes.iri(issuer) == null) {
+			missing.add("issuer with an id");
+		}
+		else if (issuer.isObject() && !Nodes.types(issuer).contains("Profile")) {
+			missing.add("issuer of type Profile");
+		}
+		if (Nodes.dateTime(Nodes.text(c, "validFrom")) == null) {
+			missing.add("validFrom as a date-time");
+		}
+		JsonNode subject = c.get("credentialSubject");
+		if (subject == null || !subject.isObject() || Nodes.text(subject, "id") == null) {
+			missing.add("credentialSubject with the id of what is endorsed");
+		}
+		else if (!Nodes.types(subject).contains("EndorsementSubject")) {
+			missing.add("credentialSubject of type EndorsementSubject");
+		}
+		if (missing.isEmpty()) {
+			run.pass(CheckId.ENDORSEMENT_STRUCTURE, "Every required property is present.");
+		}
+		else {
+			run.fail(CheckId.ENDORSEMENT_STRUCTURE, "Missing or wrong: " + String.join(", ", missing) + ".");
+		}
+	}
+
 }

@@ -14,13 +14,44 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(boolean valid, InputKind input, String kind, String verificationType, List<Check> checks,
 		AssertionSummary assertion, BadgeSummary badge, IssuerSummary issuer, RecipientSummary recipient,
-		List<AlignmentSummary> alignments, List<Report> credentials) {
+		List<AlignmentSummary> alignments, List<EndorsementSummary> endorsements, List<Report> credentials) {
 
 	/** A copy saying whether the issuer is one the asking district recognises. */
 	Report recognised(boolean recognised) {
 		return issuer == null ? this
 				: new Report(valid, input, kind, verificationType, checks, assertion, badge, issuer.recognised(recognised),
-						recipient, alignments, credentials);
+						recipient, alignments, endorsements, credentials);
+	}
+
+	/** A copy marking the endorsers the asking district recognises (by their issuer id). */
+	Report recognisingEndorsers(java.util.Set<String> trustedIssuerIds) {
+		if (endorsements == null || endorsements.isEmpty()) {
+			return this;
+		}
+		List<EndorsementSummary> marked = endorsements.stream()
+			.map(e -> e.endorser() == null ? e : e.withEndorser(e.endorser().recognised(
+					e.endorser().id() != null && trustedIssuerIds.contains(e.endorser().id()))))
+			.toList();
+		return new Report(valid, input, kind, verificationType, checks, assertion, badge, issuer, recipient,
+				alignments, marked, credentials);
+	}
+
+	/**
+	 * One endorsement of the verified badge, verified on its own: where it was listed ({@code on}: assertion, badge,
+	 * issuer, credential, achievement), what it endorses, the endorser, the comment (plain text: show it as text),
+	 * whether it verifies and its checks. A forged, altered or withdrawn endorsement is {@code valid: false}; it never
+	 * changes the badge's own verdict.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record EndorsementSummary(String id, String kind, String on, String endorsedId, String comment,
+			Instant issuedOn, IssuerSummary endorser, boolean valid, boolean revoked, String revocationReason,
+			String sentence, List<Check> checks) {
+
+		EndorsementSummary withEndorser(IssuerSummary value) {
+			return new EndorsementSummary(id, kind, on, endorsedId, comment, issuedOn, value, valid, revoked,
+					revocationReason, sentence, checks);
+		}
+
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

@@ -52,6 +52,22 @@ final class ReportPage {
 				.append(a.targetFramework() == null ? "" : " (" + e(a.targetFramework()) + ")").append("</li>"));
 			html.append("</ul>");
 		}
+		if (report.endorsements() != null && !report.endorsements().isEmpty()) {
+			// endorsers' names and comments are another issuer's words: text only, escaped
+			html.append("<h3>Endorsements</h3><ul class=\"endorsements\">");
+			for (Report.EndorsementSummary en : report.endorsements()) {
+				html.append("<li class=\"").append(en.valid() ? "passed" : "failed").append("\"><strong>")
+					.append(en.valid() ? "\u2713 " : "\u2717 ").append(e(en.sentence())).append("</strong>");
+				if (en.endorser() != null && Boolean.TRUE.equals(en.endorser().recognised())) {
+					html.append(" — an issuer your district recognizes");
+				}
+				if (en.comment() != null) {
+					html.append("<blockquote>").append(e(en.comment())).append("</blockquote>");
+				}
+				html.append("</li>");
+			}
+			html.append("</ul>");
+		}
 		html.append("<h3>What was checked</h3><ul class=\"checks\">");
 		for (Check check : report.checks()) {
 			// the sentence for people; the stable id and the technical detail for experts

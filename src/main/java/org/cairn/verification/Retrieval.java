@@ -35,7 +35,17 @@ final class Retrieval {
 
 	/** Whether a document fetched from {@code fetched} names itself by that address (as asked, or where served). */
 	static boolean servedAtItsId(Fetched fetched, String id) {
-		return id != null && (id.equals(fetched.requested().toString()) || id.equals(fetched.served().toString()));
+		return id != null && (id.equals(fetched.requested().toString()) || id.equals(fetched.served().toString())
+				|| upgraded(id, fetched.requested().toString()) || upgraded(id, fetched.served().toString()));
+	}
+
+	/**
+	 * An {@code http:} id retrieved at the same address over {@code https:} (1EdTech's endorsement samples name
+	 * themselves so): the same host and path, fetched over TLS, is still the document its id names.
+	 */
+	private static boolean upgraded(String id, String url) {
+		return id.startsWith("http://") && url.startsWith("https://")
+				&& id.substring("http://".length()).equals(url.substring("https://".length()));
 	}
 
 	/** A linked document: retrieved when given as an IRI (or an object with only an id), else embedded. */

@@ -67,6 +67,12 @@ final class Run {
 	/** Whether the badge is an Open Badges 3.0 credential (the report then lists the 3.0 checks, not the 2.0 ones). */
 	boolean ob3;
 
+	/** Whether the document verified is an endorsement (its report lists the endorsement checks too). */
+	boolean endorsement;
+
+	/** The endorsements of the badge, each verified on a run of its own. */
+	List<Report.EndorsementSummary> endorsements = List.of();
+
 	Run(String recipient) {
 		this.recipient = recipient == null || recipient.isBlank() ? null : recipient.strip();
 	}
@@ -118,12 +124,17 @@ final class Run {
 				: "The verification stopped when " + lastFailure.id() + " failed.";
 		List<Check> all = new ArrayList<>();
 		for (CheckId id : CheckId.values()) {
-			if (!id.reportedFor(ob3, clr)) {
+			if (!(endorsement ? id.reportedForEndorsement(ob3) : id.reportedFor(ob3, clr))) {
 				continue;
 			}
 			all.add(checks.getOrDefault(id, new Check(id, Outcome.SKIPPED, notReached)));
 		}
 		return all;
+	}
+
+	/** Only the checks this run recorded, in procedure order: what an endorsement's summary lists. */
+	List<Check> recordedChecks() {
+		return List.copyOf(checks.values());
 	}
 
 	private static int rank(Outcome outcome) {

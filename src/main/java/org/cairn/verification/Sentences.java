@@ -91,6 +91,10 @@ final class Sentences {
 			case CLR_CREDENTIALS -> ok ? "Every badge in this learner record is genuine and current."
 					: "Some badge in this learner record does not verify: it was changed, revoked or has expired (see"
 							+ " each badge below).";
+			case ENDORSEMENT_STRUCTURE -> ok ? "The endorsement has everything the standard requires."
+					: "The endorsement is missing something the standard requires.";
+			case ENDORSEMENT_CLAIM -> ok ? "It endorses this very badge or issuer."
+					: "It endorses something else than where it is listed.";
 		};
 	}
 

@@ -18,7 +18,8 @@ final class Summaries {
 
 	static Report report(boolean valid, Run run, List<Check> checks) {
 		return new Report(valid, run.input, run.kind, run.verificationType, checks, assertion(run), badge(run.badge),
-				issuer(run.issuer), recipient(run), alignments(run.badge), run.held.isEmpty() ? null : run.held);
+				issuer(run.issuer), recipient(run), alignments(run.badge),
+				run.endorsements.isEmpty() ? null : run.endorsements, run.held.isEmpty() ? null : run.held);
 	}
 
 	private static Report.AssertionSummary assertion(Run run) {
@@ -41,6 +42,11 @@ final class Summaries {
 		return new Report.AssertionSummary(text(a, "id"), Nodes.dateTime(Nodes.text(a, "issuedOn")),
 				Nodes.dateTime(Nodes.text(a, "expires")), run.revoked, run.revocationReason, narrative,
 				links.isEmpty() ? null : links);
+	}
+
+	/** The issuer summary of an endorser (also for the endorsement summaries). */
+	static Report.IssuerSummary endorser(JsonNode issuer) {
+		return issuer(issuer);
 	}
 
 	private static Report.BadgeSummary badge(JsonNode b) {

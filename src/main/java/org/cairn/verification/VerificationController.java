@@ -130,10 +130,15 @@ class VerificationController {
 	}
 
 	private Mono<Report> recognise(Report report, String districtId) {
-		if (districtId == null || report.issuer() == null || report.issuer().id() == null) {
+		if (districtId == null) {
 			return Mono.just(report);
 		}
-		return trusted.existsByDistrictIdAndIssuerId(districtId, report.issuer().id()).map(report::recognised);
+		// the issuer and each endorser: recognised when the district lists its issuer id
+		return trusted.findByDistrictIdOrderByCreatedAtAsc(districtId)
+			.map(TrustedIssuer::issuerId)
+			.collect(java.util.stream.Collectors.toSet())
+			.map(ids -> (report.issuer() == null || report.issuer().id() == null ? report
+					: report.recognised(ids.contains(report.issuer().id()))).recognisingEndorsers(ids));
 	}
 
 	private VerificationRequest request(byte[] body) {

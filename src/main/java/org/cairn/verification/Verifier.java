@@ -39,6 +39,8 @@ public final class Verifier {
 
 	private final ClrProbe clr;
 
+	private final EndorsementProbe endorsements;
+
 	private final Clock clock;
 
 	private final Duration deadline;
@@ -56,6 +58,7 @@ public final class Verifier {
 		Ob3SchemaProbe schema = new Ob3SchemaProbe();
 		this.ob3 = new Ob3Probe(jwt, dataIntegrity, status, schema);
 		this.clr = new ClrProbe(ob3, jwt, dataIntegrity, status, schema);
+		this.endorsements = new EndorsementProbe(retrieval, document, hosted, signature, claims, ob3);
 		this.clock = clock;
 		this.deadline = deadline;
 	}
@@ -68,6 +71,8 @@ public final class Verifier {
 					: Schedulers.immediate())
 			.flatMap(content -> content.isEmpty() ? Mono.empty() : Mono.just(content.get()))
 			.flatMap(content -> start(content, run))
+			.then(Mono.defer(() -> run.endorsement ? Mono.<Void>empty()
+					: endorsements.all(run, clock.instant()).doOnNext(list -> run.endorsements = list).then()))
 			.timeout(deadline)
 			.onErrorResume(ex -> {
 				if (ex instanceof java.util.concurrent.TimeoutException) {
@@ -139,6 +144,11 @@ public final class Verifier {
 		if (ClrProbe.isLearnerRecord(node)) {
 			// a learner record (CLR 2.0): its own envelope and proof, then every credential it holds
 			return clr.verify(node, run, clock.instant());
+		}
+		if (Ob3Probe.isEndorsementCredential(node) || Nodes.types(node).contains("Endorsement")) {
+			// an endorsement given on its own (its URL, JSON or JWS): verified as an endorsement
+			return endorsements.verify(node, run, clock.instant(), run.retrievedFrom != null)
+				.then(Mono.fromRunnable(() -> notApplicable(run, "The document is an endorsement, not an Assertion.")));
 		}
 		if (Ob3Probe.isCredential(node)) {
 			// an Open Badges 3.0 credential (JSON, VC-JWT payload, or retrieved from its URL): its own procedure

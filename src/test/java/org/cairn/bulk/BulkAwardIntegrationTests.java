@@ -229,6 +229,35 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void theOpenBadges3CredentialsOfABulkAwardTrailTheJobAndAreAllIssuedWithoutBeingAskedFor() throws Exception {
+		District district = data.district();
+		Person admin = data.person(district, Role.DISTRICT_ADMIN);
+		Template template = fixtures.template(district, null);
+		String badgeClassId = badgeClass(admin, template, null);
+		String csv = IntStream.range(0, 3).mapToObj(i -> "ob3-" + i + "." + district.slug() + "@outside.example.org")
+			.collect(Collectors.joining("\n", "email\n", "\n"));
+		String jobId = json.readTree(data.as(admin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)
+			.contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv).exchange()
+			.expectStatus().isAccepted().expectBody().returnResult().getResponseBody()).get("id").asString();
+		bulk.drain("worker-ob3").block();
+		assertThat(progress(admin, jobId).get("done").asInt()).isEqualTo(3);
+		List<String> ids = mongo.find(Query.query(Criteria.where("badgeClassId").is(badgeClassId)), IssuedAssertion.class)
+			.map(IssuedAssertion::id).collectList().block();
+		assertThat(ids).hasSize(3);
+
+		// nobody asks for them here: the queue behind the job issues them once no chunk has stored assertions for a
+		// moment (one at a time, so on a busy shared machine this takes a while)
+		for (int i = 0; i < 1200 && credentials(ids) < 3; i++) {
+			Thread.sleep(100);
+		}
+		assertThat(credentials(ids)).as("every bulk award's 3.0 credential, issued after the job").isEqualTo(3);
+	}
+
+	private long credentials(List<String> assertionIds) {
+		return mongo.count(Query.query(Criteria.where("_id").in(assertionIds)), "credentials_ob3").block();
+	}
+
+	@Test
 	void aSpreadsheetWithABadRowIsRefusedNamingTheRowAndTheFixedListMailsEachRecipientOnce() throws Exception {
 		District district = data.district();
 		Person admin = data.person(district, Role.DISTRICT_ADMIN);

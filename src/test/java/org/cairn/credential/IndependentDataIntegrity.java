@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its own RDFC-1.0 canonicalization (first-degree hashes; a graph that would need the n-degree step is refused rather
  * than guessed), its own N-Quads serialization and base58 decoding, and the JDK's Ed25519.
  */
-final class IndependentDataIntegrity {
+public final class IndependentDataIntegrity {
 
 	private static final String XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
 
@@ -61,12 +61,12 @@ final class IndependentDataIntegrity {
 
 	private final JsonMapper json;
 
-	IndependentDataIntegrity(JsonMapper json) {
+	public IndependentDataIntegrity(JsonMapper json) {
 		this.json = json;
 	}
 
 	/** Whether the credential's embedded proof verifies with the raw Ed25519 public key. */
-	boolean verifies(String credential, byte[] rawPublicKey) throws Exception {
+	public boolean verifies(String credential, byte[] rawPublicKey) throws Exception {
 		ObjectNode document = (ObjectNode) json.readTree(credential);
 		JsonNode proofs = document.remove("proof");
 		// one proof, or a list of them (as 1EdTech's schema wants): the first eddsa-rdfc-2022 one is checked
@@ -88,7 +88,7 @@ final class IndependentDataIntegrity {
 	}
 
 	/** The raw key of a Multikey's {@code publicKeyMultibase} (multicodec 0xed01 + 32 bytes). */
-	static byte[] rawKey(String publicKeyMultibase) {
+	public static byte[] rawKey(String publicKeyMultibase) {
 		byte[] bytes = base58(publicKeyMultibase);
 		if (bytes.length != 34 || (bytes[0] & 0xff) != 0xed || bytes[1] != 0x01) {
 			throw new IllegalArgumentException("not an Ed25519 multikey");

@@ -117,6 +117,27 @@ class VerificationFixturesTests {
 		}
 	}
 
+	/** 1EdTech's testEndorsementsInAssertion: two endorsements on the assertion, two on its badge class, all hosted. */
+	@org.junit.jupiter.api.Test
+	void theEndorsementsOfOneEdTechsSampleAreListedAndEachVerifies() throws IOException {
+		server.clear();
+		String file = "assertion-with-endorsements.json";
+		Report report = verifier().verify(request(file, fixtures.resolve(file))).block(Duration.ofSeconds(30));
+
+		assertThat(report.valid()).isTrue();
+		assertThat(report.endorsements()).extracting(Report.EndorsementSummary::on)
+			.containsExactly("assertion", "assertion", "badge", "badge");
+		for (Report.EndorsementSummary e : report.endorsements()) {
+			assertThat(e.valid()).as(e.toString()).isTrue();
+			assertThat(e.comment()).isEqualTo("Pretty good");
+			assertThat(e.endorser().name()).isEqualTo("Example Issuer");
+			assertThat(e.endorsedId()).isEqualTo("https://example.org/badgeclass-with-endorsements.json");
+		}
+		// the sample's endorsements all endorse the badge class, which the assertion stands on
+		assertThat(report.endorsements().get(0).checks()).filteredOn(c -> c.id() == CheckId.ENDORSEMENT_CLAIM)
+			.extracting(Check::outcome).containsExactly(Outcome.PASSED);
+	}
+
 	static Outcome outcome(Report report, CheckId id) {
 		return report.checks().stream().filter(c -> c.id() == id).findFirst().orElseThrow().outcome();
 	}

@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Every page of the web app, as the API calls it makes on load, timed against a running Cairn (perf/scale.sh).
+
+Each page is the calls its code in frontend/src makes when it opens (calls the page awaits together run at once,
+as Promise.all does; a call that needs an earlier answer waits for it). A page is opened REQUESTS times one after the
+other after WARMUP openings; the table gives per page the median and p90 of the wall time from its first call to
+its last answer, the bytes received, and the documents the embedded store read per opening (the
+cairn.store.documents.read metric; background work of the service counts too, so small numbers are approximate).
+
+    perf/scale_pages.py http://127.0.0.1:18095 [REQUESTS] [WARMUP]
+
+The list of pages below is checked against the web app's routes (frontend/src/features/*/routes.ts): a route with
+no page here makes the run fail, so a new page cannot be left unmeasured.
+"""
+import concurrent.futures
+import json
+import os
+import re
+import statistics
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+BASE = sys.argv[1]
+REQUESTS = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+WARMUP = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+PASSWORD = os.environ.get("CAIRN_DEMO_PASSWORD", "cairn-demo-password")
+PAGE = 50  # the web app's page size for every list (frontend/src/ui/pager.ts)
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+
+class Client:
+    """A signed-in browser: the session cookie the login sets, sent back on every call."""
+
+    def __init__(self, email):
+        self.cookies = {}
+        self.email = email
+        if email:
+            body = json.dumps({"email": email, "password": PASSWORD}).encode()
+            with urllib.request.urlopen(urllib.request.Request(BASE + "/api/v1/auth/login", body,
+                                                               {"Content-Type": "application/json"})) as r:
+                r.read()
+                for header in r.headers.get_all("Set-Cookie") or []:
+                    name, _, rest = header.partition("=")
+                    self.cookies[name.strip()] = rest.split(";")[0]
+
+    def get(self, path, accept="application/json"):
+        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        request = urllib.request.Request(BASE + path, headers={"Accept": accept, "Cookie": cookie})
+        with urllib.request.urlopen(request) as r:
+            return r.status, r.read()
+
+    def json(self, path, accept="application/json"):
+        return json.loads(self.get(path, accept)[1])
+
+
+def documents_read():
+    try:
+        with urllib.request.urlopen(BASE + "/actuator/metrics/cairn.store.documents.read") as r:
+            return json.load(r)["measurements"][0]["value"]
+    except Exception:  # not exposed (MONGO_URI runs): no figure
+        return None
+
+
+POOL = concurrent.futures.ThreadPoolExecutor(8)
+
+
+def call(client, path):
+    accept = "application/ld+json, application/json" if path.startswith("/public/") else "application/json"
+    status, body = client.get(path, accept)
+    return len(body)
+
+
+def open_page(client, stages):
+    """Runs the page's stages one after the other, the calls of a stage at once; returns (seconds, bytes)."""
+    start = time.perf_counter()
+    size = 0
+    for stage in stages:
+        size += sum(POOL.map(lambda p: call(client, p), stage))
+    return time.perf_counter() - start, size
+
+
+def first(items, key):
+    return items[0][key] if items else None
+
+
+def public_path(url):
+    return urllib.parse.urlparse(url).path
+
+
+def main():
+    admin = Client("admin@demo.cairn.test")
+    teacher = Client("teacher3@demo.cairn.test")
+    assessor = Client("assessor1@demo.cairn.test")
+
+    # what the pages need to know first (each read once, not timed)
+    templates = admin.json("/api/v1/templates")
+    template = first(templates, "id")
+    report_template = first(admin.json("/api/v1/templates?status=PUBLISHED"), "id")
+    catalogue = teacher.json("/api/v1/catalogue")
+    published = first(catalogue, "id")
+    mine = teacher.json(f"/api/v1/enrollments?page=0&size={PAGE}")
+    enrollment = mine[0] if mine else None
+    preview = teacher.json(f"/api/v1/catalogue/{enrollment['templateId']}") if enrollment else None
+    tier = preview["tiers"][0]["key"] if preview and preview.get("tiers") else None
+    queue = assessor.json(f"/api/v1/reviews?page=0&size={PAGE}")
+    submission = assessor.json(f"/api/v1/submissions/{queue[0]['submissionId']}") if queue else None
+    assertions = admin.json("/api/v1/assertions?page=0&size=26")
+    name = next((a["recipientName"] for a in assertions if a.get("recipientName")), "teacher")
+    badge_classes = sorted({public_path(a["badgeClassUrl"]) for a in assertions})
+    my_badges = teacher.json(f"/api/v1/me/badges?page=0&size={PAGE}")
+    my_classes = sorted({public_path(a["badgeClassUrl"]) for a in my_badges})
+    waiting = admin.json(f"/api/v1/enrollments?scope=district&state=PROPOSED&page=0&size={PAGE}")
+    decided = admin.json(f"/api/v1/enrollments?scope=district&page=0&size={PAGE}")
+    district_queue = admin.json(f"/api/v1/reviews/queue?page=0&size={PAGE}")
+
+    def ids(rows, *keys):
+        found = sorted({r[k] for r in rows for k in keys if r.get(k)})
+        return "ids=" + ",".join(found) if found else "ids="
+
+    def previews(rows):
+        return [f"/api/v1/catalogue/{t}" for t in sorted({r["templateId"] for r in rows})]
+
+    unread = "/api/v1/notifications?unread=true"  # the header's count, on every signed-in page
+    pages = [
+        # (route, who, label, stages)
+        ("/admin/badges", admin, "admin: badges issued", [
+            [f"/api/v1/assertions?page=0&size=26", "/api/v1/templates?status=PUBLISHED", "/api/v1/issuing/settings",
+             unread], badge_classes]),
+        ("/admin/badges", admin, f"admin: badges issued, search by name ({name!r})", [
+            [f"/api/v1/assertions?page=0&size=26&q={urllib.parse.quote(name)}", "/api/v1/templates?status=PUBLISHED",
+             "/api/v1/issuing/settings", unread],
+            badge_classes]),
+        ("/admin/badges", admin, "admin: badges issued, page 40 (?page=40)", [
+            [f"/api/v1/assertions?page=40&size=26", "/api/v1/templates?status=PUBLISHED", "/api/v1/issuing/settings",
+             unread], badge_classes]),
+        ("/admin/people", admin, "admin: people", [
+            [f"/api/v1/people?page=0&size={PAGE}", f"/api/v1/people?role=COACH&page=0&size=500", unread]]),
+        ("/admin/people", admin, "admin: people, Show more (page 3)", [[f"/api/v1/people?page=2&size={PAGE}"]]),
+        ("/admin/people/roles", admin, "admin: people and roles", [[f"/api/v1/people?page=0&size={PAGE}", unread]]),
+        ("/admin/approvals", admin, "admin: approvals", [
+            [f"/api/v1/enrollments?scope=district&state=PROPOSED&page=0&size={PAGE}", "/api/v1/budget", unread],
+            [f"/api/v1/people?{ids(waiting, 'personId')}"] + previews(waiting)]),
+        ("/admin/approvals/history", admin, "admin: approval history", [
+            [f"/api/v1/enrollments?scope=district&page=0&size={PAGE}", unread],
+            [f"/api/v1/people?{ids(decided, 'personId', 'decidedBy')}"]]),
+        ("/admin/reviews", admin, "admin: reviews waiting", [
+            [f"/api/v1/reviews/queue?page=0&size={PAGE}", "/api/v1/people?role=ASSESSOR&page=0&size=500", unread]]),
+        ("/admin/reports", admin, "admin: reports", [
+            ["/api/v1/templates?status=PUBLISHED", "/api/v1/reports/participation", "/api/v1/reports/coverage",
+             unread], [f"/api/v1/reports/templates/{report_template}"]]),
+        ("/admin/templates", admin, "admin: templates", [["/api/v1/templates", "/api/v1/library", unread]]),
+        ("/admin/templates/{id}", admin, "admin: template editor", [[f"/api/v1/templates/{template}", unread]]),
+        ("/admin/settings", admin, "admin: district settings", [[
+            "/api/v1/district", "/api/v1/issuing/settings", "/api/v1/webhooks", "/api/v1/auth/providers",
+            "/api/v1/district/trusted-issuers", unread]]),
+        ("/admin/hours", admin, "admin: professional learning hours", [
+            ["/api/v1/hours/settings", "/api/v1/hours/expiring?days=90", unread]]),
+        ("/catalog", teacher, "teacher: catalog", [["/api/v1/catalogue", unread]]),
+        ("/catalog/{id}", teacher, "teacher: a microcredential", [
+            [f"/api/v1/catalogue/{published}", f"/api/v1/enrollments?page=0&size={PAGE}", unread]]),
+        ("/my/enrollments", teacher, "teacher: my work", [[f"/api/v1/enrollments?page=0&size={PAGE}", unread]]),
+        ("/my/enrollments/{id}", teacher, "teacher: an enrollment", [
+            [f"/api/v1/enrollments/{enrollment['id']}", unread],
+            [f"/api/v1/catalogue/{enrollment['templateId']}", f"/api/v1/enrollments/{enrollment['id']}/submissions"]]
+         if enrollment else None),
+        ("/my/enrollments/{id}/tiers/{key}", teacher, "teacher: a tier's workspace", [
+            [f"/api/v1/enrollments/{enrollment['id']}", unread],
+            [f"/api/v1/catalogue/{enrollment['templateId']}",
+             f"/api/v1/enrollments/{enrollment['id']}/evidence?tierKey={tier}",
+             f"/api/v1/enrollments/{enrollment['id']}/submissions"]] if enrollment and tier else None),
+        ("/my/badges", teacher, "teacher: my badges", [
+            [f"/api/v1/me/badges?page=0&size={PAGE}", "/api/v1/me/portfolio", unread], my_classes]),
+        ("/my/hours", teacher, "teacher: my hours", [["/api/v1/me/hours", unread]]),
+        ("/notifications", teacher, "teacher: notifications", [
+            [f"/api/v1/notifications?page=0&size={PAGE}", "/api/v1/notifications/preferences", unread]]),
+        ("/account", teacher, "teacher: account", [["/api/v1/me/tokens", unread]]),
+        ("/reviews", assessor, "assessor: review queue", [[f"/api/v1/reviews?page=0&size={PAGE}", unread]]),
+        ("/reviews/{id}", assessor, "assessor: a review", [
+            [f"/api/v1/submissions/{submission['id']}", unread], [f"/api/v1/catalogue/{submission['templateId']}"]
+            + [f"/api/v1/evidence/{e}" for e in submission["attempts"][-1].get("evidenceIds", [])]]
+         if submission and submission.get("attempts") else None),
+        ("app start", teacher, "any: app start (who am I)", [["/api/v1/me"]]),
+    ]
+    public = {"/sign-in", "/invitations/{token}", "/password-resets", "/password-resets/{token}", "/badge/{id}",
+              "/portfolio/{slug}", "/verify"}
+    routes = set()
+    for f in os.listdir(os.path.join(ROOT, "frontend/src/features")):
+        path = os.path.join(ROOT, "frontend/src/features", f, "routes.ts")
+        if os.path.exists(path):
+            for line in open(path):
+                if "page:" in line and "path:" in line:
+                    m = re.search(r"path: (/\^\\?(.*?)\$/|new RegExp\(`\^(.*?)\$`\))", line)
+                    route = (m.group(2) or m.group(3)).replace("\\/", "/")
+                    route = re.sub(r"\(\?<(\w+)>[^)]*\)|\$\{ID\}", lambda x: "{" + (x.group(1) or "id") + "}", route)
+                    route = route.replace("{tier}", "{key}")
+                    routes.add(route)
+    covered = {p[0] for p in pages if p[3] is not None}
+    missing = sorted(routes - covered - public)
+    if missing:
+        print(f"pages without a measurement (add them to perf/scale_pages.py): {missing}", file=sys.stderr)
+        sys.exit(1)
+    skipped = [p[2] for p in pages if p[3] is None]
+    print(f"load average before the pages: {open('/proc/loadavg').read().split()[:3]}; {REQUESTS} openings per "
+          f"page one after the other, after {WARMUP} to warm up; page size {PAGE}")
+    print("| page (who: what) | calls | bytes | median ms | p90 ms | documents read per opening |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    over = []
+    for route, client, label, stages in pages:
+        if stages is None:
+            continue
+        for _ in range(WARMUP):
+            open_page(client, stages)
+        before = documents_read()
+        times, size = [], 0
+        for _ in range(REQUESTS):
+            t, size = open_page(client, stages)
+            times.append(t * 1000)
+        after = documents_read()
+        reads = "n/a" if before is None else f"{(after - before) / REQUESTS:,.0f}"
+        times.sort()
+        p90 = times[min(len(times) - 1, int(round(0.9 * len(times))) - 1)]
+        median = statistics.median(times)
+        if median >= 100:
+            over.append(label)
+        print(f"| {label} `{route}` | {sum(len(s) for s in stages)} | {size:,} | {median:.1f} | {p90:.1f} | {reads} |",
+              flush=True)
+    if skipped:
+        print(f"not measured (no data for them in this store): {skipped}")
+    print(f"load average after the pages: {open('/proc/loadavg').read().split()[:3]}")
+    print(f"pages at or over 100 ms median: {len(over)} of {len(pages) - len(skipped)}" + (f": {over}" if over else ""))
+
+
+main()
