@@ -99,6 +99,10 @@ class Credentials {
 			return credential;
 		}
 		ObjectNode document = (ObjectNode) json.readTree(credential.json());
+		if (document.get("proof") == null || !document.get("proof").isObject()) {
+			// the object was a proof inside (an embedded endorsement's): the credential's own proofs are listed
+			return credential;
+		}
 		document.set("proof", json.createArrayNode().add(document.get("proof")));
 		return credential.withJson(json.writeValueAsString(document));
 	}
