@@ -1,5 +1,6 @@
 // People and invitations.
 import { navigate } from '../../core/app';
+import { download, saveFile } from '../../core/http';
 import type { Person } from './types';
 import { busy, field, growingList, h, input, pagedList, select, showError, status, toast } from '../../ui';
 import { date } from '../../core/format';
@@ -57,10 +58,14 @@ function personRow(p: Person): HTMLElement {
   const emailForm = h('form', { novalidate: true, class: 'change-email' },
     field('New district email', newEmail, { name: 'email', hint: 'We mail the new address a link; the change takes effect when they open it. Their badges stay valid and theirs.' }),
     sendEmail, emailOut);
+  // the signed learner record (CLR 2.0) of a teacher's current badges and hours, as the teacher downloads it
+  const record = h('button', { type: 'button' }, 'Download learner record (CLR)');
+  const recordStatus = h('p', { role: 'status', class: 'meta' });
   const li = h('li', { class: 'card' }, h('h3', {}, p.displayName || p.email),
     h('p', { class: 'meta' }, [p.email, p.school, p.yearsOfExperience != null ? `${p.yearsOfExperience} years` : null,
       !p.passwordSet ? 'invitation pending' : null, !p.active ? 'inactive' : null,
       p.departedAt ? `left the district ${date(p.departedAt)}` : null].filter(Boolean).join(' · ')),
+    p.roles.includes('TEACHER') ? h('div', { class: 'actions' }, record, recordStatus) : null,
     h('details', {}, h('summary', {}, `Change ${p.displayName || p.email}`), roles, h('div', { class: 'actions' }, save, toggle, departed), emailForm));
   departed.addEventListener('click', () => void busy(departed, async () => {
     if (!p.departedAt && !confirm(`Mark ${p.displayName || p.email} as having left the district? They keep their badges and can sign in with a verified personal address to see them; nothing else.`)) return;
@@ -75,6 +80,15 @@ function personRow(p: Person): HTMLElement {
       } catch (err) { showError(emailForm, err); }
     });
   });
+  record.setAttribute('aria-label', `Download the learner record of ${p.displayName || p.email}`);
+  record.addEventListener('click', () => void busy(record, async () => {
+    recordStatus.textContent = '';
+    try {
+      const { blob, filename } = await download(`/api/v1/people/${encodeURIComponent(p.id)}/learner-record`);
+      saveFile(blob, filename);
+      recordStatus.textContent = `Downloaded ${filename}.`;
+    } catch (err) { showError(li, err); }
+  }));
   save.addEventListener('click', () => void busy(save, async () => {
     try {
       await peopleApi.update(p.id, { displayName: p.displayName || p.email, roles: checkedRoles(roles), school: p.school ?? null,

@@ -20,6 +20,8 @@ export interface Expiring { assertionId: string; personEmail: string; personName
 export const transcriptApi = {
   mine: () => api.get<Hours>('/api/v1/me/hours'),
   transcript: () => download('/api/v1/me/transcript.pdf'),
+  /** The signed learner record (CLR 2.0): every current badge as its 3.0 credential, with hours. */
+  learnerRecord: () => download('/api/v1/me/learner-record'),
   settings: () => api.get<Settings>('/api/v1/hours/settings'),
   saveSettings: (s: Settings) => api.put<Settings>('/api/v1/hours/settings', s),
   renew: (assertionId: string) => api.post<{ renewedAssertionId: string; awardId: string; assertionId?: string | null }>(`/api/v1/hours/renewals/${encodeURIComponent(assertionId)}`),

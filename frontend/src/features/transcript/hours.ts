@@ -22,6 +22,8 @@ export async function myHours(): Promise<Node> {
     } catch (err) { showError(panel, err); }
   }));
   const current = hours.years.find((y) => y.fiscalYear === hours.currentFiscalYear);
+  const record = learnerRecordButton(() => transcriptApi.learnerRecord(),
+    `Every current badge you hold with its ${unit}, signed by your district as one learner record (CLR 2.0) for a digital wallet or an employer.`);
   return h('section', {}, h('h1', {}, 'My hours'),
     h('p', {}, `${hours.currentFiscalYear} so far: ${credits(current?.credits ?? 0)} ${unit}.`),
     hours.years.length ? scrollTable(`${unit} by fiscal year`, h('table', {},
@@ -29,7 +31,7 @@ export async function myHours(): Promise<Node> {
       h('thead', {}, h('tr', {}, ['Fiscal year', unit[0].toUpperCase() + unit.slice(1), 'Badges'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, hours.years.map((y) => h('tr', {}, h('th', { scope: 'row' }, y.fiscalYear), h('td', {}, credits(y.credits)), h('td', {}, String(y.badges)))))))
       : h('p', {}, 'No badges yet. Pass a tier to earn one.'),
-    panel,
+    panel, record,
     hours.badges.length ? h('ul', { class: 'cards' }, hours.badges.map((b) => h('li', { class: `card${b.expired ? ' expired' : ''}` },
       h('h2', {}, b.name),
       h('p', {}, `${credits(b.credits)} ${unit} · ${b.fiscalYear}`),
@@ -39,6 +41,25 @@ export async function myHours(): Promise<Node> {
       b.expires && !b.renewed && !b.renews ? h('p', {}, h('a', { href: `/my/renewals/${encodeURIComponent(b.assertionId)}` }, `Renew “${b.name}”`)) : null,
       b.renews ? h('p', { class: 'meta' }, 'A renewal: it keeps an earlier badge current (no new hours).') : null,
       h('p', {}, h('a', { href: b.verificationUrl }, `Check “${b.name}”`))))) : null);
+}
+
+/**
+ * A card with a button that downloads a signed learner record (a teacher's own, or an administrator's copy of a
+ * teacher's); a problem (no current badge yet) is shown in the card.
+ */
+export function learnerRecordButton(fetchRecord: () => Promise<{ blob: Blob; filename: string }>, explanation: string): HTMLElement {
+  const get = h('button', { type: 'button' }, 'Download learner record (CLR)');
+  const done = h('p', { role: 'status', class: 'meta' });
+  const card = h('div', { class: 'card learner-record' }, h('h2', {}, 'Learner record'), h('p', {}, explanation), get, done);
+  get.addEventListener('click', () => void busy(get, async () => {
+    done.textContent = '';
+    try {
+      const { blob, filename } = await fetchRecord();
+      saveFile(blob, filename);
+      done.textContent = `Downloaded ${filename}.`;
+    } catch (err) { showError(card, err); }
+  }));
+  return card;
 }
 
 /** Renews a badge once the teacher has done what the district asks: the same badge, new validity, linked. */

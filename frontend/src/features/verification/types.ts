@@ -10,6 +10,8 @@ export interface Verdict {
   alignments?: Array<{ targetName: string; targetUrl?: string; targetFramework?: string; targetCode?: string }>;
   /** A Cairn transcript: one report per badge it carries. */
   badges?: Array<{ name?: string; attachment: string; report?: Verdict | null }>;
+  /** A learner record (CLR 2.0): the report of each credential it holds. */
+  credentials?: Verdict[];
   endorsements?: EndorsementVerdict[];
 }
 /** One endorsement of the verified badge, verified on its own; its comment is another issuer's plain text. */

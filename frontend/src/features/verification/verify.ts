@@ -70,7 +70,7 @@ export function verifyPage(_: unknown, q: URLSearchParams): Node {
   picker.addEventListener('change', () => { const f = picker.files?.[0]; if (f) { giveFile(f); void run(); } });
   if (q.get('url')) queueMicrotask(() => void run());
   return h('section', {}, h('h1', {}, 'Verify a badge'),
-    h('p', {}, 'Check any Open Badges 2.0 badge or 3.0 credential (a file from a wallet works too): is it real, whose is it, and does it still stand? No sign-in needed.'), form, result);
+    h('p', {}, 'Check any Open Badges 2.0 badge, 3.0 credential or CLR 2.0 learner record (a file from a wallet works too): is it real, whose is it, and does it still stand? No sign-in needed.'), form, result);
 }
 
 /** A transcript: the overall verdict, then each badge it carries with its own verdict and checks. */
@@ -96,7 +96,8 @@ function verdictView(v: Verdict, label: string, level = 2): HTMLElement {
   const said = (c: Check) => c.sentence ?? c.message;
   const a = v.assertion;
   const img = v.badge?.image && /^(https?:|data:image\/)/.test(v.badge.image) ? v.badge.image : null;
-  const headline = v.valid ? (a?.revoked ? 'Revoked' : '✓ Valid badge') : '✗ Not valid';
+  const record = v.kind === 'ClrCredential';
+  const headline = v.valid ? (a?.revoked ? 'Revoked' : record ? '✓ Valid learner record' : '✓ Valid badge') : '✗ Not valid';
   return h('div', { class: `verdict ${v.valid && !a?.revoked ? 'valid' : 'invalid'}` },
     h('div', { class: 'title-row' }, img ? h('img', { src: img, alt: '', width: 72, height: 72 }) : null,
       h('div', {}, h(heading, { tabindex: -1 }, headline),
@@ -119,6 +120,10 @@ function verdictView(v: Verdict, label: string, level = 2): HTMLElement {
         en.comment ? h('blockquote', {}, en.comment) : null,
         h('details', { class: 'detail' }, h('summary', {}, 'What was checked'),
           h('ul', {}, en.checks.map((c) => h('li', { 'data-check': c.id }, `${c.outcome}: `, c.sentence ?? c.message, ' ', h('code', {}, c.id))))))))] : null,
+    v.credentials?.length ? [h('h3', {}, `Badges in this learner record (${v.credentials.length})`),
+      h('ul', { class: 'record-badges' }, v.credentials.map((c, i) => h('li', { class: c.valid ? 'passed' : 'failed' },
+        h('span', { class: 'outcome' }, c.valid ? 'Valid' : 'Not valid'), ' ', c.badge?.name ?? `Badge ${i + 1}`,
+        c.valid ? '' : `: ${c.checks.filter((x) => outcome(x) === 'failed').map(said).join(' ')}`)))] : null,
     h(sub, {}, 'Checks'),
     h('ol', { class: 'checks' }, v.checks.map((c) => h('li', { class: outcome(c), 'data-check': c.id },
       h('span', { class: 'outcome' }, word[outcome(c)] ?? c.outcome), ' ', said(c), ' ',

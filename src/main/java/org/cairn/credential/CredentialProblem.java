@@ -8,7 +8,9 @@ import org.springframework.http.HttpStatus;
 enum CredentialProblem implements ProblemType {
 
 	/** The badge was revoked: its 3.0 credential is no longer served (its id is in the revocation list). */
-	CREDENTIAL_REVOKED("credential-revoked", HttpStatus.GONE);
+	CREDENTIAL_REVOKED("credential-revoked", HttpStatus.GONE),
+	/** A learner record was asked for someone who holds no current badge (all revoked or expired, or none yet). */
+	NO_CURRENT_BADGES("no-current-badges", HttpStatus.NOT_FOUND);
 
 	private final String slug;
 

@@ -88,7 +88,25 @@ class Credentials {
 
 	/** The stored credential, without issuing one. */
 	Mono<StoredCredential> stored(String assertionId) {
-		return mongo.findById(assertionId, StoredCredential.class);
+		return mongo.findById(assertionId, StoredCredential.class).map(this::proofAsList);
+	}
+
+	/**
+	 * A credential issued before proofs were listed carries its one proof as an object, which 1EdTech's schema
+	 * refuses (it wants an array). The proof is not signed (it is set aside before hashing, and the VC-JWT is a
+	 * separate signature), so serving it as a list of one changes nothing any proof covers.
+	 */
+	private StoredCredential proofAsList(StoredCredential credential) {
+		if (!credential.json().contains("\"proof\":{")) {
+			return credential;
+		}
+		ObjectNode document = (ObjectNode) json.readTree(credential.json());
+		if (document.get("proof") == null || !document.get("proof").isObject()) {
+			// the object was a proof inside (an embedded endorsement's): the credential's own proofs are listed
+			return credential;
+		}
+		document.set("proof", json.createArrayNode().add(document.get("proof")));
+		return credential.withJson(json.writeValueAsString(document));
 	}
 
 	/** The credential of the assertion, issued now if it has none yet; empty for an unknown or revoked assertion. */
@@ -117,9 +135,7 @@ class Credentials {
 		if (credential.jwt() != null) {
 			return Mono.just(credential);
 		}
-		return keysInFlight.computeIfAbsent(credential.districtId(), id -> keys.active(id)
-			.doFinally(signal -> keysInFlight.remove(id))
-			.cache())
+		return rsaKey(credential.districtId())
 			.flatMap(rsa -> {
 				return keys.signJwt(rsa.id(), urls.kid(credential.issuerId(), rsa.id()), claims(credential.json()))
 					.flatMap(jwt -> mongo.findAndModify(
@@ -131,6 +147,20 @@ class Credentials {
 			});
 	}
 
+	/**
+	 * A VC-JWT of another document Cairn signs for the district (a learner record), with the district's RSA key and
+	 * the same claims a badge's VC-JWT carries.
+	 */
+	Mono<String> jwt(String districtId, String issuerId, String document) {
+		return rsaKey(districtId).flatMap(rsa -> keys.signJwt(rsa.id(), urls.kid(issuerId, rsa.id()), claims(document)));
+	}
+
+	private Mono<SigningKey> rsaKey(String districtId) {
+		return keysInFlight.computeIfAbsent(districtId, id -> keys.active(id)
+			.doFinally(signal -> keysInFlight.remove(id))
+			.cache());
+	}
+
 	/** The embedded {@code eddsa-rdfc-2022} proof with the district's Ed25519 key. */
 	private Mono<StoredCredential> prove(IssuedBadge badge, EdKey ed, List<JsonNode> endorsements,
 			List<RelatedResource> related) {
@@ -138,7 +168,8 @@ class Credentials {
 				: mapping.unsigned(badge, endorsements).withRelated(related);
 		DataIntegrityProof options = DataIntegrityProof.configuration(badge.issuedOn().toString(),
 				urls.multikey(ed.id()));
-		return Mono.fromCallable(() -> hashData(options, unsigned))
+		return Mono.fromCallable(() -> DataIntegrity.hashData(json.writeValueAsString(options),
+				json.writeValueAsString(unsigned)))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(data -> edKeys.sign(ed.id(), data))
 			.map(signature -> new StoredCredential(badge.assertionId(), badge.districtId(), badge.personId(),
@@ -160,14 +191,6 @@ class Credentials {
 			.map(old -> List.of(new RelatedResource(urls.credential(old.assertionId()), "application/ld+json",
 					"sha384-" + Base64.getEncoder().encodeToString(sha384(old.json())))))
 			.defaultIfEmpty(List.of());
-	}
-
-	/**
-	 * vc-di-eddsa "Hashing (eddsa-rdfc-2022)": SHA-256 of the canonical proof configuration followed by SHA-256 of the
-	 * canonical credential without its proof.
-	 */
-	private byte[] hashData(DataIntegrityProof options, OpenBadgeCredential unsigned) {
-		return DataIntegrity.hashData(json.writeValueAsString(options), json.writeValueAsString(unsigned));
 	}
 
 	/**

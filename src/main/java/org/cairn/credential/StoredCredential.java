@@ -17,4 +17,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("credentials_ob3")
 record StoredCredential(@Id String assertionId, String districtId, @Indexed String personId, String issuerId,
 		String json, String jwt, String rsaKeyId, String edKeyId, Instant issuedAt) {
+
+	StoredCredential withJson(String value) {
+		return new StoredCredential(assertionId, districtId, personId, issuerId, value, jwt, rsaKeyId, edKeyId,
+				issuedAt);
+	}
+
 }

@@ -20,7 +20,7 @@ import org.cairn.openbadges.OpenBadgeCredential.Profile;
 		"proof" })
 public record EndorsementCredential(@JsonProperty("@context") List<String> context, String id, List<String> type,
 		String name, Profile issuer, String validFrom, EndorsementSubject credentialSubject,
-		CredentialStatus credentialStatus, DataIntegrityProof proof) {
+		CredentialStatus credentialStatus, List<DataIntegrityProof> proof) {
 
 	public static final String TYPE = "EndorsementCredential";
 
@@ -31,9 +31,10 @@ public record EndorsementCredential(@JsonProperty("@context") List<String> conte
 				new CredentialStatus(revocationListUrl, OpenBadgeCredential.REVOCATION_LIST), null);
 	}
 
+	/** With its proof as a list of one, as 1EdTech's schema wants (it validates endorsements inside a badge too). */
 	public EndorsementCredential withProof(DataIntegrityProof value) {
 		return new EndorsementCredential(context, id, type, name, issuer, validFrom, credentialSubject,
-				credentialStatus, value);
+				credentialStatus, List.of(value));
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -21,8 +21,8 @@ import jakarta.json.JsonStructure;
 /**
  * JSON-LD for Open Badges 3.0 Data Integrity proofs: a document's RDF dataset canonicalized with RDFC-1.0 (SHA-256)
  * and written as canonical N-Quads. Contexts come only from the copies shipped in this package (the VC Data Model
- * 2.0 and the OB 3.0.3 context, see {@code contexts/README.md}); any other remote context is refused, so neither
- * signing nor verifying ever fetches anything.
+ * 2.0, the OB 3.0.3 and the CLR 2.0.1 context, see {@code contexts/README.md}); any other remote context is refused,
+ * so neither signing nor verifying ever fetches anything.
  */
 public final class LinkedData {
 
@@ -30,14 +30,16 @@ public final class LinkedData {
 
 	public static final String OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 
+	public static final String CLR_V2 = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json";
+
 	private static final Map<String, JsonStructure> CONTEXTS = Map.of(VC_V2, load("contexts/credentials-v2.jsonld"),
-			OB_V3, load("contexts/ob-v3p0-context-3.0.3.json"));
+			OB_V3, load("contexts/ob-v3p0-context-3.0.3.json"), CLR_V2, load("contexts/clr-v2p0-context-2.0.1.json"));
 
 	private static final DocumentLoader OFFLINE = (url, options) -> {
 		JsonStructure context = CONTEXTS.get(url.toString());
 		if (context == null) {
 			throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED,
-					"Only the VC Data Model 2.0 and Open Badges 3.0 contexts are known here, not " + url);
+					"Only the VC Data Model 2.0, Open Badges 3.0 and CLR 2.0 contexts are known here, not " + url);
 		}
 		JsonDocument document = JsonDocument.of(context);
 		document.setDocumentUrl(url);

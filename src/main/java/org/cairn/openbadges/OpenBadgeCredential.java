@@ -19,13 +19,13 @@ import tools.jackson.databind.JsonNode;
 public record OpenBadgeCredential(@JsonProperty("@context") List<String> context, String id, List<String> type,
 		String name, String description, Profile issuer, String validFrom, String validUntil,
 		AchievementSubject credentialSubject, List<Evidence> evidence, CredentialStatus credentialStatus,
-		List<CredentialSchema> credentialSchema, List<RelatedResource> relatedResource, DataIntegrityProof proof) {
+		List<CredentialSchema> credentialSchema, List<RelatedResource> relatedResource, List<DataIntegrityProof> proof) {
 
 	/** Without related resources (older callers). */
 	public OpenBadgeCredential(List<String> context, String id, List<String> type, String name, String description,
 			Profile issuer, String validFrom, String validUntil, AchievementSubject credentialSubject,
 			List<Evidence> evidence, CredentialStatus credentialStatus, List<CredentialSchema> credentialSchema,
-			DataIntegrityProof proof) {
+			List<DataIntegrityProof> proof) {
 		this(context, id, type, name, description, issuer, validFrom, validUntil, credentialSubject, evidence,
 				credentialStatus, credentialSchema, null, proof);
 	}
@@ -52,9 +52,13 @@ public record OpenBadgeCredential(@JsonProperty("@context") List<String> context
 				List.of(new CredentialSchema(SCHEMA, "1EdTechJsonSchemaValidator2019")), null);
 	}
 
+	/**
+	 * The credential with its proof, as a list of one: 1EdTech's schema (and the spec's "Proof [0..*]") want an array
+	 * even for a single proof.
+	 */
 	public OpenBadgeCredential withProof(DataIntegrityProof value) {
 		return new OpenBadgeCredential(context, id, type, name, description, issuer, validFrom, validUntil,
-				credentialSubject, evidence, credentialStatus, credentialSchema, relatedResource, value);
+				credentialSubject, evidence, credentialStatus, credentialSchema, relatedResource, List.of(value));
 	}
 
 	/** A credential naming others it depends on (the credential a renewal renews), each with its digest. */
@@ -236,7 +240,12 @@ public record OpenBadgeCredential(@JsonProperty("@context") List<String> context
 
 		/** The proof options to hash, carrying the credential's context as the cryptosuite requires. */
 		public static DataIntegrityProof configuration(String created, String verificationMethod) {
-			return new DataIntegrityProof(CONTEXT, "DataIntegrityProof", EDDSA_RDFC_2022, created, verificationMethod,
+			return configuration(CONTEXT, created, verificationMethod);
+		}
+
+		/** The proof options for a document of another context (a learner record's). */
+		public static DataIntegrityProof configuration(List<String> context, String created, String verificationMethod) {
+			return new DataIntegrityProof(context, "DataIntegrityProof", EDDSA_RDFC_2022, created, verificationMethod,
 					"assertionMethod", null);
 		}
 

@@ -53,6 +53,8 @@ public enum CheckId {
 	OB3_CONTEXT("ob3.context", Generation.V3),
 	/** The credential has the required properties and types: issuer, validFrom, subject with id or identifier. */
 	OB3_STRUCTURE("ob3.structure", Generation.V3),
+	/** The credential validates against 1EdTech's Open Badges 3.0 JSON schema (vendored; nothing is fetched). */
+	OB3_SCHEMA("ob3.schema", Generation.V3),
 	/** The VC-JWT: RS256, the key named by {@code kid}, the signature, and iss/jti/nbf/exp matching the credential. */
 	OB3_PROOF_JWT("ob3.proof.jwt", Generation.V3),
 	/** The embedded Data Integrity proof with the eddsa-rdfc-2022 cryptosuite. */
@@ -64,6 +66,11 @@ public enum CheckId {
 	/** Now lies between validFrom and validUntil. */
 	OB3_VALIDITY("ob3.validity", Generation.V3),
 
+	// ---- CLR 2.0 (a learner record, checked with the 3.0 checks above for its own envelope and proof) ----
+
+	/** Every credential the learner record holds verifies on its own (each one's report is in the answer). */
+	CLR_CREDENTIALS("clr.credentials", Generation.CLR),
+
 	// ---- endorsements (2.0 Endorsement, 3.0 EndorsementCredential); reported for an endorsement only ----
 
 	/** The endorsement has its required properties: what it endorses ({@code claim} / {@code credentialSubject} id), the endorser, the date. */
@@ -73,7 +80,7 @@ public enum CheckId {
 
 	/** Which version's procedure a check belongs to; input checks and the recipient belong to both. */
 	enum Generation {
-		BOTH, V2, V3, ENDORSEMENT
+		BOTH, V2, V3, CLR, ENDORSEMENT
 	}
 
 	private final String id;
@@ -95,14 +102,19 @@ public enum CheckId {
 	}
 
 	/** Whether a report of this version lists the check. */
-	boolean reportedFor(boolean ob3) {
-		return generation != Generation.ENDORSEMENT
-				&& (generation == Generation.BOTH || (generation == Generation.V3) == ob3);
+	boolean reportedFor(boolean ob3, boolean clr) {
+		return switch (generation) {
+			case BOTH -> true;
+			case V2 -> !ob3;
+			case V3 -> ob3;
+			case CLR -> clr;
+			case ENDORSEMENT -> false;
+		};
 	}
 
 	/** Whether a report of an endorsement of this version lists the check. */
 	boolean reportedForEndorsement(boolean ob3) {
-		return generation == Generation.ENDORSEMENT || reportedFor(ob3);
+		return generation == Generation.ENDORSEMENT || reportedFor(ob3, false);
 	}
 
 	@JsonValue

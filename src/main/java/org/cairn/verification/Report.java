@@ -8,26 +8,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The answer to a verification (documented in docs/verification.md): {@code valid} is true when no check failed.
  * {@code kind} is the Open Badges class verified (usually Assertion); the summaries are null when the document was
- * not reached or not readable.
+ * not reached or not readable. A learner record ({@code kind} ClrCredential) lists the report of each credential it
+ * holds in {@code credentials}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(boolean valid, InputKind input, String kind, String verificationType, List<Check> checks,
 		AssertionSummary assertion, BadgeSummary badge, IssuerSummary issuer, RecipientSummary recipient,
-		List<AlignmentSummary> alignments, List<EndorsementSummary> endorsements, List<TranscriptBadge> badges) {
+		List<AlignmentSummary> alignments, List<EndorsementSummary> endorsements, List<Report> credentials,
+		List<TranscriptBadge> badges) {
 
 	/** A report of one badge (no transcript). */
 	Report(boolean valid, InputKind input, String kind, String verificationType, List<Check> checks,
 			AssertionSummary assertion, BadgeSummary badge, IssuerSummary issuer, RecipientSummary recipient,
-			List<AlignmentSummary> alignments, List<EndorsementSummary> endorsements) {
+			List<AlignmentSummary> alignments, List<EndorsementSummary> endorsements, List<Report> credentials) {
 		this(valid, input, kind, verificationType, checks, assertion, badge, issuer, recipient, alignments, endorsements,
-				null);
+				credentials, null);
 	}
 
 	/** A copy saying whether the issuer is one the asking district recognises. */
 	Report recognised(boolean recognised) {
 		return issuer == null ? this
 				: new Report(valid, input, kind, verificationType, checks, assertion, badge, issuer.recognised(recognised),
-						recipient, alignments, endorsements, badges);
+						recipient, alignments, endorsements, credentials, badges);
 	}
 
 	/** A copy marking the endorsers the asking district recognises (by their issuer id). */
@@ -40,7 +42,7 @@ public record Report(boolean valid, InputKind input, String kind, String verific
 					e.endorser().id() != null && trustedIssuerIds.contains(e.endorser().id()))))
 			.toList();
 		return new Report(valid, input, kind, verificationType, checks, assertion, badge, issuer, recipient,
-				alignments, marked, badges);
+				alignments, marked, credentials, badges);
 	}
 
 	/**

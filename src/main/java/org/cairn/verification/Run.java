@@ -48,6 +48,15 @@ final class Run {
 
 	Boolean recipientMatched;
 
+	/** Whether the credential is a learner record (CLR 2.0): the report then lists {@code clr.credentials} too. */
+	boolean clr;
+
+	/** A learner record's reports of the credentials it holds, in its order. */
+	List<Report> held = List.of();
+
+	/** What 1EdTech's JSON schema found wrong, in words (the first few). */
+	List<String> schemaProblems = List.of();
+
 	int fetches;
 
 	CheckId current = CheckId.INPUT_DETECT;
@@ -115,7 +124,7 @@ final class Run {
 				: "The verification stopped when " + lastFailure.id() + " failed.";
 		List<Check> all = new ArrayList<>();
 		for (CheckId id : CheckId.values()) {
-			if (!(endorsement ? id.reportedForEndorsement(ob3) : id.reportedFor(ob3))) {
+			if (!(endorsement ? id.reportedForEndorsement(ob3) : id.reportedFor(ob3, clr))) {
 				continue;
 			}
 			all.add(checks.getOrDefault(id, new Check(id, Outcome.SKIPPED, notReached)));

@@ -77,10 +77,13 @@ final class Sentences {
 			case RECIPIENT_MATCH -> ok ? "Awarded to " + run.recipient + "." : "Not awarded to " + run.recipient + ".";
 			case IMAGE_INTEGRITY -> ok ? "The image is intact."
 					: "The image is damaged or carries active content such as scripts.";
-			case OB3_CONTEXT -> ok ? "It follows the Open Badges 3.0 standard (a W3C Verifiable Credential)."
-					: "It does not follow the Open Badges 3.0 standard.";
+			case OB3_CONTEXT -> ok ? "It follows the " + standard(run) + " standard (a W3C Verifiable Credential)."
+					: "It does not follow the " + standard(run) + " standard.";
 			case OB3_STRUCTURE -> ok ? "The credential has everything the standard requires."
 					: "The credential is missing something the standard requires.";
+			case OB3_SCHEMA -> ok ? "It is laid out exactly as the Open Badges 3.0 standard describes."
+					: "It is not laid out as the Open Badges 3.0 standard describes, so other systems may misread it"
+							+ (run.schemaProblems.isEmpty() ? "." : ": " + run.schemaProblems.get(0) + ".");
 			case OB3_PROOF_JWT, OB3_PROOF_EDDSA -> ok ? "Issued by " + issuer + ", whose key signed it."
 					: "The signature does not match: the credential was changed after it was signed, or someone else signed it.";
 			case OB3_KEY -> ok ? "Signed with a key " + issuer + " publishes as its own."
@@ -89,11 +92,18 @@ final class Sentences {
 					: capital(issuer) + " has revoked this badge"
 							+ (run.revocationReason == null ? "." : ": " + run.revocationReason);
 			case OB3_VALIDITY -> ok ? validity(run) : "It is not valid now: it expired, or is not valid yet.";
+			case CLR_CREDENTIALS -> ok ? "Every badge in this learner record is genuine and current."
+					: "Some badge in this learner record does not verify: it was changed, revoked or has expired (see"
+							+ " each badge below).";
 			case ENDORSEMENT_STRUCTURE -> ok ? "The endorsement has everything the standard requires."
 					: "The endorsement is missing something the standard requires.";
 			case ENDORSEMENT_CLAIM -> ok ? "It endorses this very badge or issuer."
 					: "It endorses something else than where it is listed.";
 		};
+	}
+
+	private static String standard(Run run) {
+		return run.clr ? "Comprehensive Learner Record 2.0" : "Open Badges 3.0";
 	}
 
 	private static String given(InputKind input) {

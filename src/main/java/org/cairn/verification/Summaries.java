@@ -19,7 +19,7 @@ final class Summaries {
 	static Report report(boolean valid, Run run, List<Check> checks) {
 		return new Report(valid, run.input, run.kind, run.verificationType, checks, assertion(run), badge(run.badge),
 				issuer(run.issuer), recipient(run), alignments(run.badge),
-				run.endorsements.isEmpty() ? null : run.endorsements);
+				run.endorsements.isEmpty() ? null : run.endorsements, run.held.isEmpty() ? null : run.held);
 	}
 
 	private static Report.AssertionSummary assertion(Run run) {

@@ -115,7 +115,7 @@ final class TranscriptVerification {
 		boolean valid = complete && !badges.isEmpty()
 				&& badges.stream().allMatch(b -> b.report() != null && b.report().valid())
 				&& checks.stream().noneMatch(c -> c.outcome() == Outcome.FAILED);
-		return new Report(valid, InputKind.PDF, "Transcript", null, checks, null, null, null, null, null, null, badges);
+		return new Report(valid, InputKind.PDF, "Transcript", null, checks, null, null, null, null, null, null, null, badges);
 	}
 
 }

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * recording its checks ({@link CheckId}) on the {@link Run}: {@link InputProbe} (what was given, and the badge taken
  * out of it), {@link DocumentProbe} (JWS, JSON, JSON-LD context and types), {@link HostedProbe} (retrieval from the
  * id, consistency, scope), {@link StructureProbe}, {@link SignatureProbe} and {@link ClaimsProbe} (revocation, dates,
- * recipient); an Open Badges 3.0 credential goes to {@link Ob3Probe} instead. This class only links them: which stage follows which, and the badge class and issuer in between.
+ * recipient); an Open Badges 3.0 credential goes to {@link Ob3Probe} instead, a CLR 2.0 learner record to
+ * {@link ClrProbe}. This class only links them: which stage follows which, and the badge class and issuer in between.
  * Every failure is a check in the report, never an exception.
  */
 public final class Verifier {
@@ -38,6 +39,8 @@ public final class Verifier {
 
 	private final TranscriptVerification transcripts;
 
+	private final ClrProbe clr;
+
 	private final EndorsementProbe endorsements;
 
 	private final Clock clock;
@@ -50,8 +53,14 @@ public final class Verifier {
 		this.hosted = new HostedProbe(retrieval);
 		this.signature = new SignatureProbe(retrieval);
 		this.claims = new ClaimsProbe(retrieval);
-		this.ob3 = new Ob3Probe(retrieval, json);
 		this.transcripts = new TranscriptVerification(json);
+		Ob3KeyProbe keys = new Ob3KeyProbe(retrieval);
+		Ob3JwtProbe jwt = new Ob3JwtProbe(keys);
+		Ob3DataIntegrityProbe dataIntegrity = new Ob3DataIntegrityProbe(keys, json);
+		Ob3StatusProbe status = new Ob3StatusProbe(retrieval);
+		Ob3SchemaProbe schema = new Ob3SchemaProbe();
+		this.ob3 = new Ob3Probe(jwt, dataIntegrity, status, schema);
+		this.clr = new ClrProbe(ob3, jwt, dataIntegrity, status, schema);
 		this.endorsements = new EndorsementProbe(retrieval, document, hosted, signature, claims, ob3);
 		this.clock = clock;
 		this.deadline = deadline;
@@ -148,6 +157,10 @@ public final class Verifier {
 	}
 
 	private Mono<Void> document(JsonNode node, Run run) {
+		if (ClrProbe.isLearnerRecord(node)) {
+			// a learner record (CLR 2.0): its own envelope and proof, then every credential it holds
+			return clr.verify(node, run, clock.instant());
+		}
 		if (Ob3Probe.isEndorsementCredential(node) || Nodes.types(node).contains("Endorsement")) {
 			// an endorsement given on its own (its URL, JSON or JWS): verified as an endorsement
 			return endorsements.verify(node, run, clock.instant(), run.retrievedFrom != null)
@@ -294,7 +307,7 @@ public final class Verifier {
 
 	// ---- the report --------------------------------------------------------------------------------------------
 
-	private static Report report(Run run) {
+	static Report report(Run run) {
 		List<Check> checks = run.checks().stream().map(c -> c.withSentence(Sentences.of(c, run))).toList();
 		boolean valid = checks.stream().noneMatch(c -> c.outcome() == Outcome.FAILED)
 				&& checks.stream().anyMatch(c -> c.outcome() == Outcome.PASSED);

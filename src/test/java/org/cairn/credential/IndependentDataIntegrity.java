@@ -23,6 +23,7 @@ import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,9 @@ public final class IndependentDataIntegrity {
 	private static final Map<String, String> CONTEXTS = Map.of("https://www.w3.org/ns/credentials/v2",
 			"/org/cairn/openbadges/contexts/credentials-v2.jsonld",
 			"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-			"/org/cairn/openbadges/contexts/ob-v3p0-context-3.0.3.json");
+			"/org/cairn/openbadges/contexts/ob-v3p0-context-3.0.3.json",
+			"https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+			"/org/cairn/openbadges/contexts/clr-v2p0-context-2.0.1.json");
 
 	private static final DocumentLoader LOADER = (url, options) -> {
 		String resource = CONTEXTS.get(url.toString());
@@ -65,7 +68,9 @@ public final class IndependentDataIntegrity {
 	/** Whether the credential's embedded proof verifies with the raw Ed25519 public key. */
 	public boolean verifies(String credential, byte[] rawPublicKey) throws Exception {
 		ObjectNode document = (ObjectNode) json.readTree(credential);
-		ObjectNode proof = (ObjectNode) document.remove("proof");
+		JsonNode proofs = document.remove("proof");
+		// one proof, or a list of them (as 1EdTech's schema wants): the first eddsa-rdfc-2022 one is checked
+		ObjectNode proof = (ObjectNode) (proofs.isArray() ? proofs.get(0) : proofs);
 		String proofValue = proof.remove("proofValue").asString();
 		if (!"eddsa-rdfc-2022".equals(proof.get("cryptosuite").asString())) {
 			return false;

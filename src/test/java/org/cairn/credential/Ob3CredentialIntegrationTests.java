@@ -31,6 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +57,9 @@ class Ob3CredentialIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	Credentials credentials;
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
 
 	@Test
 	void everyAwardYieldsAnOpenBadgeCredentialWhoseTwoProofsVerifyIndependently() throws Exception {
@@ -95,7 +102,8 @@ class Ob3CredentialIntegrationTests extends IntegrationTest {
 			.isEqualTo(result.get("rubricCriterionLevel").get(1).get("id").asString());
 
 		// eddsa-rdfc-2022, checked with the Multikey the issuer publishes
-		JsonNode proof = credential.get("proof");
+		assertThat(credential.get("proof").isArray()).as("a list of proofs, as 1EdTech's schema wants").isTrue();
+		JsonNode proof = credential.get("proof").get(0);
 		assertThat(proof.get("type").asString()).isEqualTo("DataIntegrityProof");
 		assertThat(proof.get("cryptosuite").asString()).isEqualTo("eddsa-rdfc-2022");
 		JsonNode multikey = json.readTree(body(proof.get("verificationMethod").asString(), "application/ld+json"));
@@ -182,6 +190,34 @@ class Ob3CredentialIntegrationTests extends IntegrationTest {
 		assertThat(list.get("revokedCredential").get(0).get("revocationReason").asString()).isEqualTo("Issued in error");
 		http.get().uri("/public/credentials/{id}", id).exchange().expectStatus().isEqualTo(410)
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	/**
+	 * A credential issued before proofs were listed (its one proof an object, which 1EdTech's schema refuses) is
+	 * served with the proof as a list of one, and still verifies: the proof is not part of what is signed.
+	 */
+	@Test
+	void aCredentialIssuedWithItsProofAsAnObjectIsServedWithAListAndStillVerifies() throws Exception {
+		District district = data.district();
+		Person teacher = data.person(district, Role.TEACHER);
+		String id = fixtures.grant(fixtures.award(teacher, fixtures.template(district, null), "tier-1")).assertionId();
+		awaitCredential(id);
+		ObjectNode older = (ObjectNode) json.readTree(credentials.stored(id).block().json());
+		older.set("proof", older.get("proof").get(0));
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("json", json.writeValueAsString(older)), StoredCredential.class).block();
+
+		JsonNode served = json.readTree(body("/public/credentials/" + id, "application/ld+json"));
+		assertThat(served.get("proof").isArray()).isTrue();
+		assertThat(served.get("proof").get(0)).isEqualTo(older.get("proof"));
+		byte[] edKey = IndependentDataIntegrity.rawKey(json.readTree(body(
+				served.get("proof").get(0).get("verificationMethod").asString(), "application/ld+json"))
+			.get("publicKeyMultibase").asString());
+		assertThat(new IndependentDataIntegrity(json).verifies(json.writeValueAsString(served), edKey)).isTrue();
+		JsonNode report = json.readTree(http.post().uri("/api/v1/verifications").contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON).bodyValue(Map.of("assertion", json.writeValueAsString(served)))
+			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+		assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
 	}
 
 	@Test

@@ -303,7 +303,9 @@ class EndorsementIntegrationTests extends IntegrationTest {
 	}
 
 	private byte[] edKey(JsonNode credential) {
-		JsonNode multikey = json.readTree(body(credential.get("proof").get("verificationMethod").asString(),
+		// a badge's credential lists its proofs (1EdTech's schema wants an array); an endorsement carries one
+		JsonNode proof = credential.get("proof").isArray() ? credential.get("proof").get(0) : credential.get("proof");
+		JsonNode multikey = json.readTree(body(proof.get("verificationMethod").asString(),
 				"application/ld+json"));
 		assertThat(multikey.get("controller").asString()).isEqualTo(credential.get("issuer").get("id").asString());
 		return IndependentDataIntegrity.rawKey(multikey.get("publicKeyMultibase").asString());

@@ -45,6 +45,17 @@ public class IssuingFixtures {
 		return template(district, validFor, null);
 	}
 
+	/** A published template with these tiers (their credits count on transcripts and learner records). */
+	public Template templateWithTiers(District district, Period validFor, List<Tier> tiers) {
+		return mongo.insert(new Template(null, district.id(), UUID.randomUUID().toString(), 1,
+				TemplateStatus.PUBLISHED, "Formative Assessment", "Uses formative assessment to adjust instruction.",
+				"Pass every requirement at **On track**.", null, new Tags(List.of("Math"), List.of("6-8"), List.of()),
+				List.of(new Alignment("Using Assessment in Instruction", "https://danielsongroup.org/framework/3d",
+						"Teacher uses assessment", "Danielson Framework for Teaching", "3d")),
+				validFor, RubricScale.twoLevel(), false, List.copyOf(tiers), null, Instant.now(), Instant.now(), null))
+			.block();
+	}
+
 	/** A published template with this artwork (a {@code data:} URI, or null for the drawn medallion). */
 	public Template template(District district, Period validFor, String artwork) {
 		RubricCriterion criterion = new RubricCriterion("c1", "Uses formative data to adjust instruction",

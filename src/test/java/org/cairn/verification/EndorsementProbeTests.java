@@ -43,7 +43,7 @@ class EndorsementProbeTests {
 		server.clear();
 		retrieval = Probes.loopback();
 		probe = new EndorsementProbe(retrieval, new DocumentProbe(JSON), new HostedProbe(retrieval),
-				new SignatureProbe(retrieval), new ClaimsProbe(retrieval), new Ob3Probe(retrieval, JSON));
+				new SignatureProbe(retrieval), new ClaimsProbe(retrieval), Ob3Probe.over(retrieval, JSON));
 		server.json("/endorser.json", bytes("{\"@context\": \"https://w3id.org/openbadges/v2\", \"type\": \"Issuer\", "
 				+ "\"id\": \"" + url("/endorser.json") + "\", \"name\": \"Neighbour District\", \"url\": \"" + url("/")
 				+ "\", \"email\": \"pd@neighbour.example\"}"));

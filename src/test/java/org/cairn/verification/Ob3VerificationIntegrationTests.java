@@ -82,7 +82,7 @@ class Ob3VerificationIntegrationTests extends IntegrationTest {
 		JsonNode report = verify(Map.of("assertion", issued.credential(), "recipient", issued.teacher().email()));
 		assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
 		assertThat(report.get("kind").asString()).isEqualTo("OpenBadgeCredential");
-		for (String check : List.of("ob3.context", "ob3.structure", "ob3.proof.eddsa-rdfc-2022", "ob3.key",
+		for (String check : List.of("ob3.context", "ob3.structure", "ob3.schema", "ob3.proof.eddsa-rdfc-2022", "ob3.key",
 				"ob3.status", "ob3.validity", "recipient.match")) {
 			assertThat(outcome(report, check)).as(check + " in " + report).isEqualTo("passed");
 		}
@@ -114,6 +114,21 @@ class Ob3VerificationIntegrationTests extends IntegrationTest {
 		JsonNode served = verify(Map.of("url", attacker.url("/tampered.json").toString()));
 		assertThat(served.get("valid").asBoolean()).isFalse();
 		assertThat(failed(served)).as(served.toString()).contains("ob3.proof.eddsa-rdfc-2022");
+	}
+
+	@Test
+	void aMalformedCredentialFailsOnesTheSchemaCheckSayingWhatIsWrong() {
+		ObjectNode malformed = (ObjectNode) json.readTree(cairn().credential());
+		((ObjectNode) malformed.get("credentialSubject").get("identifier").get(0)).put("hashed", "yes");
+		((ObjectNode) malformed.get("credentialSubject").get("achievement")).remove("description");
+		JsonNode report = verify(Map.of("assertion", json.writeValueAsString(malformed)));
+		assertThat(report.get("valid").asBoolean()).isFalse();
+		assertThat(failed(report)).as(report.toString()).contains("ob3.schema");
+		String sentence = VerificationApiIntegrationTests.sentence(report, "ob3.schema");
+		assertThat(sentence).startsWith("It is not laid out as the Open Badges 3.0 standard describes")
+			.containsAnyOf("credentialSubject.achievement: \u201Cdescription\u201D is missing",
+					"credentialSubject.identifier[0].hashed")
+			.doesNotContain("$").doesNotContain("networknt");
 	}
 
 	@Test
@@ -228,7 +243,7 @@ class Ob3VerificationIntegrationTests extends IntegrationTest {
 		ed.update(data);
 		options.remove("@context");
 		options.put("proofValue", Multibase.encode(ed.sign()));
-		credential.set("proof", options);
+		credential.set("proof", json.createArrayNode().add(options));
 		return json.writeValueAsString(credential);
 	}
 
