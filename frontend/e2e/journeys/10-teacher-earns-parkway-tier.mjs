@@ -10,9 +10,9 @@ journey('teacher-earns-parkway-tier', async (page, context) => {
   await a11y(ap, 'people');
   await ap.getByRole('button', { name: 'Send invitation' }).click();
   await ap.locator('[data-field="email"][aria-invalid="true"]').waitFor();
-  await ap.getByLabel('Email').fill(TEACHER.email);
-  await ap.getByLabel('Name').fill(TEACHER.name);
-  await ap.getByLabel('School').fill('Lincoln Middle School');
+  await ap.getByLabel('Email', { exact: true }).fill(TEACHER.email);
+  await ap.getByLabel('Name', { exact: true }).fill(TEACHER.name);
+  await ap.getByLabel('School', { exact: true }).fill('Lincoln Middle School');
   await ap.getByLabel('Years of experience').fill('3');
   await ap.getByLabel('Coach (optional)').selectOption({ label: 'Sam Coach-Assessor' });
   await ap.getByRole('button', { name: 'Send invitation' }).click();

@@ -5,8 +5,10 @@ journey('assessor-returns-then-passes', async (page, context) => {
   const row = page.locator(`a[href="/reviews/${shared.submissionId}"]`);
   await signIn(page, 'assessor1');
   await page.waitForURL(/\/reviews$/);
-  await expectText(page.getByRole('status'), 'waiting, oldest first');
+  await expectText(page.getByRole('status'), 'Waiting for you, oldest first');
   await a11y(page, 'review-queue');
+  // everything is shown: no "Show more" button offering nothing (it showed beside "Showing all 1 submissions")
+  if (await page.getByRole('button', { name: 'Show more submissions' }).isVisible()) throw new Error('"Show more" is offered with everything shown');
   await row.click();
   await page.getByRole('heading', { name: /Tier 1: Evidence of learning/ }).waitFor();
   await expectText(page.locator('.reflection-text'), '520 words');

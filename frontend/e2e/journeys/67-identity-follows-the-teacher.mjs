@@ -137,4 +137,17 @@ journey('identity-follows-the-teacher', async (page, context) => {
   await page.goto(`${base}/sign-in/link`);
   await page.getByRole('heading', { name: 'Sign in with a link' }).waitFor();
   await everyWidth(page, 'sign-in-link');
+
+  // the teacher comes back: the administrator says so, and the district address signs in again with its roles
+  // (later journeys work as this demo teacher too)
+  await signIn(page, 'admin');
+  await page.goto(`${base}/admin/people?left=1`);
+  const back = page.locator('li.card', { hasText: 'teacher2@demo.cairn.test' });
+  await back.locator('summary').click();
+  await back.getByRole('button', { name: 'Mark as back in the district' }).click();
+  await back.waitFor({ state: 'detached' });
+  await context.clearCookies();
+  await signIn(page, 'teacher2');
+  const me = await (await page.request.get(`${base}/api/v1/me`)).json();
+  if (me.departed || !(me.roles ?? []).includes('TEACHER')) throw new Error(`teacher2 is not back: ${JSON.stringify(me)}`);
 });

@@ -52,7 +52,15 @@ journey('teacher-downloads-learner-record', async (page, context) => {
   await signIn(page, 'admin');
   await page.goto(`${base}/admin/people`);
   await page.getByRole('heading', { name: 'People', exact: true }).waitFor();
-  const mine = await downloaded(page, page.getByRole('button', { name: 'Download the learner record of Riley Teacher' }));
+  const button = page.getByRole('button', { name: 'Download learner record (CLR) of Riley Teacher' });
+  // the list comes 50 at a time (other journeys import more people): show more until the teacher is there
+  for (let i = 0; i < 20 && !(await button.count()); i++) {
+    const more = page.getByRole('button', { name: 'Show more people' });
+    if (!(await more.count())) break;
+    await more.click();
+    await page.waitForTimeout(300);
+  }
+  const mine = await downloaded(page, button);
   const copy = learnerRecord(mine, current);
   const ids = (r) => r.credentialSubject.verifiableCredential.map((c) => c.id).sort().join(' ');
   if (ids(copy) !== ids(record)) throw new Error('the administrator\'s copy holds other badges than the teacher\'s');

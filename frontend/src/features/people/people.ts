@@ -80,7 +80,8 @@ function personRow(p: Person): HTMLElement {
       } catch (err) { showError(emailForm, err); }
     });
   });
-  record.setAttribute('aria-label', `Download the learner record of ${p.displayName || p.email}`);
+  // the accessible name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch) and says whose
+  record.setAttribute('aria-label', `Download learner record (CLR) of ${p.displayName || p.email}`);
   record.addEventListener('click', () => void busy(record, async () => {
     recordStatus.textContent = '';
     try {
