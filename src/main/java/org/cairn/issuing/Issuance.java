@@ -405,73 +405,13 @@ public class Issuance {
 				.flatMap(fresh -> linkAward(old.awardId(), old.id(), fresh.id()).thenReturn(fresh)));
 	}
 
-	/**
-	 * Re-issues a person's badge to another of their verified addresses: a new assertion (same badge, dates and
-	 * published evidence; the district's current signing mode) to {@code email}, then the old one revoked with the
-	 * reason {@link IssuedAssertion#REISSUED} and linked to the new one, and the award pointed at the new one. A retry
-	 * (also after a crash between the steps) returns the same new assertion; a second re-issue of the same badge to
-	 * another address is refused: the new badge is the one to re-issue.
-	 *
-	 * @param addresses the person's verified addresses (the caller's to check)
-	 */
-	public Mono<IssuedAssertion> reissue(String districtId, String personId, java.util.Set<String> addresses,
-			String assertionId, String email) {
-		String to = org.cairn.account.Person.normalizeEmail(email);
-		if (!addresses.contains(to)) {
-			return Mono.error(new ProblemException(IssuingProblem.NOT_YOUR_ADDRESS, "Not your verified address",
-					"A badge can only be re-issued to one of your verified addresses. Add " + to
-							+ " under Email addresses and open the link mailed to it first."));
-		}
-		return mongo.findOne(Query.query(Criteria.where("_id").is(assertionId).and("districtId").is(districtId)),
-				IssuedAssertion.class)
-			.filter(a -> personId.equals(a.personId())
-					|| a.personId() == null && addresses.contains(a.recipientEmail()))
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Badge " + assertionId)))
-			.flatMap(old -> mongo.findOne(Query.query(Criteria.where("issueKey").is("reissue:" + old.id())),
-					IssuedAssertion.class)
-				.flatMap(done -> to.equals(done.recipientEmail()) ? finishReissue(old, done)
-						: Mono.error(new ProblemException(IssuingProblem.ALREADY_REISSUED, "Already re-issued",
-								"This badge was already re-issued to " + done.recipientEmail()
-										+ ". Re-issue that badge instead.").with("reissuedAs", done.id())))
-				.switchIfEmpty(Mono.defer(() -> startReissue(old, personId, to))));
-	}
-
-	private Mono<IssuedAssertion> startReissue(IssuedAssertion old, String personId, String to) {
-		if (old.revoked()) {
-			return Mono.error(new ProblemException(IssuingProblem.ASSERTION_REVOKED, "Revoked",
-					"This badge was revoked, so it cannot be re-issued."));
-		}
-		if (to.equals(old.recipientEmail())) {
-			return Mono.error(ProblemException.invalid("email", "is the address this badge was issued to already"));
-		}
-		return issuers.badgeClassById(old.badgeClassId())
-			.flatMap(badge -> issue(new IssueRequest("reissue:" + old.id(), old.districtId(), old.awardId(),
-					new Recipient(to, old.recipientName(), personId), badge, old.stipendCents(), old.id(), null,
-					old.publishedEvidence().stream().map(PublishedEvidenceLink::evidenceId).toList(), old.renews(),
-					new Reissue(old.issuedOn(), old.expires(), urls.assertion(old.id())))))
-			.flatMap(fresh -> finishReissue(old, fresh));
-	}
-
-	/** The old assertion revoked as re-issued and linked to the new one; the award follows the new one. */
-	private Mono<IssuedAssertion> finishReissue(IssuedAssertion old, IssuedAssertion fresh) {
-		return mongo
-			.findAndModify(Query.query(Criteria.where("_id").is(old.id()).and("revokedAt").is(null)),
-					new Update().set("revokedAt", clock.instant()).set("revocationReason", IssuedAssertion.REISSUED)
-						.set("replacedBy", fresh.id()),
-					FindAndModifyOptions.options().returnNew(true), IssuedAssertion.class)
-			.flatMap(revoked -> generations.bump(old.districtId())
-				.then(webhooks.enqueue(old.districtId(), "assertion.revoked", revoked.id(), event(revoked))))
-			.then(linkAward(old.awardId(), old.id(), fresh.id()))
-			.thenReturn(fresh);
-	}
-
 	/** Tells other features (the Open Badges 3.0 credential) that an assertion now exists. */
 	private void announce(IssuedAssertion saved, boolean inBulk) {
 		events.publishEvent(new AssertionIssued(saved.id(), saved.districtId(), inBulk));
 	}
 
 	/** The webhook event body: what an HR or payroll system needs, nothing more. */
-	private Map<String, Object> event(IssuedAssertion a) {
+	Map<String, Object> event(IssuedAssertion a) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("assertionId", a.id());
 		data.put("assertionUrl", urls.assertion(a.id()));

@@ -34,6 +34,8 @@ class IssuingController {
 
 	private final Issuance issuance;
 
+	private final Reissues reissues;
+
 	private final Issuers issuers;
 
 	private final Generations generations;
@@ -44,8 +46,10 @@ class IssuingController {
 
 	private final org.cairn.account.PersonRepository people;
 
-	IssuingController(ReactiveMongoTemplate mongo, Issuance issuance, Issuers issuers, Generations generations,
-			PublicUrls urls, org.cairn.account.EmailAddresses addresses, org.cairn.account.PersonRepository people) {
+	IssuingController(ReactiveMongoTemplate mongo, Issuance issuance, Reissues reissues, Issuers issuers,
+			Generations generations, PublicUrls urls, org.cairn.account.EmailAddresses addresses,
+			org.cairn.account.PersonRepository people) {
+		this.reissues = reissues;
 		this.addresses = addresses;
 		this.people = people;
 		this.mongo = mongo;
@@ -78,7 +82,7 @@ class IssuingController {
 	Mono<org.springframework.http.ResponseEntity<AssertionView>> reissue(@AuthenticationPrincipal CairnUser user,
 			@PathVariable String id, @Valid @RequestBody Reissue body) {
 		return verifiedAddresses(user)
-			.flatMap(mine -> issuance.reissue(user.districtId(), user.personId(), mine, id, body.email()))
+			.flatMap(mine -> reissues.reissue(user.districtId(), user.personId(), mine, id, body.email()))
 			.map(fresh -> org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
 				.body(view(fresh)));
 	}
