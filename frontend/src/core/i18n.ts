@@ -147,4 +147,9 @@ export function flatten(catalog: object, prefix = ''): Array<[string, Leaf]> {
   return out;
 }
 
+/** A role's name as people read it ("Teacher", "Docente"). */
+export function roleName(role: string): string {
+  return role in en.common.roles ? t(`common.roles.${role as keyof typeof en.common.roles}`) : role;
+}
+
 export const catalogFor = (l: Language): Catalog => catalogs[l];
