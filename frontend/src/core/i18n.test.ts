@@ -9,7 +9,7 @@ const holes = (leaf: string | Plural): string[] => {
 };
 
 /** Texts that are rightly the same in both languages (names, symbols, formats). */
-const SAME = new Set(['common.none', 'problems.generic', 'problems.kinds.video']);
+const SAME = new Set(['problems.kinds.video', 'enrollment.enrollments.plan', 'enrollment.approvals.plan']);
 
 describe('the catalogues', () => {
   const english = new Map(flatten(en));
@@ -37,7 +37,7 @@ describe('the catalogues', () => {
     expect(bad).toEqual([]);
   });
   it('translate every text (nothing left in English except names and symbols)', () => {
-    const same = [...english].filter(([k, v]) => !SAME.has(k) && JSON.stringify(v) === JSON.stringify(spanish.get(k)) && /[a-z]{3}/i.test(JSON.stringify(v)))
+    const same = [...english].filter(([k, v]) => !SAME.has(k) && JSON.stringify(v) === JSON.stringify(spanish.get(k)) && /[a-z]{3}/i.test(JSON.stringify(v).replace(/\{\w+\}/g, '')))
       .map(([k]) => k);
     expect(same).toEqual([]);
   });
