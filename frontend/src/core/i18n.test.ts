@@ -31,6 +31,11 @@ describe('the catalogues', () => {
       .map(([k, v]) => `${k}: en {${holes(v)}} es {${holes(spanish.get(k)!)}}`);
     expect(differ).toEqual([]);
   });
+  it('keep the spaces at either end that join a text to its neighbours', () => {
+    const edges = (leaf: string | Plural) => (typeof leaf === 'string' ? [leaf] : [leaf.one, leaf.other]).map((x) => `${/^\s/.test(x)}${/\s$/.test(x)}`).join();
+    const differ = [...english].filter(([k, v]) => spanish.has(k) && edges(v) !== edges(spanish.get(k)!)).map(([k]) => k);
+    expect(differ).toEqual([]);
+  });
   it('give plural forms in both languages where English has them', () => {
     const bad = [...english].filter(([k, v]) => typeof v !== 'string' && (typeof spanish.get(k) === 'string' || !(spanish.get(k) as Plural).one))
       .map(([k]) => k);

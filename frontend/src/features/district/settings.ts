@@ -120,11 +120,11 @@ export async function settings(): Promise<Node> {
 
   // ---- recognized issuers
   const trustList = h('ul', {});
-  const trustRow = (t: Trusted) => {
-    const remove = h('button', { type: 'button', class: 'danger' }, `Stop recognizing ${t.name ?? t.issuerId}`);
-    const li = h('li', {}, t.name ? `${t.name} ` : '', h('span', { class: 'mono' }, t.issuerId), ' ', remove);
+  const trustRow = (trust: Trusted) => {
+    const remove = h('button', { type: 'button', class: 'danger' }, `Stop recognizing ${trust.name ?? trust.issuerId}`);
+    const li = h('li', {}, trust.name ? `${trust.name} ` : '', h('span', { class: 'mono' }, trust.issuerId), ' ', remove);
     remove.addEventListener('click', () => void busy(remove, async () => {
-      try { await api.del(`/api/v1/district/trusted-issuers/${t.id}`); li.remove(); } catch (err) { showError(li, err); }
+      try { await api.del(`/api/v1/district/trusted-issuers/${trust.id}`); li.remove(); } catch (err) { showError(li, err); }
     }));
     return li;
   };
@@ -135,8 +135,8 @@ export async function settings(): Promise<Node> {
   const trustForm = form('trust-h', 'Issuers you recognize', [h('p', {}, 'Badges from these issuers are marked as recognized when someone verifies them.'),
     trustList, field('Issuer address (its profile’s id)', trustId, { name: 'issuerId' }), field('Name', trustName, { name: 'name' }), field('Note', trustNote, { name: 'note' })],
   'Recognize this issuer', async () => {
-    const t = await api.post<Trusted>('/api/v1/district/trusted-issuers', { issuerId: trustId.value.trim(), name: trustName.value.trim() || null, note: trustNote.value.trim() || null });
-    if (!trusted.some((x) => x.id === t.id)) { trusted.push(t); trustList.append(trustRow(t)); }
+    const trust = await api.post<Trusted>('/api/v1/district/trusted-issuers', { issuerId: trustId.value.trim(), name: trustName.value.trim() || null, note: trustNote.value.trim() || null });
+    if (!trusted.some((x) => x.id === trust.id)) { trusted.push(trust); trustList.append(trustRow(trust)); }
     trustId.value = ''; trustName.value = ''; trustNote.value = '';
   });
 

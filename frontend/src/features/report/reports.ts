@@ -51,7 +51,7 @@ export async function reports(_: unknown, q: URLSearchParams): Promise<Node> {
     reportApi.coverage()]);
   const chosen = q.get('template') ?? published[0]?.id;
   const report = chosen ? await reportApi.template(chosen).catch(() => null) : null;
-  const picker = select(published.map((t): [string, string] => [t.id, t.title]), {}, chosen ?? undefined);
+  const picker = select(published.map((tpl): [string, string] => [tpl.id, tpl.title]), {}, chosen ?? undefined);
   picker.addEventListener('change', () => navigate(`/admin/reports?template=${encodeURIComponent(picker.value)}`));
   const d = participation.district;
   return h('section', { class: 'reports' }, h('h1', {}, 'Reports'),
@@ -64,8 +64,8 @@ export async function reports(_: unknown, q: URLSearchParams): Promise<Node> {
       report ? h('figure', { class: 'chart' }, h('figcaption', {}, `Time to decision: ${report.title}`),
         h('p', {}, `Median overall: ${hours(report.medianHoursToDecision)}`),
         scrollTable(`Time to decision: ${report.title}`, h('table', {}, h('thead', {}, h('tr', {}, ['Tier', 'Submitted', 'Returned', 'Passed', 'Waiting', 'Median'].map((c) => h('th', { scope: 'col' }, c)))),
-          h('tbody', {}, report.tiers.map((t) => h('tr', {}, h('th', { scope: 'row' }, t.title), h('td', {}, String(t.submitted)), h('td', {}, String(t.returned)),
-            h('td', {}, String(t.passed)), h('td', {}, String(t.waiting)), h('td', {}, hours(t.medianHoursToDecision)))))))) : null,
+          h('tbody', {}, report.tiers.map((tpl) => h('tr', {}, h('th', { scope: 'row' }, tpl.title), h('td', {}, String(tpl.submitted)), h('td', {}, String(tpl.returned)),
+            h('td', {}, String(tpl.passed)), h('td', {}, String(tpl.waiting)), h('td', {}, hours(tpl.medianHoursToDecision)))))))) : null,
       bars('Participation by school (% of teachers enrolled)', participation.bySchool.map((g): [string, number] => [g.name, g.participationPercent]), '%'),
       bars('Participation by experience (% of teachers enrolled)', participation.byExperience.map((g): [string, number] => [g.name, g.participationPercent]), '%'),
       bars('Coverage: published microcredentials per standard or cluster', coverage.alignments.map((a): [string, number] => [`${a.code} ${a.name}`, a.publishedMicrocredentials])),

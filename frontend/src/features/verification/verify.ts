@@ -21,7 +21,7 @@ export function bodyFor(text: string, email: string): Record<string, unknown> {
 export function verifyPage(_: unknown, q: URLSearchParams): Node {
   const result = h('div', { id: 'verdict', 'aria-live': 'polite' });
   const picker = h('input', { type: 'file', accept: 'image/png,image/svg+xml,application/pdf,.png,.svg,.pdf,.json,.jws,.txt' });
-  const text = textarea({ rows: 3, placeholder: 'https://… or eyJ… or {"@context": …}' });
+  const text = textarea({ rows: 3, placeholder: t('verification.verify.textPlaceholder', { json: '{"@context": …}' }) });
   text.value = q.get('url') ?? '';
   const email = h('input', { type: 'email', autocomplete: 'email' });
   const go = h('button', { type: 'submit', class: 'primary' }, t('verification.verify.verify'));
