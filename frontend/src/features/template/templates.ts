@@ -8,7 +8,7 @@ import { templateApi } from './api';
 import { t } from '../../core/i18n';
 
 /** A template's state as the admin reads it ("draft", "borrador"). */
-function stateName(status: string): string {
+export function stateName(status: string): string {
   const s = status.toLowerCase();
   return s === 'draft' || s === 'published' || s === 'retired' ? t(`template.templates.states.${s}`) : s;
 }
