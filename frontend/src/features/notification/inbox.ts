@@ -6,7 +6,7 @@ import { append, busy, emptyState, h, showError, toast } from '../../ui';
 import { notificationApi, type Notice } from './api';
 
 const KINDS: Array<[string, string]> = [['PROPOSAL_DECIDED', 'A proposal of mine is decided'], ['SUBMISSION_ARRIVED', 'Evidence arrives for me to review'],
-  ['TIER_PASSED', 'A tier of mine passes'], ['TIER_RETURNED', 'A tier of mine is returned for more work'], ['BADGE_EXPIRING', 'A badge of mine expires soon']];
+  ['TIER_PASSED', 'A tier of mine passes'], ['TIER_RETURNED', 'A tier of mine is returned for more work'], ['BADGE_EXPIRING', 'A badge of mine expires soon'], ['WORK_DUE', 'Cohort work of mine is due soon'], ['COHORT_ENROLLED', 'My district enrolls me in a cohort']];
 
 let unreadLink: HTMLAnchorElement | null = null;
 
