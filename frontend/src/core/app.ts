@@ -59,9 +59,9 @@ function nav(): HTMLElement {
   const links: Array<[string, string]> = [];
   // a former teacher keeps their badges: those pages only, read-only
   if (session.me?.departed) links.push(['/my/badges', 'My badges'], ['/my/hours', 'My hours']);
-  if (has('TEACHER')) links.push(['/catalog', 'Catalog'], ['/my/enrollments', 'My work'], ['/my/badges', 'My badges'], ['/my/hours', 'My hours']);
-  if (has('ASSESSOR')) links.push(['/reviews', 'Reviews']);
-  if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', 'Templates'], ['/admin/approvals', 'Approvals'],
+  if (has('TEACHER')) links.push(['/catalog', 'Catalog'], ['/my/enrollments', 'My work'], ['/my/cohorts', 'Due dates'], ['/my/badges', 'My badges'], ['/my/hours', 'My hours']);
+  if (has('ASSESSOR')) links.push(['/reviews', 'Reviews'], ...(has('DISTRICT_ADMIN') ? [] : [['/cohorts', 'Cohorts'] as [string, string]]));
+  if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', 'Templates'], ['/admin/approvals', 'Approvals'], ['/admin/cohorts', 'Cohorts'],
     ['/admin/people', 'People'], ['/admin/badges', 'Badges issued'], ['/admin/endorsements', 'Endorsements'], ['/admin/reports', 'Reports'], ['/admin/settings', 'Settings']);
   links.push(['/verify', 'Verify a badge']);
   const here = location.pathname;

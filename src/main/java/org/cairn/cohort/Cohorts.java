@@ -50,7 +50,7 @@ import org.springframework.stereotype.Service;
  * else keeps enrolling at their own pace.
  */
 @Service
-class Cohorts {
+public class Cohorts {
 
 	static final List<Integer> DEFAULT_REMINDER_DAYS = List.of(7, 1);
 
@@ -87,7 +87,7 @@ class Cohorts {
 	}
 
 	/** What an administrator sends to open a cohort. */
-	record NewCohort(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 120)
+	public record NewCohort(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 120)
 	@org.cairn.mail.HeaderText String name, @jakarta.validation.constraints.NotBlank String templateId,
 			@jakarta.validation.constraints.NotNull LocalDate opensOn,
 			@jakarta.validation.constraints.NotNull LocalDate closesOn,
@@ -100,7 +100,7 @@ class Cohorts {
 	 * Opens a cohort. The name is unique in the district, so a retried request returns the cohort it opened (201
 	 * the first time, 200 after); another cohort with that name is a clear error.
 	 */
-	Mono<Opened> open(CairnUser admin, NewCohort body) {
+	public Mono<Opened> open(CairnUser admin, NewCohort body) {
 		admin.require(Role.DISTRICT_ADMIN);
 		String name = body.name().trim();
 		return templates.get(admin.districtId(), body.templateId()).flatMap(template -> {
@@ -124,7 +124,7 @@ class Cohorts {
 		});
 	}
 
-	record Opened(Cohort cohort, boolean created) {
+	public record Opened(Cohort cohort, boolean created) {
 	}
 
 	private static List<FieldProblem> problems(Template template, NewCohort body) {
@@ -199,9 +199,9 @@ class Cohorts {
 	// --- members ----------------------------------------------------------------------------------------------------
 
 	/** What became of one address of the list an administrator enrolled. */
-	record Outcome(String email, Result result, String personId, String enrollmentId, String detail) {
+	public record Outcome(String email, Result result, String personId, String enrollmentId, String detail) {
 
-		enum Result {
+		public enum Result {
 			/** Now a member, enrolled and active. */
 			ENROLLED,
 			/** Had no account: invited by mail, and enrolled. */
@@ -219,7 +219,7 @@ class Cohorts {
 	 * teacher) and enrolled; a refusal (not a teacher, the evaluator's own work, the budget) is reported on its row
 	 * and stops nothing else. Safe to repeat: members are keyed by cohort and person.
 	 */
-	Flux<Outcome> enrol(CairnUser admin, String cohortId, List<String> emails) {
+	public Flux<Outcome> enrol(CairnUser admin, String cohortId, List<String> emails) {
 		admin.require(Role.DISTRICT_ADMIN);
 		return visible(admin, cohortId).zipWith(districts.findById(admin.districtId()))
 			.flatMapMany(found -> Flux.fromIterable(emails.stream().map(Person::normalizeEmail).distinct().toList())
