@@ -102,6 +102,33 @@ public class Enrollments {
 	}
 
 	/**
+	 * An administrator enrols a teacher (a cohort's list): the enrolment is approved by that act, so it commits the
+	 * budget and is active at once, with no proposal. A teacher who already holds an enrolment of this
+	 * microcredential keeps it (not created); a refused budget leaves nothing behind.
+	 */
+	public Mono<Started> enrolFor(String districtId, String personId, String templateId, String actorId,
+			String comment) {
+		return templates.get(districtId, templateId).flatMap(template -> {
+			if (template.status() != TemplateStatus.PUBLISHED) {
+				return Mono.error(new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "Template not open",
+						"Only a published template can be started."));
+			}
+			String activeKey = personId + ":" + template.familyId();
+			Enrollment fresh = new Enrollment(null, districtId, personId, template.id(), template.familyId(),
+					template.title(), activeKey, EnrollmentState.APPROVING, null, null, null, null, 0, clock.instant(),
+					null, null, null);
+			return enrollments.findByActiveKey(activeKey)
+				.map(existing -> new Started(existing, false))
+				.switchIfEmpty(Mono.defer(() -> enrollments.save(fresh)
+					.flatMap(saved -> commitClaimed(saved, template, actorId, comment)
+						.onErrorResume(ProblemException.class, ex -> enrollments.delete(saved).then(Mono.error(ex))))
+					.map(saved -> new Started(saved, true))
+					.onErrorResume(DuplicateKeyException.class,
+							ex -> enrollments.findByActiveKey(activeKey).map(e -> new Started(e, false)))));
+		});
+	}
+
+	/**
 	 * Starts (or finds) the teacher's renewal of a badge: an enrolment in the template's renewal path, active at
 	 * once. A renewal asks for no proposal and commits no budget: it pays no stipend (the tiers' stipends paid for the
 	 * learning once) and credits no hours. One per badge: the active key names the badge, so a retry, a second tab or

@@ -364,9 +364,10 @@ public class EvidenceService {
 									return Mono.error(ProblemException.invalid(problems));
 								}
 								List<String> ids = pe.getT2().stream().map(Evidence::id).toList();
-								return mongo
+								// a cohort past its due date may refuse the tier: before the evidence locks
+								return reviews.checkSubmission(e, tier).then(mongo
 									.updateMulti(Query.query(Criteria.where("_id").in(ids)),
-											new Update().set("submitted", true), Evidence.class)
+											new Update().set("submitted", true), Evidence.class))
 									.then(reviews.submit(e, t, tier, ids));
 							});
 					}));

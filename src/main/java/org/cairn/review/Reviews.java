@@ -63,10 +63,13 @@ public class Reviews {
 
 	private final Clock clock;
 
+	private final List<SubmissionRules> rules;
+
 	Reviews(SubmissionRepository submissions, Assignments assignments, Enrollments enrollments,
 			PinnedTemplates templates, DistrictRepository districts, PersonRepository people,
 			ReactiveMongoTemplate mongo, Notifier notifier, PublishedEvidenceIds publishedEvidence,
-			Awards awards, Clock clock) {
+			Awards awards, Clock clock, List<SubmissionRules> rules) {
+		this.rules = List.copyOf(rules);
 		this.submissions = submissions;
 		this.assignments = assignments;
 		this.enrollments = enrollments;
@@ -91,6 +94,27 @@ public class Reviews {
 			.filter(s -> s.state() == SubmissionState.PASSED)
 			.map(Submission::tierKey)
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Completes when the tier may be submitted now: a resubmission after a return always may (the first one met
+	 * the programme's rules); a first submission asks the enrolment's programme, if any.
+	 */
+	public Mono<Void> checkSubmission(Enrollment enrollment, Tier tier) {
+		return find(enrollment.id(), tier.key()).hasElement()
+			.flatMap(submitted -> submitted ? Mono.<Void>empty()
+					: Flux.fromIterable(rules).concatMap(r -> r.checkFirstSubmission(enrollment, tier)).then());
+	}
+
+	/** Submissions of these enrolments (last) submitted in {@code [from, to)}, oldest first. */
+	public Flux<Submission> submittedBetween(java.util.Collection<String> enrollmentIds, Instant from, Instant to) {
+		return mongo.find(Query.query(Criteria.where("enrollmentId").in(enrollmentIds).and("submittedAt").gte(from).lt(to))
+			.with(org.springframework.data.domain.Sort.by("submittedAt", "_id")), Submission.class);
+	}
+
+	/** Whether this person may assess this teacher's work in this district (never their own; their coach only where allowed). */
+	public static boolean mayAssess(Person assessor, Person teacher, District district) {
+		return Assignments.eligible(assessor, teacher, district);
 	}
 
 	/** Whether this caller is the assessor of the tier's current attempt. */
@@ -145,17 +169,26 @@ public class Reviews {
 			});
 	}
 
-	/** Keeps the previous assessor when still eligible (they know the work); otherwise the next in turn. */
+	/**
+	 * The assessor the enrolment's programme fixed (a cohort's evaluator) when still eligible; else the previous
+	 * assessor when still eligible (they know the work); otherwise the next in turn.
+	 */
 	private Mono<String> assessorFor(Enrollment enrollment, String previous) {
 		return Mono.zip(districts.findById(enrollment.districtId()), people.findById(enrollment.personId()))
 			.flatMap(dt -> {
 				District district = dt.getT1();
 				Person teacher = dt.getT2();
+				Mono<String> fixed = Flux.fromIterable(rules)
+					.concatMap(r -> r.assessorOf(enrollment))
+					.next()
+					.flatMap(id -> people.findByIdAndDistrictId(id, district.id()))
+					.filter(p -> Assignments.eligible(p, teacher, district))
+					.map(Person::id);
 				Mono<String> keep = previous == null ? Mono.empty()
 						: people.findByIdAndDistrictId(previous, district.id())
 							.filter(p -> Assignments.eligible(p, teacher, district))
 							.map(Person::id);
-				return keep.switchIfEmpty(assignments.next(district, teacher));
+				return fixed.switchIfEmpty(keep).switchIfEmpty(assignments.next(district, teacher));
 			});
 	}
 
