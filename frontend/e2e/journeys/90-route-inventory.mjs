@@ -1,13 +1,17 @@
-// Every route of the app, for every role that may open it (teacher, assessor, admin, visitor), at 320, 375 and
-// 1280 px: no sideways scroll, no touch target under 44 px, no serious or critical axe finding, no console error,
-// no "Page not found"; each route is reloaded and must come back the same. Screenshots land in
-// target/e2e/routes/. One signed-in context per role is reused for all its routes, so the run stays fast.
+// Every route of the app, for every role that may open it (teacher, assessor, admin, visitor), in English at 320,
+// 375 and 1280 px and in Spanish at 320 and 1280 px: no sideways scroll, no touch target under 44 px, no serious or
+// critical axe finding, no console error, no "Page not found"; in English each route is reloaded and must come back
+// the same. In Spanish (chosen the way a Spanish-speaking browser chooses it: navigator.languages) the page must say
+// <html lang="es">, show no raw catalogue key and no English text of the catalogue. Screenshots land in
+// target/e2e/routes/. One signed-in context per role and language is reused for all its routes, so the run stays fast.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { a11y, base, browser, journey, outbox, PASSWORD, shots } from '../harness.mjs';
+import { catalogues } from '../catalogues.mjs';
 
-const WIDTHS = [320, 375, 1280];
-const DEAD_ENDS = ['Page not found', 'Not found', 'Something went wrong', 'Not available to you'];
+const WIDTHS = { en: [320, 375, 1280], es: [320, 1280] };
+const DEAD_ENDS = ['Page not found', 'Not found', 'Something went wrong', 'Not available to you',
+  'Página no encontrada', 'No encontrado', 'Algo salió mal', 'No disponible para usted'];
 
 /** Waits until the route has rendered: no skeleton, not busy, one heading. */
 async function settled(page) {
@@ -60,10 +64,45 @@ async function findings(page) {
   });
 }
 
+/**
+ * What a Spanish reader would trip over: the page not marked Spanish, a raw catalogue key, or an English text of the
+ * catalogue (as a whole text, an accessible name, a placeholder or a title) that the Spanish catalogue says otherwise.
+ */
+async function spanishFindings(page, checks) {
+  return page.evaluate(({ keys, english }) => {
+    const out = [];
+    if (document.documentElement.lang !== 'es') out.push(`<html lang="${document.documentElement.lang}">, not "es"`);
+    const texts = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('script, style, [hidden], .sr-only-ignore')) continue;
+      const x = n.textContent.trim();
+      if (x) texts.push(x);
+    }
+    // whole pieces of text as a component writes them (a label, a button, a sentence), and attributes people hear
+    for (const el of document.querySelectorAll('*')) {
+      const whole = el.childElementCount === 0 ? '' : el.textContent.trim();
+      if (whole && whole.length < 400) texts.push(whole);
+      for (const a of ['aria-label', 'placeholder', 'title', 'alt']) { const v = el.getAttribute(a); if (v) texts.push(v.trim()); }
+    }
+    texts.push(document.title.replace(/ · Cairn$/, ''));
+    const keySet = new Set(keys);
+    const raw = [...new Set(texts.flatMap((x) => x.match(/\b[a-z]+(?:\.[a-zA-Z0-9]+){1,3}\b/g) ?? []).filter((k) => keySet.has(k)))];
+    if (raw.length) out.push(`raw catalogue keys shown: ${raw.slice(0, 5).join(', ')}`);
+    const patterns = english.map(([key, source]) => [key, new RegExp(`^${source}$`)]);
+    const left = new Set();
+    for (const x of new Set(texts)) for (const [key, re] of patterns) if (re.test(x)) left.add(`${key} "${x.slice(0, 60)}"`);
+    if (left.size) out.push(`English left on a Spanish page: ${[...left].slice(0, 6).join('; ')}${left.size > 6 ? ` … (${left.size})` : ''}`);
+    return out;
+  }, checks);
+}
+
 const slug = (path) => path.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-').slice(0, 60) || 'home';
 
-async function signedIn(login) {
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+async function signedIn(login, lang = 'en') {
+  // a Spanish-speaking visitor's browser: nothing chosen yet, so the app follows navigator.languages
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: lang === 'es' ? 'es-US' : 'en-US' });
   context.setDefaultTimeout(15_000);
   if (login) {
     const res = await context.request.post(`${base}/api/v1/auth/login`, {
@@ -87,7 +126,7 @@ async function json(context, path) {
 }
 
 /** Visits each route at every width, reloads it, and collects what fails. */
-async function inventory(role, context, routes, failures) {
+async function inventory(role, context, routes, failures, lang = 'en', checks = null) {
   const dir = join(shots, 'routes');
   mkdirSync(dir, { recursive: true });
   const page = await context.newPage();
@@ -104,32 +143,38 @@ async function inventory(role, context, routes, failures) {
   for (const path of routes) {
     const problems = [];
     try {
-      await page.setViewportSize({ width: WIDTHS[0], height: 740 });
+      await page.setViewportSize({ width: WIDTHS[lang][0], height: 740 });
       await page.goto(`${base}${path}`);
       await settled(page);
       let heading;
-      for (const width of WIDTHS) {
+      if (lang === 'es') problems.push(...await spanishFindings(page, checks));
+      for (const width of WIDTHS[lang]) {
         await page.setViewportSize({ width, height: width < 1000 ? 740 : 900 });
         await page.waitForTimeout(50);
         const f = await findings(page);
         heading ??= f.h1;
         if (DEAD_ENDS.includes(f.h1)) problems.push(`shows "${f.h1}"`);
         problems.push(...f.problems.map((p) => `${width}px: ${p}`));
-        if (width !== 320) await page.screenshot({ path: join(dir, `${role}-${slug(path)}-${width}.png`), fullPage: true });
-        if (width === 375) await a11y(page, `${role} ${path}`).catch((e) => problems.push(e.message));
+        if (width !== 320 || lang === 'es') await page.screenshot({ path: join(dir, `${lang === 'es' ? 'es-' : ''}${role}-${slug(path)}-${width}.png`), fullPage: true });
+        if (width === WIDTHS[lang][lang === 'es' ? 0 : 1]) await a11y(page, `${role} ${path}${lang === 'es' ? ' (es)' : ''}`).catch((e) => problems.push(e.message));
       }
-      await page.reload();
-      await settled(page);
-      const again = (await findings(page)).h1;
-      if (again !== heading) problems.push(`after a reload shows "${again}" instead of "${heading}"`);
+      if (lang === 'en') {
+        await page.reload();
+        await settled(page);
+        const again = (await findings(page)).h1;
+        if (again !== heading) problems.push(`after a reload shows "${again}" instead of "${heading}"`);
+      }
     } catch (e) {
       problems.push(e.message.split('\n')[0]);
     }
     if (consoleErrors.length) problems.push(`console: ${consoleErrors.splice(0).join('; ')}`);
-    if (problems.length) failures.push(`${role} ${path}:\n    ${problems.join('\n    ')}`);
+    if (problems.length) failures.push(`${role} ${path}${lang === 'es' ? ' (es)' : ''}:\n    ${problems.join('\n    ')}`);
   }
   await page.close();
 }
+
+/** Each role's routes, found from the demo district's data (the same lists in both languages). */
+let routesByRole = null;
 
 journey('route-inventory', async () => {
   const failures = [];
@@ -158,17 +203,35 @@ journey('route-inventory', async () => {
       outbox().map((m) => m.text.match(/\/verify-address\/[A-Za-z0-9_-]+/)?.[0]).find(Boolean),
       `/badge/${badges[0].id}`, revoked ? `/badge/${revoked.id}` : null,
       portfolio.url ? new URL(portfolio.url).pathname : null].filter(Boolean);
+    routesByRole = { visitor: publicRoutes };
     await inventory('visitor', visitor, publicRoutes, failures);
-    await inventory('teacher', teacher, ['/catalog', `/catalog/${e.templateId}`, '/my/enrollments', `/my/enrollments/${e.id}`,
+    await inventory('teacher', teacher, routesByRole.teacher = ['/catalog', `/catalog/${e.templateId}`, '/my/enrollments', `/my/enrollments/${e.id}`,
       ...preview.tiers.map((t) => `/my/enrollments/${e.id}/tiers/${t.key}`), '/my/badges', '/my/hours', `/my/renewals/${badges[0].id}`, '/verify', `/badge/${badges[0].id}`,
       '/notifications', '/account'], failures);
-    await inventory('assessor', assessor, ['/reviews', ...(queue[0] ? [`/reviews/${queue[0].submissionId}`] : []), '/catalog', '/verify',
+    await inventory('assessor', assessor, routesByRole.assessor = ['/reviews', ...(queue[0] ? [`/reviews/${queue[0].submissionId}`] : []), '/catalog', '/verify',
       '/notifications', '/account'], failures);
-    await inventory('admin', admin, ['/admin/templates', `/admin/templates/${templates[0].id}`, '/admin/approvals', '/admin/people',
+    await inventory('admin', admin, routesByRole.admin = ['/admin/templates', `/admin/templates/${templates[0].id}`, '/admin/approvals', '/admin/people',
       '/admin/badges', '/admin/reports', ...(submissions[0] ? [`/reviews/${submissions[0].id}`] : []), '/catalog', '/verify',
       '/admin/approvals/history', '/admin/people/roles', '/admin/people?left=1', '/admin/reviews', '/admin/settings', '/admin/endorsements', '/admin/hours', '/notifications', '/account'], failures);
   } finally {
     await Promise.all([teacher, assessor, admin, visitor].map((c) => c.close()));
   }
   if (failures.length) throw new Error(`${failures.length} routes with problems:\n  ${failures.join('\n  ')}`);
+});
+
+// The same routes in Spanish, as a browser set to Spanish first opens them (run after the English inventory, which
+// finds the routes): every text from the Spanish catalogue, nothing left in English, nothing wider than the screen.
+journey('route-inventory-es', async () => {
+  if (!routesByRole) throw new Error('the English route inventory did not run first (it finds the routes)');
+  const { keys, english } = await catalogues();
+  const checks = { keys, english };
+  const failures = [];
+  const contexts = { visitor: await signedIn(null, 'es'), teacher: await signedIn('teacher3', 'es'),
+    assessor: await signedIn('assessor1', 'es'), admin: await signedIn('admin', 'es') };
+  try {
+    for (const [role, routes] of Object.entries(routesByRole)) await inventory(role, contexts[role], routes, failures, 'es', checks);
+  } finally {
+    await Promise.all(Object.values(contexts).map((c) => c.close()));
+  }
+  if (failures.length) throw new Error(`${failures.length} routes with problems in Spanish:\n  ${failures.join('\n  ')}`);
 });

@@ -57,7 +57,7 @@ window.addEventListener('cairn:signed-out', () => {
 
 export async function loadSession(): Promise<void> {
   try { session.me = await api.get<Me>('/api/v1/me'); } catch { session.me = null; }
-  applyLanguage(session.me?.language);
+  await applyLanguage(session.me?.language);
 }
 
 /**
@@ -70,7 +70,7 @@ export async function chooseLanguage(l: Language | null): Promise<void> {
     try { session.me = await api.put<Me>('/api/v1/me/language', { language: l }) ?? session.me; } catch { /* kept in this browser */ }
     if (session.me) session.me.language = l;
   }
-  applyLanguage(session.me?.language);
+  await applyLanguage(session.me?.language);
   await render();
 }
 

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { age, date, hours, money } from './format';
-import { setLanguage } from './i18n';
+import { loadLanguage, setLanguage } from './i18n';
 
 describe('formatting', () => {
+  beforeAll(() => loadLanguage('es'));
   afterEach(() => setLanguage('en'));
   it('money in US dollars, cents only when there are some', () => {
     expect(money(30000)).toBe('$300');

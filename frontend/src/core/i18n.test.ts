@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { en } from './messages/en';
 import { es } from './messages/es';
-import { type Plural, flatten, fromBrowser, resolveLanguage, setLanguage, t, tn } from './i18n';
+import { type Plural, flatten, fromBrowser, loadLanguage, resolveLanguage, setLanguage, t, tn } from './i18n';
 
 const holes = (leaf: string | Plural): string[] => {
   const texts = typeof leaf === 'string' ? [leaf] : Object.values(leaf);
@@ -49,6 +49,7 @@ describe('the catalogues', () => {
 });
 
 describe('t()', () => {
+  beforeAll(() => loadLanguage('es'));
   afterEach(() => setLanguage('en'));
   it('fills placeholders and picks plural forms per language', () => {
     expect(t('format.hours', { count: 1 })).toBe('1 hour');

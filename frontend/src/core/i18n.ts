@@ -4,10 +4,11 @@
 // readers pronounce Spanish as Spanish. The catalogue test (i18n.test.ts) fails when a key lacks a text in either
 // language or the two texts name different placeholders.
 import { en } from './messages/en';
-import { es } from './messages/es';
 
 export type Language = 'en' | 'es';
 export const LANGUAGES: readonly Language[] = ['en', 'es'];
+/** Each language named in itself, so a person who cannot read the current one still finds theirs. */
+export const ENDONYMS: Record<Language, string> = { en: 'English', es: 'Español' };
 
 /** A text with plural forms, chosen by Intl.PluralRules for the `count` parameter ("many" falls back to "other"). */
 export interface Plural { one: string; other: string; many?: string; zero?: string }
@@ -30,7 +31,17 @@ export type TitleKey = `titles.${keyof typeof en.titles}`;
 export type ParamsOf<K extends MessageKey> = HolesOf<At<typeof en, K>>;
 type Args<K extends MessageKey, V> = [ParamsOf<K>] extends [never] ? [] : [params: Record<ParamsOf<K>, V>];
 
-const catalogs: Record<Language, Catalog> = { en, es };
+// English is built in; Spanish is fetched the first time someone needs it, so English readers do not download it
+const catalogs: Partial<Record<Language, Catalog>> = { en };
+const loaders: Record<Language, () => Promise<Catalog>> = {
+  en: async () => en,
+  es: async () => (await import('./messages/es')).es,
+};
+
+/** Makes `l`'s catalogue available (a no-op once loaded). */
+export async function loadLanguage(l: Language): Promise<void> {
+  catalogs[l] ??= await loaders[l]();
+}
 
 let current: Language = 'en';
 const STORE = 'cairn.language';
@@ -71,15 +82,17 @@ export function rememberLanguage(l: Language | null): void {
   try { if (l) localStorage.setItem(STORE, l); else localStorage.removeItem(STORE); } catch { /* private mode: this page only */ }
 }
 
-/** Switches the interface (and <html lang>) to `l`; pages re-render themselves. */
+/** Switches the interface (and <html lang>) to `l`, whose catalogue must be loaded; pages re-render themselves. */
 export function setLanguage(l: Language): void {
-  current = l;
+  current = catalogs[l] ? l : 'en';
   if (typeof document !== 'undefined') document.documentElement.lang = l;
 }
 
-/** Picks the language for this page load from the choice, the account and the browser. */
-export function applyLanguage(account?: string | null): Language {
+/** Picks the language for this page load from the choice, the account and the browser (loading its catalogue). */
+export async function applyLanguage(account?: string | null): Promise<Language> {
   const l = resolveLanguage(chosenLanguage(), account, typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+  // a catalogue that cannot be fetched (offline) leaves the page in English rather than blank
+  await loadLanguage(l).catch(() => undefined);
   setLanguage(l);
   return l;
 }
@@ -109,7 +122,7 @@ function fill(text: string, params: Record<string, unknown>): string {
 /** The text of `key` in the current language, its `{placeholders}` filled in (numbers formatted for the locale). */
 export function t<K extends MessageKey>(key: K, ...args: Args<K, string | number>): string {
   const params = (args[0] ?? {}) as Record<string, unknown>;
-  const leaf = lookup(catalogs[current], key) ?? lookup(catalogs.en, key);
+  const leaf = lookup(catalogs[current] ?? en, key) ?? lookup(en, key);
   if (leaf === undefined) return key; // caught by the catalogue test and the route inventory, never silently blank
   return fill(pick(leaf, params.count, current), params);
 }
@@ -120,7 +133,7 @@ export function t<K extends MessageKey>(key: K, ...args: Args<K, string | number
  */
 export function tn<K extends MessageKey>(key: K, ...args: Args<K, string | number | Node>): Array<string | Node> {
   const params = (args[0] ?? {}) as Record<string, unknown>;
-  const leaf = lookup(catalogs[current], key) ?? lookup(catalogs.en, key);
+  const leaf = lookup(catalogs[current] ?? en, key) ?? lookup(en, key);
   if (leaf === undefined) return [key];
   const text = pick(leaf, params.count, current);
   const out: Array<string | Node> = [];
@@ -152,4 +165,5 @@ export function roleName(role: string): string {
   return role in en.common.roles ? t(`common.roles.${role as keyof typeof en.common.roles}`) : role;
 }
 
-export const catalogFor = (l: Language): Catalog => catalogs[l];
+/** A loaded catalogue (English when `l`'s is not loaded yet). */
+export const catalogFor = (l: Language): Catalog => catalogs[l] ?? en;

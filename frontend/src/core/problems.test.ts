@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { explain, humanize, labelOf, sentence } from './problems';
-import { setLanguage } from './i18n';
+import { loadLanguage, setLanguage } from './i18n';
 
 const labels = { key: { 'learning-resources': 'Learning resources', 'tier-1': 'Tier 1: Evidence of learning' } };
 const problem = (over: Partial<Parameters<typeof explain>[0]>) =>
@@ -55,6 +55,7 @@ describe('problems as a whole', () => {
 });
 
 describe('problems in Spanish', () => {
+  beforeAll(() => loadLanguage('es'));
   afterEach(() => setLanguage('en'));
   it('are sentences from the Spanish catalogue, with Spanish field names', () => {
     setLanguage('es');

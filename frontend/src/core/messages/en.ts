@@ -566,6 +566,8 @@ export const en = {
       none: 'No proposal has been decided yet.',
     },
     enrollments: {
+      browse: 'Browse the catalog',
+      nothingYet: 'Nothing started yet. {link}.',
       proposing: 'Writing proposal',
       proposed: 'Proposal waiting for approval',
       approving: 'Being approved',

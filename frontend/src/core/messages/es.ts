@@ -567,6 +567,8 @@ export const es: Catalog = {
       none: 'Todavía no se ha decidido ninguna propuesta.',
     },
     enrollments: {
+      browse: 'Explore el catálogo',
+      nothingYet: 'Todavía no ha comenzado nada. {link}.',
       proposing: 'Redactando la propuesta',
       proposed: 'Propuesta en espera de aprobación',
       approving: 'En aprobación',

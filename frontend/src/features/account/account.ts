@@ -6,7 +6,7 @@ import { date } from '../../core/format';
 import { ApiError, api } from '../../core/http';
 import { addressesCard } from './addresses';
 import { busy, clearErrors, field, h, input, select, showError, status, toast } from '../../ui';
-import { type Language, LANGUAGES, catalogFor, isLanguage, roleName, t } from '../../core/i18n';
+import { ENDONYMS, type Language, LANGUAGES, isLanguage, roleName, t } from '../../core/i18n';
 
 interface TokenView { id: string; name: string; scopes?: string[]; createdAt: string; expiresAt: string }
 interface CreatedToken extends TokenView { token: string }
@@ -100,8 +100,7 @@ export async function account(): Promise<Node> {
 /** The person's language: stored on the account (mail and certificates follow it); empty follows the browser. */
 function languageCard(): HTMLElement {
   const stored = session.me?.language ?? '';
-  // each language is named in itself, so a person who cannot read the current one still finds theirs
-  const choice = select([['', t('account.page.languageBrowser')], ...LANGUAGES.map((l): [string, string] => [l, catalogFor(l).language.name])],
+  const choice = select([['', t('account.page.languageBrowser')], ...LANGUAGES.map((l): [string, string] => [l, ENDONYMS[l]])],
     {}, stored);
   choice.querySelectorAll('option').forEach((o) => { if (o.value) o.lang = o.value; });
   const save = h('button', { type: 'submit' }, t('common.save'));

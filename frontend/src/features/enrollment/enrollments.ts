@@ -6,7 +6,7 @@ import { busy, field, growingList, h, input, pagedList, showError, textarea, toa
 import { reviewApi } from '../review/api';
 import { templateApi } from '../template/api';
 import { enrollmentApi } from './api';
-import { t } from '../../core/i18n';
+import { t, tn } from '../../core/i18n';
 
 const STATE_LABEL = (): Record<string, string> => ({
   PROPOSING: t('enrollment.enrollments.proposing'), PROPOSED: t('enrollment.enrollments.proposed'), APPROVING: t('enrollment.enrollments.approving'),
@@ -21,7 +21,7 @@ export async function myEnrollments(): Promise<Node> {
   const pager = await pagedList({ load: enrollmentApi.mine, append: cards.append, noun: 'enrollments' });
   return h('section', {}, h('h1', {}, t('enrollment.enrollments.title')),
     pager.items.length ? [cards.element, pager.footer]
-      : h('p', {}, 'Nothing started yet. ', h('a', { href: '/catalog' }, 'Browse the catalog'), '.'));
+      : h('p', {}, ...tn('enrollment.enrollments.nothingYet', { link: h('a', { href: '/catalog' }, t('enrollment.enrollments.browse')) })));
 }
 
 export async function enrollment(p: { id: string }): Promise<Node> {

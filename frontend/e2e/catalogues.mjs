@@ -1,0 +1,44 @@
+// The web app's message catalogues (src/core/messages/*.ts) for the browser tests: compiled with TypeScript's own
+// transpiler (no build step), then flattened to their keys and to the English texts a Spanish page must not show.
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
+
+const dir = new URL('../src/core/messages/', import.meta.url);
+
+async function load(name, exported) {
+  const source = readFileSync(new URL(`${name}.ts`, dir), 'utf8');
+  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  return (await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`))[exported];
+}
+
+function flatten(catalog, prefix = '') {
+  return Object.entries(catalog).flatMap(([k, v]) => {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') return [[key, [v]]];
+    if (typeof v.other === 'string') return [[key, Object.values(v)]];
+    return flatten(v, key);
+  });
+}
+
+/** Texts that are a template's own content when they appear (the starter names a new draft gets), not the interface. */
+const CONTENT = /^(template\.draft\.|language\.)/;
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `keys`: every key; `english`: [key, regex source] for each English text whose Spanish differs, as a whole text. */
+export async function catalogues() {
+  const en = new Map(flatten(await load('en', 'en')));
+  const es = new Map(flatten(await load('es', 'es')));
+  const english = [];
+  for (const [key, texts] of en) {
+    if (CONTENT.test(key)) continue;
+    const spanish = new Set((es.get(key) ?? []).map((x) => x.trim()));
+    for (const text of new Set(texts.map((x) => x.trim()))) {
+      const literal = text.replace(/\{\w+\}/g, ' ').trim();
+      // a text with no words of its own ("{a}: {b}") or spelled the same in Spanish says nothing about the language
+      if (!/[A-Za-z]{3}/.test(literal) || spanish.has(text)) continue;
+      english.push([key, text.split(/(\{\w+\})/).map((part) => (/^\{\w+\}$/.test(part) ? '.+?' : escape(part))).join('')]);
+    }
+  }
+  return { keys: [...en.keys()], english };
+}
