@@ -193,6 +193,8 @@ journey('route-inventory', async () => {
     const issued = await json(admin, '/api/v1/assertions?size=100');
     const revoked = issued.find((a) => a.revoked);
     const queue = await json(assessor, '/api/v1/reviews');
+    const cohorts = await json(admin, '/api/v1/cohorts');
+    const month = new Date().toISOString().slice(0, 7);
     const portfolio = await teacher.request.put(`${base}/api/v1/me/portfolio`, {
       data: { enabled: true, headline: null }, headers: { 'X-XSRF-TOKEN': await csrf(teacher) },
     }).then((r) => r.json());
@@ -206,13 +208,15 @@ journey('route-inventory', async () => {
     routesByRole = { visitor: publicRoutes };
     await inventory('visitor', visitor, publicRoutes, failures);
     await inventory('teacher', teacher, routesByRole.teacher = ['/catalog', `/catalog/${e.templateId}`, '/my/enrollments', `/my/enrollments/${e.id}`,
-      ...preview.tiers.map((t) => `/my/enrollments/${e.id}/tiers/${t.key}`), '/my/badges', '/my/hours', `/my/renewals/${badges[0].id}`, '/verify', `/badge/${badges[0].id}`,
+      ...preview.tiers.map((t) => `/my/enrollments/${e.id}/tiers/${t.key}`), '/my/badges', '/my/hours', '/my/cohorts', `/my/renewals/${badges[0].id}`, '/verify', `/badge/${badges[0].id}`,
       '/notifications', '/account'], failures);
-    await inventory('assessor', assessor, routesByRole.assessor = ['/reviews', ...(queue[0] ? [`/reviews/${queue[0].submissionId}`] : []), '/catalog', '/verify',
+    await inventory('assessor', assessor, routesByRole.assessor = ['/reviews', ...(queue[0] ? [`/reviews/${queue[0].submissionId}`] : []), '/cohorts',
+      ...cohorts.map((c) => `/cohorts/${c.id}/month?month=${month}`).slice(0, 1), '/catalog', '/verify',
       '/notifications', '/account'], failures);
     await inventory('admin', admin, routesByRole.admin = ['/admin/templates', `/admin/templates/${templates[0].id}`, '/admin/approvals', '/admin/people',
       '/admin/badges', '/admin/reports', ...(submissions[0] ? [`/reviews/${submissions[0].id}`] : []), '/catalog', '/verify',
-      '/admin/approvals/history', '/admin/people/roles', '/admin/people?left=1', '/admin/reviews', '/admin/settings', '/admin/endorsements', '/admin/hours', '/notifications', '/account'], failures);
+      '/admin/approvals/history', '/admin/people/roles', '/admin/people?left=1', '/admin/reviews', '/admin/settings', '/admin/endorsements', '/admin/hours',
+      '/admin/cohorts', ...cohorts.map((c) => `/admin/cohorts/${c.id}`).slice(0, 1), '/notifications', '/account'], failures);
   } finally {
     await Promise.all([teacher, assessor, admin, visitor].map((c) => c.close()));
   }

@@ -1,5 +1,6 @@
 // Typed calls to the service's cohorts (org.cairn.cohort).
 import { api } from '../../core/http';
+import { t } from '../../core/i18n';
 
 export interface Deadline { tierKey: string; taskKey?: string | null; dueOn: string }
 export interface Cohort {
@@ -35,12 +36,10 @@ export const cohortApi = {
 };
 
 /** A due date's state in words. */
-export const STATUS: Record<DueStatus, string> = {
-  DUE: 'Due', OVERDUE: 'Overdue', SUBMITTED: 'Submitted', RETURNED: 'Returned for revision', PASSED: 'Passed',
-};
+export const status = (s: DueStatus) => t(`cohort.status.${s}`);
 
 /** What a due date is for: a task of a tier, or the tier. */
-export const what = (d: Due) => (d.taskTitle ? `${d.taskTitle} (${d.tierTitle})` : d.tierTitle);
+export const what = (d: Due) => (d.taskTitle ? t('cohort.taskOf', { task: d.taskTitle, tier: d.tierTitle }) : d.tierTitle);
 
 /** This month as the month input writes it (2026-10). */
 export const thisMonth = () => new Date().toISOString().slice(0, 7);

@@ -2,40 +2,41 @@
 // the list of cohorts an evaluator reviews.
 import { navigate } from '../../core/app';
 import { date } from '../../core/format';
+import { locale, t } from '../../core/i18n';
 import { busy, emptyState, field, h, input, scrollTable, select, showError, textarea, toast } from '../../ui';
 import { peopleApi } from '../people/api';
 import { templateApi } from '../template/api';
 import type { Preview } from '../template/types';
-import { cohortApi, STATUS, thisMonth, type Cohort, type Deadline, type Outcome } from './api';
+import { cohortApi, status, thisMonth, type Cohort, type Deadline, type Outcome } from './api';
 
 function list(cohorts: Cohort[], href: (c: Cohort) => string): HTMLElement {
-  return scrollTable('Cohorts', h('table', {},
-    h('caption', {}, 'Cohorts'),
-    h('thead', {}, h('tr', {}, ['Cohort', 'Microcredential', 'Window', 'Due dates', 'Late work'].map((c) => h('th', { scope: 'col' }, c)))),
+  return scrollTable(t('cohort.listCaption'), h('table', {},
+    h('caption', {}, t('cohort.listCaption')),
+    h('thead', {}, h('tr', {}, [t('cohort.colCohort'), t('cohort.colMicrocredential'), t('cohort.colWindow'), t('cohort.colDeadlines'), t('cohort.colLate')].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, cohorts.map((c) => h('tr', {},
       h('td', {}, h('a', { href: href(c) }, c.name)), h('td', {}, c.templateTitle),
-      h('td', {}, `${date(c.opensOn)} to ${date(c.closesOn)}`), h('td', {}, String(c.deadlines.length)),
-      h('td', {}, c.acceptLate ? 'Accepted' : 'Not accepted'))))));
+      h('td', {}, t('cohort.window', { opens: date(c.opensOn), closes: date(c.closesOn) })), h('td', {}, String(c.deadlines.length)),
+      h('td', {}, t(c.acceptLate ? 'cohort.accepted' : 'cohort.notAccepted')))))));
 }
 
 export async function evaluatorCohorts(): Promise<Node> {
   const cohorts = await cohortApi.list();
-  return h('section', {}, h('h1', {}, 'Cohorts I evaluate'),
-    h('p', {}, 'Each month’s submissions of a cohort’s teachers, together.'),
+  return h('section', {}, h('h1', {}, t('cohort.evaluateHeading')),
+    h('p', {}, t('cohort.evaluateIntro')),
     cohorts.length ? list(cohorts, (c) => `/cohorts/${encodeURIComponent(c.id)}/month?month=${thisMonth()}`)
-      : emptyState('You evaluate no cohort. Submissions from teachers working at their own pace are in Reviews.', h('a', { href: '/reviews' }, 'Reviews')));
+      : emptyState(t('cohort.evaluateNone'), h('a', { href: '/reviews' }, t('cohort.reviews'))));
 }
 
 export async function adminCohorts(): Promise<Node> {
   const [cohorts, templates, assessors] = await Promise.all([cohortApi.list(), templateApi.list('PUBLISHED'), peopleApi.withRole('ASSESSOR')]);
-  const section = h('section', {}, h('h1', {}, 'Cohorts'),
-    h('p', {}, 'A cohort runs a microcredential for a group of teachers over a window, such as a school year, with due dates, reminders and one evaluator. Teachers not in a cohort work at their own pace.'),
-    cohorts.length ? list(cohorts, (c) => `/admin/cohorts/${encodeURIComponent(c.id)}`) : emptyState('No cohorts yet.'));
+  const section = h('section', {}, h('h1', {}, t('cohort.heading')),
+    h('p', {}, t('cohort.adminIntro')),
+    cohorts.length ? list(cohorts, (c) => `/admin/cohorts/${encodeURIComponent(c.id)}`) : emptyState(t('cohort.none')));
   if (!templates.length) {
-    section.append(h('p', { class: 'status', role: 'status' }, 'Publish a microcredential first: a cohort runs a published one.'));
+    section.append(h('p', { class: 'status', role: 'status' }, t('cohort.publishFirst')));
     return section;
   }
-  section.append(openForm(templates.map((t) => [t.id, t.title]), assessors.filter((a) => a.active).map((a) => [a.id, a.displayName || a.email])));
+  section.append(openForm(templates.map((tpl) => [tpl.id, tpl.title]), assessors.filter((a) => a.active).map((a) => [a.id, a.displayName || a.email])));
   return section;
 }
 
@@ -45,29 +46,29 @@ function openForm(templates: Array<[string, string]>, assessors: Array<[string, 
   const template = select(templates, { name: 'templateId' });
   const opens = input({ type: 'date', value: `${year}-09-01`, required: true });
   const closes = input({ type: 'date', value: `${year + 1}-04-30`, required: true });
-  const evaluator = select([['', 'Choose an evaluator'], ...assessors], { required: true });
+  const evaluator = select([['', t('cohort.chooseEvaluator')], ...assessors], { required: true });
   const late = h('input', { type: 'checkbox', id: 'cohort-late' });
   const reminders = input({ value: '7, 1', inputmode: 'numeric', autocomplete: 'off' });
-  const dates = h('fieldset', { class: 'deadlines', 'data-field': 'deadlines' }, h('legend', {}, 'Due dates (optional)'));
+  const dates = h('fieldset', { class: 'deadlines', 'data-field': 'deadlines' }, h('legend', {}, t('cohort.deadlines')));
   const showDates = async () => {
-    dates.replaceChildren(h('legend', {}, 'Due dates (optional)'));
+    dates.replaceChildren(h('legend', {}, t('cohort.deadlines')));
     let preview: Preview;
     try { preview = await templateApi.preview(template.value); } catch { return; }
     preview.tiers.forEach((tier) => {
-      dates.append(field(`${tier.title}: whole section`, input({ type: 'date', 'data-tier': tier.key })));
-      tier.requirements.forEach((r) => dates.append(field(`${tier.title}: ${r.title}`, input({ type: 'date', 'data-tier': tier.key, 'data-task': r.key }))));
+      dates.append(field(t('cohort.wholeSection', { tier: tier.title }), input({ type: 'date', 'data-tier': tier.key })));
+      tier.requirements.forEach((r) => dates.append(field(t('cohort.task', { tier: tier.title, task: r.title }), input({ type: 'date', 'data-tier': tier.key, 'data-task': r.key }))));
     });
   };
   template.addEventListener('change', () => void showDates());
   void showDates();
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Open the cohort');
-  const form = h('form', { class: 'card', 'aria-label': 'Open a cohort', novalidate: true }, h('h2', {}, 'Open a cohort'),
-    field('Name', name, { name: 'name', hint: 'For example “Data-Informed Instruction 2026-27”.' }),
-    field('Microcredential', template, { name: 'templateId' }),
-    field('Opens on', opens, { name: 'opensOn' }), field('Closes on', closes, { name: 'closesOn' }),
-    field('Evaluator', evaluator, { name: 'evaluatorId', hint: 'Reviews every submission of the cohort. Never a teacher’s own work, and not their coach unless your district allows it.' }),
-    h('div', { class: 'field check' }, late, h('label', { for: 'cohort-late' }, 'Accept work after its due date')),
-    field('Reminders, days before each due date', reminders, { name: 'reminderDays', hint: 'Up to five numbers between 1 and 60, separated by commas.' }),
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('cohort.open'));
+  const form = h('form', { class: 'card', 'aria-label': t('cohort.openHeading'), novalidate: true }, h('h2', {}, t('cohort.openHeading')),
+    field(t('cohort.name'), name, { name: 'name', hint: t('cohort.nameHint') }),
+    field(t('cohort.microcredential'), template, { name: 'templateId' }),
+    field(t('cohort.opensOn'), opens, { name: 'opensOn' }), field(t('cohort.closesOn'), closes, { name: 'closesOn' }),
+    field(t('cohort.evaluator'), evaluator, { name: 'evaluatorId', hint: t('cohort.evaluatorHint') }),
+    h('div', { class: 'field check' }, late, h('label', { for: 'cohort-late' }, t('cohort.acceptLate'))),
+    field(t('cohort.reminders'), reminders, { name: 'reminderDays', hint: t('cohort.remindersHint') }),
     dates, submit);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -78,7 +79,7 @@ function openForm(templates: Array<[string, string]>, assessors: Array<[string, 
       try {
         const cohort = await cohortApi.open({ name: name.value.trim(), templateId: template.value, opensOn: opens.value, closesOn: closes.value,
           deadlines, acceptLate: late.checked, reminderDays: days, evaluatorId: evaluator.value });
-        toast(`Cohort “${cohort.name}” opened`);
+        toast(t('cohort.opened', { name: cohort.name }));
         navigate(`/admin/cohorts/${encodeURIComponent(cohort.id)}`);
       } catch (err) { showError(form, err); }
     });
@@ -86,34 +87,34 @@ function openForm(templates: Array<[string, string]>, assessors: Array<[string, 
   return form;
 }
 
-const RESULT: Record<Outcome['result'], string> = { ENROLLED: 'Enrolled', INVITED: 'Invited and enrolled', ALREADY: 'Already a member', REFUSED: 'Not enrolled' };
+const result = (r: Outcome['result']) => t(`cohort.result.${r}`);
 
 export async function cohortDetail(p: { id: string }): Promise<Node> {
   const [view, assessors] = await Promise.all([cohortApi.get(p.id), peopleApi.withRole('ASSESSOR')]);
   const c = view.cohort;
   const tiers = [...new Set(c.deadlines.map((d) => d.tierKey))];
   const section = h('section', {}, h('h1', {}, c.name),
-    h('p', { class: 'meta' }, `${c.templateTitle} · ${date(c.opensOn)} to ${date(c.closesOn)} · ${c.acceptLate ? 'late work accepted' : 'no late work accepted'} · reminders ${c.reminderDays.length ? `${c.reminderDays.join(' and ')} days before` : 'off'}`),
-    h('p', {}, `Evaluator: ${view.evaluatorName || 'not set'}. `, h('a', { href: `/cohorts/${encodeURIComponent(c.id)}/month?month=${thisMonth()}` }, 'This month’s submissions')));
+    h('p', { class: 'meta' }, `${c.templateTitle} · ${t('cohort.window', { opens: date(c.opensOn), closes: date(c.closesOn) })} · ${t(c.acceptLate ? 'cohort.lateAccepted' : 'cohort.lateRefused')} · ${c.reminderDays.length ? t('cohort.remindersOn', { days: new Intl.ListFormat(locale(), { type: 'conjunction' }).format(c.reminderDays.map(String)) }) : t('cohort.remindersOff')}`),
+    h('p', {}, t('cohort.evaluatorLine', { name: view.evaluatorName || t('cohort.notSet') }), h('a', { href: `/cohorts/${encodeURIComponent(c.id)}/month?month=${thisMonth()}` }, t('cohort.thisMonth'))));
   // members, with where each stands on each tier that has a due date
   const firstDue = (key: string) => c.deadlines.filter((d) => d.tierKey === key).map((d) => d.dueOn).sort().at(-1)!;
-  section.append(h('h2', {}, `Teachers (${view.members.length})`),
-    view.members.length ? scrollTable('Teachers of the cohort', h('table', {},
-      h('caption', {}, 'Teachers and their due dates'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Teacher'), tiers.map((t) => {
-        const d = view.members[0]?.due.find((x) => x.tierKey === t);
-        return h('th', { scope: 'col' }, `${d?.tierTitle ?? t} (by ${date(firstDue(t))})`);
+  section.append(h('h2', {}, t('cohort.teachers', { count: view.members.length })),
+    view.members.length ? scrollTable(t('cohort.teachersTable'), h('table', {},
+      h('caption', {}, t('cohort.teachersCaption')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('cohort.colTeacher')), tiers.map((key) => {
+        const d = view.members[0]?.due.find((x) => x.tierKey === key);
+        return h('th', { scope: 'col' }, t('cohort.colTier', { tier: d?.tierTitle ?? key, date: date(firstDue(key)) }));
       }))),
       h('tbody', {}, view.members.map((m) => h('tr', {},
-        h('td', {}, m.displayName || m.email, m.invited ? h('span', { class: 'meta' }, ' (invited)') : null),
-        tiers.map((t) => h('td', {}, STATUS[(m.due.find((d) => d.tierKey === t && !d.taskKey) ?? m.due.find((d) => d.tierKey === t))!.status])))))))
-      : emptyState('No teachers yet: enroll them below.'));
+        h('td', {}, m.displayName || m.email, m.invited ? h('span', { class: 'meta' }, t('cohort.invited')) : null),
+        tiers.map((key) => h('td', {}, status((m.due.find((d) => d.tierKey === key && !d.taskKey) ?? m.due.find((d) => d.tierKey === key))!.status))))))))
+      : emptyState(t('cohort.noTeachers')));
   // enroll a list
   const emails = textarea({ rows: 4, name: 'emails', autocomplete: 'off' });
-  const go = h('button', { type: 'submit', class: 'primary' }, 'Enroll these teachers');
+  const go = h('button', { type: 'submit', class: 'primary' }, t('cohort.enroll'));
   const results = h('div', { 'aria-live': 'polite' });
-  const enroll = h('form', { class: 'card', 'aria-label': 'Enroll teachers', novalidate: true }, h('h2', {}, 'Enroll teachers'),
-    field('District email addresses', emails, { name: 'emails', hint: 'One per line or separated by commas. Someone without an account is invited by mail and enrolled.' }), go, results);
+  const enroll = h('form', { class: 'card', 'aria-label': t('cohort.enrollHeading'), novalidate: true }, h('h2', {}, t('cohort.enrollHeading')),
+    field(t('cohort.emails'), emails, { name: 'emails', hint: t('cohort.emailsHint') }), go, results);
   enroll.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void busy(go, async () => {
@@ -121,29 +122,29 @@ export async function cohortDetail(p: { id: string }): Promise<Node> {
       try {
         const outcomes = await cohortApi.enroll(c.id, list);
         const done = outcomes.filter((o) => o.result !== 'REFUSED').length;
-        toast(`${done} of ${outcomes.length} enrolled`);
-        results.replaceChildren(scrollTable('What became of each address', h('table', {}, h('caption', {}, 'What became of each address'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Email'), h('th', { scope: 'col' }, 'Result'))),
-          h('tbody', {}, outcomes.map((o) => h('tr', {}, h('td', {}, o.email), h('td', {}, RESULT[o.result], o.detail ? `: ${o.detail}` : '')))))),
-          h('p', {}, h('a', { href: location.pathname }, 'Show the updated list')));
+        toast(t('cohort.enrolled', { done, count: outcomes.length }));
+        results.replaceChildren(scrollTable(t('cohort.outcomes'), h('table', {}, h('caption', {}, t('cohort.outcomes')),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('cohort.colEmail')), h('th', { scope: 'col' }, t('cohort.colResult')))),
+          h('tbody', {}, outcomes.map((o) => h('tr', {}, h('td', {}, o.email), h('td', {}, result(o.result), o.detail ? `: ${o.detail}` : '')))))),
+          h('p', {}, h('a', { href: location.pathname }, t('cohort.showUpdated'))));
       } catch (err) { showError(enroll, err); }
     });
   });
   // change the evaluator
   const who = select(assessors.filter((a) => a.active).map((a) => [a.id, a.displayName || a.email]), {}, c.evaluatorId);
-  const change = h('button', { type: 'submit' }, 'Change the evaluator');
-  const evalForm = h('form', { class: 'card', 'aria-label': 'Evaluator', novalidate: true }, h('h2', {}, 'Evaluator'),
-    field('Evaluator', who, { name: 'evaluatorId', hint: 'Reviews the submissions still to come; waiting ones keep their reviewer (reassign them in Reviews waiting).' }), change);
+  const change = h('button', { type: 'submit' }, t('cohort.change'));
+  const evalForm = h('form', { class: 'card', 'aria-label': t('cohort.evaluator'), novalidate: true }, h('h2', {}, t('cohort.evaluator')),
+    field(t('cohort.evaluator'), who, { name: 'evaluatorId', hint: t('cohort.changeHint') }), change);
   evalForm.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void busy(change, async () => {
       try {
         await cohortApi.evaluator(c.id, who.value);
-        toast('Evaluator changed');
+        toast(t('cohort.changed'));
         navigate(location.pathname, true);
       } catch (err) { showError(evalForm, err); }
     });
   });
-  section.append(enroll, evalForm, h('p', {}, h('a', { href: '/admin/cohorts' }, '← Cohorts')));
+  section.append(enroll, evalForm, h('p', {}, h('a', { href: '/admin/cohorts' }, t('cohort.back'))));
   return section;
 }

@@ -1,13 +1,14 @@
 // A teacher's cohorts: what is due next, and every due date with where the teacher stands on it.
 import { date } from '../../core/format';
 import { emptyState, h, scrollTable } from '../../ui';
-import { cohortApi, STATUS, what, type MyCohort } from './api';
+import { t } from '../../core/i18n';
+import { cohortApi, status, what, type MyCohort } from './api';
 
 export async function myCohorts(): Promise<Node> {
   const mine = await cohortApi.mine();
-  const section = h('section', {}, h('h1', {}, 'Due dates'));
+  const section = h('section', {}, h('h1', {}, t('titles.dueDates')));
   if (!mine.length) {
-    section.append(emptyState('You are in no cohort: you work at your own pace, with no due dates.', h('a', { href: '/my/enrollments' }, 'My work')));
+    section.append(emptyState(t('cohort.noCohort'), h('a', { href: '/my/enrollments' }, t('cohort.myWork'))));
     return section;
   }
   for (const c of mine) section.append(card(c));
@@ -18,14 +19,14 @@ function card(c: MyCohort): HTMLElement {
   const next = c.next;
   return h('article', { class: 'card cohort', 'aria-label': c.name },
     h('h2', {}, c.name),
-    h('p', { class: 'meta' }, `${c.templateTitle} · ${date(c.opensOn)} to ${date(c.closesOn)} · ${c.acceptLate ? 'late work accepted' : 'no late work accepted'}`),
+    h('p', { class: 'meta' }, `${c.templateTitle} · ${t('cohort.window', { opens: date(c.opensOn), closes: date(c.closesOn) })} · ${t(c.acceptLate ? 'cohort.lateAccepted' : 'cohort.lateRefused')}`),
     next ? h('p', { class: `status ${next.status === 'OVERDUE' ? 'status-warn' : ''}`, role: 'status' },
-      `Next: ${what(next)}, ${next.status === 'OVERDUE' ? 'was due' : 'due'} ${date(next.dueOn)}${next.status === 'RETURNED' ? ' (returned for revision)' : ''}. `,
-      h('a', { href: `/my/enrollments/${encodeURIComponent(c.enrollmentId)}/tiers/${encodeURIComponent(next.tierKey)}` }, 'Open the work'))
-      : h('p', { class: 'status status-ok', role: 'status' }, 'Nothing is due: everything is in.'),
-    scrollTable(`Due dates of ${c.name}`, h('table', {},
-      h('caption', {}, 'Every due date'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Work'), h('th', { scope: 'col' }, 'Due'), h('th', { scope: 'col' }, 'Status'))),
-      h('tbody', {}, c.due.map((d) => h('tr', {}, h('td', {}, what(d)), h('td', {}, date(d.dueOn)), h('td', {}, STATUS[d.status])))))),
-    h('p', {}, h('a', { href: `/my/enrollments/${encodeURIComponent(c.enrollmentId)}` }, `Go to ${c.templateTitle}`)));
+      t(next.status === 'OVERDUE' ? 'cohort.nextOverdue' : next.status === 'RETURNED' ? 'cohort.nextReturned' : 'cohort.nextDue', { what: what(next), date: date(next.dueOn) }),
+      h('a', { href: `/my/enrollments/${encodeURIComponent(c.enrollmentId)}/tiers/${encodeURIComponent(next.tierKey)}` }, t('cohort.openWork')))
+      : h('p', { class: 'status status-ok', role: 'status' }, t('cohort.allIn')),
+    scrollTable(t('cohort.dueTable', { name: c.name }), h('table', {},
+      h('caption', {}, t('cohort.everyDue')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('cohort.colWork')), h('th', { scope: 'col' }, t('cohort.colDue')), h('th', { scope: 'col' }, t('cohort.colStatus')))),
+      h('tbody', {}, c.due.map((d) => h('tr', {}, h('td', {}, what(d)), h('td', {}, date(d.dueOn)), h('td', {}, status(d.status))))))),
+    h('p', {}, h('a', { href: `/my/enrollments/${encodeURIComponent(c.enrollmentId)}` }, t('cohort.goTo', { template: c.templateTitle }))));
 }

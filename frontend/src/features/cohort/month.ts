@@ -1,6 +1,7 @@
 // An evaluator's month: every submission of the cohort's members in one month, together, each opening its review.
 import { has, navigate } from '../../core/app';
 import { date } from '../../core/format';
+import { locale, t } from '../../core/i18n';
 import { emptyState, field, h, input, scrollTable } from '../../ui';
 import { cohortApi, thisMonth } from './api';
 
@@ -12,23 +13,23 @@ export async function cohortMonth(p: { id: string }): Promise<Node> {
   picker.addEventListener('change', () => {
     if (/^\d{4}-\d{2}$/.test(picker.value)) navigate(`/cohorts/${encodeURIComponent(p.id)}/month?month=${picker.value}`);
   });
-  const label = new Date(`${month}-15T12:00:00Z`).toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const label = new Date(`${month}-15T12:00:00Z`).toLocaleDateString(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const waiting = items.filter((i) => i.state === 'SUBMITTED').length;
-  return h('section', {}, h('h1', {}, `${view.cohort.name}: ${label}`),
-    h('p', { class: 'meta' }, `${view.cohort.templateTitle} · evaluator ${view.evaluatorName || 'not set'} · ${view.members.length} teachers`),
-    field('Month', picker, { name: 'month' }),
-    items.length === 0 ? emptyState(`No submissions in ${label}.`)
-      : h('div', {}, h('p', { role: 'status' }, `${items.length} submissions in ${label}; ${waiting} waiting for review.`),
-        scrollTable(`Submissions in ${label}`, h('table', {},
-          h('caption', {}, `Submissions in ${label}`),
-          h('thead', {}, h('tr', {}, ['Teacher', 'Work', 'Submitted', 'Due', 'State', ''].map((c) => h('th', { scope: 'col' }, c)))),
+  return h('section', {}, h('h1', {}, t('cohort.monthHeading', { name: view.cohort.name, month: label })),
+    h('p', { class: 'meta' }, `${view.cohort.templateTitle} · ${t('cohort.evaluatorIs', { name: view.evaluatorName || t('cohort.notSet') })} · ${t('cohort.teacherCount', { count: view.members.length })}`),
+    field(t('cohort.month'), picker, { name: 'month' }),
+    items.length === 0 ? emptyState(t('cohort.noSubmissions', { month: label }))
+      : h('div', {}, h('p', { role: 'status' }, t('cohort.monthStatus', { count: items.length, month: label, waiting })),
+        scrollTable(t('cohort.submissionsIn', { month: label }), h('table', {},
+          h('caption', {}, t('cohort.submissionsIn', { month: label })),
+          h('thead', {}, h('tr', {}, [t('cohort.colTeacher'), t('cohort.colWork'), t('cohort.colSubmitted'), t('cohort.colDue'), t('cohort.colState'), ''].map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, items.map((i) => h('tr', {},
-            h('td', {}, i.teacher), h('td', {}, `${i.tierTitle}${i.attempt > 1 ? ` (attempt ${i.attempt})` : ''}`),
-            h('td', {}, date(i.submittedAt), i.late ? h('span', { class: 'tag' }, ' late') : null),
+            h('td', {}, i.teacher), h('td', {}, `${i.tierTitle}${i.attempt > 1 ? t('cohort.attempt', { n: i.attempt }) : ''}`),
+            h('td', {}, date(i.submittedAt), i.late ? h('span', { class: 'tag' }, t('cohort.late')) : null),
             h('td', {}, i.dueOn ? date(i.dueOn) : '—'),
-            h('td', {}, i.state === 'SUBMITTED' ? 'Waiting' : i.state === 'PASSED' ? 'Passed' : 'Returned'),
-            h('td', {}, i.state === 'SUBMITTED' && i.mine ? h('a', { href: `/reviews/${encodeURIComponent(i.submissionId)}`, class: 'button primary' }, `Review ${i.teacher}`)
-              : h('a', { href: `/reviews/${encodeURIComponent(i.submissionId)}` }, `Open ${i.teacher}’s submission`)))))))),
-    h('p', {}, has('DISTRICT_ADMIN') ? h('a', { href: `/admin/cohorts/${encodeURIComponent(p.id)}` }, `← ${view.cohort.name}`)
-      : h('a', { href: '/cohorts' }, '← Cohorts')));
+            h('td', {}, t(i.state === 'SUBMITTED' ? 'cohort.waiting' : i.state === 'PASSED' ? 'cohort.passed' : 'cohort.returned')),
+            h('td', {}, i.state === 'SUBMITTED' && i.mine ? h('a', { href: `/reviews/${encodeURIComponent(i.submissionId)}`, class: 'button primary' }, t('cohort.review', { teacher: i.teacher }))
+              : h('a', { href: `/reviews/${encodeURIComponent(i.submissionId)}` }, t('cohort.openSubmission', { teacher: i.teacher }))))))))),
+    h('p', {}, has('DISTRICT_ADMIN') ? h('a', { href: `/admin/cohorts/${encodeURIComponent(p.id)}` }, t('cohort.backTo', { name: view.cohort.name }))
+      : h('a', { href: '/cohorts' }, t('cohort.back'))));
 }
