@@ -1,8 +1,8 @@
 // The catalog and a microcredential's page: what it takes per tier, what it pays, how it is scored.
 import { navigate } from '../../core/app';
 import { money } from '../../core/format';
-import type { RequirementPreview, TierPreview } from './types';
-import { append, busy, field, h, input, markdown, select, showError, scrollTable } from '../../ui';
+import type { CatalogueItem, RequirementPreview, TierPreview } from './types';
+import { append, busy, field, growingList, h, input, markdown, pagedList, select, showError, scrollTable } from '../../ui';
 import { templateApi } from './api';
 import { enrollmentApi } from '../enrollment/api';
 
@@ -11,21 +11,28 @@ const FILTERS = ['q', 'standard', 'cluster', 'subject', 'gradeBand', 'stipendMin
 export async function catalogue(_: unknown, q: URLSearchParams): Promise<Node> {
   const query = new URLSearchParams();
   for (const f of FILTERS) { const v = q.get(f); if (v) query.set(f, f === 'stipendMin' ? String(Number(v) * 100) : v); }
-  const [all, items] = await Promise.all([
-    templateApi.catalog(),
-    query.toString() ? templateApi.catalog(query) : null,
-  ]);
-  const shown = items ?? all;
-  const uniq = (xs: string[]) => [...new Set(xs)].sort();
+  const cards = growingList('ul', { class: 'cards' }, (t: CatalogueItem) => h('li', { class: 'card' },
+    t.artwork ? h('img', { src: t.artwork, alt: '', width: 64, height: 64 }) : null,
+    h('h2', {}, h('a', { href: `/catalog/${t.id}` }, t.title)),
+    h('p', {}, t.summary),
+    h('p', { class: 'meta' }, `${t.tierCount} tier${t.tierCount === 1 ? '' : 's'} · ${t.totalStipendCents ? `up to ${money(t.totalStipendCents)}` : 'no stipend'}`,
+      t.proposalRequired ? ' · proposal first' : ''),
+    h('ul', { class: 'tags', 'aria-label': 'Alignments' }, t.alignments.slice(0, 4).map((a) => h('li', {}, a.targetName)))));
+  const paged = (page: number, size: number) => {
+    const one = new URLSearchParams(query);
+    one.set('page', String(page)); one.set('size', String(size));
+    return templateApi.catalog(one);
+  };
+  // the filters' choices and the counts come from the whole catalog; the list itself a page at a time
+  const [facets, pager] = await Promise.all([templateApi.facets(query),
+    pagedList<CatalogueItem>({ load: paged, append: cards.append, noun: 'microcredentials' })]);
   const opts = (xs: string[]): Array<[string, string]> => [['', 'Any'], ...xs.map((x): [string, string] => [x, x])];
-  const standards = uniq(all.flatMap((t) => t.alignments.filter((a) => !a.targetCode?.startsWith('FFT.C')).map((a) => a.targetName)));
-  const clusters = uniq(all.flatMap((t) => t.alignments.filter((a) => a.targetCode?.startsWith('FFT.C')).map((a) => a.targetName)));
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter the catalog' },
     field('Search', input({ name: 'q', type: 'search', value: q.get('q') ?? '' })),
-    field('Standard', select(opts(standards), { name: 'standard' }, q.get('standard') ?? '')),
-    field('Danielson cluster', select(opts(clusters), { name: 'cluster' }, q.get('cluster') ?? '')),
-    field('Subject', select(opts(uniq(all.flatMap((t) => t.tags.subjects))), { name: 'subject' }, q.get('subject') ?? '')),
-    field('Grade band', select(opts(uniq(all.flatMap((t) => t.tags.gradeBands))), { name: 'gradeBand' }, q.get('gradeBand') ?? '')),
+    field('Standard', select(opts(facets.standards), { name: 'standard' }, q.get('standard') ?? '')),
+    field('Danielson cluster', select(opts(facets.clusters), { name: 'cluster' }, q.get('cluster') ?? '')),
+    field('Subject', select(opts(facets.subjects), { name: 'subject' }, q.get('subject') ?? '')),
+    field('Grade band', select(opts(facets.gradeBands), { name: 'gradeBand' }, q.get('gradeBand') ?? '')),
     field('Stipend at least ($)', input({ name: 'stipendMin', type: 'number', min: 0, step: 25, inputmode: 'numeric', value: q.get('stipendMin') ?? '' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply filters'), h('a', { href: '/catalog', class: 'button' }, 'Clear filters')));
   form.addEventListener('submit', (e) => {
@@ -39,14 +46,8 @@ export async function catalogue(_: unknown, q: URLSearchParams): Promise<Node> {
   const box = h('details', { class: 'filters-box', open: active > 0 || window.innerWidth >= 700 },
     h('summary', {}, active ? `Filters (${active} in use)` : 'Filters'), form);
   return h('section', {}, h('h1', {}, 'Microcredential catalog'), box,
-    h('p', { role: 'status' }, `${shown.length} of ${all.length} microcredentials`),
-    h('ul', { class: 'cards' }, shown.map((t) => h('li', { class: 'card' },
-      t.artwork ? h('img', { src: t.artwork, alt: '', width: 64, height: 64 }) : null,
-      h('h2', {}, h('a', { href: `/catalog/${t.id}` }, t.title)),
-      h('p', {}, t.summary),
-      h('p', { class: 'meta' }, `${t.tierCount} tier${t.tierCount === 1 ? '' : 's'} · ${t.totalStipendCents ? `up to ${money(t.totalStipendCents)}` : 'no stipend'}`,
-        t.proposalRequired ? ' · proposal first' : ''),
-      h('ul', { class: 'tags', 'aria-label': 'Alignments' }, t.alignments.slice(0, 4).map((a) => h('li', {}, a.targetName)))))));
+    h('p', { role: 'status' }, `${facets.matching} of ${facets.total} microcredentials`),
+    cards.element, pager.footer);
 }
 
 // ---- template page ---------------------------------------------------------------------------------------------

@@ -3,16 +3,23 @@ import { navigate } from '../../core/app';
 import { money } from '../../core/format';
 import { ApiError } from '../../core/http';
 import type { Summary } from './types';
-import { busy, h, scrollTable, showError, toast } from '../../ui';
+import { busy, growingList, h, pagedList, scrollTable, showError, toast } from '../../ui';
 import { templateApi } from './api';
 
 
 export async function templates(): Promise<Node> {
-  const [list, library] = await Promise.all([templateApi.list(), templateApi.library()]);
   const section = h('section', {});
+  const rows = growingList('tbody', {}, (t: Summary) => h('tr', {},
+    h('td', {}, h('a', { href: `/admin/templates/${t.id}` }, t.title || '(untitled)')), h('td', {}, String(t.version)),
+    h('td', {}, h('span', { class: `pill pill-${t.status.toLowerCase()}` }, t.status.toLowerCase())), h('td', {}, String(t.tierCount)),
+    h('td', {}, money(t.totalStipendCents)),
+    h('td', {}, t.status === 'DRAFT' ? deleteDraft(t) : null)));
+  const [pager, library] = await Promise.all([
+    pagedList<Summary>({ load: templateApi.page, append: rows.append, noun: 'templates' }), templateApi.library()]);
+  const list = pager.items;
   // nothing is stored until the first save in the editor: opening New and leaving creates no draft
   const create = h('button', { type: 'button', class: 'primary', onclick: () => navigate('/admin/templates/new') }, 'New template');
-  const deleteDraft = (t: Summary) => {
+  function deleteDraft(t: Summary): HTMLElement {
     const b = h('button', { type: 'button', class: 'link danger' }, `Delete draft “${t.title || 'untitled'}”`);
     b.addEventListener('click', () => void busy(b, async () => {
       if (!confirm(`Delete the draft “${t.title || 'untitled'}”? This cannot be undone.`)) return;
@@ -24,16 +31,12 @@ export async function templates(): Promise<Node> {
       } catch (err) { showError(section, err); }
     }));
     return b;
-  };
+  }
   const adopted = new Set(list.map((t) => t.libraryKey).filter(Boolean));
   section.append(h('h1', {}, 'Templates'), h('p', {}, create),
     scrollTable('Your templates', h('table', {},
       h('thead', {}, h('tr', {}, ['Title', 'Version', 'Status', 'Tiers', 'Stipend', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, list.map((t) => h('tr', {},
-        h('td', {}, h('a', { href: `/admin/templates/${t.id}` }, t.title || '(untitled)')), h('td', {}, String(t.version)),
-        h('td', {}, h('span', { class: `pill pill-${t.status.toLowerCase()}` }, t.status.toLowerCase())), h('td', {}, String(t.tierCount)),
-        h('td', {}, money(t.totalStipendCents)),
-        h('td', {}, t.status === 'DRAFT' ? deleteDraft(t) : null)))))),
+      rows.element)), pager.footer,
     h('h2', {}, 'Starter library'),
     h('ul', { class: 'cards' }, library.map((l) => {
       const adopt = h('button', { type: 'button' }, adopted.has(l.key) ? 'Adopt another copy' : 'Adopt');

@@ -2,7 +2,7 @@
 // administrator's page for the credit unit's name and the per-teacher export for the state.
 import { date } from '../../core/format';
 import { saveFile } from '../../core/http';
-import { busy, clearErrors, field, h, input, scrollTable, showError, toast } from '../../ui';
+import { busy, clearErrors, field, growingList, h, input, pagedList, scrollTable, showError, toast } from '../../ui';
 import { credits, type Expiring, transcriptApi } from './api';
 
 export async function myHours(): Promise<Node> {
@@ -76,7 +76,10 @@ function renewButton(x: Expiring): HTMLElement {
 }
 
 export async function adminHours(): Promise<Node> {
-  const [settings, expiring] = await Promise.all([transcriptApi.settings(), transcriptApi.expiring(90)]);
+  const rows = growingList('tbody', {}, (x: Expiring) => h('tr', {}, h('th', { scope: 'row' }, date(x.expires)), h('td', {}, `${x.personName} (${x.personEmail})`),
+    h('td', {}, x.badge), h('td', {}, String(x.daysLeft)), h('td', {}, x.renewed ? 'Renewed' : renewButton(x))));
+  const [settings, expiring] = await Promise.all([transcriptApi.settings(),
+    pagedList<Expiring>({ load: (page, size) => transcriptApi.expiring(90, page, size), append: rows.append, noun: 'badges' })]);
   const name = input({ value: settings.creditName, maxlength: 60, name: 'creditName', autocomplete: 'off' });
   const days = input({ value: settings.reminderDays.join(', '), name: 'reminderDays', inputmode: 'numeric', autocomplete: 'off' });
   const save = h('button', { type: 'submit' }, 'Save');
@@ -94,10 +97,9 @@ export async function adminHours(): Promise<Node> {
     });
   });
   const report = h('div', { class: 'card' }, h('h2', {}, 'Expiring in the next 90 days'),
-    expiring.length ? scrollTable('Badges expiring in the next 90 days', h('table', {},
+    expiring.items.length ? [scrollTable('Badges expiring in the next 90 days', h('table', {},
       h('thead', {}, h('tr', {}, ['Expires', 'Teacher', 'Badge', 'Days left', 'Renewal'].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, expiring.map((x) => h('tr', {}, h('th', { scope: 'row' }, date(x.expires)), h('td', {}, `${x.personName} (${x.personEmail})`),
-        h('td', {}, x.badge), h('td', {}, String(x.daysLeft)), h('td', {}, x.renewed ? 'Renewed' : renewButton(x)))))))
+      rows.element)), expiring.footer]
       : h('p', { class: 'meta' }, 'No badge expires in the next 90 days.'));
 
   const year = input({ name: 'fiscalYear', placeholder: 'e.g. FY2027', maxlength: 6, autocomplete: 'off' });

@@ -381,6 +381,7 @@ public class Issuance {
 				.and("revokedAt").is(null)),
 					new Update().set("revokedAt", clock.instant()).set("revocationReason", reason),
 					FindAndModifyOptions.options().returnNew(true), IssuedAssertion.class)
+			.doOnNext(this::announceRevoked)
 			.flatMap(revoked -> generations.bump(districtId)
 				.then(webhooks.enqueue(districtId, "assertion.revoked", revoked.id(), event(revoked)))
 				.doOnSuccess(v -> log.info("Revoked assertion {}", revoked.id()))
@@ -403,6 +404,11 @@ public class Issuance {
 						old.id(), null,
 						old.publishedEvidence().stream().map(PublishedEvidenceLink::evidenceId).toList(), old.renews(), null)))
 				.flatMap(fresh -> linkAward(old.awardId(), old.id(), fresh.id()).thenReturn(fresh)));
+	}
+
+	/** Tells other features (the reports) that an assertion is revoked. */
+	void announceRevoked(IssuedAssertion revoked) {
+		events.publishEvent(new AssertionRevoked(revoked.id(), revoked.districtId()));
 	}
 
 	/** Tells other features (the Open Badges 3.0 credential) that an assertion now exists. */
