@@ -124,7 +124,7 @@ def main():
     def previews(rows):
         return [f"/api/v1/catalogue/{t}" for t in sorted({r["templateId"] for r in rows})]
 
-    unread = "/api/v1/notifications?unread=true"  # the header's count, on every signed-in page
+    unread = "/api/v1/notifications/counts"  # the header's count, on every signed-in page
     pages = [
         # (route, who, label, stages)
         ("/admin/badges", admin, "admin: badges issued", [
@@ -152,14 +152,14 @@ def main():
         ("/admin/reports", admin, "admin: reports", [
             ["/api/v1/templates?status=PUBLISHED", "/api/v1/reports/participation", "/api/v1/reports/coverage",
              unread], [f"/api/v1/reports/templates/{report_template}"]]),
-        ("/admin/templates", admin, "admin: templates", [["/api/v1/templates", "/api/v1/library", unread]]),
+        ("/admin/templates", admin, "admin: templates", [[f"/api/v1/templates?page=0&size={PAGE}", "/api/v1/library", unread]]),
         ("/admin/templates/{id}", admin, "admin: template editor", [[f"/api/v1/templates/{template}", unread]]),
         ("/admin/settings", admin, "admin: district settings", [[
             "/api/v1/district", "/api/v1/issuing/settings", "/api/v1/webhooks", "/api/v1/auth/providers",
             "/api/v1/district/trusted-issuers", unread]]),
         ("/admin/hours", admin, "admin: professional learning hours", [
-            ["/api/v1/hours/settings", "/api/v1/hours/expiring?days=90", unread]]),
-        ("/catalog", teacher, "teacher: catalog", [["/api/v1/catalogue", unread]]),
+            ["/api/v1/hours/settings", f"/api/v1/hours/expiring?days=90&page=0&size={PAGE}", unread]]),
+        ("/catalog", teacher, "teacher: catalog", [["/api/v1/catalogue/facets", f"/api/v1/catalogue?page=0&size={PAGE}", unread]]),
         ("/catalog/{id}", teacher, "teacher: a microcredential", [
             [f"/api/v1/catalogue/{published}", f"/api/v1/enrollments?page=0&size={PAGE}", unread]]),
         ("/my/enrollments", teacher, "teacher: my work", [[f"/api/v1/enrollments?page=0&size={PAGE}", unread]]),
@@ -176,8 +176,12 @@ def main():
             [f"/api/v1/me/badges?page=0&size={PAGE}", "/api/v1/me/portfolio", unread], my_classes]),
         ("/my/hours", teacher, "teacher: my hours", [["/api/v1/me/hours", unread]]),
         ("/notifications", teacher, "teacher: notifications", [
-            [f"/api/v1/notifications?page=0&size={PAGE}", "/api/v1/notifications/preferences", unread]]),
+            [f"/api/v1/notifications?page=0&size={PAGE}", "/api/v1/notifications/preferences", unread, unread]]),
         ("/account", teacher, "teacher: account", [["/api/v1/me/tokens", unread]]),
+        ("/my/renewals/{id}", teacher, "teacher: renew a badge", [
+            [f"/api/v1/me/renewals/{my_badges[0]['id']}", unread]] if my_badges else None),
+        ("/admin/endorsements", admin, "admin: endorsements", [
+            ["/api/v1/endorsements/targets", "/api/v1/endorsements/sent", "/api/v1/endorsements/incoming", unread]]),
         ("/reviews", assessor, "assessor: review queue", [[f"/api/v1/reviews?page=0&size={PAGE}", unread]]),
         ("/reviews/{id}", reviewer, "assessor (or admin): a review", [
             [f"/api/v1/submissions/{submission['id']}", unread], [f"/api/v1/catalogue/{submission['templateId']}"]
@@ -186,7 +190,7 @@ def main():
         ("app start", teacher, "any: app start (who am I)", [["/api/v1/me"]]),
     ]
     public = {"/sign-in", "/invitations/{token}", "/password-resets", "/password-resets/{token}", "/badge/{id}",
-              "/portfolio/{slug}", "/verify"}
+              "/portfolio/{slug}", "/verify", "/sign-in-link/{token}", "/sign-in/link", "/verify-address/{token}"}
     routes = set()
     for f in os.listdir(os.path.join(ROOT, "frontend/src/features")):
         path = os.path.join(ROOT, "frontend/src/features", f, "routes.ts")

@@ -10,6 +10,9 @@ journey('teacher-reads-notifications', async (page) => {
   await link.click();
   await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
   await expectText(page.locator('p.meta[aria-live]'), `${unread} unread`);
+  // a page at a time; "unread of" counts the whole inbox
+  const total = Number((await page.locator('p.meta[aria-live]').innerText()).match(/of (\d+)/)[1]);
+  await expectText(page.locator('.pager-count'), total > 50 ? 'Showing the first 50 notifications' : `Showing all ${total} notifications`);
   await a11y(page, 'notifications');
   // one by one, then the rest at once
   await page.getByRole('button', { name: /^Mark “.*” as read$/ }).first().click();

@@ -2,7 +2,7 @@
 // header shows how many are unread. Which notices also come by email is chosen here too.
 import { headerHooks } from '../../core/app';
 import { date } from '../../core/format';
-import { append, busy, emptyState, h, showError, toast } from '../../ui';
+import { append, busy, emptyState, h, pagedList, showError, toast } from '../../ui';
 import { notificationApi, type Notice } from './api';
 import { t } from '../../core/i18n';
 
@@ -16,7 +16,7 @@ let unreadLink: HTMLAnchorElement | null = null;
 export async function refreshUnread(): Promise<void> {
   const link = unreadLink;
   if (!link) return;
-  const n = (await notificationApi.list(true).catch(() => [])).length;
+  const n = (await notificationApi.counts().catch(() => ({ unread: 0 }))).unread;
   // the count is part of the link's visible text, so what is seen is what is announced ("Notifications 3 unread")
   link.replaceChildren(t('notification.inbox.notifications'));
   if (n) link.append(' ', h('span', { class: 'counter' }, String(n)), h('span', { class: 'sr-only' }, t('notification.inbox.unreadSr')));
@@ -30,17 +30,16 @@ headerHooks.push((header) => {
 });
 
 export async function inbox(): Promise<Node> {
-  const [notices, prefs] = await Promise.all([notificationApi.list(), notificationApi.preferences()]);
-  const section = h('section', {});
   const list = h('ul', { class: 'notices' });
-  const unread = () => notices.filter((n) => !n.readAt).length;
+  const [pager, prefs, totals] = await Promise.all([
+    pagedList<Notice>({ load: notificationApi.page, append: (rows) => list.append(...rows.map(item)), noun: 'notifications' }),
+    notificationApi.preferences(), notificationApi.counts()]);
+  const notices = pager.items;
+  const section = h('section', {});
+  // the counts are the whole inbox's, not the shown page's: kept by the server, moved here as notices are read
   const count = h('p', { class: 'meta', 'aria-live': 'polite' });
-  const showCount = () => { count.textContent = t('notification.inbox.unreadOf', { unread: unread(), noticesCount: notices.length }); };
-  const markRead = async (n: Notice) => {
-    if (n.readAt) return;
-    Object.assign(n, await notificationApi.read(n.id));
-  };
-  const item = (n: Notice): HTMLElement => {
+  const showCount = () => { count.textContent = t('notification.inbox.unreadOf', { unread: totals.unread, noticesCount: totals.total }); };
+  function item(n: Notice): HTMLElement {
     const li = h('li', { class: `card notice${n.readAt ? '' : ' unread'}` });
     const draw = () => {
       const mark = h('button', { type: 'button', class: 'link' }, t('notification.inbox.markRead', { title: n.title }));
@@ -55,12 +54,18 @@ export async function inbox(): Promise<Node> {
     };
     draw();
     return li;
-  };
-  list.append(...notices.map(item));
+  }
+  async function markRead(n: Notice): Promise<void> {
+    if (n.readAt) return;
+    Object.assign(n, await notificationApi.read(n.id));
+    totals.unread = Math.max(0, totals.unread - 1);
+  }
   const all = h('button', { type: 'button' }, t('notification.inbox.markAll'));
   all.addEventListener('click', () => void busy(all, async () => {
     try {
-      for (const n of notices.filter((x) => !x.readAt)) await markRead(n);
+      Object.assign(totals, await notificationApi.readAll());
+      const at = new Date().toISOString();
+      for (const n of notices) n.readAt ??= at;
       list.replaceChildren(...notices.map(item));
       showCount(); void refreshUnread(); toast(t('notification.inbox.allMarked'));
     } catch (err) { showError(section, err); }
@@ -84,7 +89,7 @@ export async function inbox(): Promise<Node> {
     });
   });
   append(section, [h('h1', {}, t('notification.inbox.notifications')), count,
-    notices.length ? [h('p', {}, all), list] : emptyState(t('notification.inbox.none')),
+    notices.length ? [h('p', {}, all), list, pager.footer] : emptyState(t('notification.inbox.none')),
     form]);
   return section;
 }

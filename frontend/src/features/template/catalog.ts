@@ -1,8 +1,8 @@
 // The catalog and a microcredential's page: what it takes per tier, what it pays, how it is scored.
 import { navigate } from '../../core/app';
 import { money } from '../../core/format';
-import type { RequirementPreview, TierPreview } from './types';
-import { append, busy, field, h, input, markdown, select, showError, scrollTable } from '../../ui';
+import type { CatalogueItem, RequirementPreview, TierPreview } from './types';
+import { append, busy, field, growingList, h, input, markdown, pagedList, select, showError, scrollTable } from '../../ui';
 import { templateApi } from './api';
 import { enrollmentApi } from '../enrollment/api';
 import { t } from '../../core/i18n';
@@ -12,21 +12,29 @@ const FILTERS = ['q', 'standard', 'cluster', 'subject', 'gradeBand', 'stipendMin
 export async function catalogue(_: unknown, q: URLSearchParams): Promise<Node> {
   const query = new URLSearchParams();
   for (const f of FILTERS) { const v = q.get(f); if (v) query.set(f, f === 'stipendMin' ? String(Number(v) * 100) : v); }
-  const [all, items] = await Promise.all([
-    templateApi.catalog(),
-    query.toString() ? templateApi.catalog(query) : null,
-  ]);
-  const shown = items ?? all;
-  const uniq = (xs: string[]) => [...new Set(xs)].sort();
+  const cards = growingList('ul', { class: 'cards' }, (tpl: CatalogueItem) => h('li', { class: 'card' },
+    tpl.artwork ? h('img', { src: tpl.artwork, alt: '', width: 64, height: 64 }) : null,
+    h('h2', {}, h('a', { href: `/catalog/${tpl.id}` }, tpl.title)),
+    h('p', {}, tpl.summary),
+    h('p', { class: 'meta' }, t('template.catalog.tiers', { tiers: t('template.catalog.tierCount', { count: tpl.tierCount }),
+      stipend: tpl.totalStipendCents ? t('template.catalog.upTo', { amount: money(tpl.totalStipendCents) }) : t('template.catalog.noStipend') }),
+      tpl.proposalRequired ? t('template.catalog.proposalFirst') : ''),
+    h('ul', { class: 'tags', 'aria-label': t('template.catalog.alignments') }, tpl.alignments.slice(0, 4).map((a) => h('li', {}, a.targetName)))));
+  const paged = (page: number, size: number) => {
+    const one = new URLSearchParams(query);
+    one.set('page', String(page)); one.set('size', String(size));
+    return templateApi.catalog(one);
+  };
+  // the filters' choices and the counts come from the whole catalog; the list itself a page at a time
+  const [facets, pager] = await Promise.all([templateApi.facets(query),
+    pagedList<CatalogueItem>({ load: paged, append: cards.append, noun: 'microcredentials' })]);
   const opts = (xs: string[]): Array<[string, string]> => [['', t('template.catalog.any')], ...xs.map((x): [string, string] => [x, x])];
-  const standards = uniq(all.flatMap((tpl) => tpl.alignments.filter((a) => !a.targetCode?.startsWith('FFT.C')).map((a) => a.targetName)));
-  const clusters = uniq(all.flatMap((tpl) => tpl.alignments.filter((a) => a.targetCode?.startsWith('FFT.C')).map((a) => a.targetName)));
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': t('template.catalog.filterLabel') },
     field(t('template.catalog.search'), input({ name: 'q', type: 'search', value: q.get('q') ?? '' })),
-    field(t('template.catalog.standard'), select(opts(standards), { name: 'standard' }, q.get('standard') ?? '')),
-    field(t('template.catalog.cluster'), select(opts(clusters), { name: 'cluster' }, q.get('cluster') ?? '')),
-    field(t('template.catalog.subject'), select(opts(uniq(all.flatMap((tpl) => tpl.tags.subjects))), { name: 'subject' }, q.get('subject') ?? '')),
-    field(t('template.catalog.gradeBand'), select(opts(uniq(all.flatMap((tpl) => tpl.tags.gradeBands))), { name: 'gradeBand' }, q.get('gradeBand') ?? '')),
+    field(t('template.catalog.standard'), select(opts(facets.standards), { name: 'standard' }, q.get('standard') ?? '')),
+    field(t('template.catalog.cluster'), select(opts(facets.clusters), { name: 'cluster' }, q.get('cluster') ?? '')),
+    field(t('template.catalog.subject'), select(opts(facets.subjects), { name: 'subject' }, q.get('subject') ?? '')),
+    field(t('template.catalog.gradeBand'), select(opts(facets.gradeBands), { name: 'gradeBand' }, q.get('gradeBand') ?? '')),
     field(t('template.catalog.stipendMin'), input({ name: 'stipendMin', type: 'number', min: 0, step: 25, inputmode: 'numeric', value: q.get('stipendMin') ?? '' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('template.catalog.apply')), h('a', { href: '/catalog', class: 'button' }, t('template.catalog.clear'))));
   form.addEventListener('submit', (e) => {
@@ -40,15 +48,8 @@ export async function catalogue(_: unknown, q: URLSearchParams): Promise<Node> {
   const box = h('details', { class: 'filters-box', open: active > 0 || window.innerWidth >= 700 },
     h('summary', {}, active ? t('template.catalog.filtersInUse', { active: active }) : t('template.catalog.filters')), form);
   return h('section', {}, h('h1', {}, t('template.catalog.title')), box,
-    h('p', { role: 'status' }, t('template.catalog.shownOf', { shownCount: shown.length, allCount: all.length })),
-    h('ul', { class: 'cards' }, shown.map((tpl) => h('li', { class: 'card' },
-      tpl.artwork ? h('img', { src: tpl.artwork, alt: '', width: 64, height: 64 }) : null,
-      h('h2', {}, h('a', { href: `/catalog/${tpl.id}` }, tpl.title)),
-      h('p', {}, tpl.summary),
-      h('p', { class: 'meta' }, t('template.catalog.tiers', { tiers: t('template.catalog.tierCount', { count: tpl.tierCount }),
-        stipend: tpl.totalStipendCents ? t('template.catalog.upTo', { amount: money(tpl.totalStipendCents) }) : t('template.catalog.noStipend') }),
-        tpl.proposalRequired ? t('template.catalog.proposalFirst') : ''),
-      h('ul', { class: 'tags', 'aria-label': t('template.catalog.alignments') }, tpl.alignments.slice(0, 4).map((a) => h('li', {}, a.targetName)))))));
+    h('p', { role: 'status' }, t('template.catalog.shownOf', { shownCount: facets.matching, allCount: facets.total })),
+    cards.element, pager.footer);
 }
 
 // ---- template page ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { navigate } from '../../core/app';
 import { money } from '../../core/format';
 import { ApiError } from '../../core/http';
 import type { Summary } from './types';
-import { busy, h, scrollTable, showError, toast } from '../../ui';
+import { busy, growingList, h, pagedList, scrollTable, showError, toast } from '../../ui';
 import { templateApi } from './api';
 import { t } from '../../core/i18n';
 
@@ -15,11 +15,18 @@ export function stateName(status: string): string {
 
 
 export async function templates(): Promise<Node> {
-  const [list, library] = await Promise.all([templateApi.list(), templateApi.library()]);
   const section = h('section', {});
+  const rows = growingList('tbody', {}, (tpl: Summary) => h('tr', {},
+    h('td', {}, h('a', { href: `/admin/templates/${tpl.id}` }, tpl.title || t('template.templates.untitled'))), h('td', {}, String(tpl.version)),
+    h('td', {}, h('span', { class: `pill pill-${tpl.status.toLowerCase()}` }, stateName(tpl.status))), h('td', {}, String(tpl.tierCount)),
+    h('td', {}, money(tpl.totalStipendCents)),
+    h('td', {}, tpl.status === 'DRAFT' ? deleteDraft(tpl) : null)));
+  const [pager, library] = await Promise.all([
+    pagedList<Summary>({ load: templateApi.page, append: rows.append, noun: 'templates' }), templateApi.library()]);
+  const list = pager.items;
   // nothing is stored until the first save in the editor: opening New and leaving creates no draft
   const create = h('button', { type: 'button', class: 'primary', onclick: () => navigate('/admin/templates/new') }, t('template.templates.new'));
-  const deleteDraft = (tpl: Summary) => {
+  function deleteDraft(tpl: Summary): HTMLElement {
     const b = h('button', { type: 'button', class: 'link danger' }, t('template.templates.deleteDraft', { title: tpl.title || t('template.templates.untitledQuoted') }));
     b.addEventListener('click', () => void busy(b, async () => {
       if (!confirm(t('template.templates.deleteConfirm', { title: tpl.title || t('template.templates.untitledQuoted') }))) return;
@@ -31,16 +38,12 @@ export async function templates(): Promise<Node> {
       } catch (err) { showError(section, err); }
     }));
     return b;
-  };
+  }
   const adopted = new Set(list.map((tpl) => tpl.libraryKey).filter(Boolean));
   section.append(h('h1', {}, t('template.templates.title')), h('p', {}, create),
     scrollTable(t('template.templates.yours'), h('table', {},
       h('thead', {}, h('tr', {}, [t('template.templates.titleCol'), t('template.templates.version'), t('template.templates.status'), t('template.templates.tiers'), t('template.templates.stipend'), t('template.templates.actions')].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, list.map((tpl) => h('tr', {},
-        h('td', {}, h('a', { href: `/admin/templates/${tpl.id}` }, tpl.title || t('template.templates.untitled'))), h('td', {}, String(tpl.version)),
-        h('td', {}, h('span', { class: `pill pill-${tpl.status.toLowerCase()}` }, stateName(tpl.status))), h('td', {}, String(tpl.tierCount)),
-        h('td', {}, money(tpl.totalStipendCents)),
-        h('td', {}, tpl.status === 'DRAFT' ? deleteDraft(tpl) : null)))))),
+      rows.element)), pager.footer,
     h('h2', {}, t('template.templates.library')),
     h('ul', { class: 'cards' }, library.map((l) => {
       const adopt = h('button', { type: 'button' }, adopted.has(l.key) ? t('template.templates.adoptAgain') : t('template.templates.adopt'));

@@ -2,6 +2,9 @@
 
 export interface Alignment { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }
 export interface Tags { subjects: string[]; gradeBands: string[]; topics: string[] }
+/** What the catalog's filters offer, how many are published and how many the filters match. */
+export interface CatalogueFacets { total: number; matching: number; standards: string[]; clusters: string[]; subjects: string[]; gradeBands: string[] }
+
 export interface CatalogueItem {
   id: string; title: string; summary: string; artwork?: string; tags: Tags; alignments: Alignment[];
   proposalRequired: boolean; tierCount: number; totalStipendCents: number;

@@ -27,7 +27,7 @@ export const transcriptApi = {
   renew: (assertionId: string) => api.post<{ renewedAssertionId: string; awardId: string; assertionId?: string | null }>(`/api/v1/hours/renewals/${encodeURIComponent(assertionId)}`),
   renewal: (assertionId: string) => api.get<RenewalView>(`/api/v1/me/renewals/${encodeURIComponent(assertionId)}`),
   startRenewal: (assertionId: string) => api.post<{ enrollmentId: string; templateId: string; created: boolean }>(`/api/v1/me/renewals/${encodeURIComponent(assertionId)}`),
-  expiring: (days: number) => api.get<Expiring[]>(`/api/v1/hours/expiring?days=${days}`),
+  expiring: (days: number, page = 0, size = 50) => api.get<Expiring[]>(`/api/v1/hours/expiring?days=${days}&page=${page}&size=${size}`),
   /** Credits per teacher: a fiscal year (FY2027) or dates; nothing means this fiscal year. */
   exportCsv: (fiscalYear?: string, from?: string, to?: string) => {
     const q = new URLSearchParams();

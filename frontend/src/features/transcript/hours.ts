@@ -2,7 +2,7 @@
 // administrator's page for the credit unit's name and the per-teacher export for the state.
 import { date } from '../../core/format';
 import { saveFile } from '../../core/http';
-import { busy, clearErrors, field, h, input, scrollTable, showError, toast } from '../../ui';
+import { busy, clearErrors, field, growingList, h, input, pagedList, scrollTable, showError, toast } from '../../ui';
 import { credits, type Expiring, transcriptApi } from './api';
 import { t } from '../../core/i18n';
 
@@ -80,7 +80,10 @@ function renewButton(x: Expiring): HTMLElement {
 }
 
 export async function adminHours(): Promise<Node> {
-  const [settings, expiring] = await Promise.all([transcriptApi.settings(), transcriptApi.expiring(90)]);
+  const rows = growingList('tbody', {}, (x: Expiring) => h('tr', {}, h('th', { scope: 'row' }, date(x.expires)), h('td', {}, `${x.personName} (${x.personEmail})`),
+    h('td', {}, x.badge), h('td', {}, String(x.daysLeft)), h('td', {}, x.renewed ? t('transcript.hours.renewedState') : renewButton(x))));
+  const [settings, expiring] = await Promise.all([transcriptApi.settings(),
+    pagedList<Expiring>({ load: (page, size) => transcriptApi.expiring(90, page, size), append: rows.append, noun: 'badges' })]);
   const name = input({ value: settings.creditName, maxlength: 60, name: 'creditName', autocomplete: 'off' });
   const days = input({ value: settings.reminderDays.join(', '), name: 'reminderDays', inputmode: 'numeric', autocomplete: 'off' });
   const save = h('button', { type: 'submit' }, t('transcript.hours.save'));
@@ -98,10 +101,9 @@ export async function adminHours(): Promise<Node> {
     });
   });
   const report = h('div', { class: 'card' }, h('h2', {}, t('transcript.hours.expiringTitle')),
-    expiring.length ? scrollTable(t('transcript.hours.expiringLabel'), h('table', {},
+    expiring.items.length ? [scrollTable(t('transcript.hours.expiringLabel'), h('table', {},
       h('thead', {}, h('tr', {}, [t('transcript.hours.expires'), t('transcript.hours.teacher'), t('transcript.hours.badge'), t('transcript.hours.daysLeft'), t('transcript.hours.renewalCol')].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, expiring.map((x) => h('tr', {}, h('th', { scope: 'row' }, date(x.expires)), h('td', {}, `${x.personName} (${x.personEmail})`),
-        h('td', {}, x.badge), h('td', {}, String(x.daysLeft)), h('td', {}, x.renewed ? t('transcript.hours.renewedState') : renewButton(x)))))))
+      rows.element)), expiring.footer]
       : h('p', { class: 'meta' }, t('transcript.hours.noneExpiring')));
 
   const year = input({ name: 'fiscalYear', placeholder: t('transcript.hours.fyPlaceholder'), maxlength: 6, autocomplete: 'off' });

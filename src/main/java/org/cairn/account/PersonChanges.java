@@ -7,6 +7,8 @@ import org.cairn.paging.ListPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -29,10 +31,19 @@ public class PersonChanges {
 
 	private final Clock clock;
 
-	/** Public so a test can point one at a store of its own. */
-	public PersonChanges(ReactiveMongoTemplate mongo, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	@Autowired
+	PersonChanges(ReactiveMongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.events = events;
+	}
+
+	/** Public so a test can point one at a store of its own (announcing changes to nobody). */
+	public PersonChanges(ReactiveMongoTemplate mongo, Clock clock) {
+		this(mongo, clock, event -> {
+		});
 	}
 
 	/**
@@ -58,7 +69,8 @@ public class PersonChanges {
 	public Mono<Person> create(NewAccount account, String passwordHash) {
 		return Mono.defer(() -> mongo.insert(new Person(null, account.districtId(), account.email(),
 				account.displayName(), passwordHash, account.roles(), account.platformAdmin(), account.school(),
-				account.yearsOfExperience(), account.coachId(), true, clock.instant(), null)));
+				account.yearsOfExperience(), account.coachId(), true, clock.instant(), null)))
+			.doOnNext(this::announce);
 	}
 
 	/**
@@ -161,8 +173,10 @@ public class PersonChanges {
 
 	/** A person invited to the district: active, without a password until they accept. */
 	public Mono<Person> invite(String districtId, String email, Profile profile, java.time.Instant invitedAt) {
-		return mongo.insert(new Person(null, districtId, email, profile.displayName(), null, profile.roles(), false,
-				profile.school(), profile.yearsOfExperience(), profile.coachId(), true, invitedAt, null));
+		return mongo
+			.insert(new Person(null, districtId, email, profile.displayName(), null, profile.roles(), false,
+					profile.school(), profile.yearsOfExperience(), profile.coachId(), true, invitedAt, null))
+			.doOnNext(this::announce);
 	}
 
 	/** Sets name, roles, school, experience and coach of a person of the district. */
@@ -217,8 +231,16 @@ public class PersonChanges {
 	}
 
 	private Mono<Person> modify(Criteria which, Update update) {
-		return mongo.findAndModify(Query.query(which), update, FindAndModifyOptions.options().returnNew(true),
-				Person.class);
+		return mongo
+			.findAndModify(Query.query(which), update, FindAndModifyOptions.options().returnNew(true), Person.class)
+			.doOnNext(this::announce);
+	}
+
+	/** Tells the features that keep figures about people (the reports) that the person's district changed. */
+	private void announce(Person changed) {
+		if (changed.districtId() != null) {
+			events.publishEvent(new PeopleChanged(changed.districtId()));
+		}
 	}
 
 }

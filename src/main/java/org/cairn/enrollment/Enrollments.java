@@ -19,6 +19,7 @@ import org.cairn.template.TemplateStatus;
 import org.cairn.template.Tier;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -49,8 +50,12 @@ public class Enrollments {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Enrollments(EnrollmentRepository enrollments, PinnedTemplates templates, DistrictRepository districts,
-			Budgets budgets, ReactiveMongoTemplate mongo, Notifier notifier, Clock clock) {
+			Budgets budgets, ReactiveMongoTemplate mongo, Notifier notifier, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.enrollments = enrollments;
 		this.templates = templates;
 		this.districts = districts;
@@ -91,9 +96,12 @@ public class Enrollments {
 			return enrollments.findByActiveKey(activeKey)
 				.map(existing -> new Started(existing, false))
 				.switchIfEmpty(Mono.defer(() -> enrollments.save(fresh)
+					.doOnNext(this::announce)
 					.flatMap(saved -> initial == EnrollmentState.APPROVING
 							? commitClaimed(saved, template, "system", null).onErrorResume(ProblemException.class,
-									ex -> enrollments.delete(saved).then(Mono.error(ex)))
+									ex -> enrollments.delete(saved)
+										.doOnSuccess(v -> announce(saved))
+										.then(Mono.error(ex)))
 							: Mono.just(saved))
 					.map(saved -> new Started(saved, true))
 					.onErrorResume(DuplicateKeyException.class,
@@ -147,6 +155,7 @@ public class Enrollments {
 			return enrollments.findByActiveKey(activeKey)
 				.map(existing -> new Started(existing, false))
 				.switchIfEmpty(Mono.defer(() -> enrollments.save(fresh)
+					.doOnNext(this::announce)
 					.map(saved -> new Started(saved, true))
 					.onErrorResume(DuplicateKeyException.class,
 							ex -> enrollments.findByActiveKey(activeKey).map(e -> new Started(e, false)))));
@@ -267,6 +276,7 @@ public class Enrollments {
 							enrollment.budgetId() == null ? null
 									: enrollment.budgetId().substring(enrollment.budgetId().lastIndexOf(':') + 1),
 							clock.instant()))
+					.doOnNext(recorded -> events.publishEvent(new EnrollmentsChanged(enrollment.districtId())))
 					.flatMap(recorded -> enrollment.budgetId() == null ? Mono.empty()
 							: budgets.pay(enrollment.budgetId(), tier.stipendCents()))
 					.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
@@ -282,7 +292,13 @@ public class Enrollments {
 	 */
 	private Mono<Enrollment> move(String id, Move move, Update changes) {
 		return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("state").in(move.from())),
-				changes.set("state", move.to()), FindAndModifyOptions.options().returnNew(true), Enrollment.class);
+				changes.set("state", move.to()), FindAndModifyOptions.options().returnNew(true), Enrollment.class)
+			.doOnNext(this::announce);
+	}
+
+	/** Tells the features that keep figures about enrolments (the reports) that the district's changed. */
+	private void announce(Enrollment changed) {
+		events.publishEvent(new EnrollmentsChanged(changed.districtId()));
 	}
 
 	private static ProblemException stateConflict(Enrollment e, String action) {

@@ -29,6 +29,7 @@ import org.cairn.template.Tier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -63,8 +64,12 @@ public class EvidenceService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	EvidenceService(EvidenceRepository evidence, Enrollments enrollments, PinnedTemplates templates, Reviews reviews,
-			DistrictRepository districts, FileStore files, FileSlots slots, ReactiveMongoTemplate mongo, Clock clock) {
+			DistrictRepository districts, FileStore files, FileSlots slots, ReactiveMongoTemplate mongo, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.evidence = evidence;
 		this.enrollments = enrollments;
 		this.templates = templates;
@@ -167,7 +172,13 @@ public class EvidenceService {
 		})
 			.switchIfEmpty(Mono.defer(() -> evidence.save(draft)))
 			// two saves of the same new draft at once: the loser updates the winner's piece
-			.onErrorResume(DuplicateKeyException.class, ex -> upsert(draft));
+			.onErrorResume(DuplicateKeyException.class, ex -> upsert(draft))
+			.doOnNext(saved -> announce(saved.districtId()));
+	}
+
+	/** Tells the features that keep figures about evidence (the reports: tiers started) that the district's changed. */
+	private void announce(String districtId) {
+		events.publishEvent(new EvidenceChanged(districtId));
 	}
 
 	private Mono<Void> withdraw(Evidence piece) {
@@ -184,6 +195,7 @@ public class EvidenceService {
 			return withdraw(piece);
 		}
 		return evidence.delete(piece)
+			.doOnSuccess(v -> announce(piece.districtId()))
 			.then(piece.fileId() == null ? Mono.empty() : files.delete(new ObjectId(piece.fileId())));
 	}
 
@@ -228,7 +240,7 @@ public class EvidenceService {
 							enrollmentId, user.personId(), tierKey, requirementKey, EvidenceType.LINK, url, null,
 							null, LinkEntries.looksLikeAddress(url) ? url : null, null, null, null, null, null,
 							slot.key(EvidenceType.LINK, url), false, false,
-							now, now, null)))));
+							now, now, null)).doOnNext(saved -> announce(saved.districtId())))));
 			// one save at a time per requirement, across instances, so two lists cannot add up past the limit
 			return Mono.usingWhen(slots.reserveLinks(enrollmentId, tierKey, requirementKey),
 					lease -> dropOld.thenMany(keep).collectList(), lease -> slots.release(lease, true),

@@ -1,9 +1,14 @@
 package org.cairn.issuing;
 
+import java.util.Map;
+
+import org.bson.Document;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -24,6 +29,16 @@ public class Assertions {
 			.and("personId").is(personId)
 			.and("revokedAt").isNull()).with(Sort.by(Sort.Direction.DESC, "issuedOn"));
 		return mongo.find(current, IssuedAssertion.class);
+	}
+
+	/** Template id to the district's badges under it that are held now (not revoked): what a report counts. */
+	public Mono<Map<String, Long>> currentCountsByTemplate(String districtId) {
+		Aggregation currentByTemplate = Aggregation.newAggregation(
+				Aggregation.match(Criteria.where("districtId").is(districtId).and("revokedAt").isNull()
+					.and("templateId").ne(null)),
+				Aggregation.group("templateId").count().as("badges"));
+		return mongo.aggregate(currentByTemplate, IssuedAssertion.COLLECTION, Document.class)
+			.collectMap(row -> row.getString("_id"), row -> ((Number) row.get("badges")).longValue());
 	}
 
 }

@@ -2,6 +2,7 @@ package org.cairn.issuing;
 
 import java.time.Instant;
 
+import org.cairn.paging.ListPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -77,11 +78,15 @@ public class BadgeRecords {
 			.map(this::view);
 	}
 
-	/** A district's badges that expire in {@code (from, to]}, expired or not, that are not revoked, soonest first. */
-	public Flux<IssuedBadge> expiringBetween(String districtId, Instant from, Instant to) {
+	/**
+	 * One page of a district's badges that expire in {@code (from, to]}, expired or not, that are not revoked, soonest
+	 * first (the index {@code district_expires} serves it in order).
+	 */
+	public Flux<IssuedBadge> expiringBetween(String districtId, Instant from, Instant to, ListPage page) {
 		return mongo
-			.find(Query.query(Criteria.where("districtId").is(districtId).and("revokedAt").isNull()
-				.and("expires").gt(from).lte(to)).with(Sort.by(Sort.Direction.ASC, "expires")), IssuedAssertion.class)
+			.find(page.apply(Query.query(Criteria.where("districtId").is(districtId).and("revokedAt").isNull()
+				.and("expires").gt(from).lte(to)).with(Sort.by(Sort.Direction.ASC, "expires").and(Sort.by("_id")))),
+					IssuedAssertion.class)
 			.map(this::view);
 	}
 

@@ -390,11 +390,11 @@ public class Issuance {
 			.doOnNext(this::announceRevocation);
 	}
 
-	/** Every revocation (also a repeated one, so a retry finishes what a listener left undone) but a re-issue's. */
-	private void announceRevocation(IssuedAssertion a) {
-		if (a.revoked() && !IssuedAssertion.REISSUED.equals(a.revocationReason())) {
+	/** Every revocation (also a repeated one, so a retry finishes what a listener left undone). */
+	void announceRevocation(IssuedAssertion a) {
+		if (a.revoked()) {
 			events.publishEvent(new AssertionRevoked(a.id(), a.districtId(), a.awardId(), a.personId(), a.templateId(),
-					a.tierKey()));
+					a.tierKey(), IssuedAssertion.REISSUED.equals(a.revocationReason())));
 		}
 	}
 

@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(IssuedAssertion.COLLECTION)
 @CompoundIndex(name = "district_issued", def = "{'districtId': 1, 'issuedOn': -1}")
+@CompoundIndex(name = "district_expires", def = "{'districtId': 1, 'expires': 1}")
 @CompoundIndex(name = "published_evidence", def = "{'publishedEvidence.publicId': 1}")
 @CompoundIndex(name = "search_version", def = "{'searchVersion': 1}")
 public record IssuedAssertion(@Id String id, @Indexed(unique = true) String issueKey, String districtId, String awardId,

@@ -97,6 +97,7 @@ class Reissues {
 					new Update().set("revokedAt", clock.instant()).set("revocationReason", IssuedAssertion.REISSUED)
 						.set("replacedBy", fresh.id()),
 					FindAndModifyOptions.options().returnNew(true), IssuedAssertion.class)
+			.doOnNext(issuance::announceRevocation)
 			.flatMap(revoked -> generations.bump(old.districtId())
 				.then(webhooks.enqueue(old.districtId(), "assertion.revoked", revoked.id(), issuance.event(revoked))))
 			.then(issuance.linkAward(old.awardId(), old.id(), fresh.id()))

@@ -61,6 +61,27 @@ class NotificationController {
 			.map(notice -> notice.in(language));
 	}
 
+	/** How many notices the caller has and how many are unread: the header's count, without reading the notices. */
+	record Counts(long unread, long total) {
+	}
+
+	@GetMapping("/counts")
+	Mono<Counts> counts(@AuthenticationPrincipal CairnUser user) {
+		Criteria mine = Criteria.where("personId").is(user.personId());
+		return Mono.zip(mongo.count(Query.query(Criteria.where("personId").is(user.personId()).and("readAt").is(null)),
+				Notice.class), mongo.count(Query.query(mine), Notice.class))
+			.map(t -> new Counts(t.getT1(), t.getT2()));
+	}
+
+	/** Marks every unread notice of the caller read (a list shows a page; this reaches them all); safe to repeat. */
+	@PostMapping("/read-all")
+	Mono<Counts> readAll(@AuthenticationPrincipal CairnUser user) {
+		return mongo
+			.updateMulti(Query.query(Criteria.where("personId").is(user.personId()).and("readAt").is(null)),
+					new Update().set("readAt", clock.instant()), Notice.class)
+			.then(counts(user));
+	}
+
 	/** Idempotent: marking a read notice read again keeps the first time. */
 	@PostMapping("/{id}/read")
 	Mono<Notice> read(@AuthenticationPrincipal CairnUser user, @PathVariable String id, ServerWebExchange exchange) {

@@ -38,8 +38,8 @@ class RevokedBadges {
 	}
 
 	Mono<Long> withdraw(AssertionRevoked revoked) {
-		if (revoked.awardId() == null) {
-			return Mono.just(0L); // a bulk award: no evidence behind it
+		if (revoked.awardId() == null || revoked.reissued()) {
+			return Mono.just(0L); // a bulk award has no evidence behind it; a re-issued badge still stands
 		}
 		return awards.byId(revoked.awardId())
 			.filter(a -> a.enrollmentId() != null)

@@ -9,8 +9,10 @@ record CoverageReport(List<Row> alignments, Instant generatedAt) {
 	/**
 	 * @param publishedMicrocredentials published microcredentials (families) aligned to it
 	 * @param awards awards earned under templates aligned to it
+	 * @param badgesHeld badges under templates aligned to it that are held now (issued and not revoked)
 	 */
-	record Row(String framework, String code, String name, long publishedMicrocredentials, long awards) {
+	record Row(String framework, String code, String name, long publishedMicrocredentials, long awards,
+			long badgesHeld) {
 	}
 
 }

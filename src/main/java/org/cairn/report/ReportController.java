@@ -7,17 +7,18 @@ import reactor.core.publisher.Mono;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** District admins' reports, always of the caller's own district. */
+/** District admins' reports, always of the caller's own district, read from their kept snapshots. */
 @RestController
 @RequestMapping("/api/v1/reports")
 class ReportController {
 
-	private final Reports reports;
+	private final ReportSnapshots reports;
 
-	ReportController(Reports reports) {
+	ReportController(ReportSnapshots reports) {
 		this.reports = reports;
 	}
 
@@ -40,6 +41,16 @@ class ReportController {
 	Mono<CoverageReport> coverage(@AuthenticationPrincipal CairnUser user) {
 		user.require(Role.DISTRICT_ADMIN);
 		return reports.coverage(user.districtId());
+	}
+
+	/**
+	 * Computes the district's reports again now. They are kept current by the changes the features announce; this is
+	 * for a change made to the store by hand (a restore, a script), and is safe to repeat.
+	 */
+	@PostMapping("/rebuild")
+	Mono<ReportSnapshots.Rebuilt> rebuild(@AuthenticationPrincipal CairnUser user) {
+		user.require(Role.DISTRICT_ADMIN);
+		return reports.rebuild(user.districtId());
 	}
 
 }

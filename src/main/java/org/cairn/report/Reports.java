@@ -22,6 +22,7 @@ import org.cairn.enrollment.EnrollmentFigures.StateRow;
 import org.cairn.enrollment.EnrollmentState;
 import org.cairn.enrollment.PinnedTemplates;
 import org.cairn.evidence.EvidenceFigures;
+import org.cairn.issuing.Assertions;
 import org.cairn.report.TemplateReport.FunnelStep;
 import org.cairn.report.TemplateReport.TierFigures;
 import org.cairn.review.ReviewFigures;
@@ -64,11 +65,14 @@ class Reports {
 
 	private final PersonRepository people;
 
+	private final Assertions assertions;
+
 	private final Clock clock;
 
 	Reports(PinnedTemplates templates, TemplateLookup lookup, EnrollmentFigures enrollmentFigures,
 			EvidenceFigures evidenceFigures, ReviewFigures reviewFigures, Awards awards, PersonRepository people,
-			Clock clock) {
+			Assertions assertions, Clock clock) {
+		this.assertions = assertions;
 		this.templates = templates;
 		this.lookup = lookup;
 		this.enrollmentFigures = enrollmentFigures;
@@ -261,8 +265,10 @@ class Reports {
 	Mono<CoverageReport> coverage(String districtId) {
 		Mono<List<Template>> published = lookup.published(districtId).collectList();
 		Mono<Map<String, Long>> awards = this.awards.countsByTemplate(districtId);
-		return Mono.zip(published, awards).flatMap(t -> {
-			Set<String> awardedIds = t.getT2().keySet();
+		Mono<Map<String, Long>> held = assertions.currentCountsByTemplate(districtId);
+		return Mono.zip(published, awards, held).flatMap(t -> {
+			Set<String> awardedIds = new HashSet<>(t.getT2().keySet());
+			awardedIds.addAll(t.getT3().keySet());
 			Mono<List<Template>> awarded = awardedIds.isEmpty() ? Mono.just(List.of())
 					: lookup.inDistrict(districtId, awardedIds).collectList();
 			return awarded.map(awardedTemplates -> {
@@ -276,14 +282,15 @@ class Reports {
 				}
 				for (Template template : awardedTemplates) {
 					long count = t.getT2().getOrDefault(template.id(), 0L);
+					long heldNow = t.getT3().getOrDefault(template.id(), 0L);
 					for (Alignment a : template.alignments()) {
-						tallies.computeIfAbsent(AlignmentKey.of(a), k -> new Tally(a.targetName())).add(count);
+						tallies.computeIfAbsent(AlignmentKey.of(a), k -> new Tally(a.targetName())).add(count, heldNow);
 					}
 				}
 				List<CoverageReport.Row> rows = tallies.entrySet()
 					.stream()
 					.map(e -> new CoverageReport.Row(e.getKey().framework(), e.getKey().code(), e.getValue().name(),
-							e.getValue().families().size(), e.getValue().awards()))
+							e.getValue().families().size(), e.getValue().awards(), e.getValue().held()))
 					.toList();
 				return new CoverageReport(rows, clock.instant());
 			});
@@ -315,6 +322,8 @@ class Reports {
 
 		private long awards;
 
+		private long held;
+
 		Tally(String name) {
 			this.name = name;
 		}
@@ -331,8 +340,13 @@ class Reports {
 			return awards;
 		}
 
-		void add(long count) {
+		long held() {
+			return held;
+		}
+
+		void add(long count, long heldNow) {
 			awards += count;
+			held += heldNow;
 		}
 
 	}

@@ -29,6 +29,7 @@ import org.cairn.template.Tier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -65,11 +66,14 @@ public class Reviews {
 
 	private final List<SubmissionRules> rules;
 
+	private final ApplicationEventPublisher events;
+
 	Reviews(SubmissionRepository submissions, Assignments assignments, Enrollments enrollments,
 			PinnedTemplates templates, DistrictRepository districts, PersonRepository people,
 			ReactiveMongoTemplate mongo, Notifier notifier, PublishedEvidenceIds publishedEvidence,
-			Awards awards, Clock clock, List<SubmissionRules> rules) {
+			Awards awards, Clock clock, List<SubmissionRules> rules, ApplicationEventPublisher events) {
 		this.rules = List.copyOf(rules);
+		this.events = events;
 		this.submissions = submissions;
 		this.assignments = assignments;
 		this.enrollments = enrollments;
@@ -145,6 +149,7 @@ public class Reviews {
 						enrollment.personId(), template.id(), template.title(), tier.key(), tier.title(),
 						SubmissionState.SUBMITTED, 1, assessor.orElse(null), now, null, List.of(first));
 				return submissions.save(fresh)
+					.doOnNext(this::announce)
 					.flatMap(saved -> notifyArrival(saved).thenReturn(saved))
 					.onErrorResume(DuplicateKeyException.class, ex -> find(enrollment.id(), tier.key()));
 			});
@@ -229,7 +234,13 @@ public class Reviews {
 	private Mono<Submission> move(String id, int attempt, Move move, Update changes) {
 		return mongo.findAndModify(
 				Query.query(Criteria.where("_id").is(id).and("state").is(move.from()).and("attempt").is(attempt)),
-				changes.set("state", move.to()), FindAndModifyOptions.options().returnNew(true), Submission.class);
+				changes.set("state", move.to()), FindAndModifyOptions.options().returnNew(true), Submission.class)
+			.doOnNext(this::announce);
+	}
+
+	/** Tells the features that keep figures about submissions (the reports) that the district's changed. */
+	private void announce(Submission changed) {
+		events.publishEvent(new SubmissionsChanged(changed.districtId()));
 	}
 
 	/** Nobody judges their own work, nor picks who judges it. */

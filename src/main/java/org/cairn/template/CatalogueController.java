@@ -9,6 +9,7 @@ import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
 import org.cairn.account.CairnUser;
+import org.cairn.paging.ListPage;
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
@@ -57,16 +58,59 @@ class CatalogueController {
 	}
 
 	@GetMapping
-	Mono<List<CatalogueItem>> browse(@AuthenticationPrincipal CairnUser user, Filters filters) {
+	Mono<List<CatalogueItem>> browse(@AuthenticationPrincipal CairnUser user, Filters filters,
+			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
+		ListPage onePage = ListPage.of(page, size);
 		if (filters.q() != null && filters.q().length() > 200) {
 			return Mono.error(ProblemException.invalid("q", "must be at most 200 characters"));
 		}
 		return frameworkName(user.districtId(), filters.framework())
 			.flatMap(frameworkName -> latestPublished(user.districtId()).map(list -> list.stream()
 				.filter(t -> matches(t, filters, frameworkName))
-				.sorted(Comparator.comparing((Template t) -> t.title().toLowerCase(Locale.ROOT)))
+				.sorted(Comparator.comparing((Template t) -> t.title().toLowerCase(Locale.ROOT))
+					.thenComparing(Template::familyId))
 				.map(CatalogueItem::of)
-				.toList()));
+				.toList())
+			.map(onePage::of));
+	}
+
+	/**
+	 * What the catalogue's filters offer (every standard, Danielson cluster, subject and grade band of the published
+	 * microcredentials), how many there are and how many the filters match: the list itself comes a page at a time.
+	 */
+	record Facets(long total, long matching, List<String> standards, List<String> clusters, List<String> subjects,
+			List<String> gradeBands) {
+	}
+
+	@GetMapping("/facets")
+	Mono<Facets> facets(@AuthenticationPrincipal CairnUser user, Filters filters) {
+		if (filters.q() != null && filters.q().length() > 200) {
+			return Mono.error(ProblemException.invalid("q", "must be at most 200 characters"));
+		}
+		return frameworkName(user.districtId(), filters.framework())
+			.flatMap(frameworkName -> latestPublished(user.districtId()).map(all -> {
+				java.util.function.Function<java.util.stream.Stream<String>, List<String>> sorted = names -> names
+					.filter(n -> n != null && !n.isBlank())
+					.distinct()
+					.sorted()
+					.toList();
+				return new Facets(all.size(), all.stream().filter(t -> matches(t, filters, frameworkName)).count(),
+						sorted.apply(all.stream()
+							.flatMap(t -> t.alignments().stream())
+							.filter(a -> !isClusterCode(a))
+							.map(Alignment::targetName)),
+						sorted.apply(all.stream()
+							.flatMap(t -> t.alignments().stream())
+							.filter(CatalogueController::isClusterCode)
+							.map(Alignment::targetName)),
+						sorted.apply(all.stream().flatMap(t -> t.tags().subjects().stream())),
+						sorted.apply(all.stream().flatMap(t -> t.tags().gradeBands().stream())));
+			}));
+	}
+
+	private static boolean isClusterCode(Alignment a) {
+		return a.targetCode() != null && a.targetCode().startsWith("FFT.C");
 	}
 
 	/**

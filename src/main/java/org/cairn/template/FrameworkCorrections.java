@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -53,8 +54,11 @@ class FrameworkCorrections implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	FrameworkCorrections(TemplateRepository templates, Frameworks frameworks, ReactiveMongoTemplate mongo,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.templates = templates;
 		this.frameworks = frameworks;
 		this.mongo = mongo;
@@ -99,7 +103,9 @@ class FrameworkCorrections implements ApplicationRunner {
 			if (fixed.equals(stored.alignments())) {
 				return Mono.just(false);
 			}
-			return templates.save(withAlignments(stored, fixed)).thenReturn(true);
+			return templates.save(withAlignments(stored, fixed))
+				.doOnNext(saved -> events.publishEvent(new TemplatesChanged(saved.districtId())))
+				.thenReturn(true);
 		}).onErrorResume(OptimisticLockingFailureException.class, ex -> correct(templateId)).defaultIfEmpty(false);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
+import org.cairn.paging.ListPage;
 import org.cairn.problem.ProblemException.FieldProblem;
 import reactor.core.publisher.Mono;
 
@@ -53,14 +54,18 @@ class TemplateController {
 
 	@GetMapping
 	Mono<List<TemplateView.Summary>> list(@AuthenticationPrincipal CairnUser user,
-			@RequestParam(required = false) TemplateStatus status, @RequestParam(required = false) String familyId) {
+			@RequestParam(required = false) TemplateStatus status, @RequestParam(required = false) String familyId,
+			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
+		ListPage onePage = ListPage.of(page, size);
 		return repository.findByDistrictId(admin(user))
 			.filter(t -> status == null || t.status() == status)
 			.filter(t -> familyId == null || t.familyId().equals(familyId))
 			.map(TemplateView.Summary::of)
 			.collectSortedList(Comparator.comparing((TemplateView.Summary s) -> s.title().toLowerCase())
 				.thenComparing(TemplateView.Summary::familyId)
-				.thenComparing(TemplateView.Summary::version));
+				.thenComparing(TemplateView.Summary::version))
+			.map(onePage::of);
 	}
 
 	@GetMapping("/{id}")

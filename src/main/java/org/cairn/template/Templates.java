@@ -13,6 +13,7 @@ import org.cairn.problem.ProblemException.FieldProblem;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -35,11 +36,24 @@ public class Templates {
 
 	private final Clock clock;
 
-	Templates(TemplateRepository templates, TemplateRules rules, JsonMapper json, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Templates(TemplateRepository templates, TemplateRules rules, JsonMapper json, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.templates = templates;
 		this.rules = rules;
 		this.json = json;
 		this.clock = clock;
+	}
+
+	/** Every change of a template goes through here, so the reports hear of it. */
+	private Mono<Template> save(Template template) {
+		return templates.save(template).doOnNext(this::announce);
+	}
+
+	private void announce(Template changed) {
+		events.publishEvent(new TemplatesChanged(changed.districtId()));
 	}
 
 	/** A template and whether this call created it (201) or found it from an earlier identical call (200). */
@@ -99,7 +113,7 @@ public class Templates {
 			if (TemplateContent.of(current).equals(content)) {
 				return Mono.just(current);
 			}
-			return templates.save(withContent(current, content))
+			return save(withContent(current, content))
 				.onErrorMap(OptimisticLockingFailureException.class,
 						ex -> ProblemException.of(TemplateProblem.EDIT_CONFLICT, "edit-conflict"));
 		});
@@ -107,7 +121,7 @@ public class Templates {
 
 	Mono<Void> deleteDraft(String districtId, String id) {
 		return own(districtId, id).flatMap(current -> current.status() == TemplateStatus.DRAFT
-				? templates.delete(current) : Mono.error(notDraft(current)));
+				? templates.delete(current).doOnSuccess(v -> announce(current)) : Mono.error(notDraft(current)));
 	}
 
 	/** Freezes a valid draft. Publishing a published version again returns it unchanged. */
@@ -120,7 +134,7 @@ public class Templates {
 				if (!problems.isEmpty()) {
 					yield Mono.error(invalid(problems));
 				}
-				yield templates.save(withStatus(current, TemplateStatus.PUBLISHED))
+				yield save(withStatus(current, TemplateStatus.PUBLISHED))
 					.onErrorResume(OptimisticLockingFailureException.class, ex -> own(districtId, id)
 						.filter(t -> t.status() == TemplateStatus.PUBLISHED)
 						.switchIfEmpty(Mono.error(() -> ProblemException.of(TemplateProblem.EDIT_CONFLICT, "edit-conflict-2"))));
@@ -133,7 +147,7 @@ public class Templates {
 		return own(districtId, id).flatMap(current -> switch (current.status()) {
 			case RETIRED -> Mono.just(current);
 			case DRAFT -> Mono.error(ProblemException.of(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "template-not-published-3"));
-			case PUBLISHED -> templates.save(withStatus(current, TemplateStatus.RETIRED))
+			case PUBLISHED -> save(withStatus(current, TemplateStatus.RETIRED))
 				.onErrorResume(OptimisticLockingFailureException.class, ex -> own(districtId, id));
 		});
 	}
@@ -158,7 +172,7 @@ public class Templates {
 							source.artwork(), source.tags(), source.alignments(), source.validFor(), source.scale(),
 							source.proposalRequired(), source.tiers(), source.libraryKey(), clock.instant(), null,
 							null, source.renewal());
-					return templates.save(next)
+					return save(next)
 						.map(saved -> new Outcome(saved, true))
 						.onErrorResume(DuplicateKeyException.class,
 								ex -> templates
@@ -188,7 +202,7 @@ public class Templates {
 				content.summary(), content.criteria(), content.artwork(), content.tags(), content.alignments(),
 				content.validFor(), content.scale(), content.proposalRequired(), content.tiers(), libraryKey,
 				clock.instant(), null, null, content.renewal());
-		return templates.save(draft)
+		return save(draft)
 			.map(saved -> new Outcome(saved, true))
 			.onErrorResume(DuplicateKeyException.class,
 					ex -> templates.findByDistrictIdAndFamilyIdOrderByVersionDesc(districtId, family)

@@ -11,6 +11,7 @@ import org.cairn.district.District;
 import org.cairn.enrollment.FiscalYear;
 import org.cairn.issuing.BadgeRecords;
 import org.cairn.issuing.BadgeRecords.IssuedBadge;
+import org.cairn.paging.ListPage;
 import org.cairn.template.Template;
 import org.cairn.template.TemplateCatalog;
 import org.cairn.template.Tier;
@@ -72,10 +73,10 @@ class Credits {
 	}
 
 	/** The district's badges, not revoked, expiring in {@code (from, to]}, soonest first. */
-	Flux<CreditedBadge> expiringIn(District district, Instant from, Instant to) {
+	Flux<CreditedBadge> expiringIn(District district, Instant from, Instant to, ListPage page) {
 		Instant now = clock.instant();
 		return renewals(Criteria.where("districtId").is(district.id()))
-			.flatMapMany(links -> badges.expiringBetween(district.id(), from, to)
+			.flatMapMany(links -> badges.expiringBetween(district.id(), from, to, page)
 				.concatMap(b -> credited(district, b, now, links)));
 	}
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -27,6 +28,7 @@ import org.cairn.district.DistrictRepository;
 import org.cairn.enrollment.FiscalYear;
 import org.cairn.issuing.BadgeRecords;
 import org.cairn.mail.HeaderText;
+import org.cairn.paging.ListPage;
 import org.cairn.problem.ProblemException;
 import org.cairn.system.CairnProperties;
 import reactor.core.publisher.Mono;
@@ -249,24 +251,29 @@ class TranscriptController {
 	 */
 	@GetMapping("/api/v1/hours/expiring")
 	Mono<List<Expiring>> expiring(@AuthenticationPrincipal CairnUser user,
-			@RequestParam(defaultValue = "90") int days) {
+			@RequestParam(defaultValue = "90") int days, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
 		user.require(Role.DISTRICT_ADMIN);
 		if (days < 1 || days > 1830) {
 			return Mono.error(ProblemException.invalid("days", "must be from 1 to 1830 (five years)"));
 		}
+		ListPage onePage = ListPage.of(page, size);
 		Instant now = clock.instant();
-		return district(user).flatMap(district -> people.findByDistrictId(district.id())
-			.collect(Collectors.toMap(Person::id, Function.identity()))
-			.flatMap(persons -> credits.expiringIn(district, now, now.plus(java.time.Duration.ofDays(days)))
-				.map(b -> {
-					Person p = persons.get(b.badge().personId());
+		return district(user).flatMap(district -> credits
+			.expiringIn(district, now, now.plus(java.time.Duration.ofDays(days)), onePage)
+			.collectList()
+			.flatMap(badges -> people
+				.findAllById(badges.stream().map(b -> b.badge().personId()).filter(Objects::nonNull).distinct().toList())
+				.filter(p -> district.id().equals(p.districtId()))
+				.collect(Collectors.toMap(Person::id, Function.identity()))
+				.map(persons -> badges.stream().map(b -> {
+					Person p = b.badge().personId() == null ? null : persons.get(b.badge().personId());
 					long left = (java.time.Duration.between(now, b.badge().expires()).toHours() + 23) / 24;
 					return new Expiring(b.badge().assertionId(),
 							p == null ? b.badge().recipientEmail() : p.email(),
 							p == null ? b.badge().recipientName() : p.displayName(), b.name(), b.badge().expires(),
 							left, b.renewed());
-				})
-				.collectList()));
+				}).toList())));
 	}
 
 	static final String HEADER = "person_email,person_name,school,credit_type,period_start,period_end,credits,badges\r\n";

@@ -201,6 +201,8 @@ class TwoInstancesIntegrationTests {
 			String assertionId = issued.get(0).id();
 			assertThat(hosted(b, assertionId).has("recipient")).isTrue();
 			assertThat(hosted(b, assertionId).has("revoked")).isFalse();
+			// B keeps the coverage report; A's revocation marks it out of date in the store, so B shows it
+			assertThat(badgesHeld(b, session)).isEqualTo(total);
 			as(a, session).post().uri("/api/v1/assertions/{id}/revoke", assertionId)
 				.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "Issued in error")).exchange()
 				.expectStatus().isOk();
@@ -208,6 +210,7 @@ class TwoInstancesIntegrationTests {
 			await(REVOCATION_BOUND, () -> hosted(b, assertionId).path("revoked").asBoolean(false));
 			Duration seen = Duration.ofNanos(System.nanoTime() - revokedAt);
 			System.out.printf("TwoInstances: revocation on A served as revoked by B after %d ms%n", seen.toMillis());
+			await(REVOCATION_BOUND, () -> badgesHeld(b, session) == total - 1);
 			String issuerId = JSON.readTree(client(b).get().uri("/public/badges/{id}", badgeClassId)
 				.accept(MediaType.parseMediaType("application/ld+json")).exchange().expectStatus().isOk()
 				.expectBody().returnResult().getResponseBody()).get("issuer").asString().replaceAll(".*/", "");
@@ -224,6 +227,12 @@ class TwoInstancesIntegrationTests {
 		finally {
 			receiver.stop(0);
 		}
+	}
+
+	/** Badges held now under the template's alignment, in the coverage report as the administrator opens it. */
+	private static long badgesHeld(ConfigurableApplicationContext instance, String session) {
+		return JSON.readTree(as(instance, session).get().uri("/api/v1/reports/coverage").exchange().expectStatus()
+			.isOk().expectBody().returnResult().getResponseBody()).get("alignments").get(0).get("badgesHeld").asLong();
 	}
 
 	/** The hosted assertion as a verifier fetches it: 200 while valid, 410 with {@code revoked: true} after. */

@@ -47,6 +47,17 @@ record TemplateApi(WebTestClient client) {
 		}).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
 	}
 
+	/** The catalogue's filter choices and counts for these filters (name/value pairs, unencoded). */
+	JsonNode catalogueFacets(String... filters) {
+		return client.get().uri(builder -> {
+			builder.path("/api/v1/catalogue/facets");
+			for (int i = 0; i < filters.length; i += 2) {
+				builder.queryParam(filters[i], filters[i + 1]);
+			}
+			return builder.build();
+		}).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+	}
+
 	JsonNode post(String uri, Object body, int expectedStatus) {
 		return call(HttpMethod.POST, uri, body, expectedStatus);
 	}

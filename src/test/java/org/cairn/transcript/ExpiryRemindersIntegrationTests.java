@@ -179,6 +179,38 @@ class ExpiryRemindersIntegrationTests extends IntegrationTest {
 		return badges.valueStream().filter(b -> b.get("assertionId").asString().equals(id)).findFirst().orElseThrow();
 	}
 
+	@Test
+	void theExpiringListComesAPageAtATimeSoonestFirstWithEachHoldersName() throws Exception {
+		District district = data.district();
+		WebTestClient asAdmin = data.as(data.person(district, Role.DISTRICT_ADMIN));
+		Template template = mongo.insert(TranscriptIntegrationTests.template(district)).block(); // valid 3 years
+		List<Person> holders = List.of(data.person(district, Role.TEACHER), data.person(district, Role.TEACHER),
+				data.person(district, Role.TEACHER));
+		List<String> issued = new java.util.ArrayList<>();
+		for (Person holder : holders) {
+			issued.add(issue(holder, template));
+		}
+		// the first one issued expires last
+		for (int i = 0; i < issued.size(); i++) {
+			mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+					org.springframework.data.mongodb.core.query.Criteria.where("_id").is(issued.get(i))),
+					new org.springframework.data.mongodb.core.query.Update().set("expires",
+							Instant.now().plus(Duration.ofDays(300 - 100 * i))),
+					"issuing_assertions").block();
+		}
+		JsonNode first = json.readTree(asAdmin.get().uri("/api/v1/hours/expiring?days=1100&size=2").exchange()
+			.expectStatus().isOk().expectBody().returnResult().getResponseBody());
+		assertThat(first.findValuesAsString("assertionId")).containsExactly(issued.get(2), issued.get(1));
+		assertThat(first.get(0).get("personEmail").asString()).isEqualTo(holders.get(2).email());
+		assertThat(first.get(0).get("personName").asString()).isEqualTo(holders.get(2).displayName());
+		JsonNode second = json.readTree(asAdmin.get().uri("/api/v1/hours/expiring?days=1100&size=2&page=1")
+			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+		assertThat(second.findValuesAsString("assertionId")).containsExactly(issued.get(0));
+		assertThat(second.get(0).get("personEmail").asString()).isEqualTo(holders.get(0).email());
+		asAdmin.get().uri("/api/v1/hours/expiring?size=501").exchange().expectStatus().isEqualTo(422)
+			.expectHeader().contentType("application/problem+json");
+	}
+
 	private String awaitAssertion(String awardId) throws InterruptedException {
 		for (int i = 0; i < 2400; i++) {
 			String assertionId = awards.findById(awardId).block().assertionId();
