@@ -9,6 +9,8 @@
 #                                    # only with STRICT=1; always exit non-zero when something could not be measured)
 #   QUICK=1 perf/run.sh              # short run: 3 s per measurement after 2 s warm-up
 #   DURATION=10 WARMUP=5 CONNECTIONS=64 THREADS=2 perf/run.sh
+#   BARE_WARMUPS=12 BARE_WARM_REQUESTS=200000 perf/run.sh   # the bare app is warmed until it has served that many
+#                                    # requests and its rate stops rising (at most BARE_WARMUPS warm-ups)
 #   JFR=1 perf/run.sh                # also record a JFR profile of Cairn while each path is measured:
 #                                    # target/perf/<row>.jfr, summarised by perf/hot-methods.sh <file>
 #   CAIRN_JAR=/path/to/cairn.jar perf/run.sh
@@ -161,8 +163,21 @@ $out"
   echo "$rps ${p99:-?} ${timeouts:-0} $cpu_us"
 }
 
-echo "warming up (${WARMUP}s per path)" >&2
-measure "$BARE" application/json "$WARMUP" "" "$BARE_PID" >/dev/null
+echo "warming up (${WARMUP}s per path; the bare app until its rate stops rising)" >&2
+# The bare app's JIT needs far longer than one warm-up to reach its steady rate (a run's bare measurements once read
+# 6,171, 19,834, 35,771, 43,564 req/s in order, so the first rows' ratios were 3x too high): measure it again until
+# it has served BARE_WARM_REQUESTS requests (its JIT compiles by invocation counts, not by time) and a measurement
+# is within 10 % of the one before; at least 3 measurements, at most BARE_WARMUPS.
+prev=0
+served=0
+for n in $(seq 1 "${BARE_WARMUPS:-12}"); do
+  read -r rate _ <<<"$(measure "$BARE" application/json "$WARMUP" "" "$BARE_PID")"
+  served=$(awk -v s="$served" -v r="$rate" -v d="$WARMUP" 'BEGIN {printf "%.0f", s + r * d}')
+  echo "  bare warm-up $n: $rate req/s ($served served)" >&2
+  if [ "$n" -ge 3 ] && [ "$served" -ge "${BARE_WARM_REQUESTS:-200000}" ] \
+    && awk -v a="$prev" -v b="$rate" 'BEGIN {exit !(b <= a * 1.1)}'; then break; fi
+  prev=$rate
+done
 for row in "${ROWS[@]}"; do IFS='|' read -r _ url accept script _ <<<"$row"; measure "$url" "$accept" "$WARMUP" "$script" >/dev/null; done
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

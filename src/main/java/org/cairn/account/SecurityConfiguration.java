@@ -1,6 +1,8 @@
 package org.cairn.account;
 
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
@@ -12,7 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -26,10 +31,11 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Who may call what. Browser calls carry the session cookie and a CSRF token (double-submit cookie
@@ -56,7 +62,7 @@ class SecurityConfiguration {
 			ObjectProvider<Customizer<ServerHttpSecurity.OAuth2LoginSpec>> openIdConnect) {
 		// Sign-in with a district's OpenID Connect provider, when the oidc feature configures it.
 		openIdConnect.ifAvailable(http::oauth2Login);
-		return http.securityContextRepository(new CairnSecurityContextRepository(sessions, tokens, people))
+		http.securityContextRepository(new CairnSecurityContextRepository(sessions, tokens, people))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -65,13 +71,38 @@ class SecurityConfiguration {
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(csrfRequired())
 				.accessDeniedHandler((exchange, denied) -> problems.handle(exchange,
-						ProblemException.of(AccountProblem.CSRF, "csrf"))))
-			.authorizeExchange(auth -> auth.pathMatchers(PUBLIC_API)
-				.permitAll()
-				.pathMatchers("/api/**")
-				.access(new TokenScopes())
-				.anyExchange()
-				.permitAll())
+						ProblemException.of(AccountProblem.CSRF, "csrf"))));
+		return who(http, problems).build();
+	}
+
+	/**
+	 * A read by someone who shows no session and no token (a script, a crawler, a verifier, the sign-in page): the
+	 * same rules, answers and headers as the main chain below, without what only a signed-in browser or a state
+	 * change needs: no session lookup, no CSRF token (a read never needs one), no OpenID Connect filters. A private
+	 * endpoint still answers 401. A read carrying a session cookie or an {@code Authorization} header, and the
+	 * OpenID Connect sign-in addresses, take the main chain.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	SecurityWebFilterChain anonymousReadsChain(ServerHttpSecurity http, ProblemHandling problems) {
+		http.securityMatcher(SecurityConfiguration::anonymousRead)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable);
+		return who(http, problems).build();
+	}
+
+	/** Who may call what, and the answers when not: the same for both chains that judge API calls. */
+	private static ServerHttpSecurity who(ServerHttpSecurity http, ProblemHandling problems) {
+		return http.authorizeExchange(auth -> auth.matchers(PUBLIC_API_PATHS)
+			.permitAll()
+			.matchers(ANY_API)
+			.access(new TokenScopes())
+			.anyExchange()
+			.permitAll())
 			.exceptionHandling(ex -> ex
 				.authenticationEntryPoint((exchange, denied) -> problems.handle(exchange,
 						ProblemException.of(CommonProblem.UNAUTHENTICATED, "unauthenticated")))
@@ -80,8 +111,49 @@ class SecurityConfiguration {
 								? ProblemException.of(AccountProblem.TOKEN_SCOPE, "token-scope", refused.getMessage())
 								: denied instanceof TokenScopes.ReadOnly readOnly
 										? ProblemException.of(AccountProblem.READ_ONLY, "read-only", readOnly.getMessage())
-										: ProblemException.forbidden("You may not do this."))))
-			.build();
+										: ProblemException.forbidden("You may not do this."))));
+	}
+
+	private static final Mono<ServerWebExchangeMatcher.MatchResult> MATCH = ServerWebExchangeMatcher.MatchResult
+		.match();
+
+	private static final Mono<ServerWebExchangeMatcher.MatchResult> NO_MATCH = ServerWebExchangeMatcher.MatchResult
+		.notMatch();
+
+	private static final List<PathPattern> PUBLIC_API_PATTERNS = Stream.of(PUBLIC_API)
+		.map(PathPatternParser.defaultInstance::parse)
+		.toList();
+
+	private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/**");
+
+	/**
+	 * {@link #PUBLIC_API}, matched as {@code pathMatchers(PUBLIC_API)} would (the same path patterns), in one plain
+	 * loop: Spring Security's matcher tries each pattern in a reactive pipeline of its own, on every API request.
+	 */
+	private static final ServerWebExchangeMatcher PUBLIC_API_PATHS = exchange -> {
+		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+		for (PathPattern pattern : PUBLIC_API_PATTERNS) {
+			if (pattern.matches(path)) {
+				return MATCH;
+			}
+		}
+		return NO_MATCH;
+	};
+
+	private static final ServerWebExchangeMatcher ANY_API = exchange -> API
+		.matches(exchange.getRequest().getPath().pathWithinApplication()) ? MATCH : NO_MATCH;
+
+	/** A GET or HEAD without a session cookie or an Authorization header, outside the OpenID Connect sign-in. */
+	static Mono<ServerWebExchangeMatcher.MatchResult> anonymousRead(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		HttpMethod method = request.getMethod();
+		if (method != HttpMethod.GET && method != HttpMethod.HEAD
+				|| request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+				|| request.getCookies().containsKey(Sessions.COOKIE)) {
+			return NO_MATCH;
+		}
+		String path = request.getPath().pathWithinApplication().value();
+		return path.startsWith("/oauth2/") || path.startsWith("/login/") ? NO_MATCH : MATCH;
 	}
 
 	private static ServerWebExchangeMatcher csrfRequired() {
@@ -103,9 +175,7 @@ class SecurityConfiguration {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityWebFilterChain publicDocumentsChain(ServerHttpSecurity http) {
 		return http
-			.securityMatcher(new OrServerWebExchangeMatcher(
-					ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/public/**"),
-					ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, "/public/**")))
+			.securityMatcher(SecurityConfiguration::publicRead)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -115,6 +185,16 @@ class SecurityConfiguration {
 			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
 			.authorizeExchange(auth -> auth.anyExchange().permitAll())
 			.build();
+	}
+
+	private static final PathPattern PUBLIC = PathPatternParser.defaultInstance.parse("/public/**");
+
+	/** GET or HEAD of {@code /public/**} (the pattern Spring Security's {@code pathMatchers} would use). */
+	static Mono<ServerWebExchangeMatcher.MatchResult> publicRead(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		HttpMethod method = request.getMethod();
+		return (method == HttpMethod.GET || method == HttpMethod.HEAD)
+				&& PUBLIC.matches(request.getPath().pathWithinApplication()) ? MATCH : NO_MATCH;
 	}
 
 	/**

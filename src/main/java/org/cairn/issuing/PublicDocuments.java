@@ -77,6 +77,9 @@ class PublicDocuments implements HostedDocuments {
 
 	private final AtomicLong renditionBytes = new AtomicLong();
 
+	/** The parsed form of each document verification read, by path, with the rendering it was parsed from. */
+	private final Map<String, Tree> trees = new ConcurrentHashMap<>();
+
 	/** Loads under way, by key: concurrent misses share one. */
 	private final Map<String, CompletableFuture<?>> loading = new ConcurrentHashMap<>();
 
@@ -182,12 +185,31 @@ class PublicDocuments implements HostedDocuments {
 			case "revocations" -> revocations(parts[3]);
 			default -> Mono.empty();
 		};
-		return rendered.map(r -> json.readTree(r.json()));
+		return rendered.map(r -> tree(path, r));
+	}
+
+	/**
+	 * The parsed document, parsed once per rendering: verifying a Cairn badge reads its badge class, issuer, key and
+	 * revocation list, and parsing them again for every verification showed in its profile. The same {@link Rendered}
+	 * gives the same (read-only: no reader changes it) node, so a verifier can tell that nothing it read changed.
+	 */
+	private JsonNode tree(String path, Rendered rendered) {
+		Tree known = trees.get(path);
+		if (known != null && known.source() == rendered) {
+			return known.node();
+		}
+		JsonNode node = json.readTree(rendered.json());
+		if (trees.size() >= MAX_ENTRIES) {
+			trees.clear();
+		}
+		trees.put(path, new Tree(rendered, node));
+		return node;
 	}
 
 	void invalidate(String districtId) {
 		cache.values().removeIf(e -> districtId.equals(e.districtId()));
 		renditions.values().removeIf(e -> districtId.equals(e.districtId()));
+		trees.values().removeIf(t -> districtId.equals(t.source().districtId()));
 	}
 
 	private Mono<Rendered> renderAssertion(IssuedAssertion a) {
@@ -328,6 +350,9 @@ class PublicDocuments implements HostedDocuments {
 	}
 
 	private record Entry(String districtId, Instant loadedAt, Object value) {
+	}
+
+	private record Tree(Rendered source, JsonNode node) {
 	}
 
 	/** Bytes rendered from a district's data (a baked image, a certificate) and their strong tag. */

@@ -26,11 +26,20 @@ final class Retrieval {
 	}
 
 	Mono<Fetched> fetch(URI url, Run run) {
-		if (++run.fetches > MAX_FETCHES) {
-			return Mono.error(new FetchFailure(FetchFailure.Reason.BUSY,
-					"This badge links to more documents than one verification retrieves (" + MAX_FETCHES + ")."));
-		}
-		return documents.fetch(url);
+		// what was read, for Verdicts to tell later whether any of it changed (the reads of endorsements' runs too)
+		return Mono.deferContextual(context -> {
+			Verdicts.Reads reads = context.getOrDefault(Verdicts.Reads.class, null);
+			if (++run.fetches > MAX_FETCHES) {
+				if (reads != null) {
+					reads.spoil();
+				}
+				return Mono.error(new FetchFailure(FetchFailure.Reason.BUSY,
+						"This badge links to more documents than one verification retrieves (" + MAX_FETCHES + ")."));
+			}
+			Mono<Fetched> fetched = documents.fetch(url);
+			return reads == null ? fetched
+					: fetched.doOnNext(f -> reads.read(url, f)).doOnError(ex -> reads.spoil());
+		});
 	}
 
 	/** Whether a document fetched from {@code fetched} names itself by that address (as asked, or where served). */

@@ -47,6 +47,8 @@ public final class Verifier {
 
 	private final Duration deadline;
 
+	private final Verdicts verdicts;
+
 	public Verifier(DocumentFetcher documents, JsonMapper json, Clock clock, Duration deadline) {
 		this.retrieval = new Retrieval(documents);
 		this.document = new DocumentProbe(json);
@@ -64,6 +66,7 @@ public final class Verifier {
 		this.endorsements = new EndorsementProbe(retrieval, document, hosted, signature, claims, ob3);
 		this.clock = clock;
 		this.deadline = deadline;
+		this.verdicts = new Verdicts(documents, clock);
 	}
 
 	Mono<Report> verify(VerificationRequest request) {
@@ -76,11 +79,29 @@ public final class Verifier {
 						? transcripts.verify(found.get(), request.recipient(), this::verifyOne)
 						: verifyOne(request));
 		}
-		return verifyOne(request);
+		return remembered(request);
+	}
+
+	/** One badge: a remembered report when nothing it read changed ({@link Verdicts}), else verified in full. */
+	private Mono<Report> remembered(VerificationRequest request) {
+		String key = Verdicts.key(request);
+		return verdicts.recall(key).switchIfEmpty(Mono.defer(() -> {
+			Verdicts.Reads reads = new Verdicts.Reads();
+			Run run = new Run(request.recipient());
+			return steps(request, run).then(Mono.fromCallable(() -> {
+				Report report = report(run);
+				verdicts.remember(key, report, run, reads);
+				return report;
+			})).contextWrite(context -> context.put(Verdicts.Reads.class, reads));
+		}));
 	}
 
 	private Mono<Report> verifyOne(VerificationRequest request) {
 		Run run = new Run(request.recipient());
+		return steps(request, run).then(Mono.fromCallable(() -> report(run)));
+	}
+
+	private Mono<Void> steps(VerificationRequest request, Run run) {
 		Mono<Void> steps = Mono.fromCallable(() -> InputProbe.detect(request, run))
 			// images and PDFs are parsed off the event loop
 			.subscribeOn(request.source() == VerificationRequest.Source.FILE ? Schedulers.boundedElastic()
@@ -100,7 +121,17 @@ public final class Verifier {
 				}
 				return Mono.empty();
 			});
-		return steps.then(Mono.fromCallable(() -> report(run)));
+		return steps;
+	}
+
+	/** How many reports are remembered now (for tests). */
+	int remembered() {
+		return verdicts.size();
+	}
+
+	/** How many times a remembered report was given again (for tests). */
+	long recalled() {
+		return verdicts.recalled();
 	}
 
 	// ---- the badge content: URL, JSON or JWS --------------------------------------------------------------------
