@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -86,8 +87,11 @@ class BulkAwards implements SchedulingConfigurer {
 
 	private final Duration pollEvery;
 
+	private final ApplicationEventPublisher events;
+
 	BulkAwards(ReactiveMongoTemplate mongo, Issuers issuers, PersonChanges people, Awards awards, Issuance issuance,
-			AwardMail mail, Clock clock, BulkProperties properties) {
+			AwardMail mail, Clock clock, BulkProperties properties, ApplicationEventPublisher events) {
+		this.events = events;
 		this.mongo = mongo;
 		this.issuers = issuers;
 		this.people = people;
@@ -248,8 +252,16 @@ class BulkAwards implements SchedulingConfigurer {
 		// one chunk at a time: the next claim is made only after the previous chunk is finished, so a worker never
 		// holds leases on chunks it is not working on
 		Mono<Optional<Boolean>> step = Mono.defer(() -> claim(worker))
-			.flatMap(chunk -> chunk.isPresent() ? process(chunk.get()).map(Optional::of) : Mono.just(Optional.empty()));
+			.flatMap(chunk -> chunk.isPresent() ? working(chunk.get()).map(Optional::of) : Mono.just(Optional.empty()));
 		return step.repeat().takeWhile(Optional::isPresent).filter(Optional::get).count();
+	}
+
+	/** Processes a claimed chunk, telling this instance's trailing work when it starts and when it is done. */
+	private Mono<Boolean> working(BulkChunk chunk) {
+		return Mono.defer(() -> {
+			events.publishEvent(new BulkChunkWork(chunk.id(), false));
+			return process(chunk);
+		}).doFinally(signal -> events.publishEvent(new BulkChunkWork(chunk.id(), true)));
 	}
 
 	/**

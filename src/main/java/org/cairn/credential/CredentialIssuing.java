@@ -3,9 +3,11 @@ package org.cairn.credential;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
+import org.cairn.bulk.BulkChunkWork;
 import org.cairn.issuing.AssertionIssued;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues the 3.0 credential as soon as its assertion exists, two at a time, so one award's credential is there when
- * its holder looks. A bulk award's credentials trail the job instead: they wait until no bulk chunk has stored an
- * assertion on this instance for {@link #QUIET}, then are issued one at a time, so canonicalizing thousands of
+ * its holder looks. A bulk award's credentials trail the job instead: they wait until no bulk chunk is being worked
+ * on this instance ({@code BulkChunkWork}) and none has stored an assertion here for {@link #QUIET}, then are issued
+ * one at a time, so canonicalizing thousands of
  * credentials never competes with the job's signing and store writes (a JFR profile of a bulk award showed them
  * taking a tenth to a fifth of the CPU). Should this fail (or the instance stop with a queue), the first request for
  * a credential issues it instead: {@link Credentials#forAssertion} finds or issues.
@@ -44,6 +47,9 @@ class CredentialIssuing {
 	private final Queue<String> trailing = new ConcurrentLinkedQueue<>();
 
 	private final AtomicLong lastBulkAssertion = new AtomicLong(System.nanoTime() - QUIET.toNanos());
+
+	/** Bulk chunks this instance's workers are on now: none may be under way when trailing credentials are issued. */
+	private final AtomicInteger bulkChunks = new AtomicInteger();
 
 	private final Disposable worker;
 
@@ -73,8 +79,23 @@ class CredentialIssuing {
 		}
 	}
 
+	/**
+	 * A chunk worked here counts as busy from start to end (on a loaded machine a chunk's signing alone can outlast
+	 * {@link #QUIET}, which let credentials compete with the job it should trail).
+	 */
+	@EventListener
+	void on(BulkChunkWork work) {
+		if (work.done()) {
+			bulkChunks.updateAndGet(n -> Math.max(0, n - 1));
+		}
+		else {
+			bulkChunks.incrementAndGet();
+		}
+		lastBulkAssertion.set(System.nanoTime());
+	}
+
 	private boolean bulkQuiet() {
-		return System.nanoTime() - lastBulkAssertion.get() >= QUIET.toNanos();
+		return bulkChunks.get() == 0 && System.nanoTime() - lastBulkAssertion.get() >= QUIET.toNanos();
 	}
 
 	/** Issues the trailing credentials one at a time while no bulk chunk stores assertions here. */

@@ -71,6 +71,9 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 	AwardMail awardMail;
 
 	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
 	org.cairn.system.CairnProperties cairn;
 
 	@Test
@@ -104,7 +107,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 
 		// other workers (this instance's poller, another instance) finish everything else, but not the held chunk
 		BulkAwards otherInstance = new BulkAwards(mongo, issuers, personChanges, awards, issuance, awardMail,
-				clock, BULK);
+				clock, BULK, events);
 		otherInstance.drain("worker-b").block();
 		await(() -> progress(admin, jobId).get("done").asInt() == 250 - held.recipients().size());
 		assertThat(bulk.claim("worker-b").block()).as("a live lease is respected").isEmpty();
@@ -114,7 +117,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 
 		// after a restart, once the lease has run out, the held chunk is taken over and finished
 		BulkAwards restarted = new BulkAwards(mongo, issuers, personChanges, awards, issuance, awardMail,
-				Clock.offset(clock, BulkAwards.LEASE.plusMinutes(1)), BULK);
+				Clock.offset(clock, BulkAwards.LEASE.plusMinutes(1)), BULK, events);
 		assertThat(restarted.drain("worker-c").block()).isEqualTo(1);
 		progress = progress(admin, jobId);
 		assertThat(progress.get("done").asInt()).isEqualTo(250);
@@ -180,7 +183,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		// the template disappears before the job runs: no assertion can be built
 		mongo.remove(Query.query(Criteria.where("_id").is(template.id())), Template.class).block();
 
-		new BulkAwards(mongo, issuers, personChanges, awards, issuance, awardMail, clock, BULK).drain("worker-f")
+		new BulkAwards(mongo, issuers, personChanges, awards, issuance, awardMail, clock, BULK, events).drain("worker-f")
 			.block();
 
 		JsonNode progress = progress(admin, jobId);
