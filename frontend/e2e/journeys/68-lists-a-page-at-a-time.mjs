@@ -12,7 +12,7 @@ journey('lists-a-page-at-a-time', async (page, context) => {
   if (shown !== total || total < 1) throw new Error(`catalog says ${shown} of ${total}`);
   const cards = page.locator('main ul.cards > li');
   if (await cards.count() !== Math.min(total, 50)) throw new Error(`catalog shows ${await cards.count()} cards of ${total}`);
-  await expectText(page.locator('.pager-count'), total > 50 ? 'Showing the first 50 microcredentials' : `Showing all ${total} microcredentials`);
+  await expectText(page.locator('.pager-count'), total > 50 ? 'Showing the first 50 microcredentials' : total === 1 ? 'Showing the only microcredential' : `Showing all ${total} microcredentials`);
   if (await page.getByRole('button', { name: 'Show more microcredentials' }).isVisible() !== total > 50) throw new Error('"Show more" offered wrongly');
   const subjects = await page.getByLabel('Subject').locator('option').count();
   await page.getByLabel('Search').fill('zzzz no such microcredential');
@@ -28,12 +28,12 @@ journey('lists-a-page-at-a-time', async (page, context) => {
   await admin.goto(`${base}/admin/templates`);
   await admin.getByRole('heading', { name: 'Templates', level: 1 }).waitFor();
   const rows = await admin.locator('main table tbody tr').count();
-  await expectText(admin.locator('.pager-count'), rows >= 50 ? 'Showing the first 50 templates' : `Showing all ${rows} templates`);
+  await expectText(admin.locator('.pager-count'), rows >= 50 ? 'Showing the first 50 templates' : rows === 1 ? 'Showing the only template' : `Showing all ${rows} templates`);
   await a11y(admin, 'templates-paged');
   await admin.goto(`${base}/admin/hours`);
   await admin.getByRole('heading', { name: 'Expiring in the next 90 days' }).waitFor();
   const expiring = await admin.locator('main tbody tr').count();
-  if (expiring) await expectText(admin.locator('.pager-count'), expiring >= 50 ? 'Showing the first 50 badges' : `Showing all ${expiring} badges`);
+  if (expiring) await expectText(admin.locator('.pager-count'), expiring >= 50 ? 'Showing the first 50 badges' : expiring === 1 ? 'Showing the only badge' : `Showing all ${expiring} badges`);
   else await expectText(admin.locator('main'), 'No badge expires in the next 90 days.');
   await admin.context().close();
 });

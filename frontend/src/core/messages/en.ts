@@ -109,6 +109,9 @@ export const en = {
     badges: { more: 'Show more badges', first: 'Showing the first {count} badges', all: { one: 'Showing the only badge', other: 'Showing all {count} badges' } },
     submissions: { more: 'Show more submissions', first: 'Showing the first {count} submissions', all: { one: 'Showing the only submission', other: 'Showing all {count} submissions' } },
     people: { more: 'Show more people', first: 'Showing the first {count} people', all: { one: 'Showing the only person', other: 'Showing all {count} people' } },
+    notifications: { more: 'Show more notifications', first: 'Showing the first {count} notifications', all: { one: 'Showing the only notification', other: 'Showing all {count} notifications' } },
+    microcredentials: { more: 'Show more microcredentials', first: 'Showing the first {count} microcredentials', all: { one: 'Showing the only microcredential', other: 'Showing all {count} microcredentials' } },
+    templates: { more: 'Show more templates', first: 'Showing the first {count} templates', all: { one: 'Showing the only template', other: 'Showing all {count} templates' } },
   },
   http: {
     requestFailed: 'Request failed',

@@ -110,6 +110,9 @@ export const es: Catalog = {
     badges: { more: 'Mostrar más insignias', first: 'Se muestran las primeras {count} insignias', all: { one: 'Se muestra la única insignia', other: 'Se muestran las {count} insignias' } },
     submissions: { more: 'Mostrar más entregas', first: 'Se muestran las primeras {count} entregas', all: { one: 'Se muestra la única entrega', other: 'Se muestran las {count} entregas' } },
     people: { more: 'Mostrar más personas', first: 'Se muestran las primeras {count} personas', all: { one: 'Se muestra la única persona', other: 'Se muestran las {count} personas' } },
+    notifications: { more: 'Mostrar más notificaciones', first: 'Se muestran las primeras {count} notificaciones', all: { one: 'Se muestra la única notificación', other: 'Se muestran las {count} notificaciones' } },
+    microcredentials: { more: 'Mostrar más microcredenciales', first: 'Se muestran las primeras {count} microcredenciales', all: { one: 'Se muestra la única microcredencial', other: 'Se muestran las {count} microcredenciales' } },
+    templates: { more: 'Mostrar más plantillas', first: 'Se muestran las primeras {count} plantillas', all: { one: 'Se muestra la única plantilla', other: 'Se muestran las {count} plantillas' } },
   },
   http: {
     requestFailed: 'La solicitud falló',

@@ -177,6 +177,15 @@ class IdentityIntegrationTests extends IntegrationTest {
 		String third = issue(teacher, template, "tier-2");
 		JsonNode mine = body(asTeacher.get().uri("/api/v1/me/badges").exchange().expectStatus().isOk());
 		assertThat(mine.findValuesAsString("id")).containsExactlyInAnyOrder(first, second, third);
+		// a page at a time, newest first, each badge once across the pages
+		List<String> firstPage = body(asTeacher.get().uri("/api/v1/me/badges?page=0&size=2").exchange()
+			.expectStatus().isOk()).findValuesAsString("id");
+		List<String> secondPage = body(asTeacher.get().uri("/api/v1/me/badges?page=1&size=2").exchange()
+			.expectStatus().isOk()).findValuesAsString("id");
+		assertThat(firstPage).hasSize(2);
+		assertThat(secondPage).hasSize(1);
+		assertThat(java.util.stream.Stream.concat(firstPage.stream(), secondPage.stream()).toList())
+			.isEqualTo(mine.findValuesAsString("id"));
 		for (JsonNode badge : mine) {
 			if (badge.get("id").asString().equals(third)) {
 				assertThat(badge.get("recipientEmail").asString()).isEqualTo(personal);
