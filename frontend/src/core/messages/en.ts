@@ -100,9 +100,6 @@ export const en = {
     },
   },
   pager: {
-    notifications: { more: 'Show more notifications', first: 'Showing the first {count} notifications', all: { one: 'Showing the only notification', other: 'Showing all {count} notifications' } },
-    microcredentials: { more: 'Show more microcredentials', first: 'Showing the first {count} microcredentials', all: { one: 'Showing the only microcredential', other: 'Showing all {count} microcredentials' } },
-    templates: { more: 'Show more templates', first: 'Showing the first {count} templates', all: { one: 'Showing the only template', other: 'Showing all {count} templates' } },
     decisions: { more: 'Show more decisions', first: 'Showing the first {count} decisions', all: { one: 'Showing the only decision', other: 'Showing all {count} decisions' } },
     proposals: { more: 'Show more proposals', first: 'Showing the first {count} proposals', all: { one: 'Showing the only proposal', other: 'Showing all {count} proposals' } },
     enrollments: { more: 'Show more enrollments', first: 'Showing the first {count} enrollments', all: { one: 'Showing the only enrollment', other: 'Showing all {count} enrollments' } },

@@ -101,9 +101,6 @@ export const es: Catalog = {
     },
   },
   pager: {
-    notifications: { more: 'Mostrar más notificaciones', first: 'Se muestran las primeras {count} notificaciones', all: { one: 'Se muestra la única notificación', other: 'Se muestran las {count} notificaciones' } },
-    microcredentials: { more: 'Mostrar más microcredenciales', first: 'Se muestran las primeras {count} microcredenciales', all: { one: 'Se muestra la única microcredencial', other: 'Se muestran las {count} microcredenciales' } },
-    templates: { more: 'Mostrar más plantillas', first: 'Se muestran las primeras {count} plantillas', all: { one: 'Se muestra la única plantilla', other: 'Se muestran las {count} plantillas' } },
     decisions: { more: 'Mostrar más decisiones', first: 'Se muestran las primeras {count} decisiones', all: { one: 'Se muestra la única decisión', other: 'Se muestran las {count} decisiones' } },
     proposals: { more: 'Mostrar más propuestas', first: 'Se muestran las primeras {count} propuestas', all: { one: 'Se muestra la única propuesta', other: 'Se muestran las {count} propuestas' } },
     enrollments: { more: 'Mostrar más inscripciones', first: 'Se muestran las primeras {count} inscripciones', all: { one: 'Se muestra la única inscripción', other: 'Se muestran las {count} inscripciones' } },
