@@ -35,10 +35,10 @@ class NotificationPagingIntegrationTests extends IntegrationTest {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			ids.add(mongo.insert(new Notice(null, district.id(), teacher.id(), NoticeKind.TIER_PASSED, "Passed " + i,
-					"A tier passed.", "/my/enrollments/x", now.minusSeconds(60L * (5 - i)), null)).block().id());
+					"A tier passed.", "/my/enrollments/x", now.minusSeconds(60L * (5 - i)), null, null, null)).block().id());
 		}
 		mongo.insert(new Notice(null, district.id(), other.id(), NoticeKind.TIER_PASSED, "Someone else's", "",
-				null, now, null)).block();
+				null, now, null, null, null)).block();
 		WebTestClient asTeacher = data.as(teacher);
 
 		assertThat(titles(asTeacher, "/api/v1/notifications?size=2")).containsExactly("Passed 4", "Passed 3");
