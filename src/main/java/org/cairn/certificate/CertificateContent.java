@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.cairn.language.Language;
+
 /**
  * What a certificate shows.
  *
@@ -18,15 +20,27 @@ import java.util.List;
  * @param signatoryName who signs for the district, or null for no signature line
  * @param signatoryTitle the signatory's title, or null
  * @param credentialJson the Open Badges 3.0 credential of the same badge, or null until it is issued
+ * @param language the language the certificate is written in (its names stay as the district wrote them)
  */
 public record CertificateContent(String issuerName, String brandColor, String logo, String recipientName,
 		String badgeName, String tierTitle, List<String> alignments, List<String> extras, Instant issuedOn,
 		Instant expires, String verificationUrl, String assertionJson, String jws, boolean a4, byte[] badgeImage, String signatoryName,
-		String signatoryTitle, String credentialJson) {
+		String signatoryTitle, String credentialJson, Language language) {
 
 	public CertificateContent {
 		alignments = alignments == null ? List.of() : List.copyOf(alignments);
 		extras = extras == null ? List.of() : List.copyOf(extras);
+		language = language == null ? Language.EN : language;
+	}
+
+	/** A certificate in English. */
+	public CertificateContent(String issuerName, String brandColor, String logo, String recipientName,
+			String badgeName, String tierTitle, List<String> alignments, List<String> extras, Instant issuedOn,
+			Instant expires, String verificationUrl, String assertionJson, String jws, boolean a4, byte[] badgeImage,
+			String signatoryName, String signatoryTitle, String credentialJson) {
+		this(issuerName, brandColor, logo, recipientName, badgeName, tierTitle, alignments, extras, issuedOn, expires,
+				verificationUrl, assertionJson, jws, a4, badgeImage, signatoryName, signatoryTitle, credentialJson,
+				Language.EN);
 	}
 
 	/**
@@ -39,7 +53,7 @@ public record CertificateContent(String issuerName, String brandColor, String lo
 				String.valueOf(tierTitle), String.join("|", alignments), String.join("|", extras),
 				String.valueOf(issuedOn), String.valueOf(expires), verificationUrl, String.valueOf(assertionJson),
 				String.valueOf(jws), String.valueOf(a4), image, String.valueOf(signatoryName),
-				String.valueOf(signatoryTitle), String.valueOf(credentialJson));
+				String.valueOf(signatoryTitle), String.valueOf(credentialJson), language.code());
 	}
 
 	private static byte[] sha256(byte[] bytes) {

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.Locale;
 
 import com.google.zxing.WriterException;
 import com.lowagie.text.Document;
@@ -23,6 +21,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfFileSpecification;
 import com.lowagie.text.pdf.PdfWriter;
+import org.cairn.language.Language;
 import org.cairn.openbadges.Conventions;
 
 import org.springframework.stereotype.Component;
@@ -38,10 +37,8 @@ public class Certificates {
 	/** The embedded font: also used by other documents that should look like certificates. */
 	public static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)
-		.withZone(ZoneOffset.UTC);
-
 	public byte[] render(CertificateContent c) {
+		Language l = c.language();
 		try {
 			BaseFont base = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
 			Color brand = color(c.brandColor());
@@ -51,7 +48,7 @@ public class Certificates {
 			PdfWriter writer = PdfWriter.getInstance(document, out);
 			document.addTitle(c.badgeName() + " — " + c.recipientName());
 			document.addAuthor(c.issuerName());
-			document.addSubject("Open Badges 2.0 certificate");
+			document.addSubject(l.text("certificate.subject"));
 			document.open();
 			frame(writer.getDirectContentUnder(), size, brand);
 			attach(writer, c);
@@ -72,25 +69,25 @@ public class Certificates {
 				art.setAbsolutePosition(54, size.getHeight() - 54 - art.getScaledHeight());
 				document.add(art);
 			}
-			document.add(centered("Certificate of Achievement", new Font(base, 30, Font.NORMAL, brand), 10));
-			document.add(centered("This certifies that", new Font(base, 12, Font.NORMAL, Color.DARK_GRAY), 4));
+			document.add(centered(l.text("certificate.heading"), new Font(base, 30, Font.NORMAL, brand), 10));
+			document.add(centered(l.text("certificate.certifies"), new Font(base, 12, Font.NORMAL, Color.DARK_GRAY), 4));
 			document.add(centered(c.recipientName(), new Font(base, 28, Font.NORMAL, Color.BLACK), 8));
-			document.add(centered("has earned the microcredential", new Font(base, 12, Font.NORMAL, Color.DARK_GRAY), 4));
+			document.add(centered(l.text("certificate.earned"), new Font(base, 12, Font.NORMAL, Color.DARK_GRAY), 4));
 			document.add(centered(c.badgeName(), new Font(base, 20, Font.NORMAL, Color.BLACK), 2));
 			if (c.tierTitle() != null) {
 				document.add(centered(c.tierTitle(), new Font(base, 14, Font.NORMAL, Color.DARK_GRAY), 6));
 			}
 			Font small = new Font(base, 10, Font.NORMAL, Color.DARK_GRAY);
 			if (!c.alignments().isEmpty()) {
-				document.add(centered("Aligned to: " + String.join("; ", c.alignments()), small, 4));
+				document.add(centered(l.text("certificate.aligned", String.join("; ", c.alignments())), small, 4));
 			}
 			for (String extra : c.extras()) {
 				document.add(centered(extra, small, 2));
 			}
-			String dates = "Issued " + DATE.format(c.issuedOn())
-					+ (c.expires() == null ? "" : "  ·  Valid until " + DATE.format(c.expires()));
+			String dates = c.expires() == null ? l.text("certificate.issued", day(l, c.issuedOn()))
+					: l.text("certificate.issued-valid", day(l, c.issuedOn()), day(l, c.expires()));
 			document.add(centered(dates, new Font(base, 11, Font.NORMAL, Color.BLACK), 4));
-			document.add(centered("Verify at " + c.verificationUrl(), small, 0));
+			document.add(centered(l.text("certificate.verify", c.verificationUrl()), small, 0));
 
 			if (c.signatoryName() != null) {
 				signature(writer.getDirectContent(), base, c, 54 + 150, 54);
@@ -108,6 +105,11 @@ public class Certificates {
 		catch (DocumentException | WriterException ex) {
 			throw new IllegalStateException("certificate rendering failed", ex);
 		}
+	}
+
+	/** The day of a moment, in UTC as the assertion states it, as the language writes days. */
+	private static String day(Language language, java.time.Instant at) {
+		return language.date(at.atOffset(ZoneOffset.UTC).toLocalDate());
 	}
 
 	/**

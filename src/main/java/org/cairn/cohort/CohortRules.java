@@ -47,10 +47,7 @@ class CohortRules implements SubmissionRules {
 			.flatMap(cohort -> Mono.justOrEmpty(cohort.tierDue(tier.key()))
 				.zipWith(Cohorts.zone(districts, cohort.districtId()))
 				.filter(due -> !clock.instant().isBefore(Cohort.endOf(due.getT1(), due.getT2())))
-				.flatMap(due -> Mono.<Void>error(new ProblemException(CohortProblem.PAST_DUE, "Past the due date",
-						tier.title() + " was due on " + CohortReminders.longDate(due.getT1()) + ", and the cohort "
-								+ cohort.name() + " does not accept late work. Ask your district administrator "
-								+ "if you need more time.")
+				.flatMap(due -> Mono.<Void>error(ProblemException.of(CohortProblem.PAST_DUE, "past-due", tier.title(), CohortReminders.longDate(due.getT1()), cohort.name())
 					.with("dueOn", due.getT1().toString()))))
 			.then();
 	}

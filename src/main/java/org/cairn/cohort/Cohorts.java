@@ -131,8 +131,7 @@ public class Cohorts {
 	private static List<FieldProblem> problems(Template template, NewCohort body) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (template.status() != TemplateStatus.PUBLISHED) {
-			throw new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "Template not open",
-					"A cohort runs a published microcredential: publish it first.");
+			throw ProblemException.of(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "template-not-published-5");
 		}
 		if (body.closesOn().isBefore(body.opensOn())) {
 			problems.add(new FieldProblem("closesOn", "must be on or after the day the cohort opens"));
@@ -320,9 +319,7 @@ public class Cohorts {
 								new Update().set("evaluatorId", evaluatorId),
 								org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
 								Cohort.class)
-						: Mono.error(new ProblemException(CohortProblem.EVALUATOR_NOT_ELIGIBLE, "Cannot evaluate",
-								"This person may not evaluate the work of " + String.join(", ", blocked)
-										+ " (their own work, or their coach's where your district does not allow it).")))));
+						: Mono.error(ProblemException.of(CohortProblem.EVALUATOR_NOT_ELIGIBLE, "evaluator-not-eligible", String.join(", ", blocked))))));
 	}
 
 	// --- views ------------------------------------------------------------------------------------------------------

@@ -118,8 +118,7 @@ public class Enrollments {
 			String comment) {
 		return templates.get(districtId, templateId).flatMap(template -> {
 			if (template.status() != TemplateStatus.PUBLISHED) {
-				return Mono.error(new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "Template not open",
-						"Only a published template can be started."));
+				return Mono.error(ProblemException.of(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "template-not-published-2"));
 			}
 			String activeKey = personId + ":" + template.familyId();
 			Enrollment fresh = new Enrollment(null, districtId, personId, template.id(), template.familyId(),

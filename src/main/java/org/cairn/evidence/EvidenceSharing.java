@@ -76,9 +76,7 @@ public class EvidenceSharing {
 			.flatMap(piece -> enrollments.findByIdAndDistrictId(piece.enrollmentId(), user.districtId())
 				.flatMap(e -> reviews.passedTiers(e.id()).map(passed -> shareable(piece, e, passed))))
 			.flatMap(s -> s.passed() || s.isPublic() ? Mono.just(s)
-					: Mono.error(new ProblemException(EvidenceProblem.NOT_YET_SHAREABLE, "Not ready to share",
-							"A piece can be shared once its tier has passed review, or once you published it with "
-									+ "your badge.")));
+					: Mono.error(ProblemException.of(EvidenceProblem.NOT_YET_SHAREABLE, "not-yet-shareable")));
 	}
 
 	/**

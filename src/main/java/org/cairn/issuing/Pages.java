@@ -2,9 +2,8 @@ package org.cairn.issuing;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
+import org.cairn.language.Language;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
@@ -17,68 +16,65 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class Pages {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)
-		.withZone(ZoneOffset.UTC);
-
 	private final Clock clock;
 
 	Pages(Clock clock) {
 		this.clock = clock;
 	}
 
-	String page(Rendered rendered, String jsonUrl) {
+	/** The page in the reader's language; the names and descriptions stay as the district wrote them. */
+	String page(Rendered rendered, String jsonUrl, Language l) {
 		Rendered.Page p = rendered.page();
-		String state = state(p);
+		State state = state(p, l);
 		StringBuilder body = new StringBuilder();
-		body.append("<main><p class=\"kind\">").append(esc(p.kind())).append("</p>");
+		body.append("<main><p class=\"kind\">").append(esc(kind(p.kind(), l))).append("</p>");
 		if (p.image() != null) {
 			body.append("<img src=\"").append(esc(p.image())).append("\" alt=\"").append(esc(p.title()))
 				.append("\" width=\"200\" height=\"200\">");
 		}
 		body.append("<h1>").append(esc(p.title())).append("</h1>");
 		if (state != null) {
-			body.append("<p class=\"status ").append(state.startsWith("Valid") ? "valid" : "invalid").append("\">")
-				.append(esc(state)).append("</p>");
+			body.append("<p class=\"status ").append(state.valid() ? "valid" : "invalid").append("\">")
+				.append(esc(state.text())).append("</p>");
 		}
 		if (p.recipientName() != null) {
-			body.append("<p>Awarded to <strong>").append(esc(p.recipientName())).append("</strong></p>");
+			body.append("<p>").append(l.text("issuing.page.awarded", esc(p.recipientName()))).append("</p>");
 		}
 		if (p.issuerName() != null) {
-			body.append("<p>Issued by ").append(esc(p.issuerName()));
-			if (p.issuedOn() != null) {
-				body.append(" on ").append(DATE.format(p.issuedOn()));
-			}
-			body.append("</p>");
+			body.append("<p>").append(p.issuedOn() == null ? l.text("issuing.page.issued-by", esc(p.issuerName()))
+					: l.text("issuing.page.issued-by-on", esc(p.issuerName()), day(l, p.issuedOn()))).append("</p>");
 		}
 		if (p.expires() != null) {
-			body.append("<p>Expires ").append(DATE.format(p.expires())).append("</p>");
+			body.append("<p>").append(l.text("issuing.page.expires", day(l, p.expires()))).append("</p>");
 		}
 		if (p.reissuedAs() != null) {
-			body.append("<p class=\"reissued\">Re-issued to another address of the same person: <a href=\"")
-				.append(esc(p.reissuedAs())).append("\">see the current badge</a></p>");
+			body.append("<p class=\"reissued\">").append(l.text("issuing.page.reissued-as", esc(p.reissuedAs())))
+				.append("</p>");
 		}
 		if (p.replaces() != null) {
-			body.append("<p class=\"reissued\">Re-issued from <a href=\"").append(esc(p.replaces()))
-				.append("\">an earlier badge</a> of the same person</p>");
+			body.append("<p class=\"reissued\">").append(l.text("issuing.page.replaces", esc(p.replaces())))
+				.append("</p>");
 		}
 		if (p.description() != null) {
 			body.append("<p>").append(esc(p.description())).append("</p>");
 		}
-		body.append("<p><a href=\"").append(esc(jsonUrl)).append("\" type=\"application/ld+json\">Open Badges data</a></p>");
-		body.append("</main>");
-		return document(p.title() + (state != null && !state.startsWith("Valid") ? " (" + state + ")" : ""),
+		body.append("<p><a href=\"").append(esc(jsonUrl)).append("\" type=\"application/ld+json\">")
+			.append(l.text("issuing.page.data")).append("</a></p>");
+		body.append(languages(l)).append("</main>");
+		return document(l, p.title() + (state != null && !state.valid() ? " (" + state.text() + ")" : ""),
 				p.description(), p.image(), p.url(), body.toString());
 	}
 
 	/** The public criteria page of a BadgeClass, built from its JSON-LD. */
-	String criteria(JsonNode badge) {
-		StringBuilder body = new StringBuilder("<main><p class=\"kind\">Criteria</p><h1>")
+	String criteria(JsonNode badge, Language l) {
+		StringBuilder body = new StringBuilder("<main><p class=\"kind\">").append(l.text("issuing.page.criteria"))
+			.append("</p><h1>")
 			.append(esc(badge.path("name").asString())).append("</h1><p>")
 			.append(esc(badge.path("description").asString())).append("</p><section class=\"criteria\"><pre>")
 			.append(esc(badge.path("criteria").path("narrative").asString()))
 			.append("</pre></section>");
 		if (badge.path("alignment").isArray() && !badge.path("alignment").isEmpty()) {
-			body.append("<h2>Aligned to</h2><ul>");
+			body.append("<h2>").append(l.text("issuing.page.aligned")).append("</h2><ul>");
 			for (JsonNode a : badge.path("alignment")) {
 				body.append("<li>").append(esc(a.path("targetName").asString()));
 				if (!a.path("targetFramework").isMissingNode()) {
@@ -88,27 +84,74 @@ class Pages {
 			}
 			body.append("</ul>");
 		}
-		body.append("<p><a href=\"").append(esc(badge.path("id").asString())).append("\">Badge data</a></p></main>");
-		return document("Criteria: " + badge.path("name").asString(), badge.path("description").asString(),
-				badge.path("image").asString(), badge.path("criteria").path("id").asString(), body.toString());
+		body.append("<p><a href=\"").append(esc(badge.path("id").asString())).append("\">")
+			.append(l.text("issuing.page.badge-data")).append("</a></p>").append(languages(l)).append("</main>");
+		return document(l, l.text("issuing.page.criteria-title", badge.path("name").asString()),
+				badge.path("description").asString(), badge.path("image").asString(),
+				badge.path("criteria").path("id").asString(), body.toString());
 	}
 
-	private String state(Rendered.Page p) {
+	/**
+	 * The language switch: plain links ({@code ?lang=}), so it works without JavaScript; each language named in
+	 * itself, the current one marked.
+	 */
+	private static String languages(Language current) {
+		StringBuilder nav = new StringBuilder("<nav class=\"languages\" aria-label=\"")
+			.append(current.text("issuing.page.languages")).append("\"><p>");
+		for (Language language : Language.values()) {
+			String name = language.text("issuing.page.language-name");
+			if (language == current) {
+				nav.append("<strong lang=\"").append(language.code()).append("\" aria-current=\"page\">").append(name)
+					.append("</strong> ");
+			}
+			else {
+				nav.append("<a href=\"?").append(Language.PARAMETER).append('=').append(language.code())
+					.append("\" hreflang=\"").append(language.code()).append("\" lang=\"").append(language.code())
+					.append("\">").append(name).append("</a> ");
+			}
+		}
+		return nav.append("</p></nav>").toString();
+	}
+
+	/** What a badge page says about the badge now, and whether that is good news. */
+	private record State(String text, boolean valid) {
+	}
+
+	private State state(Rendered.Page p, Language l) {
 		if (!"Badge".equals(p.kind()) || p.recipientName() == null && p.issuedOn() == null) {
-			return p.revoked() ? "Revoked" : null;
+			return p.revoked() ? new State(l.text("issuing.page.state.revoked"), false) : null;
 		}
 		if (p.revoked()) {
-			return "Revoked" + (p.revocationReason() == null ? "" : ": " + p.revocationReason());
+			return new State(p.revocationReason() == null ? l.text("issuing.page.state.revoked")
+					: l.text("issuing.page.state.revoked-reason", p.revocationReason()), false);
 		}
 		if (p.expires() != null && p.expires().isBefore(clock.instant())) {
-			return "Expired on " + DATE.format(p.expires());
+			return new State(l.text("issuing.page.state.expired", day(l, p.expires())), false);
 		}
-		return "Valid Open Badge";
+		return new State(l.text("issuing.page.state.valid"), true);
 	}
 
-	private static String document(String title, String description, String image, String url, String body) {
+	/** The kind of document in the reader's language ("Badge", "Issuer", "Signing key", ...). */
+	private static String kind(String kind, Language l) {
+		String key = "issuing.page.kind." + kind.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+		try {
+			return l.text(key);
+		}
+		catch (org.springframework.context.NoSuchMessageException unknown) {
+			return kind;
+		}
+	}
+
+	/** A day in UTC, as the assertion states it. */
+	private static String day(Language l, java.time.Instant at) {
+		return l.date(at.atOffset(ZoneOffset.UTC).toLocalDate());
+	}
+
+	private static String document(Language l, String title, String description, String image, String url,
+			String body) {
 		String desc = description == null ? "" : description;
-		StringBuilder head = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+		StringBuilder head = new StringBuilder("<!doctype html><html lang=\"").append(l.code())
+			.append("\"><head><meta charset=\"utf-8\">")
 			.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
 			.append("<title>").append(esc(title)).append("</title>")
 			.append("<meta name=\"description\" content=\"").append(esc(desc)).append("\">")
@@ -130,7 +173,8 @@ class Pages {
 	}
 
 	private static String esc(String text) {
-		return text == null ? "" : HtmlUtils.htmlEscape(text);
+		// UTF-8: only the characters HTML needs escaped, so "válida" stays readable in the page's source
+		return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
 }

@@ -11,6 +11,7 @@ import org.cairn.baking.PngBaking;
 import org.cairn.baking.SvgBaking;
 import org.cairn.certificate.CertificateContent;
 import org.cairn.certificate.Certificates;
+import org.cairn.language.Language;
 import org.cairn.openbadges.CredentialFiles;
 import org.cairn.problem.ProblemException;
 import org.cairn.system.AcceptHeader;
@@ -50,6 +51,9 @@ class PublicController {
 
 	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
+	/** What a document with a page for people varies by: its media type, and the page's language. */
+	private static final String PAGE_VARY = HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE;
+
 	private final PublicDocuments documents;
 
 	private final Pages pages;
@@ -62,8 +66,11 @@ class PublicController {
 
 	private final ObjectProvider<CredentialFiles> credentialFiles;
 
+	private final org.cairn.account.PersonRepository people;
+
 	PublicController(PublicDocuments documents, Pages pages, PublicUrls urls, Certificates certificates,
-			JsonMapper json, ObjectProvider<CredentialFiles> credentialFiles) {
+			JsonMapper json, ObjectProvider<CredentialFiles> credentialFiles, org.cairn.account.PersonRepository people) {
+		this.people = people;
 		this.documents = documents;
 		this.pages = pages;
 		this.urls = urls;
@@ -75,29 +82,27 @@ class PublicController {
 	@GetMapping("/public/assertions/{id}")
 	Mono<ResponseEntity<byte[]>> assertion(@PathVariable String id, ServerHttpRequest request) {
 		// short: a revocation must reach caches and verifiers soon
-		return serve(documents.assertion(id), request.getHeaders(), Duration.ofMinutes(1), urls.assertion(id),
-				"Assertion");
+		return serve(documents.assertion(id), request, Duration.ofMinutes(1), urls.assertion(id), "Assertion");
 	}
 
 	@GetMapping("/public/badges/{id}")
 	Mono<ResponseEntity<byte[]>> badge(@PathVariable String id, ServerHttpRequest request) {
-		return serve(documents.badge(id), request.getHeaders(), Duration.ofMinutes(10), urls.badge(id), "Badge");
+		return serve(documents.badge(id), request, Duration.ofMinutes(10), urls.badge(id), "Badge");
 	}
 
 	@GetMapping("/public/issuers/{id}")
 	Mono<ResponseEntity<byte[]>> issuer(@PathVariable String id, ServerHttpRequest request) {
-		return serve(documents.issuer(id), request.getHeaders(), Duration.ofMinutes(1), urls.issuer(id), "Issuer");
+		return serve(documents.issuer(id), request, Duration.ofMinutes(1), urls.issuer(id), "Issuer");
 	}
 
 	@GetMapping("/public/keys/{id}")
 	Mono<ResponseEntity<byte[]>> key(@PathVariable String id, ServerHttpRequest request) {
-		return serve(documents.key(id), request.getHeaders(), Duration.ofMinutes(1), null, "Key");
+		return serve(documents.key(id), request, Duration.ofMinutes(1), null, "Key");
 	}
 
 	@GetMapping("/public/revocations/{issuerId}")
 	Mono<ResponseEntity<byte[]>> revocations(@PathVariable String issuerId, ServerHttpRequest request) {
-		return serve(documents.revocations(issuerId), request.getHeaders(), Duration.ofMinutes(1), null,
-				"Revocation list");
+		return serve(documents.revocations(issuerId), request, Duration.ofMinutes(1), null, "Revocation list");
 	}
 
 	/** Cairn's 2.0 renewal extension: the JSON-LD context a renewed badge's assertion names, and its JSON schema. */
@@ -135,10 +140,11 @@ class PublicController {
 		return documents.badge(id)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Badge")))
 			.map(r -> {
-				byte[] page = pages.criteria(json.readTree(r.json())).getBytes(StandardCharsets.UTF_8);
-				return respond(request.getHeaders(), EntityTag.of(page).variant("criteria"), HTML, page,
-						CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic(), false, none -> {
-						});
+				Language language = Language.of(request);
+				byte[] page = pages.criteria(json.readTree(r.json()), language).getBytes(StandardCharsets.UTF_8);
+				return respond(request.getHeaders(), EntityTag.of(page).variant("criteria-" + language.code()), HTML,
+						page, CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic(), false,
+						h -> h.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE));
 			});
 	}
 
@@ -224,12 +230,14 @@ class PublicController {
 		if (!paper.equals("letter") && !paper.equals("a4")) {
 			return Mono.error(ProblemException.of(IssuingProblem.UNSUPPORTED_PAPER, "unsupported-paper"));
 		}
+		Language asked = Language.of(request.getQueryParams().getFirst(Language.PARAMETER));
 		return issued(id).flatMap(a -> credentialFile(a.id()).flatMap(ob3 -> documents.rendition(
-				"certificate-" + paper + ":" + id + (ob3.isEmpty() ? ":2.0" : ""),
+				"certificate-" + paper + ":" + id + (ob3.isEmpty() ? ":2.0" : "") + ":"
+						+ (asked == null ? "recipient" : asked.code()),
 				documents.badgeContext(a.badgeClassId())
-					.flatMap(ctx -> BadgeArt.pngOf(ctx.template().artwork(), ctx.template().title(),
-							ctx.district().brandColor())
-						.map(png -> content(a, ctx, paper.equals("a4"), png, ob3.orElse(null))))
+					.flatMap(ctx -> certificateLanguage(a, ctx, asked).flatMap(language -> BadgeArt.pngOf(
+							ctx.template().artwork(), ctx.template().title(), ctx.district().brandColor())
+						.map(png -> content(a, ctx, paper.equals("a4"), png, ob3.orElse(null), language))))
 					.publishOn(Schedulers.boundedElastic())
 					// the PDF carries its creation time: the tag names what it shows, so re-rendering keeps it
 					.map(content -> new PublicDocuments.Rendition(a.districtId(), certificates.render(content),
@@ -246,8 +254,24 @@ class PublicController {
 				: files.credentialJson(assertionId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
 	}
 
+	/**
+	 * The certificate's language: the one asked for ({@code ?lang=}), else the recipient's own choice, else the
+	 * district's default. A rendition keyed "recipient" keeps the language it was rendered in until the district's
+	 * documents change.
+	 */
+	private Mono<Language> certificateLanguage(IssuedAssertion a, PublicDocuments.BadgeContext ctx, Language asked) {
+		if (asked != null) {
+			return Mono.just(asked);
+		}
+		Language district = Language.first(ctx.district().language());
+		return a.personId() == null ? Mono.just(district)
+				: people.findById(a.personId())
+					.map(p -> Language.first(p.language(), ctx.district().language()))
+					.defaultIfEmpty(district);
+	}
+
 	private CertificateContent content(IssuedAssertion a, PublicDocuments.BadgeContext ctx, boolean a4, byte[] image,
-			String credentialJson) {
+			String credentialJson, Language language) {
 		Tier tier = a.tierKey() == null ? null : ctx.template().tier(a.tierKey()).orElse(null);
 		List<String> alignments = ctx.template().alignments().stream()
 			.map(al -> (al.targetCode() == null ? "" : al.targetCode() + " ") + al.targetName()
@@ -255,19 +279,19 @@ class PublicController {
 			.toList();
 		List<String> extras = new ArrayList<>();
 		if (ctx.issuer().showStipend() && a.stipendCents() > 0) {
-			extras.add(String.format(java.util.Locale.US, "Stipend: $%,.2f", a.stipendCents() / 100.0));
+			extras.add(language.text("certificate.stipend", language.dollars(a.stipendCents())));
 		}
 		Integer hours = tier != null ? tier.estimatedHours()
 				: ctx.template().tiers().stream().map(Tier::estimatedHours).filter(java.util.Objects::nonNull)
 					.reduce(Integer::sum).orElse(null);
 		if (ctx.issuer().showHours() && hours != null) {
-			extras.add("Professional learning hours: " + hours);
+			extras.add(language.text("certificate.hours", String.valueOf(hours)));
 		}
 		return new CertificateContent(ctx.district().name(), ctx.district().brandColor(), ctx.district().logo(),
 				a.recipientName() == null ? a.recipientEmail() : a.recipientName(), ctx.template().title(),
 				tier == null ? null : tier.title(), alignments, extras, a.issuedOn(), a.expires(),
 				urls.assertion(a.id()), a.document(), a.jws(), a4, image,
-				ctx.issuer().signatoryName(), ctx.issuer().signatoryTitle(), credentialJson);
+				ctx.issuer().signatoryName(), ctx.issuer().signatoryTitle(), credentialJson, language);
 	}
 
 	/** An assertion that can still be shown as a badge: revoked ones have no image or certificate. */
@@ -279,22 +303,33 @@ class PublicController {
 					: Mono.just(a));
 	}
 
-	private Mono<ResponseEntity<byte[]>> serve(Mono<Rendered> document, HttpHeaders headers, Duration maxAge,
+	/**
+	 * JSON-LD for machines (one language: the author's), or the page for people in the language they asked for
+	 * ({@code ?lang=}, else {@code Accept-Language}): the memory cache holds the document once, the page is written per
+	 * request; its tag names the language and it varies by {@code Accept-Language} too, so a shared cache keeps one
+	 * page per language (the JSON varies by {@code Accept} alone: its language is the author's).
+	 */
+	private Mono<ResponseEntity<byte[]>> serve(Mono<Rendered> document, ServerHttpRequest request, Duration maxAge,
 			String pageUrl, String what) {
+		HttpHeaders headers = request.getHeaders();
 		return document.switchIfEmpty(Mono.error(() -> ProblemException.notFound(what))).map(r -> {
 			CacheControl cache = CacheControl.maxAge(maxAge).cachePublic();
 			boolean html = pageUrl != null && AcceptHeader.prefersHtml(headers.getAccept());
 			if (r.status() != 200) {
 				// 410 Gone for a revoked hosted assertion: no validator, never "not modified"
 				ResponseEntity.BodyBuilder gone = ResponseEntity.status(r.status()).cacheControl(cache)
-					.header(HttpHeaders.VARY, HttpHeaders.ACCEPT).header("Access-Control-Allow-Origin", "*");
-				return html ? gone.contentType(HTML).body(pages.page(r, pageUrl).getBytes(StandardCharsets.UTF_8))
+					.header(HttpHeaders.VARY, html ? PAGE_VARY : HttpHeaders.ACCEPT)
+					.header("Access-Control-Allow-Origin", "*");
+				return html ? gone.contentType(HTML)
+					.body(pages.page(r, pageUrl, Language.of(request)).getBytes(StandardCharsets.UTF_8))
 						: gone.contentType(jsonType(headers)).body(r.json());
 			}
 			Consumer<HttpHeaders> cors = h -> h.set("Access-Control-Allow-Origin", "*");
 			if (html) {
-				byte[] page = pages.page(r, pageUrl).getBytes(StandardCharsets.UTF_8);
-				return respond(headers, EntityTag.of(page).variant("html"), HTML, page, cache, true, cors);
+				Language language = Language.of(request);
+				byte[] page = pages.page(r, pageUrl, language).getBytes(StandardCharsets.UTF_8);
+				return respond(headers, EntityTag.of(page).variant("html-" + language.code()), HTML, page, cache, false,
+						cors.andThen(h -> h.set(HttpHeaders.VARY, PAGE_VARY)));
 			}
 			MediaType type = jsonType(headers);
 			// the same bytes under another Content-Type are another representation: another tag

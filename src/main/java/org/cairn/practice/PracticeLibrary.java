@@ -102,10 +102,7 @@ class PracticeLibrary {
 			return Mono.error(ProblemException.invalid(problems));
 		}
 		if (!share.noStudentFacesOrNames()) {
-			return Mono.error(new ProblemException(PracticeProblem.STUDENT_PRIVACY_UNCONFIRMED,
-					"Check for students first",
-					"Confirm that no student's face or name shows in this piece: blur or crop photos, and remove names "
-							+ "from documents, before you share it."));
+			return Mono.error(ProblemException.of(PracticeProblem.STUDENT_PRIVACY_UNCONFIRMED, "student-privacy-unconfirmed"));
 		}
 		return evidence.own(user, evidenceId).flatMap(piece -> Mono
 			.zip(templates.byId(piece.templateId()).map(Optional::of).defaultIfEmpty(Optional.empty()),

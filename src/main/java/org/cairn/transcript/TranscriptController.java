@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.cairn.account.CairnUser;
+import org.cairn.language.Language;
 import org.cairn.account.Person;
 import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
@@ -150,7 +151,7 @@ class TranscriptController {
 			.map(found -> new TranscriptPdf.Content(district.name(), district.brandColor(), user.displayName(),
 					user.email(), found.getT1().creditName(), found.getT2(), Credits.byYear(found.getT2()),
 					found.getT3().name(), found.getT3().title(), clock.instant(), zone(district),
-					cairn.publicUrl("/verify")))
+					cairn.publicUrl("/verify"), Language.first(user.language(), district.language())))
 			.publishOn(Schedulers.boundedElastic())
 			.map(pdf::render)
 			.map(bytes -> ResponseEntity.ok()

@@ -7,11 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.google.zxing.WriterException;
@@ -30,6 +28,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import org.cairn.certificate.Certificates;
+import org.cairn.language.Language;
 import org.cairn.certificate.QrCode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,14 +58,16 @@ class TranscriptPdf {
 	 * What a transcript shows.
 	 *
 	 * @param zone the district's time zone, in which dates are printed
+	 * @param language the teacher's language (else the district's default)
 	 */
 	record Content(String districtName, String brandColor, String recipientName, String recipientEmail,
 			String creditName, List<CreditedBadge> badges, List<Credits.YearTotal> years, String signatoryName,
-			String signatoryTitle, Instant generatedAt, ZoneId zone, String verifyPageUrl) {
+			String signatoryTitle, Instant generatedAt, ZoneId zone, String verifyPageUrl, Language language) {
 	}
 
 	byte[] render(Content c) {
-		DateTimeFormatter date = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US).withZone(c.zone());
+		Language l = c.language();
+		java.util.function.Function<Instant, String> date = at -> l.date(at.atZone(c.zone()).toLocalDate());
 		try {
 			BaseFont base = BaseFont.createFont(Certificates.FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
 			Color brand = c.brandColor() != null && c.brandColor().matches("#[0-9a-fA-F]{6}")
@@ -80,28 +81,28 @@ class TranscriptPdf {
 			Document document = new Document(PageSize.LETTER, 54, 54, 54, 54);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			PdfWriter writer = PdfWriter.getInstance(document, out);
-			document.addTitle("Professional learning transcript — " + c.recipientName());
+			document.addTitle(l.text("transcript.pdf.title", c.recipientName()));
 			document.addAuthor(c.districtName());
-			document.addSubject("Transcript of Open Badges 2.0 badges");
+			document.addSubject(l.text("transcript.pdf.subject"));
 			document.open();
 			attach(writer, c);
 
 			document.add(paragraph(c.districtName(), heading, 2));
-			document.add(paragraph("Professional learning transcript", title, 6));
+			document.add(paragraph(l.text("transcript.pdf.heading"), title, 6));
 			document.add(paragraph(c.recipientName() + " (" + c.recipientEmail() + ")", strong, 2));
-			document.add(paragraph("Generated " + date.format(c.generatedAt()) + ". Credits are "
-					+ c.creditName() + ".", small, 10));
+			document.add(paragraph(l.text("transcript.pdf.generated", date.apply(c.generatedAt()), c.creditName()),
+					small, 10));
 
-			document.add(paragraph("Totals by fiscal year", heading, 4));
+			document.add(paragraph(l.text("transcript.pdf.totals"), heading, 4));
 			if (c.years().isEmpty()) {
-				document.add(paragraph("No badges yet.", body, 8));
+				document.add(paragraph(l.text("transcript.pdf.none"), body, 8));
 			}
 			for (Credits.YearTotal y : c.years()) {
-				document.add(paragraph(y.fiscalYear() + ": " + Credits.format(y.credits()) + " " + c.creditName()
-						+ " from " + y.badges() + (y.badges() == 1 ? " badge" : " badges"), body, 2));
+				document.add(paragraph(l.text("transcript.pdf.year", String.valueOf(y.fiscalYear()),
+						Credits.format(y.credits()), c.creditName(), y.badges()), body, 2));
 			}
 
-			document.add(paragraph("Badges", heading, 4));
+			document.add(paragraph(l.text("transcript.pdf.badges"), heading, 4));
 			PdfPTable table = new PdfPTable(new float[] { 1f, 4.2f });
 			table.setWidthPercentage(100);
 			for (CreditedBadge b : c.badges()) {
@@ -113,13 +114,12 @@ class TranscriptPdf {
 				table.addCell(code);
 				Phrase text = new Phrase();
 				text.add(new Phrase(b.name() + "\n", strong));
-				text.add(new Phrase(Credits.format(b.credits()) + " " + c.creditName() + "  ·  " + b.fiscalYear()
-						+ "\nIssued " + date.format(b.issuedOn())
-						+ (b.badge().expires() == null ? ""
-								: (b.expired() ? "  ·  Expired " : "  ·  Valid until ")
-										+ date.format(b.badge().expires()))
-						+ "\n", body));
-				text.add(new Phrase("Verify at " + b.badge().verificationUrl(), small));
+				String credited = Credits.format(b.credits()) + " " + c.creditName() + "  ·  " + b.fiscalYear();
+				String issued = b.badge().expires() == null ? l.text("transcript.pdf.issued", date.apply(b.issuedOn()))
+						: l.text(b.expired() ? "transcript.pdf.issued-expired" : "transcript.pdf.issued-valid",
+								date.apply(b.issuedOn()), date.apply(b.badge().expires()));
+				text.add(new Phrase(credited + "\n" + issued + "\n", body));
+				text.add(new Phrase(l.text("transcript.pdf.verify", b.badge().verificationUrl()), small));
 				PdfPCell cell = new PdfPCell(text);
 				cell.setBorder(Rectangle.BOTTOM);
 				cell.setPadding(6);
@@ -137,9 +137,7 @@ class TranscriptPdf {
 				document.add(paragraph((c.signatoryTitle() == null ? "" : c.signatoryTitle() + ", ")
 						+ c.districtName(), small, 10));
 			}
-			document.add(paragraph("Each badge verifies on its own: scan its code or open its link. This file "
-					+ "carries every badge's assertion as issued; drop a badge's certificate or link on "
-					+ c.verifyPageUrl() + " to check it.", small, 0));
+			document.add(paragraph(l.text("transcript.pdf.footer", c.verifyPageUrl()), small, 0));
 			document.close();
 			return out.toByteArray();
 		}
