@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.cairn.language.Message;
 import org.cairn.notification.AppLinks;
 import org.cairn.notification.NoticeKind;
 import org.cairn.notification.Notifier;
@@ -159,13 +160,10 @@ class CohortReminders implements SchedulingConfigurer {
 				: tier.flatMap(t -> t.requirements().stream().filter(r -> r.key().equals(d.taskKey())).findFirst())
 					.map(r -> r.title() + " (" + tierTitle + ")")
 					.orElse(tierTitle);
-		String when = daysLeft == 0 ? "today" : daysLeft == 1 ? "tomorrow" : "in " + daysLeft + " days";
-		String rule = cohort.acceptLate() ? "Late work is accepted, but your evaluator reviews each month's work together."
-				: "This cohort does not accept late work: submit it by the end of that day.";
+		String text = cohort.acceptLate() ? "cohort.notice.due.textLate" : "cohort.notice.due.textOnTime";
 		return notifier.notify(cohort.districtId(), m.personId(), NoticeKind.WORK_DUE,
-				"Due " + when + ": " + what,
-				what + " of " + cohort.templateTitle() + " is due on " + longDate(d.dueOn()) + " in the cohort "
-						+ cohort.name() + ". " + rule,
+				Message.of("cohort.notice.due.title", what, daysLeft),
+				Message.of(text, what, cohort.templateTitle(), d.dueOn(), cohort.name()),
 				AppLinks.tier(m.enrollmentId(), d.tierKey()));
 	}
 

@@ -20,6 +20,7 @@ import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
 import org.cairn.enrollment.Enrollments;
 import org.cairn.enrollment.PinnedTemplates;
+import org.cairn.language.Message;
 import org.cairn.notification.AppLinks;
 import org.cairn.notification.NoticeKind;
 import org.cairn.notification.Notifier;
@@ -292,13 +293,13 @@ public class Cohorts {
 	}
 
 	private Mono<Void> welcome(Cohort cohort, CohortMember member) {
-		String first = cohort.deadlines().isEmpty() ? "" : "\n\nThe first due date is "
-				+ CohortReminders.longDate(cohort.deadlines().get(0).dueOn()) + ".";
+		Message text = cohort.deadlines().isEmpty()
+				? Message.of("cohort.notice.enrolled.text", cohort.name(), cohort.templateTitle(), cohort.opensOn(),
+						cohort.closesOn())
+				: Message.of("cohort.notice.enrolled.textFirst", cohort.name(), cohort.templateTitle(), cohort.opensOn(),
+						cohort.closesOn(), cohort.deadlines().get(0).dueOn());
 		return notifier.notify(cohort.districtId(), member.personId(), NoticeKind.COHORT_ENROLLED,
-				"You are enrolled in " + cohort.name(),
-				"Your district enrolled you in the cohort " + cohort.name() + " (" + cohort.templateTitle() + "), from "
-						+ CohortReminders.longDate(cohort.opensOn()) + " to "
-						+ CohortReminders.longDate(cohort.closesOn()) + "." + first,
+				Message.of("cohort.notice.enrolled.title", cohort.name()), text,
 				AppLinks.enrollment(member.enrollmentId()));
 	}
 

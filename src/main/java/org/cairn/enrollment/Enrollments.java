@@ -8,6 +8,7 @@ import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
 import org.cairn.enrollment.Enrollment.Move;
 import org.cairn.notification.AppLinks;
+import org.cairn.language.Message;
 import org.cairn.notification.NoticeKind;
 import org.cairn.notification.Notifier;
 import org.cairn.problem.CommonProblem;
@@ -79,8 +80,7 @@ public class Enrollments {
 		user.require(Role.TEACHER);
 		return templates.get(user.districtId(), templateId).flatMap(template -> {
 			if (template.status() != TemplateStatus.PUBLISHED) {
-				return Mono.error(new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "Template not open",
-						"Only a published template can be started."));
+				return Mono.error(ProblemException.of(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "template-not-published-2"));
 			}
 			String activeKey = user.personId() + ":" + template.familyId();
 			EnrollmentState initial = template.proposalRequired() ? EnrollmentState.PROPOSING
@@ -138,8 +138,7 @@ public class Enrollments {
 		user.require(Role.TEACHER);
 		return templates.get(user.districtId(), templateId).flatMap(template -> {
 			if (!template.renewable()) {
-				return Mono.error(new ProblemException(EnrollmentProblem.NO_RENEWAL_PATH, "No renewal path",
-						"This microcredential has no renewal path a teacher can follow; ask your district to renew it."));
+				return Mono.error(ProblemException.of(EnrollmentProblem.NO_RENEWAL_PATH, "no-renewal-path"));
 			}
 			String activeKey = user.personId() + ":renews:" + renewing.assertionId();
 			Enrollment fresh = new Enrollment(null, user.districtId(), user.personId(), template.id(),
@@ -241,14 +240,16 @@ public class Enrollments {
 	private Mono<Void> notifyDecision(Enrollment e) {
 		String verdict = switch (e.state()) {
 			case ACTIVE -> "approved";
-			case RETURNED -> "returned for changes";
+			case RETURNED -> "returned";
 			case DECLINED -> "declined";
-			default -> e.state().name().toLowerCase();
+			default -> "other";
 		};
-		String comment = e.decisionComment() == null ? "" : "\n\nComment: " + e.decisionComment();
+		String key = "enrollment.notice.proposal." + verdict;
 		return notifier.notify(e.districtId(), e.personId(), NoticeKind.PROPOSAL_DECIDED,
-				"Your proposal for " + e.templateTitle() + " was " + verdict,
-				"Your proposal for " + e.templateTitle() + " was " + verdict + "." + comment,
+				Message.of(key + ".title", e.templateTitle(), e.state().name().toLowerCase()),
+				e.decisionComment() == null ? Message.of(key + ".text", e.templateTitle(), e.state().name().toLowerCase())
+						: Message.of(key + ".text-comment", e.templateTitle(), e.decisionComment(),
+								e.state().name().toLowerCase()),
 				AppLinks.enrollment(e.id()));
 	}
 
@@ -285,8 +286,7 @@ public class Enrollments {
 	}
 
 	private static ProblemException stateConflict(Enrollment e, String action) {
-		return new ProblemException(CommonProblem.INVALID_STATE, "Not possible now",
-					"Cannot " + action + " an enrollment that is " + e.state().name().toLowerCase() + ".")
+		return ProblemException.of(CommonProblem.INVALID_STATE, "invalid-state", action, e.state().name().toLowerCase())
 			.with("state", e.state());
 	}
 

@@ -18,6 +18,7 @@ import org.cairn.enrollment.Enrollment;
 import org.cairn.enrollment.Enrollments;
 import org.cairn.enrollment.PinnedTemplates;
 import org.cairn.notification.AppLinks;
+import org.cairn.language.Message;
 import org.cairn.notification.NoticeKind;
 import org.cairn.notification.Notifier;
 import org.cairn.problem.CommonProblem;
@@ -129,8 +130,7 @@ public class Reviews {
 		Instant now = clock.instant();
 		return find(enrollment.id(), tier.key()).flatMap(existing -> switch (existing.state()) {
 			case SUBMITTED -> Mono.just(existing);
-			case PASSED -> Mono.<Submission>error(new ProblemException(ReviewProblem.ALREADY_PASSED, "Already passed",
-					"This tier has passed; its evidence is final."));
+			case PASSED -> Mono.<Submission>error(ProblemException.of(ReviewProblem.ALREADY_PASSED, "already-passed"));
 			case RETURNED -> resubmit(existing, enrollment, evidenceIds, now);
 		}).switchIfEmpty(Mono.defer(() -> firstSubmission(enrollment, template, tier, evidenceIds, now)));
 	}
@@ -216,8 +216,7 @@ public class Reviews {
 							assessorId, null, null, null, null, null));
 					return move(s.id(), s.attempt(), Move.REASSIGN,
 							new Update().set("assessorId", assessorId).set("attempts", attempts))
-						.switchIfEmpty(Mono.error(() -> new ProblemException(CommonProblem.INVALID_STATE, "Not waiting",
-								"Only a submission waiting for review can be reassigned.")))
+						.switchIfEmpty(Mono.error(() -> ProblemException.of(CommonProblem.INVALID_STATE, "invalid-state-2")))
 						.flatMap(saved -> notifyArrival(saved).thenReturn(saved));
 				}));
 	}
@@ -283,8 +282,7 @@ public class Reviews {
 			return (body.outcome() == Attempt.Outcome.PASS ? outcomesOfPass(s, template, tier) : Mono.<Void>empty())
 				.thenReturn(s);
 		}
-		return Mono.error(new ProblemException(ReviewProblem.ALREADY_DECIDED, "Already decided",
-					"This attempt was decided already" + (attempt != null && attempt.outcome() != null
+		return Mono.error(ProblemException.of(ReviewProblem.ALREADY_DECIDED, "already-decided", (attempt != null && attempt.outcome() != null
 							? " (" + attempt.outcome().name().toLowerCase() + ")." : "."))
 			.with("state", s.state())
 			.with("attempt", s.attempt()));
@@ -294,15 +292,14 @@ public class Reviews {
 		if (decided.state() == SubmissionState.PASSED) {
 			return outcomesOfPass(decided, template, tier)
 				.then(notifier.notify(decided.districtId(), decided.personId(), NoticeKind.TIER_PASSED,
-						"Passed: " + tier.title() + " of " + template.title(),
-						"Congratulations! Your evidence for " + tier.title() + " of " + template.title()
-								+ " passed review.",
+						Message.of("review.notice.passed.title", tier.title(), template.title()),
+						Message.of("review.notice.passed.text", tier.title(), template.title()),
 						AppLinks.tier(decided.enrollmentId(), tier.key())));
 		}
 		return notifier.notify(decided.districtId(), decided.personId(), NoticeKind.TIER_RETURNED,
-				"Returned for revision: " + tier.title() + " of " + template.title(),
-				"Your assessor returned " + tier.title() + " for revision. Their feedback is with each criterion."
-						+ (decided.current().comment() == null ? "" : "\n\n" + decided.current().comment()),
+				Message.of("review.notice.returned.title", tier.title(), template.title()),
+				decided.current().comment() == null ? Message.of("review.notice.returned.text", tier.title())
+						: Message.of("review.notice.returned.text-comment", tier.title(), decided.current().comment()),
 				AppLinks.tier(decided.enrollmentId(), tier.key()));
 	}
 
@@ -344,9 +341,8 @@ public class Reviews {
 
 	private Mono<Void> notifyArrival(Submission s) {
 		return notifier.notify(s.districtId(), s.assessorId(), NoticeKind.SUBMISSION_ARRIVED,
-				"To review: " + s.tierTitle() + " of " + s.templateTitle(),
-				"A submission (attempt " + s.attempt() + ") of " + s.tierTitle() + " of " + s.templateTitle()
-						+ " is waiting for your review.",
+				Message.of("review.notice.arrived.title", s.tierTitle(), s.templateTitle()),
+				Message.of("review.notice.arrived.text", String.valueOf(s.attempt()), s.tierTitle(), s.templateTitle()),
 				AppLinks.review(s.id()));
 	}
 
