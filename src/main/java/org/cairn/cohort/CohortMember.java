@@ -9,7 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A teacher in a cohort, with the enrolment the cohort runs. The id is {@code <cohortId>:<personId>}, so enrolling
- * the same list twice (a retry, two admins) adds each teacher once.
+ * the same list twice (a retry, two admins) adds each teacher once; an enrolment belongs to one cohort at most
+ * (unique), so its evaluator and due dates are never ambiguous.
  *
  * @param invited true when the teacher had no account and was invited when enrolled
  */
@@ -17,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "cohort_person", def = "{'cohortId': 1, 'personId': 1}")
 @CompoundIndex(name = "district_person", def = "{'districtId': 1, 'personId': 1}")
 record CohortMember(@Id String id, String cohortId, String districtId, String personId,
-		@Indexed String enrollmentId, boolean invited, Instant joinedAt) {
+		@Indexed(unique = true) String enrollmentId, boolean invited, Instant joinedAt) {
 
 	static String idOf(String cohortId, String personId) {
 		return cohortId + ":" + personId;

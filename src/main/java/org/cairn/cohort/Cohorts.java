@@ -266,8 +266,13 @@ public class Cohorts {
 					.flatMap(member -> welcome(cohort, member).thenReturn(new Outcome(teacher.email(),
 							found.invited() ? Outcome.Result.INVITED : Outcome.Result.ENROLLED, teacher.id(),
 							member.enrollmentId(), null)))
-					.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(new Outcome(teacher.email(),
-							Outcome.Result.ALREADY, teacher.id(), started.enrollment().id(), null))))));
+					// the same member twice at once, or the enrolment already in another cohort
+					.onErrorResume(DuplicateKeyException.class, ex -> mongo.findById(memberId, CohortMember.class)
+						.map(m -> new Outcome(teacher.email(), Outcome.Result.ALREADY, teacher.id(), m.enrollmentId(),
+								null))
+						.defaultIfEmpty(refused(teacher.email(), teacher.id(),
+								"This teacher already works on " + cohort.templateTitle()
+										+ " in another cohort."))))));
 	}
 
 	/** Why this evaluator may not review this teacher's work; null when they may. */

@@ -155,6 +155,12 @@ class CohortIntegrationTests extends EarningTest {
 					List.of(deadline("tier-1", null, today.minusDays(1)))))
 			.exchange().expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody().get("id");
 		String lateId = (String) enrol(asAdmin, lenientId, List.of(teacher.email())).get(0).get("enrollmentId");
+		// one cohort per enrolment: the same microcredential in a second cohort is refused, with the reason
+		String twiceId = (String) asAdmin.post().uri("/api/v1/cohorts")
+			.bodyValue(cohort("Twice", strict, today, true, evaluator.id(), List.of()))
+			.exchange().expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody().get("id");
+		assertThat(enrol(asAdmin, twiceId, List.of(teacher.email()))).singleElement()
+			.satisfies(o -> assertThat((String) o.get("detail")).contains("in another cohort"));
 		reflect(data.as(teacher), lateId, "tier-1", "reflection", RealFiles.words(550)).expectStatus().isOk();
 		Map<String, Object> submission = submitted(data.as(teacher), lateId, "tier-1");
 		assertThat(submission.get("assessorId")).isEqualTo(evaluator.id());
@@ -167,7 +173,7 @@ class CohortIntegrationTests extends EarningTest {
 			assertThat(item.get("mine")).isEqualTo(true);
 		});
 		assertThat(data.as(evaluator).get().uri("/api/v1/cohorts").exchange().expectBody(JSON_LIST).returnResult()
-			.getResponseBody()).extracting(c -> c.get("id")).containsExactlyInAnyOrder(strictId, lenientId);
+			.getResponseBody()).extracting(c -> c.get("id")).containsExactlyInAnyOrder(strictId, lenientId, twiceId);
 		data.as(evaluator).get().uri("/api/v1/cohorts/{id}/month?month=October", lenientId).exchange()
 			.expectStatus().isEqualTo(422);
 		decide(data.as(evaluator), (String) submission.get("id"), decision(lenient.tiers().get(0), 1, "PASS", 1))
