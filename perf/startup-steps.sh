@@ -9,11 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d target/classes/org/cairn ] || ./mvnw -q -B -ntp -Dskip.frontend=true compile
-if [ ! -f target/startup.classpath ] || [ pom.xml -nt target/startup.classpath ]; then
-  ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/startup.classpath -Dmdep.includeScope=runtime
+if [ ! -f target/startup-runtime.classpath ] || [ pom.xml -nt target/startup-runtime.classpath ]; then
+  ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/startup-runtime.classpath -DincludeScope=runtime
 fi
 data=$(mktemp -d /tmp/cairn-steps-XXXXXX)
 trap 'rm -rf "$data"' EXIT
-java -Dtop="${TOP:-40}" -cp "target/classes:$(cat target/startup.classpath)" perf/startup-steps/StartupSteps.java \
+java -Dtop="${TOP:-40}" -cp "target/classes:$(cat target/startup-runtime.classpath)" perf/startup-steps/StartupSteps.java \
   --server.address=127.0.0.1 --server.port=0 --cairn.data-dir="$data" "$@" 2>&1 \
   | grep -vE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T|^\s*$|^ *(\.|/|\\|\x27|=|:: )' || true

@@ -23,27 +23,44 @@ final class Ob3SchemaProbe {
 	/** Problems listed in a report: the first few tell what is wrong; hundreds would hide it. */
 	static final int SHOWN = 5;
 
-	private final Schema credential;
+	/**
+	 * The compiled schemas, made on first use (or by {@link #prepare()} once the service is ready): compiling them
+	 * loads the schema library and took a noticeable share of start-up (issue 14).
+	 */
+	private volatile Schemas schemas;
 
-	/** The parts a learner record shares with Open Badges 3.0, and the CLR 2.0 association. */
-	private final Schema profile;
+	/** The whole credential, and the parts a learner record shares with Open Badges 3.0 and the CLR association. */
+	private record Schemas(Schema credential, Schema profile, Schema achievement, Schema identity, Schema proof,
+			Schema association) {
 
-	private final Schema achievement;
+		static Schemas compile() {
+			SchemaRegistry registry = registry();
+			return new Schemas(registry.getSchema(SchemaLocation.of(JsonSchemas.ACHIEVEMENT_CREDENTIAL)),
+					part(registry, JsonSchemas.ACHIEVEMENT_CREDENTIAL, "Profile"),
+					part(registry, JsonSchemas.ACHIEVEMENT_CREDENTIAL, "Achievement"),
+					part(registry, JsonSchemas.ACHIEVEMENT_CREDENTIAL, "IdentityObject"),
+					part(registry, JsonSchemas.ACHIEVEMENT_CREDENTIAL, "Proof"),
+					part(registry, JsonSchemas.CLR_CREDENTIAL, "Association"));
+		}
 
-	private final Schema identity;
+	}
 
-	private final Schema proof;
+	/** Compiles the schemas now, so the first 3.0 verification does not wait for it. */
+	void prepare() {
+		schemas();
+	}
 
-	private final Schema association;
-
-	Ob3SchemaProbe() {
-		SchemaRegistry registry = registry();
-		this.credential = registry.getSchema(SchemaLocation.of(JsonSchemas.ACHIEVEMENT_CREDENTIAL));
-		this.profile = part(registry, JsonSchemas.ACHIEVEMENT_CREDENTIAL, "Profile");
-		this.achievement = part(registry, JsonSchemas.ACHIEVEMENT_CREDENTIAL, "Achievement");
-		this.identity = part(registry, JsonSchemas.ACHIEVEMENT_CREDENTIAL, "IdentityObject");
-		this.proof = part(registry, JsonSchemas.ACHIEVEMENT_CREDENTIAL, "Proof");
-		this.association = part(registry, JsonSchemas.CLR_CREDENTIAL, "Association");
+	private Schemas schemas() {
+		Schemas compiled = schemas;
+		if (compiled == null) {
+			synchronized (this) {
+				if (schemas == null) {
+					schemas = Schemas.compile();
+				}
+				compiled = schemas;
+			}
+		}
+		return compiled;
 	}
 
 	private static Schema part(SchemaRegistry registry, String schema, String definition) {
@@ -59,7 +76,7 @@ final class Ob3SchemaProbe {
 
 	void check(JsonNode document, Run run) {
 		run.current = CheckId.OB3_SCHEMA;
-		List<String> problems = problems(credential, document, "");
+		List<String> problems = problems(schemas().credential(), document, "");
 		if (problems.isEmpty()) {
 			run.pass(CheckId.OB3_SCHEMA, "Valid against 1EdTech's Open Badges 3.0 JSON schema.");
 		}
@@ -76,17 +93,18 @@ final class Ob3SchemaProbe {
 	 */
 	void checkLearnerRecord(JsonNode record, Run run) {
 		run.current = CheckId.OB3_SCHEMA;
+		Schemas schemas = schemas();
 		List<String> problems = new ArrayList<>();
 		if (record.get("issuer") != null && record.get("issuer").isObject()) {
-			problems.addAll(problems(profile, record.get("issuer"), "issuer."));
+			problems.addAll(problems(schemas.profile(), record.get("issuer"), "issuer."));
 		}
 		JsonNode subject = record.get("credentialSubject");
 		if (subject != null && subject.isObject()) {
-			each(subject.get("identifier"), identity, "credentialSubject.identifier", problems);
-			each(subject.get("achievement"), achievement, "credentialSubject.achievement", problems);
-			each(subject.get("association"), association, "credentialSubject.association", problems);
+			each(subject.get("identifier"), schemas.identity(), "credentialSubject.identifier", problems);
+			each(subject.get("achievement"), schemas.achievement(), "credentialSubject.achievement", problems);
+			each(subject.get("association"), schemas.association(), "credentialSubject.association", problems);
 		}
-		each(record.get("proof"), proof, "proof", problems);
+		each(record.get("proof"), schemas.proof(), "proof", problems);
 		if (problems.isEmpty()) {
 			run.pass(CheckId.OB3_SCHEMA, "Its issuer, learner, achievements, associations and proof are valid against"
 					+ " 1EdTech's Open Badges 3.0 and CLR 2.0 JSON schemas.");

@@ -10,10 +10,13 @@ import org.cairn.outbound.FetchLimits;
 import org.cairn.outbound.GuardedFetcher;
 import org.cairn.outbound.NameResolution;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,6 +24,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(VerificationProperties.class)
 class VerificationConfiguration {
+
+	private final ObjectProvider<Verifier> verifier;
+
+	VerificationConfiguration(ObjectProvider<Verifier> verifier) {
+		this.verifier = verifier;
+	}
 
 	@Bean
 	GuardedFetcher verificationFetcher(VerificationProperties properties, JsonMapper json, Clock clock) {
@@ -40,6 +49,12 @@ class VerificationConfiguration {
 		HostedDocuments any = url -> Flux.fromIterable(all).concatMap(h -> h.find(url)).next();
 		return new Verifier(new LocalFirstDocuments(any, cairn.publicUrl(""), fetcher), json, clock,
 				properties.deadline());
+	}
+
+	/** The 3.0 JSON schemas are compiled after readiness, on a worker thread (issue 14: off the start-up path). */
+	@EventListener(ApplicationReadyEvent.class)
+	void prepareSchemasWhenReady() {
+		Schedulers.boundedElastic().schedule(() -> verifier.getObject().prepare());
 	}
 
 }

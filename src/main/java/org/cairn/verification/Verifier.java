@@ -37,6 +37,8 @@ public final class Verifier {
 
 	private final Ob3Probe ob3;
 
+	private final Ob3SchemaProbe schema;
+
 	private final TranscriptVerification transcripts;
 
 	private final ClrProbe clr;
@@ -61,12 +63,21 @@ public final class Verifier {
 		Ob3DataIntegrityProbe dataIntegrity = new Ob3DataIntegrityProbe(keys, json);
 		Ob3StatusProbe status = new Ob3StatusProbe(retrieval);
 		Ob3SchemaProbe schema = new Ob3SchemaProbe();
+		this.schema = schema;
 		this.ob3 = new Ob3Probe(jwt, dataIntegrity, status, schema);
 		this.clr = new ClrProbe(ob3, jwt, dataIntegrity, status, schema);
 		this.endorsements = new EndorsementProbe(retrieval, document, hosted, signature, claims, ob3);
 		this.clock = clock;
 		this.deadline = deadline;
 		this.verdicts = new Verdicts(documents, clock);
+	}
+
+	/**
+	 * Compiles the Open Badges 3.0 JSON schemas (blocking, CPU): called once the service is ready, so neither the
+	 * start nor the first 3.0 verification pays for it.
+	 */
+	void prepare() {
+		schema.prepare();
 	}
 
 	Mono<Report> verify(VerificationRequest request) {
