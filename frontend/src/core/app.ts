@@ -63,6 +63,7 @@ function nav(): HTMLElement {
   if (has('ASSESSOR')) links.push(['/reviews', 'Reviews']);
   if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', 'Templates'], ['/admin/approvals', 'Approvals'],
     ['/admin/people', 'People'], ['/admin/badges', 'Badges issued'], ['/admin/endorsements', 'Endorsements'], ['/admin/reports', 'Reports'], ['/admin/settings', 'Settings']);
+  if (session.me && !session.me.departed) links.push(['/practice', 'Practice library']);
   links.push(['/verify', 'Verify a badge']);
   const here = location.pathname;
   const list = h('ul', { id: 'nav-list' }, links.map(([href, label]) =>
