@@ -2,11 +2,14 @@
 // route table of plain page functions; focus moves to the new page's heading so keyboard and screen-reader users
 // land where sighted users look.
 import { ApiError, api } from './http';
+import { type Language, type TitleKey, applyLanguage, language, rememberLanguage, t } from './i18n';
 import { explain } from './problems';
 import { h, skeleton } from '../ui';
 
 export type Role = 'DISTRICT_ADMIN' | 'ASSESSOR' | 'COACH' | 'TEACHER';
-export interface Me { id: string; districtId: string; email: string; displayName: string; roles: Role[]; platformAdmin: boolean; departed?: boolean }
+export interface Me { id: string; districtId: string; email: string; displayName: string; roles: Role[]; platformAdmin: boolean; departed?: boolean;
+  /** The interface language the person chose (null: follow the browser); older services leave it out. */
+  language?: Language | null }
 
 export const session: { me: Me | null } = { me: null };
 export const has = (role: Role) => session.me?.roles.includes(role) ?? false;
@@ -17,7 +20,8 @@ export const ID = '(?<id>[^/]+)';
 export type Params = Record<string, string>;
 export interface Route {
   path: RegExp;
-  title: string;
+  /** The page's title in the catalogue (the page's h1 wins when it has one). */
+  title: TitleKey;
   page?: (p: Params, q: URLSearchParams) => Promise<Node> | Node;
   /** An old path kept working: where it now lives (the query string is kept). */
   redirect?: (p: Params) => string;
@@ -53,22 +57,44 @@ window.addEventListener('cairn:signed-out', () => {
 
 export async function loadSession(): Promise<void> {
   try { session.me = await api.get<Me>('/api/v1/me'); } catch { session.me = null; }
+  applyLanguage(session.me?.language);
+}
+
+/**
+ * Switches the interface to `l` on this page and every later one: kept in this browser (signed-out visitors too) and,
+ * signed in, stored on the account (mail and certificates follow it); an older service without the endpoint is fine.
+ */
+export async function chooseLanguage(l: Language | null): Promise<void> {
+  rememberLanguage(l);
+  if (session.me) {
+    try { session.me = await api.put<Me>('/api/v1/me/language', { language: l }) ?? session.me; } catch { /* kept in this browser */ }
+    if (session.me) session.me.language = l;
+  }
+  applyLanguage(session.me?.language);
+  await render();
+}
+
+/** The switch on every page: one button naming the other language in that language. */
+function languageSwitch(): HTMLElement {
+  const other: Language = language() === 'es' ? 'en' : 'es';
+  return h('button', { type: 'button', class: 'link lang-switch', lang: other, 'aria-label': t('language.switchLabel'),
+    onclick: () => void chooseLanguage(other) }, t('language.switchTo'));
 }
 
 function nav(): HTMLElement {
   const links: Array<[string, string]> = [];
   // a former teacher keeps their badges: those pages only, read-only
-  if (session.me?.departed) links.push(['/my/badges', 'My badges'], ['/my/hours', 'My hours']);
-  if (has('TEACHER')) links.push(['/catalog', 'Catalog'], ['/my/enrollments', 'My work'], ['/my/badges', 'My badges'], ['/my/hours', 'My hours']);
-  if (has('ASSESSOR')) links.push(['/reviews', 'Reviews']);
-  if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', 'Templates'], ['/admin/approvals', 'Approvals'],
-    ['/admin/people', 'People'], ['/admin/badges', 'Badges issued'], ['/admin/endorsements', 'Endorsements'], ['/admin/reports', 'Reports'], ['/admin/settings', 'Settings']);
-  if (session.me && !session.me.departed) links.push(['/practice', 'Practice library']);
-  links.push(['/verify', 'Verify a badge']);
+  if (session.me?.departed) links.push(['/my/badges', t('shell.myBadges')], ['/my/hours', t('shell.myHours')]);
+  if (has('TEACHER')) links.push(['/catalog', t('shell.catalog')], ['/my/enrollments', t('shell.myWork')], ['/my/badges', t('shell.myBadges')], ['/my/hours', t('shell.myHours')]);
+  if (has('ASSESSOR')) links.push(['/reviews', t('shell.reviews')]);
+  if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', t('shell.templates')], ['/admin/approvals', t('shell.approvals')],
+    ['/admin/people', t('shell.people')], ['/admin/badges', t('shell.badgesIssued')], ['/admin/endorsements', t('shell.endorsements')], ['/admin/reports', t('shell.reports')], ['/admin/settings', t('shell.settings')]);
+  if (session.me && !session.me.departed) links.push(['/practice', t('shell.practice')]);
+  links.push(['/verify', t('shell.verify')]);
   const here = location.pathname;
   const list = h('ul', { id: 'nav-list' }, links.map(([href, label]) =>
     h('li', {}, h('a', { href, 'aria-current': here === href || here.startsWith(href + '/') ? 'page' : null }, label))));
-  const toggle = h('button', { class: 'nav-toggle', 'aria-expanded': 'false', 'aria-controls': 'nav-list', type: 'button' }, 'Menu');
+  const toggle = h('button', { class: 'nav-toggle', 'aria-expanded': 'false', 'aria-controls': 'nav-list', type: 'button' }, t('shell.menu'));
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
     toggle.setAttribute('aria-expanded', String(open));
@@ -76,9 +102,9 @@ function nav(): HTMLElement {
   });
   const who = session.me
     ? h('div', { class: 'who' }, h('a', { href: '/account', 'aria-current': here === '/account' ? 'page' : null }, session.me.displayName || session.me.email),
-      h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out'))
-    : h('div', { class: 'who' }, h('a', { href: '/sign-in' }, 'Sign in'));
-  return h('nav', { 'aria-label': 'Main' }, toggle, list, who);
+      h('button', { type: 'button', class: 'link', onclick: signOut }, t('shell.signOut')), languageSwitch())
+    : h('div', { class: 'who' }, h('a', { href: '/sign-in' }, t('shell.signIn')), languageSwitch());
+  return h('nav', { 'aria-label': t('shell.mainNav') }, toggle, list, who);
 }
 
 async function signOut(): Promise<void> {
@@ -109,12 +135,14 @@ export async function render(): Promise<void> {
     const m = path.match(route.path);
     if (m) { match = { route, params: m.groups ?? {} }; break; }
   }
-  if (!match) { show(main, 'Not found', h('section', {}, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '/' }, 'Go home')))); return; }
+  const skip = document.querySelector('a.skip');
+  if (skip) skip.textContent = t('shell.skip');
+  if (!match) { show(main, 'titles.notFound', h('section', {}, h('h1', {}, t('shell.pageNotFound')), h('p', {}, h('a', { href: '/' }, t('shell.goHome'))))); return; }
   const { route, params } = match;
   if (route.redirect) { history.replaceState(null, '', route.redirect(params) + location.search); void render(); return; }
   if (route.roles !== 'public' && !session.me) { navigate(`/sign-in?next=${encodeURIComponent(path + location.search)}`, true); return; }
   if (Array.isArray(route.roles) && !route.roles.some(has)) {
-    show(main, 'Not allowed', h('section', {}, h('h1', {}, 'Not available to you'), h('p', {}, 'Your roles do not include this page.')));
+    show(main, 'titles.notAllowed', h('section', {}, h('h1', {}, t('shell.notAvailable')), h('p', {}, t('shell.notYourRoles'))));
     return;
   }
   main.setAttribute('aria-busy', 'true');
@@ -131,10 +159,10 @@ export async function render(): Promise<void> {
   show(main, route.title, content);
 }
 
-function show(main: HTMLElement, title: string, content: Node): void {
+function show(main: HTMLElement, title: TitleKey, content: Node): void {
   main.replaceChildren(content);
   const h1 = main.querySelector('h1');
-  document.title = `${h1?.textContent || title} · Cairn`;
+  document.title = `${h1?.textContent || t(title)} · Cairn`;
   if (h1) { h1.setAttribute('tabindex', '-1'); h1.focus({ preventScroll: true }); }
   window.scrollTo(0, 0);
 }
@@ -142,8 +170,8 @@ function show(main: HTMLElement, title: string, content: Node): void {
 export function errorPage(e: unknown): HTMLElement {
   const err = e instanceof ApiError ? e : null;
   return h('section', {},
-    h('h1', {}, err?.status === 404 ? 'Not found' : err?.status === 403 ? 'Not allowed' : 'Something went wrong'),
+    h('h1', {}, err?.status === 404 ? t('shell.notFoundTitle') : err?.status === 403 ? t('shell.notAllowedTitle') : t('shell.somethingWrong')),
     h('p', { role: 'alert' }, err ? explain({ status: err.status, title: err.title, detail: err.detail, slug: err.slug, errors: err.errors, extra: err.extra }).summary
-      : 'The page could not be shown. Try again in a moment.'),
-    h('p', {}, h('a', { href: '/' }, 'Go home')));
+      : t('shell.pageFailed')),
+    h('p', {}, h('a', { href: '/' }, t('shell.goHome'))));
 }

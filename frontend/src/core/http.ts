@@ -1,5 +1,7 @@
 // The one door to the service: same-origin fetch with the session cookie, the CSRF double-submit token on every
-// state change, and problem+json failures turned into a typed ApiError the forms can place next to their fields.
+// state change, the interface's language as Accept-Language (the service answers problems in it), and problem+json
+// failures turned into a typed ApiError the forms can place next to their fields.
+import { language, t } from './i18n';
 
 export interface FieldProblem { field: string; message: string }
 
@@ -36,15 +38,15 @@ async function toError(res: Response): Promise<ApiError> {
       return err;
     } catch { /* fall through to a generic message */ }
   }
-  return new ApiError(res.status, res.statusText || 'Request failed',
-    res.status >= 500 ? 'The service could not complete this request. Try again in a moment.' : '', '', []);
+  return new ApiError(res.status, res.statusText || t('http.requestFailed'),
+    res.status >= 500 ? t('http.serverFailed') : '', '', []);
 }
 
 export type Body = unknown;
 
 export async function request<T>(method: string, url: string, body?: Body,
   headers: Record<string, string> = {}): Promise<T> {
-  const h: Record<string, string> = { Accept: 'application/json', ...headers };
+  const h: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language(), ...headers };
   let payload: BodyInit | undefined;
   if (body instanceof Blob || body instanceof FormData || typeof body === 'string') payload = body as BodyInit;
   else if (body !== undefined) { payload = JSON.stringify(body); h['Content-Type'] = 'application/json'; }
@@ -56,7 +58,7 @@ export async function request<T>(method: string, url: string, body?: Body,
   try {
     res = await fetch(url, { method, headers: h, body: payload, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'Network error', 'The service cannot be reached. Check your connection and try again.', '', []);
+    throw new ApiError(0, t('http.networkTitle'), t('http.network'), '', []);
   }
   if (res.status === 401 && !url.startsWith('/api/v1/auth/')) {
     window.dispatchEvent(new CustomEvent('cairn:signed-out'));
@@ -87,6 +89,7 @@ export async function upload<T>(url: string, file: Blob, onProgress: (fraction: 
         const xhr = new XMLHttpRequest();
         xhr.open('PUT', url);
         xhr.setRequestHeader('Accept', 'application/json');
+        xhr.setRequestHeader('Accept-Language', language());
         xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
         if (token) xhr.setRequestHeader('X-XSRF-TOKEN', token);
         xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
@@ -96,7 +99,7 @@ export async function upload<T>(url: string, file: Blob, onProgress: (fraction: 
           });
           if (res.ok) { onProgress(1); ok(JSON.parse(xhr.responseText) as T); } else fail(await toError(res));
         };
-        xhr.onerror = () => fail(new ApiError(0, 'Upload interrupted', 'The connection dropped.', 'network', []));
+        xhr.onerror = () => fail(new ApiError(0, t('http.uploadInterrupted'), t('http.connectionDropped'), 'network', []));
         xhr.send(file);
       });
     } catch (e) {
@@ -110,9 +113,9 @@ export async function upload<T>(url: string, file: Blob, onProgress: (fraction: 
 export async function download(url: string): Promise<{ blob: Blob; filename: string }> {
   let res: Response;
   try {
-    res = await fetch(url, { credentials: 'same-origin' });
+    res = await fetch(url, { credentials: 'same-origin', headers: { 'Accept-Language': language() } });
   } catch {
-    throw new ApiError(0, 'Network error', 'The service cannot be reached. Check your connection and try again.', '', []);
+    throw new ApiError(0, t('http.networkTitle'), t('http.network'), '', []);
   }
   if (!res.ok) throw await toError(res);
   const disposition = res.headers.get('content-disposition') ?? '';

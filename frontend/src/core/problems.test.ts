@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { explain, humanize, labelOf, sentence } from './problems';
+import { setLanguage } from './i18n';
 
 const labels = { key: { 'learning-resources': 'Learning resources', 'tier-1': 'Tier 1: Evidence of learning' } };
 const problem = (over: Partial<Parameters<typeof explain>[0]>) =>
@@ -50,5 +51,19 @@ describe('problems as a whole', () => {
   it('server errors never show their detail', () => {
     expect(explain(problem({ status: 500, slug: 'internal', detail: 'NullPointerException at org.cairn' })).summary)
       .toBe('Something went wrong on our side. Try again in a moment.');
+  });
+});
+
+describe('problems in Spanish', () => {
+  afterEach(() => setLanguage('en'));
+  it('are sentences from the Spanish catalogue, with Spanish field names', () => {
+    setLanguage('es');
+    expect(sentence('requirements.learning-resources', 'add at least 2 links (there are 0)', labels))
+      .toBe('«Learning resources» necesita al menos 2 enlaces; todavía no ha agregado nada.');
+    expect(sentence('requirements.reflection', 'the reflection has 248 words; it needs 250-350'))
+      .toBe('Su reflexión para «Reflection» tiene 248 palabras; necesita de 250 a 350 palabras.');
+    expect(sentence('email', 'must not be blank')).toBe('Complete «Correo electrónico».');
+    expect(explain(problem({ status: 500, slug: '' })).summary).toBe('Algo salió mal de nuestro lado. Inténtelo de nuevo en un momento.');
+    expect(explain(problem({ errors: [{ field: 'a', message: 'x' }, { field: 'b', message: 'y' }] })).summary).toBe('Corrija 2 cosas antes de continuar.');
   });
 });

@@ -1,6 +1,10 @@
 // Turns the service's problems (RFC 9457 problem+json: a type slug, a title, a detail, errors[] of field + message)
 // into sentences a teacher understands, naming each field by the label the person sees on the screen. Pure: no DOM,
-// unit-tested in problems.test.ts. Forms place the sentences (ui/forms.ts showError).
+// unit-tested in problems.test.ts. Forms place the sentences (ui/forms.ts showError). The sentences come from the
+// catalogue (problems.*) in the interface's language; a service message no rule recognizes is shown as it came
+// (the service writes it in the language the app asked for with Accept-Language).
+import { t } from './i18n';
+import { en } from './messages/en';
 
 export interface Problem {
   status: number; title: string; detail: string; slug: string;
@@ -17,18 +21,14 @@ export interface Labels {
 
 export interface Explained { summary: string; fields: Array<{ field: string; sentence: string }> }
 
-const KIND_WORDS: Record<string, string> = {
-  image: 'images', pdf: 'PDFs', video: 'videos', audio: 'audio recordings', document: 'documents (Word or similar)',
-  spreadsheet: 'spreadsheets', presentation: 'slide decks', text: 'plain-text files', csv: 'CSV files',
-};
-const KIND_ONE: Record<string, string> = {
-  image: 'an image', pdf: 'a PDF', video: 'a video', audio: 'an audio recording', document: 'a document',
-  spreadsheet: 'a spreadsheet', presentation: 'a slide deck', text: 'a plain-text file', csv: 'a CSV file',
-};
+type Kind = keyof typeof en.problems.kinds;
+const isKind = (k: string): k is Kind => k in en.problems.kinds;
+const kindWords = (k: string) => (isKind(k) ? t(`problems.kinds.${k}`) : k);
+const kindOne = (k: string) => (isKind(k) ? t(`problems.kind.${k}`) : k);
 
-/** "a, b and c". */
+/** "a, b and c" ("a, b y c"). */
 export function list(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return items.length <= 1 ? items.join('') : t('problems.and', { a: items.slice(0, -1).join(', '), b: items.at(-1)! });
 }
 
 /** "yearsOfExperience" → "Years of experience", "learning-resources" → "Learning resources". */
@@ -45,18 +45,21 @@ export function labelOf(path: string, labels: Labels = {}): string {
   const indexed = last.match(/^(\w+)\[(\d+)\]$/);
   if (indexed) {
     const n = Number(indexed[2]) + 1;
-    const noun: Record<string, string> = { urls: 'Link', sources: 'Source', recipients: 'Recipient', tiers: 'Tier', requirements: 'Requirement' };
-    return `${noun[indexed[1]] ?? humanize(indexed[1])} ${n}`;
+    const noun = indexed[1];
+    return `${noun in en.problems.nouns ? t(`problems.nouns.${noun as keyof typeof en.problems.nouns}`) : humanize(noun)} ${n}`;
   }
   if (labels.key?.[last]) return labels.key[last];
-  const fixed: Record<string, string> = { text: 'Your reflection', urls: 'Links', email: 'Email', password: 'Password', validFor: 'Valid for', file: 'File' };
-  return fixed[last] ?? humanize(last);
+  return last in en.problems.fields ? t(`problems.fields.${last as keyof typeof en.problems.fields}`) : humanize(last);
 }
 
-const q = (s: string) => `“${s}”`;
+const q = (s: string) => t('problems.quote', { s });
 const end = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "2 links" in the interface's language, for the nouns the service's messages use. */
+const plural = (n: number, unit: string) => {
+  const u = unit.toLowerCase();
+  return u in en.problems.units ? t(`problems.units.${u as keyof typeof en.problems.units}`, { count: n }) : `${n} ${n === 1 ? unit : `${unit}s`}`;
+};
 
 function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
@@ -69,27 +72,29 @@ export function sentence(field: string, message: string, labels: Labels = {}): s
   const m = message.trim();
   let x: RegExpMatchArray | null;
   if ((x = m.match(/^pass (\S+) first$/i))) {
-    return `Pass ${q(labels.key?.[x[1]] ?? humanize(x[1]))} first: this part opens once it has passed.`;
+    return t('problems.passFirst', { name: q(labels.key?.[x[1]] ?? humanize(x[1])) });
   }
   if ((x = m.match(/^add at least (\d+) (\w+?)s? \(there (?:is|are) (\d+)\)$/i))) {
     const need = Number(x[1]); const have = Number(x[3]);
-    return `${q(label)} needs at least ${plural(need, x[2])}; you have ${have === 0 ? 'none yet' : have}.`;
+    return have === 0 ? t('problems.atLeastNone', { label: q(label), need: plural(need, x[2]) })
+      : t('problems.atLeast', { label: q(label), need: plural(need, x[2]), have });
   }
   if ((x = m.match(/^at most (\d+) (\w+?)s?(?: for this requirement)?$/i))) {
-    return `${q(label)} takes at most ${plural(Number(x[1]), x[2])}. Remove some.`;
+    return t('problems.atMost', { label: q(label), max: plural(Number(x[1]), x[2]) });
   }
   if ((x = m.match(/^the reflection has (\d+) words; it needs (.+?)(?: \(or a (\d+)-(\d+) second video\))?$/i))) {
-    const need = x[2].replace(/^(\d+)-(\d+)$/, '$1 to $2');
-    const video = x[3] ? `, or a video of ${x[3]} to ${x[4]} seconds` : '';
-    return `Your reflection for ${q(label)} has ${plural(Number(x[1]), 'word')}; it needs ${need} words${video}.`;
+    const range = x[2].match(/^(\d+)-(\d+)$/);
+    const need = range ? t('problems.range', { a: range[1], b: range[2] }) : x[2];
+    const video = x[3] ? t('problems.orVideo', { a: x[3], b: x[4] }) : '';
+    return t('problems.reflectionWords', { label: q(label), count: Number(x[1]), need, video });
   }
-  if (/must not be (blank|empty|null)|is required|must be given/i.test(m)) return `Fill in ${q(label)}.`;
-  if (/well-formed email|valid email|an email address/i.test(m)) return `Enter an email address for ${q(label)}, such as name@school.org.`;
-  if (/cannot be parsed to a Period|Period/i.test(m)) return `Enter ${q(label)} as a length of time, such as 2 years or 18 months.`;
-  if ((x = m.match(/cannot be parsed to an? (\w+)/i))) return `${q(label)} is not in a form Cairn can read. Check it and try again.`;
-  if ((x = m.match(/^at least (\d+) characters?/i))) return `${q(label)} needs at least ${plural(Number(x[1]), 'character')}.`;
-  if ((x = m.match(/^(?:text of )?at most (\d+) characters?/i))) return `${q(label)} can be at most ${plural(Number(x[1]), 'character')} long.`;
-  return `${q(label)}: ${end(cap(m))}`;
+  if (/must not be (blank|empty|null)|is required|must be given/i.test(m)) return t('problems.fillIn', { label: q(label) });
+  if (/well-formed email|valid email|an email address/i.test(m)) return t('problems.email', { label: q(label) });
+  if (/cannot be parsed to a Period|Period/i.test(m)) return t('problems.period', { label: q(label) });
+  if ((x = m.match(/cannot be parsed to an? (\w+)/i))) return t('problems.unreadable', { label: q(label) });
+  if ((x = m.match(/^at least (\d+) characters?/i))) return t('problems.minChars', { label: q(label), count: Number(x[1]) });
+  if ((x = m.match(/^(?:text of )?at most (\d+) characters?/i))) return t('problems.maxChars', { label: q(label), count: Number(x[1]) });
+  return t('problems.generic', { label: q(label), message: end(cap(m)) });
 }
 
 /** A whole problem: a summary sentence and one sentence per field. */
@@ -99,36 +104,36 @@ export function explain(p: Problem, labels: Labels = {}): Explained {
   let summary: string;
   switch (p.slug) {
     case 'forbidden-kind': {
-      const allowed = (extra.allowedKinds as string[] | undefined)?.map((k) => KIND_WORDS[k.toLowerCase()] ?? k.toLowerCase());
-      const found = typeof extra.detectedKind === 'string' ? KIND_ONE[extra.detectedKind.toLowerCase()] ?? extra.detectedKind.toLowerCase() : 'a kind of file';
-      summary = allowed?.length ? `This file is ${found}; this part takes ${list(allowed)}.` : `This file is ${found}, which this part does not take.`;
+      const allowed = (extra.allowedKinds as string[] | undefined)?.map((k) => kindWords(k.toLowerCase()));
+      const found = typeof extra.detectedKind === 'string' ? kindOne(extra.detectedKind.toLowerCase()) : t('problems.aKindOfFile');
+      summary = allowed?.length ? t('problems.forbiddenKind', { found, allowed: list(allowed) }) : t('problems.forbiddenKindNoList', { found });
       break;
     }
     case 'unrecognised-kind': case 'unrecognized-kind':
-      summary = 'Cairn cannot tell what kind of file this is. Upload an image, PDF, video, audio recording, Office document or plain text.';
+      summary = t('problems.unrecognizedKind');
       break;
     case 'upload-too-large': case 'too-large':
       summary = typeof extra.maxUploadBytes === 'number'
-        ? `This file is too large: files can be up to ${megabytes(extra.maxUploadBytes)}. Compress it or upload a shorter clip.`
-        : 'This file is too large to upload. Compress it or upload a shorter clip.';
+        ? t('problems.tooLargeMax', { size: megabytes(extra.maxUploadBytes) })
+        : t('problems.tooLarge');
       break;
-    case 'invalid-credentials': summary = 'Sign-in failed: the email or password is wrong.'; break;
-    case 'upload-incomplete': summary = 'The upload was cut off. Try again.'; break;
-    case 'evidence-locked': summary = 'This tier was submitted, so its evidence cannot change until your assessor returns it.'; break;
-    case 'tier-locked': summary = end(p.detail || 'This tier opens once the earlier tiers have passed.'); break;
-    case 'enrollment-not-active': summary = 'You can add evidence once your proposal is approved.'; break;
+    case 'invalid-credentials': summary = t('problems.invalidCredentials'); break;
+    case 'upload-incomplete': summary = t('problems.uploadIncomplete'); break;
+    case 'evidence-locked': summary = t('problems.evidenceLocked'); break;
+    case 'tier-locked': summary = end(p.detail || t('problems.tierLocked')); break;
+    case 'enrollment-not-active': summary = t('problems.enrollmentNotActive'); break;
     case 'validation': case 'invalid':
-      summary = fields.length === 1 ? fields[0].sentence : fields.length ? `Fix ${fields.length} things before you go on.` : end(p.detail || 'Check what you entered.');
+      summary = fields.length === 1 ? fields[0].sentence : fields.length ? t('problems.fixN', { count: fields.length }) : end(p.detail || t('problems.checkEntered'));
       break;
     default:
-      if (p.status === 413) summary = 'This file is too large to upload. Compress it or upload a shorter clip.';
-      else if (p.status === 0) summary = end(p.detail || 'The service cannot be reached. Check your connection and try again.');
-      else if (p.status >= 500) summary = 'Something went wrong on our side. Try again in a moment.';
-      else if (p.status === 404) summary = 'This could not be found. It may have been removed.';
-      else if (p.status === 403) summary = 'You are not allowed to do this.';
+      if (p.status === 413) summary = t('problems.tooLarge');
+      else if (p.status === 0) summary = end(p.detail || t('problems.network'));
+      else if (p.status >= 500) summary = t('problems.server');
+      else if (p.status === 404) summary = t('problems.notFound');
+      else if (p.status === 403) summary = t('problems.forbidden');
       else if (fields.length === 1) summary = fields[0].sentence;
-      else if (fields.length) summary = `Fix ${fields.length} things before you go on.`;
-      else summary = end(p.detail || p.title || 'Something went wrong.');
+      else if (fields.length) summary = t('problems.fixN', { count: fields.length });
+      else summary = end(p.detail || p.title || t('problems.somethingWrong'));
   }
   return { summary, fields };
 }

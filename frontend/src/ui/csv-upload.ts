@@ -1,6 +1,7 @@
 // Uploading a spreadsheet (CSV) and showing what the service said about its rows: every bad row by its number, in
 // the words the service wrote, so the person fixes the file in one pass.
 import { ApiError, request } from '../core/http';
+import { t } from '../core/i18n';
 import { h } from './dom';
 import { field } from './forms';
 
@@ -28,6 +29,6 @@ export function rowProblems(e: unknown): { summary: string; rows: RowProblem[]; 
 export function rowProblemList(title: string, p: { summary: string; rows: RowProblem[]; more: number }): HTMLElement {
   return h('div', { class: 'form-error', role: 'alert', tabindex: -1 },
     h('h3', {}, title), h('p', {}, p.summary),
-    p.rows.length > 1 ? h('ul', { class: 'row-problems' }, p.rows.map((r) => h('li', {}, h('strong', {}, `Row ${r.row}: `), r.message))) : null,
-    p.more ? h('p', {}, `…and ${p.more} more rows.`) : null);
+    p.rows.length > 1 ? h('ul', { class: 'row-problems' }, p.rows.map((r) => h('li', {}, h('strong', {}, t('common.rowN', { row: r.row })), r.message))) : null,
+    p.more ? h('p', {}, t('common.moreRows', { count: p.more })) : null);
 }

@@ -1,4 +1,5 @@
 // Feedback a person sees: status lines, loading skeletons, empty states and toasts.
+import { t } from '../core/i18n';
 import { type Child, h } from './dom';
 
 export function status(text: string, kind: 'ok' | 'info' | 'warn' = 'info'): HTMLParagraphElement {
@@ -6,7 +7,7 @@ export function status(text: string, kind: 'ok' | 'info' | 'warn' = 'info'): HTM
 }
 
 export function loading(): HTMLParagraphElement {
-  return h('p', { class: 'loading', role: 'status' }, 'Loading…');
+  return h('p', { class: 'loading', role: 'status' }, t('common.loading'));
 }
 
 /** Announces something to screen readers and sighted users alike. */
@@ -18,7 +19,7 @@ export function toast(text: string): void {
 
 /** Grey placeholder lines shown while a page loads, announced once as busy. */
 export function skeleton(lines = 4): HTMLElement {
-  return h('div', { class: 'skeleton', role: 'status', 'aria-label': 'Loading' },
+  return h('div', { class: 'skeleton', role: 'status', 'aria-label': t('common.loading') },
     h('div', { class: 'skeleton-line skeleton-title' }),
     Array.from({ length: lines }, () => h('div', { class: 'skeleton-line' })));
 }

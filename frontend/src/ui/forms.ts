@@ -1,5 +1,6 @@
 // Form controls that cannot be built without a label and an error slot, and the placement of API problems.
 import { ApiError } from '../core/http';
+import { t } from '../core/i18n';
 import { explain, type Labels } from '../core/problems';
 import { type Attrs, h, uid } from './dom';
 
@@ -68,7 +69,7 @@ function domLabel(scope: Element, path: string): string | undefined {
  */
 export function showError(scope: Element, e: unknown, labels: Labels = {}, opts: { summaryIn?: Element } = {}): void {
   clearErrors(scope);
-  const err = e instanceof ApiError ? e : new ApiError(0, 'Something went wrong', 'The page could not do this. Try again.', '', []);
+  const err = e instanceof ApiError ? e : new ApiError(0, t('shell.somethingWrong'), t('http.generic'), '', []);
   const explained = explain({ status: err.status, title: err.title, detail: err.detail, slug: err.slug, errors: err.errors, extra: err.extra },
     { key: labels.key, field: (path) => labels.field?.(path) ?? domLabel(scope, path) });
   let first: HTMLElement | null = null;

@@ -1,5 +1,7 @@
 // Lists that grow with a district, read a page at a time: the first page, then "Show more" appends the next one.
 // How many pages are shown is kept in the URL (?shown=3), so a reload or coming back shows as many again.
+import { t } from '../core/i18n';
+import type { en } from '../core/messages/en';
 import { type Child, h } from './dom';
 import { busy, showError } from './forms';
 
@@ -21,8 +23,8 @@ export interface PagerOptions<T> {
   load: (page: number, size: number) => Promise<T[]>;
   /** Adds the rows of a page to the list (and to whatever the page built around them). */
   append: (rows: T[], all: T[]) => void;
-  /** What the rows are, for the button and the count: "people", "badges". */
-  noun: string;
+  /** What the rows are, for the button and the count (pager.* in the catalogue): "people", "badges". */
+  noun: keyof typeof en.pager;
   /** The URL parameter that keeps the number of pages shown; two lists on one page need two names. */
   param?: string;
   size?: number;
@@ -46,10 +48,10 @@ export async function pagedList<T>(o: PagerOptions<T>): Promise<PagedList<T>> {
   const items: T[] = await o.load(0, wanted);
   let more = items.length === wanted;
   const count = h('p', { class: 'pager-count', 'aria-live': 'polite' });
-  const button = h('button', { type: 'button', class: 'more' }, `Show more ${o.noun}`);
+  const button = h('button', { type: 'button', class: 'more' }, t(`pager.${o.noun}.more`));
   const footer = h('div', { class: 'pager' }, count, button);
   const show = () => {
-    count.textContent = more ? `Showing the first ${items.length} ${o.noun}` : `Showing all ${items.length} ${o.noun}`;
+    count.textContent = more ? t(`pager.${o.noun}.first`, { count: items.length }) : t(`pager.${o.noun}.all`, { count: items.length });
     button.hidden = !more;
     count.hidden = items.length === 0;
   };

@@ -3,13 +3,14 @@ import { busy, field, h, input, showError } from '../../ui';
 import { accountApi } from './api';
 import { ApiError } from '../../core/http';
 import type { InvitationView } from './types';
+import { t, tn } from '../../core/i18n';
 
 export function signIn(_: unknown, q: URLSearchParams): Node {
   const email = input({ type: 'email', autocomplete: 'username', required: true });
   const password = input({ type: 'password', autocomplete: 'current-password', required: true });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Sign in');
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('account.signin.signIn'));
   const form = h('form', { novalidate: true },
-    field('Email', email, { name: 'email' }), field('Password', password, { name: 'password' }), submit);
+    field(t('account.signin.email'), email, { name: 'email' }), field(t('account.signin.password'), password, { name: 'password' }), submit);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void busy(submit, async () => {
@@ -21,12 +22,12 @@ export function signIn(_: unknown, q: URLSearchParams): Node {
       } catch (err) { showError(form, err); }
     });
   });
-  return h('section', { class: 'narrow' }, h('h1', {}, 'Sign in to Cairn'),
-    session.me ? h('p', {}, `You are signed in as ${session.me.email}.`) : null,
-    q.get('reset') ? h('p', { class: 'status status-ok', role: 'status' }, 'Password changed. Sign in with your new password.') : null, form,
-    h('p', {}, h('a', { href: '/password-resets' }, 'Forgot your password?')),
-    h('p', {}, 'Left your district? ', h('a', { href: '/sign-in/link' }, 'Sign in with a link mailed to your personal address'), '.'),
-    h('p', { class: 'hint' }, 'Only want to check a badge? ', h('a', { href: '/verify' }, 'Verify a badge'), ' without signing in.'));
+  return h('section', { class: 'narrow' }, h('h1', {}, t('account.signin.title')),
+    session.me ? h('p', {}, t('account.signin.signedInAs', { email: session.me.email })) : null,
+    q.get('reset') ? h('p', { class: 'status status-ok', role: 'status' }, t('account.signin.passwordChanged')) : null, form,
+    h('p', {}, h('a', { href: '/password-resets' }, t('account.signin.forgot'))),
+    h('p', {}, ...tn('account.signin.leftDistrict', { link: h('a', { href: '/sign-in/link' }, t('account.signin.leftDistrictLink')) })),
+    h('p', { class: 'hint' }, ...tn('account.signin.onlyVerify', { link: h('a', { href: '/verify' }, t('account.signin.verifyLink')) })));
 }
 
 
@@ -37,15 +38,15 @@ export async function acceptInvitation(p: { token: string }): Promise<Node> {
   } catch (err) {
     if (!(err instanceof ApiError) || err.status >= 500 || err.status === 0) throw err;
     // an old or used invitation link from a mail: say what happened and where to go, not "Not found"
-    return h('section', { class: 'narrow' }, h('h1', {}, 'This invitation can no longer be used'),
-      h('p', {}, 'It was already accepted, or it has expired. If you already joined, sign in. Otherwise ask your district admin to invite you again.'),
-      h('p', {}, h('a', { href: '/sign-in', class: 'button primary' }, 'Sign in')));
+    return h('section', { class: 'narrow' }, h('h1', {}, t('account.signin.invitationUsed')),
+      h('p', {}, t('account.signin.invitationUsedDetail')),
+      h('p', {}, h('a', { href: '/sign-in', class: 'button primary' }, t('account.signin.signIn'))));
   }
   const name = input({ autocomplete: 'name', value: inv.displayName ?? '' });
   const password = input({ type: 'password', autocomplete: 'new-password' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Join');
-  const form = h('form', { novalidate: true }, field('Your name', name, { name: 'displayName' }),
-    field('Choose a password', password, { name: 'password', hint: 'At least 12 characters.' }), submit);
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('account.signin.join'));
+  const form = h('form', { novalidate: true }, field(t('account.signin.yourName'), name, { name: 'displayName' }),
+    field(t('account.signin.choosePassword'), password, { name: 'password', hint: t('account.signin.atLeast12') }), submit);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void busy(submit, async () => {
@@ -56,31 +57,31 @@ export async function acceptInvitation(p: { token: string }): Promise<Node> {
       } catch (err) { showError(form, err); }
     });
   });
-  return h('section', { class: 'narrow' }, h('h1', {}, 'Join Cairn'),
-    h('p', {}, `You were invited as ${inv.email}${inv.districtName ? ` to ${inv.districtName}` : ''}.`), form);
+  return h('section', { class: 'narrow' }, h('h1', {}, t('account.signin.joinTitle')),
+    h('p', {}, inv.districtName ? t('account.signin.invitedAsTo', { email: inv.email, district: inv.districtName }) : t('account.signin.invitedAs', { email: inv.email })), form);
 }
 
 export function requestReset(): Node {
   const email = input({ type: 'email', autocomplete: 'username' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Send a reset link');
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('account.signin.sendReset'));
   const done = h('div', { 'aria-live': 'polite' });
-  const form = h('form', { novalidate: true }, field('Email', email, { name: 'email' }), submit, done);
+  const form = h('form', { novalidate: true }, field(t('account.signin.email'), email, { name: 'email' }), submit, done);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void busy(submit, async () => {
       try {
         await accountApi.requestReset(email.value.trim());
-        done.replaceChildren(h('p', { class: 'status status-ok' }, 'If that address has an account, a reset link is on its way.'));
+        done.replaceChildren(h('p', { class: 'status status-ok' }, t('account.signin.resetOnItsWay')));
       } catch (err) { showError(form, err); }
     });
   });
-  return h('section', { class: 'narrow' }, h('h1', {}, 'Reset your password'), form);
+  return h('section', { class: 'narrow' }, h('h1', {}, t('account.signin.resetTitle')), form);
 }
 
 export function resetPassword(p: { token: string }): Node {
   const password = input({ type: 'password', autocomplete: 'new-password' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Set password');
-  const form = h('form', { novalidate: true }, field('New password', password, { name: 'password', hint: 'At least 12 characters.' }), submit);
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('account.signin.setPassword'));
+  const form = h('form', { novalidate: true }, field(t('account.signin.newPassword'), password, { name: 'password', hint: t('account.signin.atLeast12') }), submit);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void busy(submit, async () => {
@@ -90,5 +91,5 @@ export function resetPassword(p: { token: string }): Node {
       } catch (err) { showError(form, err); }
     });
   });
-  return h('section', { class: 'narrow' }, h('h1', {}, 'Choose a new password'), form);
+  return h('section', { class: 'narrow' }, h('h1', {}, t('account.signin.chooseNew')), form);
 }

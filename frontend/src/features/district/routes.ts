@@ -3,5 +3,5 @@ import { type Route } from '../../core/app';
 import { settings } from './settings';
 
 export const routes: Route[] = [
-  { path: /^\/admin\/settings$/, title: 'District settings', page: () => settings(), roles: ['DISTRICT_ADMIN'] },
+  { path: /^\/admin\/settings$/, title: 'titles.districtSettings', page: () => settings(), roles: ['DISTRICT_ADMIN'] },
 ];

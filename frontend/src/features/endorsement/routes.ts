@@ -3,5 +3,5 @@ import { type Route } from '../../core/app';
 import { endorsements } from './endorsements';
 
 export const routes: Route[] = [
-  { path: /^\/admin\/endorsements$/, title: 'Endorsements', page: () => endorsements(), roles: ['DISTRICT_ADMIN'] },
+  { path: /^\/admin\/endorsements$/, title: 'titles.endorsements', page: () => endorsements(), roles: ['DISTRICT_ADMIN'] },
 ];

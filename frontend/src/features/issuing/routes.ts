@@ -5,8 +5,8 @@ import { publicBadge } from './public-badge';
 import { issued } from './issued';
 
 export const routes: Route[] = [
-  { path: new RegExp(`^/badge/${ID}$`), title: 'Badge', page: (p) => publicBadge(p as { id: string }), roles: 'public' },
-  { path: /^\/portfolio\/(?<slug>[^/]+)$/, title: 'Portfolio', page: (p) => publicPortfolio(p as { slug: string }), roles: 'public' },
-  { path: /^\/my\/badges$/, title: 'My badges', page: () => myBadges(), roles: 'any' },
-  { path: /^\/admin\/badges$/, title: 'Badges issued', page: (p, q) => issued(p, q), roles: ['DISTRICT_ADMIN'] },
+  { path: new RegExp(`^/badge/${ID}$`), title: 'titles.badge', page: (p) => publicBadge(p as { id: string }), roles: 'public' },
+  { path: /^\/portfolio\/(?<slug>[^/]+)$/, title: 'titles.portfolio', page: (p) => publicPortfolio(p as { slug: string }), roles: 'public' },
+  { path: /^\/my\/badges$/, title: 'titles.myBadges', page: () => myBadges(), roles: 'any' },
+  { path: /^\/admin\/badges$/, title: 'titles.badgesIssued', page: (p, q) => issued(p, q), roles: ['DISTRICT_ADMIN'] },
 ];

@@ -3,5 +3,5 @@ import { type Route } from '../../core/app';
 import { inbox } from './inbox';
 
 export const routes: Route[] = [
-  { path: /^\/notifications$/, title: 'Notifications', page: () => inbox(), roles: 'any' },
+  { path: /^\/notifications$/, title: 'titles.notifications', page: () => inbox(), roles: 'any' },
 ];

@@ -4,6 +4,6 @@ import { people } from './people';
 import { directory } from './roster-import';
 
 export const routes: Route[] = [
-  { path: /^\/admin\/people$/, title: 'People', page: (_, q) => people(q), roles: ['DISTRICT_ADMIN'] },
-  { path: /^\/admin\/people\/roles$/, title: 'People and roles', page: () => directory(), roles: ['DISTRICT_ADMIN'] },
+  { path: /^\/admin\/people$/, title: 'titles.people', page: (_, q) => people(q), roles: ['DISTRICT_ADMIN'] },
+  { path: /^\/admin\/people\/roles$/, title: 'titles.peopleAndRoles', page: () => directory(), roles: ['DISTRICT_ADMIN'] },
 ];

@@ -5,11 +5,11 @@ import { library, piecePage, savedPage } from './library';
 import { sharePage, settingsPage } from './share';
 
 export const routes: Route[] = [
-  { path: /^\/practice$/, title: 'Practice library', page: (_, q) => library(q, false), roles: 'any' },
-  { path: /^\/practice\/saved$/, title: 'Saved practice', page: () => savedPage(), roles: 'any' },
-  { path: /^\/practice\/share$/, title: 'Share your practice', page: () => sharePage(), roles: ['TEACHER'] },
-  { path: /^\/practice\/settings$/, title: 'Practice library settings', page: () => settingsPage(), roles: ['DISTRICT_ADMIN'] },
-  { path: /^\/practice\/public$/, title: 'Shared practice', page: (_, q) => library(q, true), roles: 'public' },
-  { path: new RegExp(`^/practice/public/${ID}$`), title: 'Shared practice', page: (p) => piecePage(p.id, true), roles: 'public' },
-  { path: new RegExp(`^/practice/pieces/${ID}$`), title: 'Practice library', page: (p) => piecePage(p.id, false), roles: 'any' },
+  { path: /^\/practice$/, title: 'titles.practice', page: (_, q) => library(q, false), roles: 'any' },
+  { path: /^\/practice\/saved$/, title: 'titles.practiceSaved', page: () => savedPage(), roles: 'any' },
+  { path: /^\/practice\/share$/, title: 'titles.practiceShare', page: () => sharePage(), roles: ['TEACHER'] },
+  { path: /^\/practice\/settings$/, title: 'titles.practiceSettings', page: () => settingsPage(), roles: ['DISTRICT_ADMIN'] },
+  { path: /^\/practice\/public$/, title: 'titles.practicePublic', page: (_, q) => library(q, true), roles: 'public' },
+  { path: new RegExp(`^/practice/public/${ID}$`), title: 'titles.practicePublic', page: (p) => piecePage(p.id, true), roles: 'public' },
+  { path: new RegExp(`^/practice/pieces/${ID}$`), title: 'titles.practice', page: (p) => piecePage(p.id, false), roles: 'any' },
 ];

@@ -3,5 +3,5 @@ import { type Route } from '../../core/app';
 import { reports } from './reports';
 
 export const routes: Route[] = [
-  { path: /^\/admin\/reports$/, title: 'Reports', page: (p, q) => reports(p, q), roles: ['DISTRICT_ADMIN'] },
+  { path: /^\/admin\/reports$/, title: 'titles.reports', page: (p, q) => reports(p, q), roles: ['DISTRICT_ADMIN'] },
 ];

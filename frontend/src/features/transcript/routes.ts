@@ -4,7 +4,7 @@ import { adminHours, myHours } from './hours';
 import { renewal } from './renewal';
 
 export const routes: Route[] = [
-  { path: /^\/my\/hours$/, title: 'My hours', page: () => myHours(), roles: 'any' },
-  { path: /^\/my\/renewals\/(?<id>[\w-]+)$/, title: 'Renew a badge', page: (p) => renewal(p as { id: string }), roles: ['TEACHER'] },
-  { path: /^\/admin\/hours$/, title: 'Professional learning hours', page: () => adminHours(), roles: ['DISTRICT_ADMIN'] },
+  { path: /^\/my\/hours$/, title: 'titles.myHours', page: () => myHours(), roles: 'any' },
+  { path: /^\/my\/renewals\/(?<id>[\w-]+)$/, title: 'titles.renew', page: (p) => renewal(p as { id: string }), roles: ['TEACHER'] },
+  { path: /^\/admin\/hours$/, title: 'titles.hours', page: () => adminHours(), roles: ['DISTRICT_ADMIN'] },
 ];

@@ -3,5 +3,5 @@ import { type Route } from '../../core/app';
 import { verifyPage } from './verify';
 
 export const routes: Route[] = [
-  { path: /^\/verify$/, title: 'Verify a badge', page: (p, q) => verifyPage(p, q), roles: 'public' },
+  { path: /^\/verify$/, title: 'titles.verify', page: (p, q) => verifyPage(p, q), roles: 'public' },
 ];

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,8 +51,11 @@ class AuthController {
 
 	private final LoginThrottle throttle;
 
+	private final PersonChanges changes;
+
 	AuthController(EmailAddresses addresses, PasswordEncoder passwords, Sessions sessions, AccessTokens tokens,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, PersonChanges changes) {
+		this.changes = changes;
 		this.addresses = addresses;
 		this.passwords = passwords;
 		this.sessions = sessions;
@@ -129,6 +133,22 @@ class AuthController {
 		return Me.of(user);
 	}
 
+	/**
+	 * The caller's language ("en", "es", or null to follow the browser): the web app, mail and PDFs use it. Setting
+	 * the same value again changes nothing, so a retry is safe.
+	 */
+	@PutMapping("/api/v1/me/language")
+	Mono<Me> chooseLanguage(@AuthenticationPrincipal CairnUser user, @Valid @RequestBody LanguageChoice choice) {
+		return changes.chooseLanguage(user.personId(), choice.language())
+			.map(person -> Me.of(CairnUser.of(person)))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Person " + user.personId())));
+	}
+
+	/** @param language "en", "es", or null (not chosen: the browser's language) */
+	record LanguageChoice(@jakarta.validation.constraints.Pattern(regexp = "en|es",
+			message = "The language must be \"en\" (English), \"es\" (Spanish) or null (the browser's).") String language) {
+	}
+
 	@PostMapping("/api/v1/me/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<AccessTokens.CreatedToken> createToken(@AuthenticationPrincipal CairnUser user,
@@ -156,13 +176,16 @@ class AuthController {
 			@NotEmpty @Size(max = 3) Set<@NotNull TokenScope> scopes) {
 	}
 
-	/** @param departed the person left the district: their badges only, read-only */
+	/**
+	 * @param departed the person left the district: their badges only, read-only
+	 * @param language "en", "es", or null when not chosen (follow the browser's Accept-Language)
+	 */
 	record Me(String id, String districtId, String email, String displayName, Set<Role> roles, boolean platformAdmin,
-			boolean departed) {
+			boolean departed, String language) {
 
 		static Me of(CairnUser user) {
 			return new Me(user.personId(), user.districtId(), user.email(), user.displayName(), user.roles(),
-					user.platformAdmin(), user.departed());
+					user.platformAdmin(), user.departed(), user.language());
 		}
 
 	}

@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param departedAt when an administrator marked the person as having left the district (null: still there); a
  * departed person keeps their badges and signs in read-only with a verified personal address
  * @param badgeEmail the verified address new badges are issued to; null: the district email
+ * @param language the language the person chose ("en" or "es"); null: not chosen (the browser's, for mail and PDFs
+ * the district's default)
  */
 @Document("people")
 @CompoundIndex(name = "district_email", def = "{'districtId': 1, 'email': 1}")
@@ -27,7 +29,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Person(@Id String id, @Indexed String districtId, @Indexed(unique = true) String email,
 		String displayName, String passwordHash, Set<Role> roles, @Indexed boolean platformAdmin, String school,
 		Integer yearsOfExperience, String coachId, boolean active, Instant createdAt, @Version Long version,
-		Instant departedAt, String badgeEmail) {
+		Instant departedAt, String badgeEmail, String language) {
 
 	@org.springframework.data.annotation.PersistenceCreator
 	public Person {
@@ -40,7 +42,15 @@ public record Person(@Id String id, @Indexed String districtId, @Indexed(unique 
 			Set<Role> roles, boolean platformAdmin, String school, Integer yearsOfExperience, String coachId,
 			boolean active, Instant createdAt, Long version) {
 		this(id, districtId, email, displayName, passwordHash, roles, platformAdmin, school, yearsOfExperience, coachId,
-				active, createdAt, version, null, null);
+				active, createdAt, version, null, null, null);
+	}
+
+	/** A person as created before a language could be chosen. */
+	public Person(String id, String districtId, String email, String displayName, String passwordHash,
+			Set<Role> roles, boolean platformAdmin, String school, Integer yearsOfExperience, String coachId,
+			boolean active, Instant createdAt, Long version, Instant departedAt, String badgeEmail) {
+		this(id, districtId, email, displayName, passwordHash, roles, platformAdmin, school, yearsOfExperience, coachId,
+				active, createdAt, version, departedAt, badgeEmail, null);
 	}
 
 	public boolean departed() {

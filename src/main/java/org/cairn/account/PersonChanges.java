@@ -122,6 +122,12 @@ public class PersonChanges {
 		return modify(Criteria.where("_id").is(personId), update.inc("version", 1));
 	}
 
+	/** The person's language ("en", "es"), or null to follow the browser (and, for mail, the district's default). */
+	public Mono<Person> chooseLanguage(String personId, String language) {
+		Update update = language == null ? new Update().unset("language") : new Update().set("language", language);
+		return modify(Criteria.where("_id").is(personId), update.inc("version", 1));
+	}
+
 	/**
 	 * Changes the district email from {@code expected} to {@code email} (confirmed by the caller); nothing when it
 	 * is no longer {@code expected} (a retry after it changed). Fails with a duplicate key when another account has

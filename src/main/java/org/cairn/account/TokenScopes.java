@@ -53,9 +53,10 @@ final class TokenScopes implements ReactiveAuthorizationManager<AuthorizationCon
 
 	/**
 	 * What a former teacher (departed) may still change: their addresses, their badges' re-issue to one of them,
-	 * their public portfolio, their own tokens' removal. Everything else they may only read.
+	 * their public portfolio, their own tokens' removal, their language. Everything else they may only read.
 	 */
 	private static final List<Pattern> DEPARTED_WRITES = List.of(Pattern.compile("/api/v1/me/addresses(/.*)?"),
+			Pattern.compile("/api/v1/me/language"),
 			Pattern.compile("/api/v1/me/badges/[^/]+/reissue"), Pattern.compile("/api/v1/me/portfolio"),
 			Pattern.compile("/api/v1/me/tokens/[^/]+"));
 
