@@ -60,6 +60,7 @@ public final class PracticeSeed {
 
 	public static void main(String[] args) throws Exception {
 		Path dataDir = Path.of(args[0]);
+		// 0: rebuild every search key from the pieces in the store (after a seed that stopped half-way)
 		int pieces = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
 		long started = System.nanoTime();
 		ConfigurableApplicationContext context = SpringApplication.run(CairnApplication.class,
@@ -68,7 +69,9 @@ public final class PracticeSeed {
 				"--logging.level.root=WARN");
 		int code = 0;
 		try {
-			long entries = new PracticeSeed(context.getBean(ReactiveMongoTemplate.class)).seed(pieces);
+			PracticeSeed seed = new PracticeSeed(context.getBean(ReactiveMongoTemplate.class));
+			long entries = pieces == 0 ? seed.rebuild() : seed.seed(pieces);
+			pieces = pieces == 0 ? seed.mongo.count(new Query(), PracticePiece.class).block().intValue() : pieces;
 			System.out.printf("seeded %,d pieces and %,d search entries in %.1f s%n", pieces, entries,
 					(System.nanoTime() - started) / 1e9);
 			Files.writeString(dataDir.resolve("practice-seed.txt"),
@@ -107,8 +110,6 @@ public final class PracticeSeed {
 				new PracticePiece.Tag("LF2011.LD", "Learning Designs"), new PracticePiece.Tag("LF2011.IMPL",
 						"Implementation"), new PracticePiece.Tag("LF2011.OUTCOMES", "Outcomes"),
 				new PracticePiece.Tag("LF2011.LC", "Learning Communities"));
-		Map<String, List<PracticeKey.Posting>> postings = new HashMap<>();
-		long entries = 0;
 		List<PracticePiece> pieces = new ArrayList<>(BATCH);
 		for (int i = 0; i < count; i++) {
 			boolean demoPiece = i % 5 != 0;
@@ -130,10 +131,6 @@ public final class PracticeSeed {
 					demoPiece ? Audience.DISTRICT : Audience.CAIRN, null, "tier-4", now.minusSeconds(count - i),
 					null).withFacets();
 			pieces.add(piece);
-			for (String key : PracticeKeys.keys(piece, piece.audience())) {
-				postings.computeIfAbsent(key, k -> new ArrayList<>()).add(PracticeLibrary.posting(piece));
-				entries++;
-			}
 			if (pieces.size() == BATCH) {
 				mongo.insertAll(pieces).blockLast();
 				pieces.clear();
@@ -143,6 +140,32 @@ public final class PracticeSeed {
 		if (!pieces.isEmpty()) {
 			mongo.insertAll(pieces).blockLast();
 		}
+		// the search keys from every piece stored (the demo shared a few already)
+		return rebuild();
+	}
+
+	/** Every search key again, from the pieces stored (the demo's too), as sharing them in order would leave them. */
+	private long rebuild() {
+		mongo.remove(new Query(), PracticeKey.class).block();
+		mongo.remove(new Query(), PracticeKeyCount.class).block();
+		Map<String, Audience> open = new HashMap<>();
+		mongo.findAll(PracticeSettings.class).doOnNext(s -> open.put(s.id(), s.openTo())).blockLast();
+		Map<String, List<PracticeKey.Posting>> postings = new HashMap<>();
+		long[] entries = { 0 };
+		mongo.find(new Query().with(org.springframework.data.domain.Sort.by("sharedAt")), PracticePiece.class)
+			.doOnNext(piece -> {
+				for (String key : PracticeKeys.keys(piece,
+						piece.audience().narrower(open.getOrDefault(piece.districtId(), Audience.DISTRICT)))) {
+					postings.computeIfAbsent(key, k -> new ArrayList<>()).add(PracticeLibrary.posting(piece));
+					entries[0]++;
+				}
+			})
+			.blockLast();
+		insertKeys(postings);
+		return entries[0];
+	}
+
+	private void insertKeys(Map<String, List<PracticeKey.Posting>> postings) {
 		// the buckets and counters exactly as sharing one piece after another would leave them
 		List<PracticeKey> buckets = new ArrayList<>();
 		List<PracticeKeyCount> counts = new ArrayList<>();
@@ -159,7 +182,6 @@ public final class PracticeSeed {
 		}
 		mongo.insertAll(counts).blockLast();
 		System.out.printf("%,d search keys in %,d buckets%n", counts.size(), buckets.size());
-		return entries;
 	}
 
 	private static void sleep() {
