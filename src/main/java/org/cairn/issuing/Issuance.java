@@ -404,8 +404,7 @@ public class Issuance {
 				IssuedAssertion.class)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion " + assertionId)))
 			.filter(IssuedAssertion::revoked)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(IssuingProblem.NOT_REVOKED, "Not revoked",
-					"Only a revoked assertion can be reinstated.")))
+			.switchIfEmpty(Mono.error(() -> ProblemException.of(IssuingProblem.NOT_REVOKED, "not-revoked")))
 			.flatMap(old -> issuers.badgeClassById(old.badgeClassId())
 				.flatMap(badge -> issue(new IssueRequest("reinstate:" + old.id(), districtId, old.awardId(),
 						new Recipient(old.recipientEmail(), old.recipientName(), old.personId()), badge, old.stipendCents(),

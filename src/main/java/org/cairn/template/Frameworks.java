@@ -112,8 +112,7 @@ public class Frameworks {
 	 */
 	Mono<Framework> add(String districtId, Framework submitted) {
 		if (builtIn(submitted.code()).isPresent()) {
-			return Mono.error(new ProblemException(TemplateProblem.FRAMEWORK_EXISTS, "Framework code taken",
-					"The code " + submitted.code() + " belongs to a built-in framework."));
+			return Mono.error(ProblemException.of(TemplateProblem.FRAMEWORK_EXISTS, "framework-exists", submitted.code()));
 		}
 		Framework fresh = new Framework(null, districtId, submitted.code(), submitted.name(), submitted.edition(),
 				submitted.publisher(), submitted.url(), submitted.description(), submitted.sources(), null,
@@ -122,9 +121,7 @@ public class Frameworks {
 			.onErrorResume(DuplicateKeyException.class,
 					ex -> repository.findByDistrictIdAndCode(districtId, submitted.code())
 						.flatMap(existing -> sameContent(existing, fresh) ? Mono.just(existing)
-								: Mono.error(new ProblemException(TemplateProblem.FRAMEWORK_EXISTS,
-										"Framework code taken",
-										"Your district already has a framework " + submitted.code() + "."))));
+								: Mono.error(ProblemException.of(TemplateProblem.FRAMEWORK_EXISTS, "framework-exists-2", submitted.code()))));
 	}
 
 	private static boolean sameContent(Framework a, Framework b) {
