@@ -125,6 +125,9 @@ def main():
         return [f"/api/v1/catalogue/{t}" for t in sorted({r["templateId"] for r in rows})]
 
     unread = "/api/v1/notifications/counts"  # the header's count, on every signed-in page
+    public_client = Client(None)
+    practice_piece = first(teacher.json(f"/api/v1/practice/pieces?page=0&size=1"), "id")
+    public_piece = first(public_client.json(f"/api/v1/public/practice/pieces?page=0&size=1"), "id")
     pages = [
         # (route, who, label, stages)
         ("/admin/badges", admin, "admin: badges issued", [
@@ -187,6 +190,18 @@ def main():
             [f"/api/v1/submissions/{submission['id']}", unread], [f"/api/v1/catalogue/{submission['templateId']}"]
             + [f"/api/v1/evidence/{e}" for e in submission["attempts"][-1].get("evidenceIds", [])]]
          if submission and submission.get("attempts") else None),
+        ("/practice", teacher, "teacher: practice library", [
+            ["/api/v1/practice/facets", f"/api/v1/practice/pieces?page=0&size={PAGE}", unread]]),
+        ("/practice/saved", teacher, "teacher: saved practice", [[f"/api/v1/practice/saved?page=0&size={PAGE}", unread]]),
+        ("/practice/share", teacher, "teacher: share your practice", [
+            ["/api/v1/practice/shareable", "/api/v1/practice/facets", unread]]),
+        ("/practice/settings", admin, "admin: practice library settings", [["/api/v1/practice/settings", unread]]),
+        ("/practice/pieces/{id}", teacher, "teacher: a shared piece", [
+            [f"/api/v1/practice/pieces/{practice_piece}", unread]] if practice_piece else None),
+        ("/practice/public", public_client, "anyone: shared practice", [
+            ["/api/v1/public/practice/facets", f"/api/v1/public/practice/pieces?page=0&size={PAGE}"]]),
+        ("/practice/public/{id}", public_client, "anyone: a publicly shared piece", [
+            [f"/api/v1/public/practice/pieces/{public_piece}"]] if public_piece else None),
         ("app start", teacher, "any: app start (who am I)", [["/api/v1/me"]]),
     ]
     public = {"/sign-in", "/invitations/{token}", "/password-resets", "/password-resets/{token}", "/badge/{id}",

@@ -199,7 +199,9 @@ journey('route-inventory', async () => {
       data: { enabled: true, headline: null }, headers: { 'X-XSRF-TOKEN': await csrf(teacher) },
     }).then((r) => r.json());
 
-    const publicRoutes = ['/sign-in', '/password-resets', '/password-resets/not-a-real-token', '/verify',
+    const publicPieces = await json(visitor, '/api/v1/public/practice/pieces?size=1');
+    const pieces = await json(teacher, '/api/v1/practice/pieces?size=1');
+    const publicRoutes = ['/practice/public', publicPieces[0] ? `/practice/public/${publicPieces[0].id}` : null, '/sign-in', '/password-resets', '/password-resets/not-a-real-token', '/verify',
       '/sign-in/link', '/sign-in-link/not-a-real-token',
       // an address verification link from the outbox (used by identity-follows-the-teacher: it reads "verified")
       outbox().map((m) => m.text.match(/\/verify-address\/[A-Za-z0-9_-]+/)?.[0]).find(Boolean),
@@ -209,14 +211,15 @@ journey('route-inventory', async () => {
     await inventory('visitor', visitor, publicRoutes, failures);
     await inventory('teacher', teacher, routesByRole.teacher = ['/catalog', `/catalog/${e.templateId}`, '/my/enrollments', `/my/enrollments/${e.id}`,
       ...preview.tiers.map((t) => `/my/enrollments/${e.id}/tiers/${t.key}`), '/my/badges', '/my/hours', '/my/cohorts', `/my/renewals/${badges[0].id}`, '/verify', `/badge/${badges[0].id}`,
-      '/notifications', '/account'], failures);
+      '/practice', '/practice/saved', '/practice/share', pieces[0] ? `/practice/pieces/${pieces[0].id}` : null,
+      '/notifications', '/account'].filter(Boolean), failures);
     await inventory('assessor', assessor, routesByRole.assessor = ['/reviews', ...(queue[0] ? [`/reviews/${queue[0].submissionId}`] : []), '/cohorts',
       ...cohorts.map((c) => `/cohorts/${c.id}/month?month=${month}`).slice(0, 1), '/catalog', '/verify',
       '/notifications', '/account'], failures);
     await inventory('admin', admin, routesByRole.admin = ['/admin/templates', `/admin/templates/${templates[0].id}`, '/admin/approvals', '/admin/people',
       '/admin/badges', '/admin/reports', ...(submissions[0] ? [`/reviews/${submissions[0].id}`] : []), '/catalog', '/verify',
       '/admin/approvals/history', '/admin/people/roles', '/admin/people?left=1', '/admin/reviews', '/admin/settings', '/admin/endorsements', '/admin/hours',
-      '/admin/cohorts', ...cohorts.map((c) => `/admin/cohorts/${c.id}`).slice(0, 1), '/notifications', '/account'], failures);
+      '/admin/cohorts', ...cohorts.map((c) => `/admin/cohorts/${c.id}`).slice(0, 1), '/practice', '/practice/settings', '/notifications', '/account'], failures);
   } finally {
     await Promise.all([teacher, assessor, admin, visitor].map((c) => c.close()));
   }

@@ -89,6 +89,7 @@ function nav(): HTMLElement {
   if (has('ASSESSOR')) links.push(['/reviews', t('shell.reviews')], ...(has('DISTRICT_ADMIN') ? [] : [['/cohorts', t('shell.cohorts')] as [string, string]]));
   if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', t('shell.templates')], ['/admin/approvals', t('shell.approvals')], ['/admin/cohorts', t('shell.cohorts')],
     ['/admin/people', t('shell.people')], ['/admin/badges', t('shell.badgesIssued')], ['/admin/endorsements', t('shell.endorsements')], ['/admin/reports', t('shell.reports')], ['/admin/settings', t('shell.settings')]);
+  if (session.me && !session.me.departed) links.push(['/practice', t('shell.practice')]);
   links.push(['/verify', t('shell.verify')]);
   const here = location.pathname;
   const list = h('ul', { id: 'nav-list' }, links.map(([href, label]) =>

@@ -1,10 +1,10 @@
 package org.cairn.practice;
 
 /**
- * Who may see a shared piece, widest last. A piece's own audience counts only as far as its district opened its
+ * Who may see a shared piece, widest last (public for the demo, which shares through {@link PracticeSharing}). A piece's own audience counts only as far as its district opened its
  * library ({@link PracticeSettings}): the narrower of the two applies.
  */
-enum Audience {
+public enum Audience {
 
 	/** Colleagues in the teacher's district. */
 	DISTRICT,

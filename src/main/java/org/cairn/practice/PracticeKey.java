@@ -8,20 +8,30 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One search entry: a piece under one key of one scope, e.g. {@code d:<district> c:FFT.C6} or {@code pub w:fraction}.
- * A search reads the entries of its rarest key newest first and stops at the page's end, so it needs only this
- * index (no secondary index on the pieces); the piece's other keys ride along to check the remaining filters.
+ * One bucket of a search key's postings: the pieces under one key of one scope, e.g. {@code d:<district> c:FFT.C6}
+ * or {@code pub w:fraction}, {@link #SIZE} to a bucket in the order they entered the key (a piece's place comes from
+ * the key's counter, {@link PracticeKeyCount#seq()}, so concurrent shares never fight over a bucket). A search reads
+ * its rarest key's buckets newest first and stops at the page's end: an inverted index of a few thousand documents
+ * for 50,000 pieces, read in order from the {@code key_bucket} index (no secondary index on the pieces).
  *
- * @param id {@code key|pieceId}: unique, so indexing a piece twice stores each entry once
- * @param facets every facet key of the piece (without the scope), to check the other filters of a search
+ * @param id {@code key|bucket}
  */
 @Document("practice_keys")
-@CompoundIndex(name = "key_shared", def = "{'key': 1, 'sharedAt': -1}")
-record PracticeKey(@Id String id, String key, Instant sharedAt, String pieceId, String districtId,
-		List<String> facets) {
+@CompoundIndex(name = "key_bucket", def = "{'key': 1, 'bucket': -1}")
+record PracticeKey(@Id String id, String key, long bucket, List<Posting> postings) {
 
-	static String id(String key, String pieceId) {
-		return key + "|" + pieceId;
+	static final int SIZE = 1000;
+
+	PracticeKey {
+		postings = postings == null ? List.of() : List.copyOf(postings);
+	}
+
+	static String id(String key, long bucket) {
+		return key + "|" + bucket;
+	}
+
+	/** A piece under the key: its id, when it was shared, its district (to leave the reader's own out of Cairn's). */
+	record Posting(String p, Instant t, String d) {
 	}
 
 }

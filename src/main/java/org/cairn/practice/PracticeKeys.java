@@ -24,10 +24,10 @@ final class PracticeKeys {
 	static final String PUBLIC = "pub";
 
 	/** Words a piece is found by, at most: its title, summary and names first, then its reflection's opening. */
-	static final int MAX_WORDS = 64;
+	static final int MAX_WORDS = 32;
 
 	/** How many words of a reflection count. */
-	static final int TEXT_WORDS = 80;
+	static final int TEXT_WORDS = 60;
 
 	private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 

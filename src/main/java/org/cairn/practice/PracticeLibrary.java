@@ -32,6 +32,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -175,7 +176,7 @@ class PracticeLibrary {
 				template == null ? s.templateTitle() : template.title(), tier == null ? null : tier.title(),
 				requirement, standards, clusters, share.gradeBand(), share.subject(),
 				share.audience() == null ? Audience.DISTRICT : share.audience(), s.enrollmentId(), s.tierKey(),
-				before == null ? clock.instant() : before.sharedAt());
+				before == null ? clock.instant() : before.sharedAt(), null).withFacets();
 	}
 
 	private static PracticePiece withId(PracticePiece p, PracticePiece existing) {
@@ -183,7 +184,7 @@ class PracticeLibrary {
 				p.authorName(), p.title(), p.summary(), p.kind(), p.text(), p.url(), p.fileName(), p.mediaType(),
 				p.sizeBytes(), p.templateId(), p.microcredential(), p.tierTitle(), p.requirementTitle(), p.standards(),
 				p.clusters(), p.gradeBand(), p.subject(), p.audience(), p.enrollmentId(), p.tierKey(),
-				existing.sharedAt());
+				existing.sharedAt(), p.facets());
 	}
 
 	/** Takes the caller's piece out of the library everywhere; withdrawing what is not shared changes nothing. */
@@ -241,37 +242,33 @@ class PracticeLibrary {
 
 	// --- search entries ------------------------------------------------------------------------------------------
 
-	/** Replaces exactly the entries that differ between a piece as it was and as it is now (either may be null). */
+	/** Replaces exactly the postings that differ between a piece as it was and as it is now (either may be null). */
 	Mono<Void> reindex(PracticePiece before, Audience openBefore, PracticePiece after, Audience openAfter) {
 		Set<String> old = before == null ? Set.of() : PracticeKeys.keys(before, openBefore);
 		Set<String> now = after == null ? Set.of() : PracticeKeys.keys(after, openAfter);
-		List<String> facets = after == null ? List.of() : PracticeKeys.facets(after);
-		boolean facetsChanged = before != null && after != null && !PracticeKeys.facets(before).equals(facets);
 		Flux<Void> removed = Flux.fromIterable(old)
 			.filter(k -> !now.contains(k))
-			.flatMap(k -> mongo.remove(Query.query(Criteria.where("_id").is(PracticeKey.id(k, before.id()))),
-					PracticeKey.class)
-				.flatMap(r -> r.getDeletedCount() > 0 ? count(k, -1) : Mono.<Void>empty()), WRITES);
+			.flatMap(k -> mongo.updateMulti(Query.query(Criteria.where("key").is(k)),
+					new Update().pull("postings", new org.bson.Document("p", before.id())), PracticeKey.class)
+				.flatMap(r -> r.getModifiedCount() > 0 ? mongo.updateFirst(Query.query(Criteria.where("_id").is(k)),
+						new Update().inc("n", -1), PracticeKeyCount.class).then() : Mono.<Void>empty()), WRITES);
 		Flux<Void> added = Flux.fromIterable(now)
 			.filter(k -> !old.contains(k))
-			.flatMap(k -> mongo.insert(entry(after, k, facets))
-				.then(count(k, 1))
-				.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty()), WRITES);
-		List<String> kept = now.stream().filter(old::contains).map(k -> PracticeKey.id(k, after.id())).toList();
-		Mono<Void> refreshed = !facetsChanged || kept.isEmpty() ? Mono.empty()
-				: mongo.updateMulti(Query.query(Criteria.where("_id").in(kept)), new Update().set("facets", facets),
-						PracticeKey.class).then();
-		return removed.thenMany(added).then(refreshed);
+			.flatMap(k -> mongo.findAndModify(Query.query(Criteria.where("_id").is(k)),
+					new Update().inc("seq", 1).inc("n", 1), FindAndModifyOptions.options().upsert(true).returnNew(true),
+					PracticeKeyCount.class)
+				.flatMap(count -> {
+					long bucket = (count.seq() - 1) / PracticeKey.SIZE;
+					return mongo.upsert(Query.query(Criteria.where("_id").is(PracticeKey.id(k, bucket))),
+							new Update().set("key", k).set("bucket", bucket).addToSet("postings", posting(after)),
+							PracticeKey.class);
+				})
+				.then(), WRITES);
+		return removed.thenMany(added).then();
 	}
 
-	static PracticeKey entry(PracticePiece piece, String key, List<String> facets) {
-		return new PracticeKey(PracticeKey.id(key, piece.id()), key, piece.sharedAt(), piece.id(), piece.districtId(),
-				facets);
-	}
-
-	private Mono<Void> count(String key, long delta) {
-		return mongo.upsert(Query.query(Criteria.where("_id").is(key)), new Update().inc("n", delta),
-				PracticeKeyCount.class).then();
+	static PracticeKey.Posting posting(PracticePiece piece) {
+		return new PracticeKey.Posting(piece.id(), piece.sharedAt(), piece.districtId());
 	}
 
 	// --- finding -------------------------------------------------------------------------------------------------
@@ -283,7 +280,8 @@ class PracticeLibrary {
 
 	/**
 	 * One page of the pieces under these scopes with every facet asked for, newest first. Each scope is read from
-	 * its rarest facet's entries in sharing order, up to the page's end, checking the other facets on the entry.
+	 * its rarest facet's entries in sharing order and stops at the page's end; with several facets, the others are
+	 * checked on the pieces those entries name, a batch at a time, reading at most {@link #MAX_ENTRIES} entries.
 	 *
 	 * @param ownDistrict the reader's district: its pieces come from its own scope, not again from {@code cairn}
 	 */
@@ -293,21 +291,25 @@ class PracticeLibrary {
 		return mongo.find(Query.query(Criteria.where("_id").in(counted)), PracticeKeyCount.class)
 			.collectMap(PracticeKeyCount::key, PracticeKeyCount::n)
 			.flatMapMany(counts -> Flux.fromIterable(scopes)
-				.flatMap(scope -> entries(scope, ownDistrict, facets, counts, wanted))
-				.collectList())
-			.flatMapIterable(entries -> {
-				Map<String, PracticeKey> newest = new LinkedHashMap<>();
-				entries.stream()
-					.sorted(Comparator.comparing(PracticeKey::sharedAt).thenComparing(PracticeKey::pieceId).reversed())
-					.forEach(e -> newest.putIfAbsent(e.pieceId(), e));
-				return newest.values().stream().skip((long) page.page() * page.size()).limit(page.size())
-					.map(PracticeKey::pieceId).toList();
-			})
+				.flatMap(scope -> found(scope, ownDistrict, facets, counts, wanted)))
 			.collectList()
-			.flatMapMany(this::pieces);
+			.map(found -> {
+				Map<String, PracticePiece> newest = new LinkedHashMap<>();
+				found.stream()
+					.sorted(Comparator.comparing(PracticePiece::sharedAt).thenComparing(PracticePiece::id).reversed())
+					.forEach(p -> newest.putIfAbsent(p.id(), p));
+				return newest.values().stream().skip((long) page.page() * page.size()).limit(page.size()).toList();
+			})
+			.flatMapIterable(Function.identity());
 	}
 
-	private Flux<PracticeKey> entries(String scope, String ownDistrict, List<String> facets, Map<String, Long> counts,
+	/** Postings read for one scope of one search at most: bounds a search whose filters rarely meet. */
+	static final int MAX_ENTRIES = 20_000;
+
+	/** Pieces checked at once against the filters a search's rarest key does not answer. */
+	private static final int CHECKED = 200;
+
+	private Flux<PracticePiece> found(String scope, String ownDistrict, List<String> facets, Map<String, Long> counts,
 			int wanted) {
 		String driver = facets.stream()
 			.min(Comparator.comparingLong(f -> counts.getOrDefault(PracticeKeys.key(scope, f), 0L)))
@@ -315,17 +317,26 @@ class PracticeLibrary {
 		if (counts.getOrDefault(PracticeKeys.key(scope, driver), 0L) <= 0) {
 			return Flux.empty();
 		}
-		Criteria where = Criteria.where("key").is(PracticeKeys.key(scope, driver));
 		List<String> others = facets.stream().filter(f -> !f.equals(driver)).toList();
-		if (!others.isEmpty()) {
-			where = where.and("facets").all(others);
+		int buckets = (others.isEmpty() ? wanted : MAX_ENTRIES) / PracticeKey.SIZE + 2;
+		Comparator<PracticeKey.Posting> newest = Comparator.comparing(PracticeKey.Posting::t)
+			.thenComparing(PracticeKey.Posting::p)
+			.reversed();
+		Flux<PracticeKey.Posting> postings = mongo
+			.find(Query.query(Criteria.where("key").is(PracticeKeys.key(scope, driver)))
+				.with(Sort.by(Sort.Order.desc("bucket")))
+				.limit(buckets), PracticeKey.class)
+			.concatMapIterable(b -> b.postings().stream().sorted(newest).toList())
+			.filter(p -> !(PracticeKeys.CAIRN.equals(scope) && p.d().equals(ownDistrict)));
+		if (others.isEmpty()) {
+			return postings.take(wanted).map(PracticeKey.Posting::p).collectList().flatMapMany(this::pieces);
 		}
-		if (PracticeKeys.CAIRN.equals(scope) && ownDistrict != null) {
-			where = where.and("districtId").ne(ownDistrict);
-		}
-		return mongo.find(Query.query(where)
-			.with(Sort.by(Sort.Order.desc("sharedAt"), Sort.Order.desc("_id")))
-			.limit(wanted), PracticeKey.class);
+		return postings.take(MAX_ENTRIES)
+			.map(PracticeKey.Posting::p)
+			.buffer(CHECKED)
+			// one batch at a time: the reading stops once the page is full
+			.concatMap(ids -> pieces(ids).filter(p -> p.facets().containsAll(others)), 1)
+			.take(wanted);
 	}
 
 	/** The pieces with these ids, in this order; ids of withdrawn pieces are left out. */

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -23,18 +24,30 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param fileName a file's name; null otherwise
  * @param templateId the microcredential version that produced it
  * @param audience who the teacher shares it with; the district's setting may narrow it
- * @param revision bumped on every change, so the search keys of an older sharing are told apart
+ * @param facets what it is found by ({@link PracticeKeys#facets}), stored so a search with several filters checks
+ * the others on the pieces its rarest filter names
  */
 @Document("practice_pieces")
+@CompoundIndex(name = "district_shared", def = "{'districtId': 1, 'sharedAt': -1}")
 record PracticePiece(@Id String id, String districtId, String districtName, @Indexed(unique = true) String evidenceId,
 		@JsonIgnore String authorId, String authorName, String title, String summary, String kind, String text,
 		String url, String fileName, String mediaType, Long sizeBytes, String templateId, String microcredential,
 		String tierTitle, String requirementTitle, List<Tag> standards, List<Tag> clusters, String gradeBand,
-		String subject, Audience audience, @Indexed String enrollmentId, String tierKey, Instant sharedAt) {
+		String subject, Audience audience, @Indexed String enrollmentId, String tierKey, Instant sharedAt,
+		@JsonIgnore List<String> facets) {
 
 	PracticePiece {
 		standards = standards == null ? List.of() : List.copyOf(standards);
 		clusters = clusters == null ? List.of() : List.copyOf(clusters);
+		facets = facets == null ? List.of() : List.copyOf(facets);
+	}
+
+	/** The same piece, found by these facets. */
+	PracticePiece withFacets() {
+		return new PracticePiece(id, districtId, districtName, evidenceId, authorId, authorName, title, summary, kind,
+				text, url, fileName, mediaType, sizeBytes, templateId, microcredential, tierTitle, requirementTitle,
+				standards, clusters, gradeBand, subject, audience, enrollmentId, tierKey, sharedAt,
+				PracticeKeys.facets(this));
 	}
 
 	/** A standard or cluster: its code and name. */
