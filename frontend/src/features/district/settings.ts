@@ -4,6 +4,7 @@
 import { money } from '../../core/format';
 import { ApiError, api } from '../../core/http';
 import { busy, field, h, input, select, showError, status, textarea, toast } from '../../ui';
+import { locale, t } from '../../core/i18n';
 
 interface District {
   name: string; url: string; email: string; description?: string; logo?: string; brandColor?: string; timeZone: string;
@@ -14,7 +15,8 @@ interface Webhook { id: string; url: string; createdAt: string }
 interface Provider { id: string; name: string; districtSlug?: string }
 interface Trusted { id: string; issuerId: string; name?: string; note?: string }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** The months in the interface's language (January … December), from Intl. */
+const MONTHS = () => Array.from({ length: 12 }, (_, i) => new Date(2000, i, 15).toLocaleString(locale(), { month: 'long' }).replace(/^./, (c) => c.toUpperCase()));
 /** The service's limit for the logo (a data: URI under 400,000 characters, embedded in every issuer profile). */
 const MAX_LOGO_BYTES = 290 * 1024;
 
@@ -32,99 +34,99 @@ export async function settings(): Promise<Node> {
   const color = input({ value: d.brandColor ?? '#1f6f5c', type: 'color' });
   const logoFile = h('input', { type: 'file', accept: 'image/png,image/jpeg,image/svg+xml' });
   const logoNote = h('p', { class: 'field-error', 'aria-live': 'polite' });
-  const logoPreview = h('div', {}, d.logo ? h('img', { src: d.logo, alt: 'Current logo', height: 48 }) : h('p', { class: 'meta' }, 'No logo yet.'));
+  const logoPreview = h('div', {}, d.logo ? h('img', { src: d.logo, alt: t('district.settings.currentLogo'), height: 48 }) : h('p', { class: 'meta' }, t('district.settings.noLogo')));
   logoFile.addEventListener('change', () => {
     const f = logoFile.files?.[0];
     if (!f) return;
-    if (f.size > MAX_LOGO_BYTES) { logoNote.textContent = `“${f.name}” is ${Math.round(f.size / 1024)} KB; a logo can be at most ${Math.round(MAX_LOGO_BYTES / 1024)} KB.`; logoFile.value = ''; return; }
+    if (f.size > MAX_LOGO_BYTES) { logoNote.textContent = t('district.settings.logoTooLarge', { name: f.name, size: Math.round(f.size / 1024), max: Math.round(MAX_LOGO_BYTES / 1024) }); logoFile.value = ''; return; }
     logoNote.textContent = '';
     const r = new FileReader();
-    r.onload = () => { d.logo = String(r.result); logoPreview.replaceChildren(h('img', { src: d.logo, alt: 'New logo', height: 48 })); };
+    r.onload = () => { d.logo = String(r.result); logoPreview.replaceChildren(h('img', { src: d.logo, alt: t('district.settings.newLogo'), height: 48 })); };
     r.readAsDataURL(f);
   });
-  const identity = form('district-h', 'Your district', [
-    field('District name', name, { name: 'name' }), field('Website', url, { name: 'url' }), field('Contact email', email, { name: 'email' }),
-    field('Brand color', color, { name: 'brandColor', hint: 'Used on certificates and badge pages.' }),
-    h('div', { class: 'field', 'data-field': 'logo' }, logoPreview, field('Logo (PNG, JPEG or SVG)', logoFile), logoNote)],
-  'Save district', async () => {
+  const identity = form('district-h', t('district.settings.districtTitle'), [
+    field(t('district.settings.districtName'), name, { name: 'name' }), field(t('district.settings.website'), url, { name: 'url' }), field(t('district.settings.contactEmail'), email, { name: 'email' }),
+    field(t('district.settings.brandColor'), color, { name: 'brandColor', hint: t('district.settings.brandColorHint') }),
+    h('div', { class: 'field', 'data-field': 'logo' }, logoPreview, field(t('district.settings.logo'), logoFile), logoNote)],
+  t('district.settings.saveDistrict'), async () => {
     Object.assign(d, { name: name.value.trim(), url: url.value.trim(), email: email.value.trim(), brandColor: color.value });
     Object.assign(district, await api.put<District>('/api/v1/district', d));
-    toast('District saved');
+    toast(t('district.settings.districtSaved'));
   });
 
   // ---- money
-  const month = select(MONTHS.map((m, i): [string, string] => [String(i + 1), m]), {}, String(d.fiscalYearStartMonth));
+  const month = select(MONTHS().map((m, i): [string, string] => [String(i + 1), m]), {}, String(d.fiscalYearStartMonth));
   const budget = input({ type: 'number', min: 0, step: 1, value: String(Math.round(d.budgetCents / 100)), inputmode: 'numeric' });
-  const budgetNote = h('p', { class: 'hint', 'aria-live': 'polite' }, `${money(d.budgetCents)} a year.`);
-  budget.addEventListener('input', () => { budgetNote.textContent = budget.value ? `${money(Math.round(Number(budget.value) * 100))} a year.` : ''; });
+  const budgetNote = h('p', { class: 'hint', 'aria-live': 'polite' }, t('district.settings.perYear', { budgetCents: money(d.budgetCents) }));
+  budget.addEventListener('input', () => { budgetNote.textContent = budget.value ? t('district.settings.perYear2', { value: money(Math.round(Number(budget.value) * 100)) }) : ''; });
   const auto = h('input', { type: 'checkbox', checked: d.autoApproveProposals });
   const coach = h('input', { type: 'checkbox', checked: d.allowCoachAsAssessor });
-  const budgetForm = form('budget-h', 'Fiscal year and budget', [
-    field('Fiscal year starts in', month, { name: 'fiscalYearStartMonth' }),
-    field('Professional learning budget per year, in dollars', budget, { name: 'budgetCents' }), budgetNote,
-    field('Approve proposals automatically (the budget is still committed)', auto, { name: 'autoApproveProposals' }),
-    field('A teacher’s own coach may assess them', coach, { name: 'allowCoachAsAssessor' })],
-  'Save budget', async () => {
+  const budgetForm = form('budget-h', t('district.settings.budgetTitle'), [
+    field(t('district.settings.fyStarts'), month, { name: 'fiscalYearStartMonth' }),
+    field(t('district.settings.budget'), budget, { name: 'budgetCents' }), budgetNote,
+    field(t('district.settings.autoApprove'), auto, { name: 'autoApproveProposals' }),
+    field(t('district.settings.coachMayAssess'), coach, { name: 'allowCoachAsAssessor' })],
+  t('district.settings.saveBudget'), async () => {
     const dollars = Number(budget.value);
-    if (!budget.value.trim() || !Number.isFinite(dollars) || dollars < 0) throw new ApiError(422, 'Check the budget', '', '', [{ field: 'budgetCents', message: 'Enter the budget in whole dollars, e.g. 25000.' }]);
+    if (!budget.value.trim() || !Number.isFinite(dollars) || dollars < 0) throw new ApiError(422, t('district.settings.checkBudget'), '', '', [{ field: 'budgetCents', message: t('district.settings.budgetDollars') }]);
     Object.assign(d, { fiscalYearStartMonth: Number(month.value), budgetCents: Math.round(dollars * 100), autoApproveProposals: auto.checked, allowCoachAsAssessor: coach.checked });
     Object.assign(district, await api.put<District>('/api/v1/district', d));
-    toast('Budget saved');
+    toast(t('district.settings.budgetSaved'));
   });
 
   // ---- issuing and the certificate
-  const mode = select([['HOSTED', 'Hosted: checked at Cairn’s address (can be revoked at once)'], ['SIGNED', 'Signed: carries the district’s digital signature']], {}, issuing.defaultMode);
+  const mode = select([['HOSTED', t('district.settings.hosted')], ['SIGNED', t('district.settings.signed')]], {}, issuing.defaultMode);
   const stipend = h('input', { type: 'checkbox', checked: issuing.showStipend });
   const hours = h('input', { type: 'checkbox', checked: issuing.showHours });
-  const signer = input({ value: issuing.signatoryName ?? '', maxlength: 120, placeholder: 'e.g. Dr. Maria Alvarez' });
-  const signerTitle = input({ value: issuing.signatoryTitle ?? '', maxlength: 120, placeholder: 'e.g. Superintendent' });
-  const issuingForm = form('issuing-h', 'Badges and certificates', [
-    field('How new badges are verified', mode, { name: 'defaultMode' }),
-    field('Certificates show the stipend', stipend, { name: 'showStipend' }), field('Certificates show the hours', hours, { name: 'showHours' }),
-    field('Signed by (name)', signer, { name: 'signatoryName', hint: 'Printed under a signature line on every certificate. Leave empty for none.' }),
-    field('Signer’s title', signerTitle, { name: 'signatoryTitle' })],
-  'Save badges and certificates', async () => {
+  const signer = input({ value: issuing.signatoryName ?? '', maxlength: 120, placeholder: t('district.settings.signerPlaceholder') });
+  const signerTitle = input({ value: issuing.signatoryTitle ?? '', maxlength: 120, placeholder: t('district.settings.titlePlaceholder') });
+  const issuingForm = form('issuing-h', t('district.settings.badgesTitle'), [
+    field(t('district.settings.mode'), mode, { name: 'defaultMode' }),
+    field(t('district.settings.showStipend'), stipend, { name: 'showStipend' }), field(t('district.settings.showHours'), hours, { name: 'showHours' }),
+    field(t('district.settings.signer'), signer, { name: 'signatoryName', hint: t('district.settings.signerHint') }),
+    field(t('district.settings.signerTitle'), signerTitle, { name: 'signatoryTitle' })],
+  t('district.settings.saveBadges'), async () => {
     await api.put('/api/v1/issuing/settings', { defaultMode: mode.value, showStipend: stipend.checked, showHours: hours.checked,
       signatoryName: signer.value.trim() || null, signatoryTitle: signerTitle.value.trim() || null });
-    toast('Badge settings saved');
+    toast(t('district.settings.badgesSaved'));
   });
 
   // ---- sign-in providers (configuration, read-only here)
   const mine = providers;
-  const signIn = h('div', { class: 'card' }, h('h2', {}, 'Sign-in'),
-    h('p', {}, 'Everyone can sign in with their email and password.'),
-    mine.length ? h('ul', {}, mine.map((p) => h('li', {}, `${p.name} (single sign-on)`)))
-      : h('p', { class: 'meta' }, 'No single sign-on (Google Workspace, Microsoft Entra) is set up. Your IT person adds it in Cairn’s configuration.'));
+  const signIn = h('div', { class: 'card' }, h('h2', {}, t('district.settings.signIn')),
+    h('p', {}, t('district.settings.passwordSignIn')),
+    mine.length ? h('ul', {}, mine.map((p) => h('li', {}, t('district.settings.sso', { name: p.name }))))
+      : h('p', { class: 'meta' }, t('district.settings.noSso')));
 
   // ---- webhooks
   const hookList = h('ul', {});
   const hookRow = (w: Webhook) => {
-    const remove = h('button', { type: 'button', class: 'danger' }, `Remove ${w.url}`);
+    const remove = h('button', { type: 'button', class: 'danger' }, t('district.settings.remove', { url: w.url }));
     const li = h('li', {}, h('span', { class: 'mono' }, w.url), ' ', remove);
     remove.addEventListener('click', () => void busy(remove, async () => {
-      try { await api.del(`/api/v1/webhooks/${w.id}`); li.remove(); toast('Webhook removed'); } catch (err) { showError(li, err); }
+      try { await api.del(`/api/v1/webhooks/${w.id}`); li.remove(); toast(t('district.settings.webhookRemoved')); } catch (err) { showError(li, err); }
     }));
     return li;
   };
   hookList.append(...hooks.map(hookRow));
   const hookUrl = input({ type: 'url', placeholder: 'https://hr.example.org/cairn' });
   const hookOut = h('div', { 'aria-live': 'polite' });
-  const hookForm = form('hooks-h', 'Webhooks', [h('p', {}, 'Cairn tells these addresses when a badge is issued or revoked (for HR or payroll systems).'),
-    hookList, field('Address to add', hookUrl, { name: 'url' }), hookOut],
-  'Add webhook', async () => {
+  const hookForm = form('hooks-h', t('district.settings.webhooks'), [h('p', {}, t('district.settings.webhooksIntro')),
+    hookList, field(t('district.settings.addressToAdd'), hookUrl, { name: 'url' }), hookOut],
+  t('district.settings.addWebhook'), async () => {
     const w = await api.post<Webhook & { secret: string }>('/api/v1/webhooks', { url: hookUrl.value.trim() });
     hookList.append(hookRow(w));
-    hookOut.replaceChildren(status(`Added. Its signing secret, shown once: ${w.secret}`, 'ok'));
+    hookOut.replaceChildren(status(t('district.settings.secret', { secret: w.secret }), 'ok'));
     hookUrl.value = '';
   });
 
   // ---- recognized issuers
   const trustList = h('ul', {});
-  const trustRow = (t: Trusted) => {
-    const remove = h('button', { type: 'button', class: 'danger' }, `Stop recognizing ${t.name ?? t.issuerId}`);
-    const li = h('li', {}, t.name ? `${t.name} ` : '', h('span', { class: 'mono' }, t.issuerId), ' ', remove);
+  const trustRow = (trust: Trusted) => {
+    const remove = h('button', { type: 'button', class: 'danger' }, t('district.settings.stopRecognizing', { issuerId: trust.name ?? trust.issuerId }));
+    const li = h('li', {}, trust.name ? `${trust.name} ` : '', h('span', { class: 'mono' }, trust.issuerId), ' ', remove);
     remove.addEventListener('click', () => void busy(remove, async () => {
-      try { await api.del(`/api/v1/district/trusted-issuers/${t.id}`); li.remove(); } catch (err) { showError(li, err); }
+      try { await api.del(`/api/v1/district/trusted-issuers/${trust.id}`); li.remove(); } catch (err) { showError(li, err); }
     }));
     return li;
   };
@@ -132,15 +134,15 @@ export async function settings(): Promise<Node> {
   const trustId = input({ type: 'url', placeholder: 'https://university.example.edu/issuer' });
   const trustName = input({ maxlength: 200 });
   const trustNote = textarea({ rows: 2, maxlength: 1000 });
-  const trustForm = form('trust-h', 'Issuers you recognize', [h('p', {}, 'Badges from these issuers are marked as recognized when someone verifies them.'),
-    trustList, field('Issuer address (its profile’s id)', trustId, { name: 'issuerId' }), field('Name', trustName, { name: 'name' }), field('Note', trustNote, { name: 'note' })],
-  'Recognize this issuer', async () => {
-    const t = await api.post<Trusted>('/api/v1/district/trusted-issuers', { issuerId: trustId.value.trim(), name: trustName.value.trim() || null, note: trustNote.value.trim() || null });
-    if (!trusted.some((x) => x.id === t.id)) { trusted.push(t); trustList.append(trustRow(t)); }
+  const trustForm = form('trust-h', t('district.settings.trustedTitle'), [h('p', {}, t('district.settings.trustedIntro')),
+    trustList, field(t('district.settings.issuerAddress'), trustId, { name: 'issuerId' }), field(t('district.settings.name'), trustName, { name: 'name' }), field(t('district.settings.note'), trustNote, { name: 'note' })],
+  t('district.settings.recognize'), async () => {
+    const trust = await api.post<Trusted>('/api/v1/district/trusted-issuers', { issuerId: trustId.value.trim(), name: trustName.value.trim() || null, note: trustNote.value.trim() || null });
+    if (!trusted.some((x) => x.id === trust.id)) { trusted.push(trust); trustList.append(trustRow(trust)); }
     trustId.value = ''; trustName.value = ''; trustNote.value = '';
   });
 
-  section.append(h('h1', {}, 'District settings'), identity, budgetForm, issuingForm, signIn, hookForm, trustForm);
+  section.append(h('h1', {}, t('district.settings.title')), identity, budgetForm, issuingForm, signIn, hookForm, trustForm);
   return section;
 }
 

@@ -7,6 +7,7 @@ import { busy, field, h, pagedList, showError, textarea, toast } from '../../ui'
 import { templateApi } from '../template/api';
 import { peopleApi } from '../people/api';
 import { enrollmentApi, type Decision } from './api';
+import { t } from '../../core/i18n';
 
 
 interface Waiting { e: Enrollment; who: string; total: number }
@@ -16,9 +17,9 @@ async function waitingPage(page: number, size: number): Promise<Waiting[]> {
   const waiting = await enrollmentApi.waiting(page, size);
   const [people, totals] = await Promise.all([
     peopleApi.byIds(waiting.map((e) => e.personId)).catch(() => [] as Person[]),
-    Promise.all(waiting.map((e) => templateApi.preview(e.templateId).then((t) => t.totalStipendCents).catch(() => 0)))]);
+    Promise.all(waiting.map((e) => templateApi.preview(e.templateId).then((tpl) => tpl.totalStipendCents).catch(() => 0)))]);
   const names = new Map(people.map((p) => [p.id, p.displayName || p.email]));
-  return waiting.map((e, i) => ({ e, who: names.get(e.personId) ?? 'A teacher', total: totals[i] }));
+  return waiting.map((e, i) => ({ e, who: names.get(e.personId) ?? t('enrollment.approvals.aTeacher'), total: totals[i] }));
 }
 
 export async function approvals(): Promise<Node> {
@@ -27,10 +28,10 @@ export async function approvals(): Promise<Node> {
   const card = ({ e, who, total }: Waiting) => {
     const comment = textarea({ rows: 2, maxlength: 4000 });
     const el = h('article', { class: 'card proposal', 'aria-label': `${who}: ${e.templateTitle}` }, h('h2', {}, `${who}: ${e.templateTitle}`),
-      h('p', { class: 'meta' }, `Proposed ${date(e.proposedAt)} · would commit ${money(total)}${total > budget.remainingCents ? ' — more than remains' : ''}`),
-      e.proposal ? h('dl', { class: 'summary' }, h('dt', {}, 'Topic'), h('dd', {}, e.proposal.topic), h('dt', {}, 'Sources'),
-        h('dd', {}, h('ul', {}, e.proposal.sources.map((s) => h('li', {}, s)))), h('dt', {}, 'Plan'), h('dd', {}, e.proposal.plan)) : null,
-      field(`Comment to ${who} (needed to return or decline)`, comment, { name: 'comment' }));
+      h('p', { class: 'meta' }, t('enrollment.approvals.proposedMeta', { date: date(e.proposedAt), amount: money(total) }), total > budget.remainingCents ? t('enrollment.approvals.moreThanRemains') : ''),
+      e.proposal ? h('dl', { class: 'summary' }, h('dt', {}, t('enrollment.approvals.topic')), h('dd', {}, e.proposal.topic), h('dt', {}, t('enrollment.approvals.sources')),
+        h('dd', {}, h('ul', {}, e.proposal.sources.map((s) => h('li', {}, s)))), h('dt', {}, t('enrollment.approvals.plan')), h('dd', {}, e.proposal.plan)) : null,
+      field(t('enrollment.approvals.commentTo', { who: who }), comment, { name: 'comment' }));
     const act = (decision: Decision, label: string, cls = '') => {
       const b = h('button', { type: 'button', class: cls }, label);
       b.addEventListener('click', () => void busy(b, async () => {
@@ -42,16 +43,16 @@ export async function approvals(): Promise<Node> {
       }));
       return b;
     };
-    el.append(h('div', { class: 'actions' }, act('DECLINE', 'Decline', 'danger'), act('RETURN', 'Return for changes'), act('APPROVE', 'Approve', 'primary')));
+    el.append(h('div', { class: 'actions' }, act('DECLINE', t('enrollment.approvals.decline'), 'danger'), act('RETURN', t('enrollment.approvals.return')), act('APPROVE', t('enrollment.approvals.approve'), 'primary')));
     return el;
   };
   const pager = await pagedList<Waiting>({ load: waitingPage, append: (rows) => cards.append(...rows.map(card)), noun: 'proposals' });
   const used = budget.budgetCents ? Math.min(100, Math.round(((budget.budgetCents - budget.remainingCents) / budget.budgetCents) * 100)) : 0;
-  return h('section', {}, h('h1', {}, 'Proposals to approve'),
-    h('p', {}, h('a', { href: '/admin/approvals/history' }, 'Approval history'), ' · ', h('a', { href: '/admin/reviews' }, 'Reviews waiting and who reviews them')),
-    h('div', { class: 'budget', role: 'group', 'aria-label': 'Budget' },
-      h('p', {}, `Fiscal year ${budget.fiscalYear}: ${money(budget.remainingCents)} of ${money(budget.budgetCents)} remaining (${money(budget.committedCents)} committed, ${money(budget.paidCents)} paid).`),
-      h('meter', { min: 0, max: 100, value: used, 'aria-label': 'Share of the budget committed or paid' }, `${used}%`)),
-    pager.items.length === 0 ? h('p', { role: 'status' }, 'No proposals are waiting.') : null,
+  return h('section', {}, h('h1', {}, t('enrollment.approvals.title')),
+    h('p', {}, h('a', { href: '/admin/approvals/history' }, t('enrollment.approvals.history')), ' · ', h('a', { href: '/admin/reviews' }, t('enrollment.approvals.reviewsWaiting'))),
+    h('div', { class: 'budget', role: 'group', 'aria-label': t('enrollment.approvals.budget') },
+      h('p', {}, t('enrollment.approvals.fiscalYear', { fiscalYear: budget.fiscalYear, remainingCents: money(budget.remainingCents), budgetCents: money(budget.budgetCents), committedCents: money(budget.committedCents), paidCents: money(budget.paidCents) })),
+      h('meter', { min: 0, max: 100, value: used, 'aria-label': t('enrollment.approvals.budgetShare') }, `${used}%`)),
+    pager.items.length === 0 ? h('p', { role: 'status' }, t('enrollment.approvals.none')) : null,
     cards, pager.footer);
 }

@@ -6,9 +6,10 @@ import type { Enrollment } from './types';
 import { emptyState, h, pagedList } from '../../ui';
 import { peopleApi } from '../people/api';
 import { enrollmentApi } from './api';
+import { t } from '../../core/i18n';
 
 type Decided = Enrollment & { decidedBy?: string };
-const OUTCOME: Record<string, string> = { ACTIVE: 'Approved', COMPLETED: 'Approved (completed)', DECLINED: 'Declined', RETURNED: 'Returned for changes' };
+const OUTCOME = (): Record<string, string> => ({ ACTIVE: t('enrollment.history.approved'), COMPLETED: t('enrollment.history.approvedCompleted'), DECLINED: t('enrollment.history.declined'), RETURNED: t('enrollment.history.returned') });
 
 interface Row { e: Decided; names: Map<string, string> }
 
@@ -23,13 +24,13 @@ async function decidedPage(page: number, size: number): Promise<Row[]> {
 export async function approvalHistory(): Promise<Node> {
   const tbody = h('tbody', {});
   const row = ({ e, names }: Row) => h('tr', {}, h('td', {}, date(e.decidedAt!)), h('th', { scope: 'row' }, names.get(e.personId) ?? '—'),
-    h('td', {}, e.templateTitle), h('td', {}, OUTCOME[e.state] ?? e.state.toLowerCase()), h('td', {}, e.decidedBy ? names.get(e.decidedBy) ?? '—' : 'automatic'),
+    h('td', {}, e.templateTitle), h('td', {}, OUTCOME()[e.state] ?? e.state.toLowerCase()), h('td', {}, e.decidedBy ? names.get(e.decidedBy) ?? '—' : t('enrollment.history.automatic')),
     h('td', {}, e.decisionComment ?? ''), h('td', {}, money(e.committedCents)));
   const pager = await pagedList<Row>({ load: decidedPage, append: (rows) => tbody.append(...rows.map(row)), noun: 'decisions' });
-  return h('section', {}, h('p', {}, h('a', { href: '/admin/approvals' }, '← Approvals')), h('h1', {}, 'Approval history'),
-    pager.items.length ? h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Decided proposals' }, h('table', {},
-      h('thead', {}, h('tr', {}, ['Decided', 'Teacher', 'Microcredential', 'Decision', 'By', 'Comment', 'Committed'].map((c) => h('th', { scope: 'col' }, c)))),
+  return h('section', {}, h('p', {}, h('a', { href: '/admin/approvals' }, t('enrollment.history.back'))), h('h1', {}, t('enrollment.history.title')),
+    pager.items.length ? h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': t('enrollment.history.caption') }, h('table', {},
+      h('thead', {}, h('tr', {}, [t('enrollment.history.decided'), t('enrollment.history.teacher'), t('enrollment.history.microcredential'), t('enrollment.history.decision'), t('enrollment.history.by'), t('enrollment.history.comment'), t('enrollment.history.committed')].map((c) => h('th', { scope: 'col' }, c)))),
       tbody))
-      : emptyState('No proposal has been decided yet.'),
+      : emptyState(t('enrollment.history.none')),
     pager.footer);
 }

@@ -12,17 +12,18 @@ import { contentUrl, evidenceApi, requirementPath } from './api';
 import { reviewApi } from '../review/api';
 import { templateApi } from '../template/api';
 import { enrollmentApi } from '../enrollment/api';
+import { locale, t } from '../../core/i18n';
 
 export async function workspace(p: { id: string; tier: string }): Promise<Node> {
   const e = await enrollmentApi.get(p.id);
-  const [t, evidence, subs] = await Promise.all([
+  const [tpl, evidence, subs] = await Promise.all([
     templateApi.preview(e.templateId),
     evidenceApi.ofTier(e.id, p.tier),
     reviewApi.submissionsOf(e.id),
   ]);
-  const tiers = tiersOf(e, t);
+  const tiers = tiersOf(e, tpl);
   const tier = tiers.find((x) => x.key === p.tier);
-  if (!tier) throw new Error('No such tier');
+  if (!tier) throw new Error(t('evidence.workspace.noSuchTier'));
   const sub = subs.find((s) => s.tierKey === tier.key);
   // a tier opens once the tiers it requires (by title) have passed; the service refuses evidence before that too
   const passed = new Set(tiers.filter((x) => subs.some((s) => s.tierKey === x.key && s.state === 'PASSED')).map((x) => x.title));
@@ -33,26 +34,26 @@ export async function workspace(p: { id: string; tier: string }): Promise<Node> 
     h('p', {}, h('a', { href: `/my/enrollments/${e.id}` }, `← ${e.templateTitle}`)),
     h('h1', {}, tier.title), tier.description ? h('p', {}, tier.description) : null);
   if (missing.length && !sub) {
-    section.append(status(`Locked: pass ${list(missing)} first. You can add evidence here once ${missing.length === 1 ? 'it has' : 'they have'} passed.`, 'warn'));
+    section.append(status(t('evidence.workspace.locked', { missing: list(missing), count: missing.length }), 'warn'));
   }
   if (sub) {
-    section.append(status(sub.state === 'PASSED' ? 'Passed. Well done!' : sub.state === 'SUBMITTED'
-      ? 'Submitted: your assessor will review it.' : 'Returned: revise the pieces marked below and submit again.',
+    section.append(status(sub.state === 'PASSED' ? t('evidence.workspace.passed') : sub.state === 'SUBMITTED'
+      ? t('evidence.workspace.submitted') : t('evidence.workspace.returned'),
     sub.state === 'PASSED' ? 'ok' : sub.state === 'RETURNED' ? 'warn' : 'info'));
     const last = sub.attempts.filter((a) => a.outcome).at(-1);
-    if (last) section.append(feedbackView(last, tier, t.levels));
+    if (last) section.append(feedbackView(last, tier, tpl.levels));
   }
   for (const r of tier.requirements) section.append(requirementEditor(e, tier, r, current.filter((x) => x.requirementKey === r.key), editable));
   if (current.length) section.append(sharing(tier, current, sub?.state === 'PASSED'));
   if (editable) {
-    const submit = h('button', { type: 'button', class: 'primary' }, sub ? 'Resubmit this tier' : 'Submit this tier');
+    const submit = h('button', { type: 'button', class: 'primary' }, sub ? t('evidence.workspace.resubmit') : t('evidence.workspace.submit'));
     const box = h('div', { class: 'submit-box' }, submit);
     submit.addEventListener('click', () => void busy(submit, async () => {
       // wait for any pending autosave first, so the submission includes the last keystrokes
       await Promise.all([...pendingSaves]);
       try {
         await evidenceApi.submitTier(e.id, tier.key);
-        toast('Submitted for review');
+        toast(t('evidence.workspace.submittedToast'));
         navigate(location.pathname, true);
       } catch (err) {
         const key: Record<string, string> = {};
@@ -68,14 +69,15 @@ export async function workspace(p: { id: string; tier: string }): Promise<Node> 
 
 /** Nothing is public by default: the teacher picks what the public badge page shows. */
 function sharing(tier: TierPreview, pieces: Evidence[], passed: boolean): HTMLElement {
-  const title = (p: Evidence) => `${tier.requirements.find((r) => r.key === p.requirementKey)?.title ?? p.requirementKey}: ${p.type === 'TEXT' ? 'written reflection' : p.name}`;
-  const fs = h('fieldset', { class: 'sharing' }, h('legend', {}, 'Show on my public badge page'),
-    h('p', { class: 'hint' }, passed ? 'Your badge was issued with the pieces chosen when the tier passed.' : 'Pieces you tick are published with the badge when this tier passes. Nothing is public otherwise.'),
+  const title = (p: Evidence) => t('evidence.workspace.pieceTitle', { requirement: tier.requirements.find((r) => r.key === p.requirementKey)?.title ?? p.requirementKey,
+    piece: p.type === 'TEXT' ? t('evidence.workspace.writtenReflection') : p.name });
+  const fs = h('fieldset', { class: 'sharing' }, h('legend', {}, t('evidence.workspace.showPublic')),
+    h('p', { class: 'hint' }, passed ? t('evidence.workspace.issuedWithPieces') : t('evidence.workspace.tickToPublish')),
     pieces.map((p) => {
       const id = `share-${p.id}`;
       const box = h('input', { type: 'checkbox', id, checked: p.isPublic });
       box.addEventListener('change', async () => {
-        try { await evidenceApi.setPublic(p.id, box.checked); toast(box.checked ? 'Will be shown publicly' : 'Kept private'); } catch (err) { box.checked = !box.checked; showError(fs, err); }
+        try { await evidenceApi.setPublic(p.id, box.checked); toast(box.checked ? t('evidence.workspace.shownPublicly') : t('evidence.workspace.keptPrivate')); } catch (err) { box.checked = !box.checked; showError(fs, err); }
       });
       return h('div', { class: 'check' }, box, h('label', { for: id }, title(p)));
     }));
@@ -84,10 +86,10 @@ function sharing(tier: TierPreview, pieces: Evidence[], passed: boolean): HTMLEl
 
 function feedbackView(a: NonNullable<Submission['attempts'][number]>, tier: TierPreview, levels: string[]): HTMLElement {
   const name = (rk: string, ck: string) => tier.requirements.find((r) => r.key === rk)?.criteria.find((c) => c.key === ck)?.name ?? ck;
-  return h('div', { class: 'feedback' }, h('h2', {}, `Feedback on attempt ${a.number} (${a.outcome === 'PASS' ? 'passed' : 'returned'})`),
+  return h('div', { class: 'feedback' }, h('h2', {}, a.outcome === 'PASS' ? t('evidence.workspace.feedbackPassed', { number: a.number }) : t('evidence.workspace.feedbackReturned', { number: a.number })),
     a.comment ? h('p', {}, a.comment) : null,
     h('ul', {}, a.scores.map((s) => h('li', {}, h('strong', {}, `${name(s.requirementKey, s.criterionKey)}: `),
-      levels[s.level] ?? `level ${s.level}`, s.feedback ? ` — ${s.feedback}` : ''))));
+      levels[s.level] ?? t('evidence.workspace.level', { level: s.level }), s.feedback ? ` — ${s.feedback}` : ''))));
 }
 
 const pendingSaves = new Set<Promise<unknown>>();
@@ -117,7 +119,7 @@ function reflectionEditor(base: string, r: RequirementPreview, piece: Evidence |
   const update = () => {
     const n = countWords(text.value);
     const ok = (min === undefined || n >= min) && (max === undefined || n <= max);
-    counter.textContent = `${n} word${n === 1 ? '' : 's'}${min !== undefined ? ` (needs ${min}–${max})` : ''}`;
+    counter.textContent = t('evidence.workspace.words', { count: n }) + (min !== undefined ? t('evidence.workspace.needs', { min, max: max! }) : '');
     counter.className = `counter ${n === 0 ? '' : ok ? 'ok' : 'out'}`;
   };
   update();
@@ -125,7 +127,7 @@ function reflectionEditor(base: string, r: RequirementPreview, piece: Evidence |
   const save = () => {
     clearTimeout(timer);
     const p = evidenceApi.saveReflection(base, text.value)
-      .then(() => { saved.textContent = `Draft saved ${new Date().toLocaleTimeString()}`; clearErrors(wrap.closest('.requirement') ?? wrap); })
+      .then(() => { saved.textContent = t('evidence.workspace.draftSaved', { time: new Date().toLocaleTimeString(locale()) }); clearErrors(wrap.closest('.requirement') ?? wrap); })
       .catch((err) => showError(wrap, err))
       .finally(() => pendingSaves.delete(p));
     pendingSaves.add(p);
@@ -133,12 +135,12 @@ function reflectionEditor(base: string, r: RequirementPreview, piece: Evidence |
   };
   text.addEventListener('input', () => {
     update();
-    saved.textContent = 'Unsaved changes';
+    saved.textContent = t('evidence.workspace.unsaved');
     clearTimeout(timer);
     timer = window.setTimeout(save, 1200); // autosave a moment after typing stops
   });
-  text.addEventListener('blur', () => { if (saved.textContent === 'Unsaved changes') void save(); });
-  const wrap = h('div', {}, field('Your reflection', text, { name: 'text' }), counter, editable ? saved : null);
+  text.addEventListener('blur', () => { if (saved.textContent === t('evidence.workspace.unsaved')) void save(); });
+  const wrap = h('div', {}, field(t('evidence.workspace.reflection'), text, { name: 'text' }), counter, editable ? saved : null);
   return wrap;
 }
 
@@ -147,20 +149,20 @@ function linksEditor(base: string, pieces: Evidence[], editable: boolean): HTMLE
   const add = (v = '') => {
     const n = list.children.length;
     // "link or cite": a web address, or a citation of a book or article (author, title, year)
-    list.append(field(`Link or citation ${n + 1}`, input({ value: v, readonly: !editable, placeholder: 'https://… or Author, Title (year)', autocomplete: 'off' }),
-      { name: `urls[${n}]`, hint: n === 0 ? 'Paste a web address, or cite a book or article: author, title, year.' : undefined }));
+    list.append(field(t('evidence.workspace.linkOrCitation', { n: n + 1 }), input({ value: v, readonly: !editable, placeholder: t('evidence.workspace.linkPlaceholder'), autocomplete: 'off' }),
+      { name: `urls[${n}]`, hint: n === 0 ? t('evidence.workspace.linkHint') : undefined }));
   };
   (pieces.length ? pieces.map((p) => p.url ?? p.name) : ['', '']).forEach(add);
-  const save = h('button', { type: 'button' }, 'Save sources');
+  const save = h('button', { type: 'button' }, t('evidence.workspace.saveSources'));
   const saved = h('span', { class: 'saved', role: 'status' });
   const wrap = h('div', { 'data-field': 'urls' }, list, h('p', { class: 'field-error' }));
   save.addEventListener('click', () => void busy(save, async () => {
     const urls = [...list.querySelectorAll<HTMLInputElement>('input')].map((i) => i.value.trim()).filter(Boolean);
     const p = evidenceApi.saveLinks(base, urls);
     pendingSaves.add(p);
-    try { await p; clearErrors(wrap.closest('.requirement') ?? wrap); saved.textContent = `${urls.length} source${urls.length === 1 ? '' : 's'} saved`; } catch (err) { showError(wrap, err); } finally { pendingSaves.delete(p); }
+    try { await p; clearErrors(wrap.closest('.requirement') ?? wrap); saved.textContent = t('evidence.workspace.sourcesSaved', { count: urls.length }); } catch (err) { showError(wrap, err); } finally { pendingSaves.delete(p); }
   }));
-  if (editable) wrap.append(h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => add() }, 'Add another source'), save, saved));
+  if (editable) wrap.append(h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => add() }, t('evidence.workspace.addSource')), save, saved));
   return wrap;
 }
 
@@ -170,8 +172,8 @@ function filesEditor(base: string, r: RequirementPreview, pieces: Evidence[], ed
   if (!editable) return wrap;
   const picker = h('input', { type: 'file', multiple: true, accept: acceptFor(r) });
   const videoInstead = r.kind === 'REFLECTION';
-  const zone = h('div', { class: 'dropzone' }, h('p', {}, videoInstead ? 'Or record a video instead: drag it here, or choose it:' : 'Drag files here, or choose them:'),
-    field(videoInstead ? `Video instead of the written ${r.title.toLowerCase()}` : `Add files to ${r.title}`, picker), h('div', { class: 'uploads' }));
+  const zone = h('div', { class: 'dropzone' }, h('p', {}, videoInstead ? t('evidence.workspace.orVideo') : t('evidence.workspace.dragFiles')),
+    field(videoInstead ? t('evidence.workspace.videoInstead') : t('evidence.workspace.addFilesTo', { title: r.title }), picker), h('div', { class: 'uploads' }));
   const start = (files: FileList | File[]) => { for (const f of Array.from(files)) void uploadOne(base, f, zone, list); };
   picker.addEventListener('change', () => { if (picker.files) start(picker.files); picker.value = ''; });
   zone.addEventListener('dragover', (ev) => { ev.preventDefault(); zone.classList.add('over'); });
@@ -189,10 +191,10 @@ function acceptFor(r: RequirementPreview): string {
 }
 
 async function uploadOne(base: string, file: File, zone: HTMLElement, list: HTMLElement): Promise<void> {
-  const bar = h('progress', { max: 100, value: 0, 'aria-label': `Uploading ${file.name}` });
+  const bar = h('progress', { max: 100, value: 0, 'aria-label': t('evidence.workspace.uploading', { name: file.name }) });
   // a local preview while the upload runs, so a teacher sees at once whether it is the right clip or photo
-  const local = file.type.startsWith('video/') ? h('video', { src: URL.createObjectURL(file), controls: true, muted: true, class: 'thumb', 'aria-label': `Preview of ${file.name}` })
-    : file.type.startsWith('image/') ? h('img', { src: URL.createObjectURL(file), alt: `Preview of ${file.name}`, class: 'thumb' }) : null;
+  const local = file.type.startsWith('video/') ? h('video', { src: URL.createObjectURL(file), controls: true, muted: true, class: 'thumb', 'aria-label': t('evidence.workspace.preview', { name: file.name }) })
+    : file.type.startsWith('image/') ? h('img', { src: URL.createObjectURL(file), alt: t('evidence.workspace.preview', { name: file.name }), class: 'thumb' }) : null;
   const row = h('div', { class: 'upload' }, local, h('span', {}, file.name), bar);
   zone.querySelector('.uploads')!.append(row);
   const go = async () => {
@@ -204,15 +206,15 @@ async function uploadOne(base: string, file: File, zone: HTMLElement, list: HTML
       row.remove();
       list.querySelector(`[data-name="${CSS.escape(ev.name)}"]`)?.remove();
       list.append(fileItem(ev, true));
-      toast(`${file.name} uploaded`);
+      toast(t('evidence.workspace.uploaded', { name: file.name }));
     } catch (err) {
       // a refused upload shows no full progress bar: the bar goes, the reason and a retry stay
       bar.remove();
       showError(row, err);
       // a cut-off transfer may work next time; a refused file will not, so it gets a way to dismiss it instead
       const transient = !(err instanceof ApiError) || err.status === 0 || err.status >= 500;
-      row.append(transient ? h('button', { type: 'button', class: 'retry', onclick: () => void go() }, `Retry ${file.name}`)
-        : h('button', { type: 'button', class: 'retry', onclick: () => row.remove() }, `Dismiss ${file.name}`));
+      row.append(transient ? h('button', { type: 'button', class: 'retry', onclick: () => void go() }, t('evidence.workspace.retry', { name: file.name }))
+        : h('button', { type: 'button', class: 'retry', onclick: () => row.remove() }, t('evidence.workspace.dismiss', { name: file.name })));
     }
   };
   await go();
@@ -225,7 +227,7 @@ function fileItem(p: Evidence, editable: boolean): HTMLElement {
   const li = h('li', { 'data-name': p.name }, preview, h('a', { href: url, target: '_blank', rel: 'noopener' }, p.name),
     p.sizeBytes ? h('span', { class: 'meta' }, ` ${(p.sizeBytes / 1024).toFixed(0)} KB`) : null);
   if (editable && !p.submitted) {
-    li.append(h('button', { type: 'button', class: 'link', onclick: async () => { await evidenceApi.remove(p.id); li.remove(); toast(`${p.name} removed`); } }, `Remove ${p.name}`));
+    li.append(h('button', { type: 'button', class: 'link', onclick: async () => { await evidenceApi.remove(p.id); li.remove(); toast(t('evidence.workspace.removed', { name: p.name })); } }, t('evidence.workspace.remove', { name: p.name })));
   }
   return li;
 }

@@ -1,9 +1,11 @@
 // Public Open Badges documents (the same URLs answer HTML to browsers, JSON to this app).
+import { language } from '../../core/i18n';
 import type { BadgeClassDoc } from './types';
 
 /** Reads a public Open Badges document as JSON (the same URL answers HTML to browsers). */
 export async function obDocument<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { Accept: 'application/ld+json, application/json' } });
+  // a template's Spanish name and description come back where the reader asked for Spanish
+  const res = await fetch(url, { headers: { Accept: 'application/ld+json, application/json', 'Accept-Language': language() } });
   if (!res.ok) throw new Error(`${res.status} ${url}`);
   return res.json() as Promise<T>;
 }

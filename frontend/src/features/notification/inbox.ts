@@ -4,9 +4,11 @@ import { headerHooks } from '../../core/app';
 import { date } from '../../core/format';
 import { append, busy, emptyState, h, showError, toast } from '../../ui';
 import { notificationApi, type Notice } from './api';
+import { t } from '../../core/i18n';
 
-const KINDS: Array<[string, string]> = [['PROPOSAL_DECIDED', 'A proposal of mine is decided'], ['SUBMISSION_ARRIVED', 'Evidence arrives for me to review'],
-  ['TIER_PASSED', 'A tier of mine passes'], ['TIER_RETURNED', 'A tier of mine is returned for more work'], ['BADGE_EXPIRING', 'A badge of mine expires soon']];
+const KINDS = (): Array<[string, string]> => ([['PROPOSAL_DECIDED', t('notification.inbox.proposalDecided')], ['SUBMISSION_ARRIVED', t('notification.inbox.submissionArrived')],
+  ['TIER_PASSED', t('notification.inbox.tierPassed')], ['TIER_RETURNED', t('notification.inbox.tierReturned')], ['BADGE_EXPIRING', t('notification.inbox.badgeExpiring')],
+  ['WORK_DUE', t('notification.inbox.workDue')], ['COHORT_ENROLLED', t('notification.inbox.cohortEnrolled')]]);
 
 let unreadLink: HTMLAnchorElement | null = null;
 
@@ -16,13 +18,13 @@ export async function refreshUnread(): Promise<void> {
   if (!link) return;
   const n = (await notificationApi.list(true).catch(() => [])).length;
   // the count is part of the link's visible text, so what is seen is what is announced ("Notifications 3 unread")
-  link.replaceChildren('Notifications');
-  if (n) link.append(' ', h('span', { class: 'counter' }, String(n)), h('span', { class: 'sr-only' }, ' unread'));
+  link.replaceChildren(t('notification.inbox.notifications'));
+  if (n) link.append(' ', h('span', { class: 'counter' }, String(n)), h('span', { class: 'sr-only' }, t('notification.inbox.unreadSr')));
 }
 
 headerHooks.push((header) => {
   const who = header.querySelector('.who');
-  unreadLink = h('a', { href: '/notifications', class: 'notifications-link', 'aria-current': location.pathname === '/notifications' ? 'page' : null }, 'Notifications');
+  unreadLink = h('a', { href: '/notifications', class: 'notifications-link', 'aria-current': location.pathname === '/notifications' ? 'page' : null }, t('notification.inbox.notifications'));
   who?.prepend(unreadLink);
   void refreshUnread();
 });
@@ -33,7 +35,7 @@ export async function inbox(): Promise<Node> {
   const list = h('ul', { class: 'notices' });
   const unread = () => notices.filter((n) => !n.readAt).length;
   const count = h('p', { class: 'meta', 'aria-live': 'polite' });
-  const showCount = () => { count.textContent = `${unread()} unread of ${notices.length}`; };
+  const showCount = () => { count.textContent = t('notification.inbox.unreadOf', { unread: unread(), noticesCount: notices.length }); };
   const markRead = async (n: Notice) => {
     if (n.readAt) return;
     Object.assign(n, await notificationApi.read(n.id));
@@ -41,13 +43,13 @@ export async function inbox(): Promise<Node> {
   const item = (n: Notice): HTMLElement => {
     const li = h('li', { class: `card notice${n.readAt ? '' : ' unread'}` });
     const draw = () => {
-      const mark = h('button', { type: 'button', class: 'link' }, `Mark “${n.title}” as read`);
+      const mark = h('button', { type: 'button', class: 'link' }, t('notification.inbox.markRead', { title: n.title }));
       mark.addEventListener('click', () => void busy(mark, async () => {
         try { await markRead(n); draw(); showCount(); void refreshUnread(); } catch (err) { showError(li, err); }
       }));
       li.className = `card notice${n.readAt ? '' : ' unread'}`;
       li.replaceChildren(
-        h('h2', { class: 'notice-title' }, n.readAt ? '' : h('span', { class: 'pill' }, 'New'), ' ',
+        h('h2', { class: 'notice-title' }, n.readAt ? '' : h('span', { class: 'pill' }, t('notification.inbox.new')), ' ',
           n.link ? h('a', { href: n.link, onclick: () => { void markRead(n).then(refreshUnread); } }, n.title) : n.title),
         h('p', {}, n.text), h('p', { class: 'meta' }, date(n.createdAt)), n.readAt ? '' : mark);
     };
@@ -55,34 +57,34 @@ export async function inbox(): Promise<Node> {
     return li;
   };
   list.append(...notices.map(item));
-  const all = h('button', { type: 'button' }, 'Mark all as read');
+  const all = h('button', { type: 'button' }, t('notification.inbox.markAll'));
   all.addEventListener('click', () => void busy(all, async () => {
     try {
       for (const n of notices.filter((x) => !x.readAt)) await markRead(n);
       list.replaceChildren(...notices.map(item));
-      showCount(); void refreshUnread(); toast('All notifications marked as read');
+      showCount(); void refreshUnread(); toast(t('notification.inbox.allMarked'));
     } catch (err) { showError(section, err); }
   }));
   showCount();
 
-  const boxes = (channel: 'email' | 'inApp') => KINDS.map(([k, label]) => {
+  const boxes = (channel: 'email' | 'inApp') => KINDS().map(([k, label]) => {
     const id = `pref-${channel}-${k}`;
     return h('span', { class: 'check' }, h('input', { type: 'checkbox', id, 'data-kind': k, 'data-channel': channel, checked: prefs[channel]?.[k] !== false }),
       h('label', { for: id }, label));
   });
-  const save = h('button', { type: 'submit' }, 'Save notification choices');
-  const form = h('form', { novalidate: true, 'aria-labelledby': 'prefs-h' }, h('h2', { id: 'prefs-h' }, 'What you are told about'),
-    h('fieldset', {}, h('legend', {}, 'In Cairn'), boxes('inApp')), h('fieldset', {}, h('legend', {}, 'By email'), boxes('email')), save);
+  const save = h('button', { type: 'submit' }, t('notification.inbox.save'));
+  const form = h('form', { novalidate: true, 'aria-labelledby': 'prefs-h' }, h('h2', { id: 'prefs-h' }, t('notification.inbox.whatTold')),
+    h('fieldset', {}, h('legend', {}, t('notification.inbox.inApp')), boxes('inApp')), h('fieldset', {}, h('legend', {}, t('notification.inbox.byEmail')), boxes('email')), save);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void busy(save, async () => {
       const pick = (channel: string) => Object.fromEntries([...form.querySelectorAll<HTMLInputElement>(`input[data-channel="${channel}"]`)]
         .map((i) => [i.dataset.kind!, i.checked]));
-      try { await notificationApi.savePreferences({ email: pick('email'), inApp: pick('inApp') }); toast('Notification choices saved'); } catch (err) { showError(form, err); }
+      try { await notificationApi.savePreferences({ email: pick('email'), inApp: pick('inApp') }); toast(t('notification.inbox.saved')); } catch (err) { showError(form, err); }
     });
   });
-  append(section, [h('h1', {}, 'Notifications'), count,
-    notices.length ? [h('p', {}, all), list] : emptyState('Nothing yet. You will be told here when a proposal is decided, evidence arrives for review, or a tier passes or is returned.'),
+  append(section, [h('h1', {}, t('notification.inbox.notifications')), count,
+    notices.length ? [h('p', {}, all), list] : emptyState(t('notification.inbox.none')),
     form]);
   return section;
 }

@@ -1,12 +1,13 @@
 // Review reassignment (admins): every waiting submission of the district, oldest first, with who reviews it; an admin
 // hands one to another assessor (the service refuses someone reviewing their own work or, if the district says so,
 // their own teacher, and says why).
-import { date } from '../../core/format';
+import { age, date } from '../../core/format';
 import { api } from '../../core/http';
 import type { Person } from '../people/types';
 import { busy, emptyState, field, h, pagedList, select, showError, toast } from '../../ui';
 import { peopleApi } from '../people/api';
 import { reviewApi } from './api';
+import { t, tn } from '../../core/i18n';
 
 interface QueueItem { submissionId: string; personId: string; templateTitle: string; tierTitle: string; attempt: number; assessorId?: string; submittedAt: string; ageHours: number }
 
@@ -25,24 +26,24 @@ export async function reassignReviews(): Promise<Node> {
   const known = new Map(assessors.map((p) => [p.id, p]));
   const list = h('ul', { class: 'people' });
   const row = ({ q, names }: Row) => {
-    const who = (id?: string) => { const p = id ? names.get(id) ?? known.get(id) : undefined; return id ? p?.displayName || p?.email || 'someone no longer listed' : 'nobody yet'; };
-    const choice = select([['', 'Choose an assessor'], ...assessors.filter((a) => a.id !== q.personId).map((a): [string, string] => [a.id, a.displayName || a.email])], {}, q.assessorId ?? '');
-    const go = h('button', { type: 'button' }, `Reassign ${q.tierTitle} of ${who(q.personId)}`);
+    const who = (id?: string) => { const p = id ? names.get(id) ?? known.get(id) : undefined; return id ? p?.displayName || p?.email || t('review.reassign.noLongerListed') : t('review.reassign.nobody'); };
+    const choice = select([['', t('review.reassign.choose')], ...assessors.filter((a) => a.id !== q.personId).map((a): [string, string] => [a.id, a.displayName || a.email])], {}, q.assessorId ?? '');
+    const go = h('button', { type: 'button' }, t('review.reassign.reassign', { tierTitle: q.tierTitle, personId: who(q.personId) }));
     const current = h('span', {}, who(q.assessorId));
     const li = h('li', { class: 'card' }, h('h2', {}, `${q.templateTitle}: ${q.tierTitle}`),
-      h('p', { class: 'meta' }, `${who(q.personId)} · attempt ${q.attempt} · submitted ${date(q.submittedAt)} (${q.ageHours < 48 ? `${q.ageHours} hours` : `${Math.floor(q.ageHours / 24)} days`} ago)`),
-      h('p', {}, 'Reviewer: ', current), field('New reviewer', choice, { name: 'assessorId' }), go);
+      h('p', { class: 'meta' }, t('review.reassign.meta', { who: who(q.personId), attempt: q.attempt, date: date(q.submittedAt), age: age(q.ageHours) })),
+      h('p', {}, ...tn('review.reassign.reviewer', { name: current })), field(t('review.reassign.newReviewer'), choice, { name: 'assessorId' }), go);
     go.addEventListener('click', () => void busy(go, async () => {
       try {
-        if (!choice.value) throw new Error('Choose the assessor who should review it.');
+        if (!choice.value) throw new Error(t('review.reassign.chooseWho'));
         await api.put(`/api/v1/submissions/${q.submissionId}/assessor`, { assessorId: choice.value });
         current.textContent = who(choice.value);
-        toast(`Now reviewed by ${who(choice.value)}`);
+        toast(t('review.reassign.nowBy', { value: who(choice.value) }));
       } catch (err) { showError(li, err); }
     }));
     return li;
   };
   const pager = await pagedList<Row>({ load: queuePage, append: (rows) => list.append(...rows.map(row)), noun: 'submissions' });
-  return h('section', {}, h('h1', {}, 'Reviews waiting'),
-    pager.items.length ? list : emptyState('No submission is waiting for review.'), pager.footer);
+  return h('section', {}, h('h1', {}, t('review.reassign.title')),
+    pager.items.length ? list : emptyState(t('review.reassign.none')), pager.footer);
 }

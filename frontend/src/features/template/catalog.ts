@@ -5,6 +5,7 @@ import type { RequirementPreview, TierPreview } from './types';
 import { append, busy, field, h, input, markdown, select, showError, scrollTable } from '../../ui';
 import { templateApi } from './api';
 import { enrollmentApi } from '../enrollment/api';
+import { t } from '../../core/i18n';
 
 const FILTERS = ['q', 'standard', 'cluster', 'subject', 'gradeBand', 'stipendMin'] as const;
 
@@ -17,17 +18,17 @@ export async function catalogue(_: unknown, q: URLSearchParams): Promise<Node> {
   ]);
   const shown = items ?? all;
   const uniq = (xs: string[]) => [...new Set(xs)].sort();
-  const opts = (xs: string[]): Array<[string, string]> => [['', 'Any'], ...xs.map((x): [string, string] => [x, x])];
-  const standards = uniq(all.flatMap((t) => t.alignments.filter((a) => !a.targetCode?.startsWith('FFT.C')).map((a) => a.targetName)));
-  const clusters = uniq(all.flatMap((t) => t.alignments.filter((a) => a.targetCode?.startsWith('FFT.C')).map((a) => a.targetName)));
-  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter the catalog' },
-    field('Search', input({ name: 'q', type: 'search', value: q.get('q') ?? '' })),
-    field('Standard', select(opts(standards), { name: 'standard' }, q.get('standard') ?? '')),
-    field('Danielson cluster', select(opts(clusters), { name: 'cluster' }, q.get('cluster') ?? '')),
-    field('Subject', select(opts(uniq(all.flatMap((t) => t.tags.subjects))), { name: 'subject' }, q.get('subject') ?? '')),
-    field('Grade band', select(opts(uniq(all.flatMap((t) => t.tags.gradeBands))), { name: 'gradeBand' }, q.get('gradeBand') ?? '')),
-    field('Stipend at least ($)', input({ name: 'stipendMin', type: 'number', min: 0, step: 25, inputmode: 'numeric', value: q.get('stipendMin') ?? '' })),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply filters'), h('a', { href: '/catalog', class: 'button' }, 'Clear filters')));
+  const opts = (xs: string[]): Array<[string, string]> => [['', t('template.catalog.any')], ...xs.map((x): [string, string] => [x, x])];
+  const standards = uniq(all.flatMap((tpl) => tpl.alignments.filter((a) => !a.targetCode?.startsWith('FFT.C')).map((a) => a.targetName)));
+  const clusters = uniq(all.flatMap((tpl) => tpl.alignments.filter((a) => a.targetCode?.startsWith('FFT.C')).map((a) => a.targetName)));
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': t('template.catalog.filterLabel') },
+    field(t('template.catalog.search'), input({ name: 'q', type: 'search', value: q.get('q') ?? '' })),
+    field(t('template.catalog.standard'), select(opts(standards), { name: 'standard' }, q.get('standard') ?? '')),
+    field(t('template.catalog.cluster'), select(opts(clusters), { name: 'cluster' }, q.get('cluster') ?? '')),
+    field(t('template.catalog.subject'), select(opts(uniq(all.flatMap((tpl) => tpl.tags.subjects))), { name: 'subject' }, q.get('subject') ?? '')),
+    field(t('template.catalog.gradeBand'), select(opts(uniq(all.flatMap((tpl) => tpl.tags.gradeBands))), { name: 'gradeBand' }, q.get('gradeBand') ?? '')),
+    field(t('template.catalog.stipendMin'), input({ name: 'stipendMin', type: 'number', min: 0, step: 25, inputmode: 'numeric', value: q.get('stipendMin') ?? '' })),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('template.catalog.apply')), h('a', { href: '/catalog', class: 'button' }, t('template.catalog.clear'))));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const params = new URLSearchParams();
@@ -37,60 +38,61 @@ export async function catalogue(_: unknown, q: URLSearchParams): Promise<Node> {
   const active = FILTERS.filter((f) => q.get(f)).length;
   // open on wide screens or when filters are in use; folded on a phone so the list comes first
   const box = h('details', { class: 'filters-box', open: active > 0 || window.innerWidth >= 700 },
-    h('summary', {}, active ? `Filters (${active} in use)` : 'Filters'), form);
-  return h('section', {}, h('h1', {}, 'Microcredential catalog'), box,
-    h('p', { role: 'status' }, `${shown.length} of ${all.length} microcredentials`),
-    h('ul', { class: 'cards' }, shown.map((t) => h('li', { class: 'card' },
-      t.artwork ? h('img', { src: t.artwork, alt: '', width: 64, height: 64 }) : null,
-      h('h2', {}, h('a', { href: `/catalog/${t.id}` }, t.title)),
-      h('p', {}, t.summary),
-      h('p', { class: 'meta' }, `${t.tierCount} tier${t.tierCount === 1 ? '' : 's'} · ${t.totalStipendCents ? `up to ${money(t.totalStipendCents)}` : 'no stipend'}`,
-        t.proposalRequired ? ' · proposal first' : ''),
-      h('ul', { class: 'tags', 'aria-label': 'Alignments' }, t.alignments.slice(0, 4).map((a) => h('li', {}, a.targetName)))))));
+    h('summary', {}, active ? t('template.catalog.filtersInUse', { active: active }) : t('template.catalog.filters')), form);
+  return h('section', {}, h('h1', {}, t('template.catalog.title')), box,
+    h('p', { role: 'status' }, t('template.catalog.shownOf', { shownCount: shown.length, allCount: all.length })),
+    h('ul', { class: 'cards' }, shown.map((tpl) => h('li', { class: 'card' },
+      tpl.artwork ? h('img', { src: tpl.artwork, alt: '', width: 64, height: 64 }) : null,
+      h('h2', {}, h('a', { href: `/catalog/${tpl.id}` }, tpl.title)),
+      h('p', {}, tpl.summary),
+      h('p', { class: 'meta' }, t('template.catalog.tiers', { tiers: t('template.catalog.tierCount', { count: tpl.tierCount }),
+        stipend: tpl.totalStipendCents ? t('template.catalog.upTo', { amount: money(tpl.totalStipendCents) }) : t('template.catalog.noStipend') }),
+        tpl.proposalRequired ? t('template.catalog.proposalFirst') : ''),
+      h('ul', { class: 'tags', 'aria-label': t('template.catalog.alignments') }, tpl.alignments.slice(0, 4).map((a) => h('li', {}, a.targetName)))))));
 }
 
 // ---- template page ---------------------------------------------------------------------------------------------
 
 export async function templatePage(p: { id: string }): Promise<Node> {
-  const [t, mine] = await Promise.all([templateApi.preview(p.id), enrollmentApi.mine(0, 500)]);
-  const existing = mine.find((e) => e.familyId === t.familyId && e.state !== 'DECLINED');
-  const start = h('button', { type: 'button', class: 'primary' }, t.proposalRequired ? 'Start a proposal' : 'Start');
+  const [tpl, mine] = await Promise.all([templateApi.preview(p.id), enrollmentApi.mine(0, 500)]);
+  const existing = mine.find((e) => e.familyId === tpl.familyId && e.state !== 'DECLINED');
+  const start = h('button', { type: 'button', class: 'primary' }, tpl.proposalRequired ? t('template.catalog.startProposal') : t('template.catalog.start'));
   const section = h('section', {});
   start.addEventListener('click', () => void busy(start, async () => {
     try {
-      const e = await enrollmentApi.start(t.id);
+      const e = await enrollmentApi.start(tpl.id);
       navigate(`/my/enrollments/${e.id}`);
     } catch (err) { showError(section, err); }
   }));
   append(section, [
-    h('div', { class: 'title-row' }, t.artwork ? h('img', { src: t.artwork, alt: '', width: 96, height: 96 }) : null,
-      h('div', {}, h('h1', {}, t.title), h('p', {}, t.summary))),
-    h('p', {}, existing ? h('a', { href: `/my/enrollments/${existing.id}`, class: 'button primary' }, 'Continue your work') : start),
-    h('h2', {}, 'What it pays'),
-    h('p', {}, `Up to ${money(t.totalStipendCents)} in all.`, t.validFor ? ` Valid for ${t.validFor}.` : ''),
-    h('h2', {}, 'What it takes'),
-    t.proposalRequired ? h('p', {}, 'First propose your topic, at least two sources of new learning and an implementation plan; the district approves it.') : null,
-    t.tiers.map((tier) => tierDetails(tier, t.levels)),
-    t.criteria ? h('details', { class: 'tier' }, h('summary', {}, 'The full criteria'), markdown(t.criteria)) : null,
-    t.alignments.length ? [h('h2', {}, 'Aligned to'), h('ul', {}, t.alignments.map((a) => h('li', {}, a.targetCode ? `${a.targetName} (${a.targetCode})` : a.targetName, a.targetFramework ? ` — ${a.targetFramework}` : '')))] : null]);
+    h('div', { class: 'title-row' }, tpl.artwork ? h('img', { src: tpl.artwork, alt: '', width: 96, height: 96 }) : null,
+      h('div', {}, h('h1', {}, tpl.title), h('p', {}, tpl.summary))),
+    h('p', {}, existing ? h('a', { href: `/my/enrollments/${existing.id}`, class: 'button primary' }, t('template.catalog.continue')) : start),
+    h('h2', {}, t('template.catalog.whatPays')),
+    h('p', {}, t('template.catalog.upToAll', { amount: money(tpl.totalStipendCents) }), tpl.validFor ? t('template.catalog.validFor', { validFor: tpl.validFor }) : ''),
+    h('h2', {}, t('template.catalog.whatTakes')),
+    tpl.proposalRequired ? h('p', {}, t('template.catalog.proposalFirstDetail')) : null,
+    tpl.tiers.map((tier) => tierDetails(tier, tpl.levels)),
+    tpl.criteria ? h('details', { class: 'tier' }, h('summary', {}, t('template.catalog.fullCriteria')), markdown(tpl.criteria)) : null,
+    tpl.alignments.length ? [h('h2', {}, t('template.catalog.alignedTo')), h('ul', {}, tpl.alignments.map((a) => h('li', {}, a.targetCode ? `${a.targetName} (${a.targetCode})` : a.targetName, a.targetFramework ? ` — ${a.targetFramework}` : '')))] : null]);
   return section;
 }
 
 function tierDetails(tier: TierPreview, levels: string[]): HTMLElement {
   return h('details', { class: 'tier' },
-    h('summary', {}, h('strong', {}, tier.title), ` · ${money(tier.stipendCents)} (${money(tier.runningTotalCents)} running total)`),
+    h('summary', {}, h('strong', {}, tier.title), t('template.catalog.runningTotal', { stipendCents: money(tier.stipendCents), runningTotalCents: money(tier.runningTotalCents) })),
     tier.description ? h('p', {}, tier.description) : null,
-    tier.requires.length ? h('p', { class: 'meta' }, `Requires: ${tier.requires.join(', ')}`) : null,
+    tier.requires.length ? h('p', { class: 'meta' }, t('template.catalog.requires', { join: tier.requires.join(', ') })) : null,
     tier.requirements.map((r) => h('div', { class: 'requirement' },
       h('h3', {}, r.title), h('p', {}, r.asks), r.prompt ? h('p', { class: 'prompt' }, r.prompt) : null,
-      h('p', { class: 'meta' }, `To pass: ${r.toPass}`),
+      h('p', { class: 'meta' }, t('template.catalog.toPass', { toPass: r.toPass })),
       rubricTable(r, levels))));
 }
 
 export function rubricTable(r: RequirementPreview, levels: string[]): HTMLElement | null {
   if (!r.criteria.length) return null;
-  return scrollTable(`Scoring guide: ${r.title}`, h('table', { class: 'rubric' },
-    h('caption', {}, `Scoring guide: ${r.title}`),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Criterion'), levels.map((l) => h('th', { scope: 'col' }, l)))),
+  return scrollTable(t('template.catalog.scoringGuide', { title: r.title }), h('table', { class: 'rubric' },
+    h('caption', {}, t('template.catalog.scoringGuide', { title: r.title })),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('template.catalog.criterion')), levels.map((l) => h('th', { scope: 'col' }, l)))),
     h('tbody', {}, r.criteria.map((c) => h('tr', {}, h('th', { scope: 'row' }, c.name), c.levels.map((l) => h('td', {}, l.descriptor)))))));
 }

@@ -51,7 +51,7 @@ describe('the renewal tier', () => {
   it('keeps its key "renewal" whatever its title, keys its requirements from their titles, and names its fields', () => {
     const c = emptyContent();
     c.validFor = 'P3Y';
-    c.renewal = { kind: 'TIER', tier: newRenewalTier(SCALES.two) };
+    c.renewal = { kind: 'TIER', tier: newRenewalTier(SCALES().two) };
     c.renewal.tier!.title = 'Current practice';
     c.renewal.tier!.requirements[0].title = 'What changed';
     keysFromTitles(c);

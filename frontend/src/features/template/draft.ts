@@ -1,6 +1,7 @@
 // The template editor's pure logic, kept free of the DOM so it is unit-tested: the draft's shape, new parts, keys made
 // from titles, durations as number + unit, and the validator's field paths and messages in a principal's words.
 import type { Alignment, Kind } from './types';
+import { t } from '../../core/i18n';
 
 export interface Criterion { key: string; name: string; descriptors: string[] }
 export interface Requirement {
@@ -25,33 +26,33 @@ export interface View { id: string; familyId: string; version: number; status: s
 export interface FrameworkSummary { code: string; name: string; edition?: string | null }
 export interface Entry { code: string; name: string; group?: string; alsoKnownAs?: string[]; alignment: Alignment }
 
-export const SCALES: Record<string, Scale> = {
-  two: { name: 'Two-level', levels: ['Not yet on track', 'On track'], passingLevel: 1 },
-  four: { name: 'Danielson four-level', levels: ['Unsatisfactory', 'Basic', 'Proficient', 'Distinguished'], passingLevel: 2 },
-};
-export const KINDS: Array<[Kind, string]> = [['REFLECTION', 'Written reflection'], ['VIDEO', 'Video'], ['ARTIFACTS', 'Files (lesson plans, student work)'],
-  ['LINKS', 'Links'], ['DATA', 'Data (spreadsheets, charts)']];
-export const FILE_KINDS: Array<[string, string]> = [['IMAGE', 'images'], ['PDF', 'PDFs'], ['VIDEO', 'videos'], ['AUDIO', 'audio'],
-  ['DOCUMENT', 'documents'], ['SPREADSHEET', 'spreadsheets'], ['PRESENTATION', 'presentations'], ['TEXT', 'text files']];
+export const SCALES = (): Record<string, Scale> => ({
+  two: { name: t('template.draft.twoLevel'), levels: [t('template.draft.notYet'), t('template.draft.onTrack')], passingLevel: 1 },
+  four: { name: t('template.draft.danielson'), levels: [t('template.draft.unsatisfactory'), t('template.draft.basic'), t('template.draft.proficient'), t('template.draft.distinguished')], passingLevel: 2 },
+});
+export const KINDS = (): Array<[Kind, string]> => ([['REFLECTION', t('template.draft.reflection')], ['VIDEO', t('template.draft.video')], ['ARTIFACTS', t('template.draft.artifacts')],
+  ['LINKS', t('template.draft.links')], ['DATA', t('template.draft.data')]]);
+export const FILE_KINDS = (): Array<[string, string]> => ([['IMAGE', t('template.draft.images')], ['PDF', t('template.draft.pdfs')], ['VIDEO', t('template.draft.videos')], ['AUDIO', t('template.draft.audio')],
+  ['DOCUMENT', t('template.draft.documents')], ['SPREADSHEET', t('template.draft.spreadsheets')], ['PRESENTATION', t('template.draft.presentations')], ['TEXT', t('template.draft.textFiles')]]);
 /** The service's limit for artwork (Artwork.MAX_BYTES): checked here so a large file never costs the rest of the draft. */
 export const MAX_ARTWORK_BYTES = 96 * 1024;
 
 export function emptyContent(): Content {
   return {
     title: '', summary: '', criteria: '', artwork: null, tags: { subjects: [], gradeBands: [], topics: [] },
-    alignments: [], validFor: null, scale: SCALES.two, proposalRequired: false, tiers: [newTier(0, SCALES.two)],
+    alignments: [], validFor: null, scale: SCALES().two, proposalRequired: false, tiers: [newTier(0, SCALES().two)],
   };
 }
 export function newTier(i: number, scale: Scale): Tier {
-  return { key: `tier-${i + 1}`, title: `Tier ${i + 1}`, description: '', requires: [], awardedSeparately: true, stipendCents: 0,
+  return { key: `tier-${i + 1}`, title: t('template.draft.tierN', { i: i + 1 }), description: '', requires: [], awardedSeparately: true, stipendCents: 0,
     fundingSource: null, estimatedHours: null, credits: null, requirements: [newRequirement(0, scale)] };
 }
 /** A renewal tier: shorter than the microcredential, its own requirements and rubric; its key is always "renewal". */
 export function newRenewalTier(scale: Scale): Tier {
-  return { ...newTier(0, scale), key: 'renewal', title: 'Renewal', awardedSeparately: false };
+  return { ...newTier(0, scale), key: 'renewal', title: t('template.draft.renewal'), awardedSeparately: false };
 }
 export function newRequirement(i: number, scale: Scale): Requirement {
-  return { key: `requirement-${i + 1}`, kind: 'REFLECTION', title: 'Reflection', prompt: '', minWords: 250, maxWords: 350,
+  return { key: `requirement-${i + 1}`, kind: 'REFLECTION', title: t('template.draft.reflectionTitle'), prompt: '', minWords: 250, maxWords: 350,
     minSeconds: null, maxSeconds: null, allowedKinds: [], minItems: null, maxItems: null, criteria: [newCriterion(0, scale)], passRule: null };
 }
 export function newCriterion(i: number, scale: Scale): Criterion {
@@ -74,18 +75,18 @@ function keyFor(title: string, fallback: string, taken: Set<string>): string {
 export function keysFromTitles(c: Content): void {
   const tierKeys = new Set<string>();
   const renamed = new Map<string, string>();
-  c.tiers.forEach((t, ti) => {
-    const key = keyFor(t.title, `tier-${ti + 1}`, tierKeys);
-    renamed.set(t.key, key);
-    t.key = key;
+  c.tiers.forEach((tr, ti) => {
+    const key = keyFor(tr.title, `tier-${ti + 1}`, tierKeys);
+    renamed.set(tr.key, key);
+    tr.key = key;
     const reqKeys = new Set<string>();
-    t.requirements.forEach((r, ri) => {
+    tr.requirements.forEach((r, ri) => {
       r.key = keyFor(r.title, `requirement-${ri + 1}`, reqKeys);
       const critKeys = new Set<string>();
       r.criteria.forEach((cr, ci) => { cr.key = keyFor(cr.name, `criterion-${ci + 1}`, critKeys); });
     });
   });
-  for (const t of c.tiers) t.requires = t.requires.map((k) => renamed.get(k) ?? k);
+  for (const tr of c.tiers) tr.requires = tr.requires.map((k) => renamed.get(k) ?? k);
   const renewal = c.renewal?.kind === 'TIER' ? c.renewal.tier : null;
   if (renewal) {
     renewal.key = 'renewal';
@@ -109,15 +110,15 @@ export function toPeriod(amount: number | null, unit: Unit): string | null {
 }
 
 // ---- problems in plain words: the API names fields by JSON path; a principal reads "Tier 2 “Practice” › Prompt".
-const LABELS: Record<string, string> = {
-  title: 'Title', summary: 'Summary', criteria: 'What earners must show', artwork: 'Badge artwork', validFor: 'Valid for',
-  scale: 'Rubric scale', 'scale.levels': 'Rubric levels', tiers: 'Tiers', alignments: 'Standards', description: 'Description',
-  requires: 'Earlier tiers needed first', stipendCents: 'Stipend', estimatedHours: 'Estimated hours', credits: 'Credits', fundingSource: 'Funding source',
-  requirements: 'Requirements', kind: 'What teachers submit', prompt: 'Prompt to the teacher', minWords: 'Minimum words',
-  maxWords: 'Maximum words', minSeconds: 'Minimum video length', maxSeconds: 'Maximum video length', minItems: 'Minimum number of items',
-  maxItems: 'Maximum number of items', allowedKinds: 'Accepted files', name: 'Name', key: 'Title', descriptors: 'Level descriptions',
-  targetCode: 'Standard', targetName: 'Standard', targetUrl: 'Standard link', renewal: 'Renewal',
-};
+const LABELS = (): Record<string, string> => ({
+  title: t('template.draft.title'), summary: t('template.draft.summary'), criteria: t('template.draft.criteria'), artwork: t('template.draft.artwork'), validFor: t('template.draft.validFor'),
+  scale: t('template.draft.scale'), 'scale.levels': t('template.draft.levels'), tiers: t('template.draft.tiers'), alignments: t('template.draft.alignments'), description: t('template.draft.description'),
+  requires: t('template.draft.requires'), stipendCents: t('template.draft.stipend'), estimatedHours: t('template.draft.estimatedHours'), credits: t('template.draft.credits'), fundingSource: t('template.draft.fundingSource'),
+  requirements: t('template.draft.requirements'), kind: t('template.draft.kind'), prompt: t('template.draft.prompt'), minWords: t('template.draft.minWords'),
+  maxWords: t('template.draft.maxWords'), minSeconds: t('template.draft.minSeconds'), maxSeconds: t('template.draft.maxSeconds'), minItems: t('template.draft.minItems'),
+  maxItems: t('template.draft.maxItems'), allowedKinds: t('template.draft.acceptedFiles'), name: t('template.draft.name'), key: t('template.draft.title'), descriptors: t('template.draft.descriptors'),
+  targetCode: t('template.draft.standard'), targetName: t('template.draft.standard'), targetUrl: t('template.draft.standardLink'), renewal: t('template.draft.renewal'),
+});
 export function describeField(path: string, c: Content): string {
   const parts: string[] = [];
   let tier: Tier | undefined; let req: Requirement | undefined;
@@ -126,26 +127,26 @@ export function describeField(path: string, c: Content): string {
     if (!m) { parts.push(seg); continue; }
     const [, name, idx] = m;
     const i = idx ? Number(idx.match(/\[(\d+)\]/)![1]) : null;
-    if (name === 'tiers' && i !== null) { tier = c.tiers[i]; parts.push(`Tier ${i + 1}${tier?.title ? ` “${tier.title}”` : ''}`); }
-    else if (name === 'tier' && i === null && parts.at(-1) === 'Renewal') { tier = c.renewal?.tier ?? undefined; parts.push('Renewal tier'); }
-    else if (name === 'requirements' && i !== null) { req = tier?.requirements[i]; parts.push(`Requirement ${i + 1}${req?.title ? ` “${req.title}”` : ''}`); }
-    else if (name === 'criteria' && i !== null && tier) parts.push(`Criterion ${i + 1}${req?.criteria[i]?.name ? ` “${req.criteria[i].name}”` : ''}`);
-    else if (name === 'descriptors' && i !== null) parts.push(`Description for “${c.scale?.levels[i] ?? `level ${i + 1}`}”`);
-    else if (name === 'alignments' && i !== null) parts.push(`Standard ${i + 1}`);
-    else parts.push(LABELS[name] ?? name);
+    if (name === 'tiers' && i !== null) { tier = c.tiers[i]; parts.push(t('template.draft.tierPart', { i: i + 1, title: tier?.title ? ` “${tier.title}”` : '' })); }
+    else if (name === 'tier' && i === null && parts.at(-1) === t('template.draft.renewal')) { tier = c.renewal?.tier ?? undefined; parts.push(t('template.draft.renewalTier')); }
+    else if (name === 'requirements' && i !== null) { req = tier?.requirements[i]; parts.push(t('template.draft.requirementPart', { i: i + 1, title: req?.title ? ` “${req.title}”` : '' })); }
+    else if (name === 'criteria' && i !== null && tier) parts.push(t('template.draft.criterionPart', { i: i + 1, name: req?.criteria[i]?.name ? ` “${req.criteria[i].name}”` : '' }));
+    else if (name === 'descriptors' && i !== null) parts.push(t('template.draft.descriptionFor', { i: c.scale?.levels[i] ?? t('template.draft.levelN', { n: i + 1 }) }));
+    else if (name === 'alignments' && i !== null) parts.push(t('template.draft.standardN', { i: i + 1 }));
+    else parts.push(LABELS()[name] ?? name);
   }
   return parts.join(' › ');
 }
 export function plainMessage(message: string): string {
   return message
-    .replace(/^is required(: .*)?$/, 'is missing')
-    .replace(/^must be at least (\d+) characters$/, 'needs at least $1 characters')
-    .replace(/^must be at most (\d+) characters$/, 'is too long (at most $1 characters)')
-    .replace(/^must be 1-40 lowercase letters.*$/, 'needs a title with letters or digits')
-    .replace(/^a reflection needs minWords and maxWords$/, 'needs a minimum and a maximum number of words')
-    .replace(/^a video needs minSeconds and maxSeconds$/, 'needs a shortest and a longest length')
-    .replace(/^name at least one kind of file to accept$/, 'needs at least one kind of file ticked')
-    .replace(/^needs at least one rubric criterion$/, 'needs at least one rubric criterion')
-    .replace(/^is (\d+) bytes; the limit is (\d+)$/, (_, a: string, b: string) => `is ${Math.round(Number(a) / 1024)} KB; the most is ${Math.round(Number(b) / 1024)} KB`);
+    .replace(/^is required(: .*)?$/, t('template.draft.missing'))
+    .replace(/^must be at least (\d+) characters$/, t('template.draft.minChars'))
+    .replace(/^must be at most (\d+) characters$/, t('template.draft.maxChars'))
+    .replace(/^must be 1-40 lowercase letters.*$/, t('template.draft.keyTitle'))
+    .replace(/^a reflection needs minWords and maxWords$/, t('template.draft.minMaxWords'))
+    .replace(/^a video needs minSeconds and maxSeconds$/, t('template.draft.minMaxSeconds'))
+    .replace(/^name at least one kind of file to accept$/, t('template.draft.fileKinds'))
+    .replace(/^needs at least one rubric criterion$/, t('template.draft.criterion'))
+    .replace(/^is (\d+) bytes; the limit is (\d+)$/, (_, a: string, b: string) => t('template.draft.kb', { a: Math.round(Number(a) / 1024), b: Math.round(Number(b) / 1024) }));
 }
 

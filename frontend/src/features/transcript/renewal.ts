@@ -4,41 +4,43 @@ import { navigate } from '../../core/app';
 import { date } from '../../core/format';
 import { busy, h, showError, toast } from '../../ui';
 import { transcriptApi } from './api';
+import { t } from '../../core/i18n';
 
 export async function renewal(p: { id: string }): Promise<Node> {
   const r = await transcriptApi.renewal(p.id);
-  const section = h('section', { class: 'renewal' }, h('h1', {}, `Renew “${r.badge}”`),
-    h('p', { class: 'meta' }, `Issued ${date(r.issuedOn)}`, r.expires ? (r.expired ? ` · expired ${date(r.expires)}` : ` · expires ${date(r.expires)}`) : ''));
-  const path = r.path === 'TIER' ? `a short renewal tier, “${r.tierTitle ?? 'Renewal'}”${r.estimatedHours ? ` (about ${r.estimatedHours} hours)` : ''}`
-    : r.path === 'FULL' ? 'the whole microcredential again' : null;
+  const section = h('section', { class: 'renewal' }, h('h1', {}, t('transcript.renewal.title', { badge: r.badge })),
+    h('p', { class: 'meta' }, t('transcript.renewal.issued', { issuedOn: date(r.issuedOn) }), r.expires ? (r.expired ? t('transcript.renewal.expired', { expires: date(r.expires) }) : t('transcript.renewal.expires', { expires: date(r.expires) })) : ''));
+  const tierTitle = r.tierTitle ?? t('transcript.renewal.defaultTier');
+  const path = r.path === 'TIER' ? (r.estimatedHours ? t('transcript.renewal.tierPathHours', { title: tierTitle, hours: r.estimatedHours }) : t('transcript.renewal.tierPath', { title: tierTitle }))
+    : r.path === 'FULL' ? t('transcript.renewal.full') : null;
   if (r.renewedBy) {
-    section.append(h('p', { class: 'status status-ok', role: 'status' }, 'Renewed. Your new badge is the current one. ',
-      h('a', { href: `/badge/${encodeURIComponent(r.renewedBy)}` }, 'See the new badge')));
+    section.append(h('p', { class: 'status status-ok', role: 'status' }, t('transcript.renewal.renewed'),
+      h('a', { href: `/badge/${encodeURIComponent(r.renewedBy)}` }, t('transcript.renewal.seeNew'))));
   } else if (r.revoked) {
-    section.append(h('p', { class: 'status status-warn', role: 'status' }, 'This badge was revoked: it cannot be renewed.'));
+    section.append(h('p', { class: 'status status-warn', role: 'status' }, t('transcript.renewal.revoked')));
   } else if (!r.expires) {
-    section.append(h('p', { class: 'status', role: 'status' }, 'This badge never expires: it needs no renewal.'));
+    section.append(h('p', { class: 'status', role: 'status' }, t('transcript.renewal.neverExpires')));
   } else if (r.enrollmentId) {
-    section.append(h('p', { role: 'status' }, `Your renewal is under way${path ? `: ${path}` : ''}.`),
-      h('p', {}, h('a', { href: `/my/enrollments/${encodeURIComponent(r.enrollmentId)}`, class: 'button primary' }, 'Continue the renewal')));
+    section.append(h('p', { role: 'status' }, path ? t('transcript.renewal.underWayPath', { path }) : t('transcript.renewal.underWay')),
+      h('p', {}, h('a', { href: `/my/enrollments/${encodeURIComponent(r.enrollmentId)}`, class: 'button primary' }, t('transcript.renewal.continue'))));
   } else if (!path) {
-    section.append(h('p', { class: 'status', role: 'status' }, 'This microcredential has no renewal path you can follow yourself. Your district renews it: ask your administrator.'));
+    section.append(h('p', { class: 'status', role: 'status' }, t('transcript.renewal.noPath')));
   } else {
-    section.append(h('p', {}, `To renew it you complete ${path}. An assessor reviews it like any tier; when it passes, the badge is issued again, valid from that day. A renewal adds no hours and pays no stipend.`));
+    section.append(h('p', {}, t('transcript.renewal.howTo', { path: path })));
     if (r.open) {
-      const start = h('button', { type: 'button', class: 'primary' }, 'Start the renewal');
+      const start = h('button', { type: 'button', class: 'primary' }, t('transcript.renewal.start'));
       start.addEventListener('click', () => void busy(start, async () => {
         try {
           const started = await transcriptApi.startRenewal(p.id);
-          toast('Renewal started');
+          toast(t('transcript.renewal.started'));
           navigate(`/my/enrollments/${encodeURIComponent(started.enrollmentId)}`);
         } catch (err) { showError(section, err); }
       }));
       section.append(start);
     } else if (r.opensOn) {
-      section.append(h('p', { class: 'status', role: 'status' }, `You can start the renewal from ${date(r.opensOn)}, shortly before the badge expires.`));
+      section.append(h('p', { class: 'status', role: 'status' }, t('transcript.renewal.opensOn', { opensOn: date(r.opensOn) })));
     }
   }
-  section.append(h('p', {}, h('a', { href: '/my/badges' }, '← My badges')));
+  section.append(h('p', {}, h('a', { href: '/my/badges' }, t('transcript.renewal.back'))));
   return section;
 }

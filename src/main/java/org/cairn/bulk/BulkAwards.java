@@ -135,8 +135,7 @@ class BulkAwards implements SchedulingConfigurer {
 		CsvTable table = CsvTable.parse(csv, CSV_COLUMNS.values().stream().flatMap(List::stream).toList());
 		Map<String, Integer> columns = table.columns(CSV_COLUMNS);
 		if (!table.header().isEmpty() && !columns.containsKey("email")) {
-			throw new ProblemException(CsvProblem.CSV_NO_EMAIL_COLUMN, "No email column",
-					"The first row names the columns but none is called \"email\".");
+			throw ProblemException.of(CsvProblem.CSV_NO_EMAIL_COLUMN, "csv-no-email-column");
 		}
 		List<Uploaded> rows = new ArrayList<>();
 		for (CsvTable.Row row : table.rows()) {

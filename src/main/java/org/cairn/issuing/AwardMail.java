@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.cairn.language.Language;
 import org.cairn.mail.Mailer;
 import org.cairn.mail.OutgoingMail;
 import org.slf4j.Logger;
@@ -50,7 +51,11 @@ public class AwardMail {
 
 	private final Clock clock;
 
-	AwardMail(ReactiveMongoTemplate mongo, Mailer mailer, PublicDocuments documents, PublicUrls urls, Clock clock) {
+	private final org.cairn.account.PersonRepository people;
+
+	AwardMail(ReactiveMongoTemplate mongo, Mailer mailer, PublicDocuments documents, PublicUrls urls, Clock clock,
+			org.cairn.account.PersonRepository people) {
+		this.people = people;
 		this.mongo = mongo;
 		this.mailer = mailer;
 		this.documents = documents;
@@ -134,16 +139,21 @@ public class AwardMail {
 		return mongo.remove(Query.query(Criteria.where("_id").in(awardKeys).and("claim").is(claim)), Sent.class).then();
 	}
 
+	/** In the recipient's language when they have an account and chose one, else the district's default. */
 	private Mono<OutgoingMail> message(IssuedAssertion a) {
-		return documents.badgeContext(a.badgeClassId()).map(ctx -> {
+		Mono<String> chosen = a.personId() == null ? Mono.just("")
+				: people.findById(a.personId()).map(p -> p.language() == null ? "" : p.language()).defaultIfEmpty("");
+		return documents.badgeContext(a.badgeClassId()).zipWith(chosen).map(found -> {
+			var ctx = found.getT1();
+			Language language = Language.first(found.getT2(), ctx.district().language());
 			String badge = ctx.template().badgeName(a.tierKey());
 			String district = ctx.district().name();
-			String greeting = a.recipientName() == null ? "Hello," : "Hello " + a.recipientName() + ",";
-			String text = greeting + "\n\n" + district + " has awarded you the microcredential \"" + badge + "\".\n\n"
-					+ "Your badge (share this link; anyone can check it is genuine):\n" + urls.assertion(a.id())
-					+ "\n\nYour certificate (PDF):\n" + urls.certificate(a.id()) + "\n\n"
-					+ "If you have a Cairn account, the badge is also under My badges.\n";
-			return new OutgoingMail(a.recipientEmail(), oneLine("You earned \"" + badge + "\" from " + district), text);
+			String greeting = a.recipientName() == null ? language.text("issuing.mail.award.hello")
+					: language.text("issuing.mail.award.hello-name", a.recipientName());
+			String text = greeting + language.text("issuing.mail.award.text", district, badge, urls.assertion(a.id()),
+					urls.certificate(a.id()));
+			return new OutgoingMail(a.recipientEmail(),
+					oneLine(language.text("issuing.mail.award.subject", badge, district)), text);
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cairn.account.PersonRepository;
 import org.cairn.district.District;
 import org.cairn.mail.Mailer;
 import org.cairn.mail.OutgoingMail;
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Import(IssuingFixtures.class)
 class AwardMailIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	PersonRepository people;
 
 	@Autowired
 	IssuingFixtures fixtures;
@@ -93,7 +97,7 @@ class AwardMailIntegrationTests extends IntegrationTest {
 			}
 		};
 
-		new AwardMail(mongo, refusing, documents, urls, clock).sendOnce(batch).block();
+		new AwardMail(mongo, refusing, documents, urls, clock, people).sendOnce(batch).block();
 		assertThat(outbox.messages(refused.recipientEmail())).isEmpty();
 
 		awardMail.sendOnce(batch).block();
