@@ -828,7 +828,7 @@ export const en = {
     },
     hours: {
       creditsLine: '{credits} {unit} · {year}',
-      unitHours: 'hours',
+      unitHours: 'professional learning hours',
       downloadPdf: 'Download transcript (PDF)',
       transcript: 'Transcript',
       transcriptIntro: 'Every badge you hold, with its {unit}, dates, and a link and QR code anyone can check, signed for your district.',

@@ -829,7 +829,7 @@ export const es: Catalog = {
     },
     hours: {
       creditsLine: '{credits} {unit} · {year}',
-      unitHours: 'horas',
+      unitHours: 'horas de desarrollo profesional',
       downloadPdf: 'Descargar el historial académico (PDF)',
       transcript: 'Historial académico',
       transcriptIntro: 'Cada insignia que tiene, con sus {unit}, fechas, y un enlace y un código QR que cualquiera puede comprobar, firmado para su distrito.',
