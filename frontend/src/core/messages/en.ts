@@ -1158,6 +1158,13 @@ export const en = {
       byExperience: 'Participation by experience (% of teachers enrolled)',
       coveragePublished: 'Coverage: published microcredentials per standard or cluster',
       coverageAwards: 'Coverage: awards earned per standard or cluster',
+      steps: {
+        tierPassed: '{tier}: passed',
+        tierSubmitted: '{tier}: submitted',
+        completed: 'Completed',
+        approved: 'Approved',
+        enrolled: 'Enrolled',
+      },
     },
   },
   award: {

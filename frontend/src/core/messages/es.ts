@@ -1159,6 +1159,13 @@ export const es: Catalog = {
       byExperience: 'Participación por experiencia (% de docentes inscritos)',
       coveragePublished: 'Cobertura: microcredenciales publicadas por estándar o grupo',
       coverageAwards: 'Cobertura: reconocimientos obtenidos por estándar o grupo',
+      steps: {
+        tierPassed: '{tier}: aprobados',
+        tierSubmitted: '{tier}: entregados',
+        completed: 'Completados',
+        approved: 'Aprobados',
+        enrolled: 'Inscritos',
+      },
     },
   },
   award: {
