@@ -15,7 +15,8 @@ import { routes as notification } from './features/notification/routes';
 import { routes as district } from './features/district/routes';
 import { routes as transcript } from './features/transcript/routes';
 import { routes as endorsement } from './features/endorsement/routes';
+import { routes as cohort } from './features/cohort/routes';
 
-setRoutes([...account, ...verification, ...issuing, ...template, ...enrollment, ...evidence, ...review, ...people, ...report, ...notification, ...district, ...transcript, ...endorsement]);
+setRoutes([...account, ...verification, ...issuing, ...template, ...enrollment, ...evidence, ...review, ...people, ...report, ...notification, ...district, ...transcript, ...endorsement, ...cohort]);
 
 void loadSession().then(render);

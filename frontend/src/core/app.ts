@@ -85,9 +85,9 @@ function nav(): HTMLElement {
   const links: Array<[string, string]> = [];
   // a former teacher keeps their badges: those pages only, read-only
   if (session.me?.departed) links.push(['/my/badges', t('shell.myBadges')], ['/my/hours', t('shell.myHours')]);
-  if (has('TEACHER')) links.push(['/catalog', t('shell.catalog')], ['/my/enrollments', t('shell.myWork')], ['/my/badges', t('shell.myBadges')], ['/my/hours', t('shell.myHours')]);
-  if (has('ASSESSOR')) links.push(['/reviews', t('shell.reviews')]);
-  if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', t('shell.templates')], ['/admin/approvals', t('shell.approvals')],
+  if (has('TEACHER')) links.push(['/catalog', t('shell.catalog')], ['/my/enrollments', t('shell.myWork')], ['/my/cohorts', t('shell.dueDates')], ['/my/badges', t('shell.myBadges')], ['/my/hours', t('shell.myHours')]);
+  if (has('ASSESSOR')) links.push(['/reviews', t('shell.reviews')], ...(has('DISTRICT_ADMIN') ? [] : [['/cohorts', t('shell.cohorts')] as [string, string]]));
+  if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', t('shell.templates')], ['/admin/approvals', t('shell.approvals')], ['/admin/cohorts', t('shell.cohorts')],
     ['/admin/people', t('shell.people')], ['/admin/badges', t('shell.badgesIssued')], ['/admin/endorsements', t('shell.endorsements')], ['/admin/reports', t('shell.reports')], ['/admin/settings', t('shell.settings')]);
   links.push(['/verify', t('shell.verify')]);
   const here = location.pathname;

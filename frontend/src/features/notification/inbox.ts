@@ -7,7 +7,8 @@ import { notificationApi, type Notice } from './api';
 import { t } from '../../core/i18n';
 
 const KINDS = (): Array<[string, string]> => ([['PROPOSAL_DECIDED', t('notification.inbox.proposalDecided')], ['SUBMISSION_ARRIVED', t('notification.inbox.submissionArrived')],
-  ['TIER_PASSED', t('notification.inbox.tierPassed')], ['TIER_RETURNED', t('notification.inbox.tierReturned')], ['BADGE_EXPIRING', t('notification.inbox.badgeExpiring')]]);
+  ['TIER_PASSED', t('notification.inbox.tierPassed')], ['TIER_RETURNED', t('notification.inbox.tierReturned')], ['BADGE_EXPIRING', t('notification.inbox.badgeExpiring')],
+  ['WORK_DUE', t('notification.inbox.workDue')], ['COHORT_ENROLLED', t('notification.inbox.cohortEnrolled')]]);
 
 let unreadLink: HTMLAnchorElement | null = null;
 

@@ -104,9 +104,7 @@ class AuthController {
 					.orElseGet(() -> throttle.recordFailure(email, exchange).then(Mono.error(invalidCredentials())));
 			})
 			.flatMap(person -> person.departed() && email.equals(person.email())
-					? Mono.error(new ProblemException(AccountProblem.DISTRICT_ACCOUNT_CLOSED, "District sign-in closed",
-							"You have left the district, so its address no longer signs you in. Sign in with a "
-									+ "personal address you verified, or ask for a sign-in link mailed to it."))
+					? Mono.error(ProblemException.of(AccountProblem.DISTRICT_ACCOUNT_CLOSED, "district-account-closed"))
 					: Mono.just(person))
 			.flatMap(person -> throttle.recordSuccess(email).then(sessions.open(person.id()))
 				.map(cookie -> ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie.toString())
@@ -114,8 +112,7 @@ class AuthController {
 	}
 
 	static ProblemException invalidCredentials() {
-		return new ProblemException(AccountProblem.INVALID_CREDENTIALS, "Sign-in failed",
-				"The email or password is wrong.");
+		return ProblemException.of(AccountProblem.INVALID_CREDENTIALS, "invalid-credentials");
 	}
 
 	@PostMapping("/api/v1/auth/logout")

@@ -75,8 +75,7 @@ class LoginThrottle {
 	private ProblemException tooMany(Window current, ServerWebExchange exchange) {
 		long seconds = Math.max(1, Duration.between(clock.instant(), current.end()).toSeconds());
 		exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
-		return new ProblemException(AccountProblem.TOO_MANY_ATTEMPTS, "Too many sign-in attempts",
-				"Too many failed sign-ins. Try again in " + Math.max(1, (seconds + 59) / 60) + " minutes.")
+		return ProblemException.of(AccountProblem.TOO_MANY_ATTEMPTS, "too-many-attempts", Math.max(1, (seconds + 59) / 60))
 			.with("retryAfterSeconds", seconds);
 	}
 

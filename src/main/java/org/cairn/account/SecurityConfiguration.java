@@ -65,8 +65,7 @@ class SecurityConfiguration {
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(csrfRequired())
 				.accessDeniedHandler((exchange, denied) -> problems.handle(exchange,
-						new ProblemException(AccountProblem.CSRF, "Missing CSRF token",
-								"Send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header."))))
+						ProblemException.of(AccountProblem.CSRF, "csrf"))))
 			.authorizeExchange(auth -> auth.pathMatchers(PUBLIC_API)
 				.permitAll()
 				.pathMatchers("/api/**")
@@ -75,15 +74,12 @@ class SecurityConfiguration {
 				.permitAll())
 			.exceptionHandling(ex -> ex
 				.authenticationEntryPoint((exchange, denied) -> problems.handle(exchange,
-						new ProblemException(CommonProblem.UNAUTHENTICATED, "Sign-in required",
-								"Sign in, or send a personal access token.")))
+						ProblemException.of(CommonProblem.UNAUTHENTICATED, "unauthenticated")))
 				.accessDeniedHandler((exchange, denied) -> problems.handle(exchange,
 						denied instanceof TokenScopes.Refused refused
-								? new ProblemException(AccountProblem.TOKEN_SCOPE, "Not allowed with this access token",
-										refused.getMessage())
+								? ProblemException.of(AccountProblem.TOKEN_SCOPE, "token-scope", refused.getMessage())
 								: denied instanceof TokenScopes.ReadOnly readOnly
-										? new ProblemException(AccountProblem.READ_ONLY, "Read-only after leaving",
-												readOnly.getMessage())
+										? ProblemException.of(AccountProblem.READ_ONLY, "read-only", readOnly.getMessage())
 										: ProblemException.forbidden("You may not do this."))))
 			.build();
 	}

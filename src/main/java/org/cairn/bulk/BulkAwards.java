@@ -58,8 +58,6 @@ class BulkAwards implements SchedulingConfigurer {
 
 	static final int MAX_ATTEMPTS = 5;
 
-	private static final int MAIL_CONCURRENCY = 8;
-
 	/** Long enough for a chunk of signed badges on a busy machine (~1 s), short enough to resume quickly. */
 	static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -133,8 +131,7 @@ class BulkAwards implements SchedulingConfigurer {
 		CsvTable table = CsvTable.parse(csv, CSV_COLUMNS.values().stream().flatMap(List::stream).toList());
 		Map<String, Integer> columns = table.columns(CSV_COLUMNS);
 		if (!table.header().isEmpty() && !columns.containsKey("email")) {
-			throw new ProblemException(CsvProblem.CSV_NO_EMAIL_COLUMN, "No email column",
-					"The first row names the columns but none is called \"email\".");
+			throw ProblemException.of(CsvProblem.CSV_NO_EMAIL_COLUMN, "csv-no-email-column");
 		}
 		List<Uploaded> rows = new ArrayList<>();
 		for (CsvTable.Row row : table.rows()) {
@@ -318,11 +315,9 @@ class BulkAwards implements SchedulingConfigurer {
 				return issuance.prepare(chunk.districtId(), badge)
 					.flatMap(batch -> issuance.issueAll(batch, requests, concurrency))
 					.flatMap(issued -> recordAwards(badge, requests, issued)
-						// one mail per award, however often the list is retried or whichever instance runs it;
-						// several at once, as each waits on the store and on the mail server or the disk
-						.then(Flux.fromIterable(requests)
-							.flatMap(r -> mail.sendOnce(r.issueKey(), issued.get(r.issueKey())), MAIL_CONCURRENCY)
-							.then())
+						// one mail per award, however often the list is retried or whichever instance runs it; the
+						// chunk's markers in one store command and its messages handed to the mailer together
+						.then(mail.sendOnce(mails(requests, issued)))
 						.thenReturn(requests.stream().map(r -> new BulkChunk.Result(r.recipient().email(),
 								issued.get(r.issueKey()).id(), null)).toList()))
 					.onErrorResume(ex -> !isTransient(ex), ex -> {
@@ -334,6 +329,14 @@ class BulkAwards implements SchedulingConfigurer {
 							.toList());
 					});
 			});
+	}
+
+	/** The chunk's awards in upload order: award key to its assertion. */
+	private static Map<String, IssuedAssertion> mails(List<Issuance.IssueRequest> requests,
+			Map<String, IssuedAssertion> issued) {
+		Map<String, IssuedAssertion> mails = new LinkedHashMap<>();
+		requests.forEach(r -> mails.put(r.issueKey(), issued.get(r.issueKey())));
+		return mails;
 	}
 
 	/** A store that did not answer: the chunk is retried once its lease runs out, rather than failed. */

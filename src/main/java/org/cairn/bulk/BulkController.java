@@ -60,9 +60,7 @@ class BulkController {
 		user.require(Role.DISTRICT_ADMIN);
 		return templates.get(user.districtId(), templateId)
 			.filter(t -> t.status() != TemplateStatus.DRAFT)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED,
-					"Not published",
-					"Only a published template has badges.")))
+			.switchIfEmpty(Mono.error(() -> ProblemException.of(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "template-not-published")))
 			.flatMapMany(t -> Flux.concat(Flux.just(new Named(null, t.title())),
 					Flux.fromIterable(t.tiers()).filter(Tier::awardedSeparately)
 						.map(tier -> new Named(tier.key(), t.badgeName(tier.key()))))
@@ -97,8 +95,7 @@ class BulkController {
 			request = json.readValue(bytes, BulkRequest.class);
 		}
 		catch (JacksonException ex) {
-			throw new ProblemException(CommonProblem.MALFORMED_REQUEST, "Malformed request",
-					"The body is not a valid recipient list.");
+			throw ProblemException.of(CommonProblem.MALFORMED_REQUEST, "malformed-request");
 		}
 		if (request == null || request.recipients() == null) {
 			throw ProblemException.invalid("recipients", "Required.");

@@ -71,8 +71,7 @@ class CredentialDocuments implements HostedDocuments, CredentialFiles {
 		return badges.find(assertionId)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Credential")))
 			.flatMap(badge -> badge.revoked()
-					? Mono.error(new ProblemException(CredentialProblem.CREDENTIAL_REVOKED, "Revoked",
-							"This badge was revoked; its credential no longer verifies."))
+					? Mono.error(ProblemException.of(CredentialProblem.CREDENTIAL_REVOKED, "credential-revoked"))
 					: credentials.forAssertion(assertionId))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Credential")));
 	}

@@ -79,9 +79,7 @@ class LearnerRecords {
 			.flatMap(found -> {
 				List<Held> held = found.getT3();
 				if (held.isEmpty()) {
-					return Mono.error(new ProblemException(CredentialProblem.NO_CURRENT_BADGES,
-							"No current badges", "There is no current badge to put in a learner record yet: revoked and"
-									+ " expired badges are left out."));
+					return Mono.error(ProblemException.of(CredentialProblem.NO_CURRENT_BADGES, "no-current-badges"));
 				}
 				ClrCredential unsigned = record(found.getT1(), found.getT2(), held, email);
 				return edKeys.active(districtId).flatMap(ed -> {

@@ -103,8 +103,7 @@ public record CsvTable(List<String> header, List<Row> rows) {
 			}
 		}
 		if (quoted) {
-			throw new ProblemException(CsvProblem.CSV_UNREADABLE, "The file could not be read",
-					"Row " + quoteStart + " opens a quotation mark that is never closed.")
+			throw ProblemException.of(CsvProblem.CSV_UNREADABLE, "csv-unreadable", quoteStart)
 				.with("rows", List.of(new RowProblem(quoteStart, "A quotation mark is never closed.")));
 		}
 		cells.add(cell.toString());
@@ -154,8 +153,7 @@ public record CsvTable(List<String> header, List<Row> rows) {
 		List<RowProblem> shown = problems.subList(0, Math.min(limit, problems.size()));
 		String detail = (problems.size() == 1 ? "Row " + problems.get(0).row() + ": " + problems.get(0).message()
 				: problems.size() + " rows have problems.") + " " + nothingDone;
-		return new ProblemException(CsvProblem.CSV_INVALID_ROWS, "Some rows need fixing",
-				detail)
+		return ProblemException.of(CsvProblem.CSV_INVALID_ROWS, "csv-invalid-rows", detail)
 			.with("rows", shown)
 			.with("errors", shown.stream()
 				.map(p -> new ProblemException.FieldProblem("row " + p.row(), "Row " + p.row() + ": " + p.message()))

@@ -31,8 +31,7 @@ public final class CsvUpload {
 			})
 			.defaultIfEmpty(new byte[0])
 			.onErrorMap(DataBufferLimitException.class,
-					ex -> new ProblemException(CommonProblem.UPLOAD_TOO_LARGE, "Upload too large",
-					what + " may be at most " + maxBytes / 1_000_000 + " MB; split it into smaller files."));
+					ex -> ProblemException.of(CommonProblem.UPLOAD_TOO_LARGE, "upload-too-large", what, maxBytes / 1_000_000));
 	}
 
 	/** The body as UTF-8 text (what spreadsheets export as "CSV UTF-8"). */

@@ -61,4 +61,18 @@ public class Districts {
 				s.allowCoachAsAssessor(), s.maxUploadBytes(), clock.instant(), null);
 	}
 
+	/**
+	 * The language of mail and PDFs for a reader of the district: their own choice ("en", "es"), else the
+	 * district's default, else English.
+	 */
+	public Mono<org.cairn.language.Language> languageFor(String districtId, String chosen) {
+		org.cairn.language.Language own = org.cairn.language.Language.of(chosen);
+		if (own != null || districtId == null) {
+			return Mono.just(own != null ? own : org.cairn.language.Language.EN);
+		}
+		return districts.findById(districtId)
+			.map(d -> org.cairn.language.Language.first(d.language()))
+			.defaultIfEmpty(org.cairn.language.Language.EN);
+	}
+
 }

@@ -134,7 +134,7 @@ class EndorsementTargets {
 	}
 
 	static ProblemException notEndorsable(String detail) {
-		return new ProblemException(EndorsementProblem.NOT_ENDORSABLE, "Nothing to endorse there", detail);
+		return ProblemException.of(EndorsementProblem.NOT_ENDORSABLE, "not-endorsable", detail);
 	}
 
 }

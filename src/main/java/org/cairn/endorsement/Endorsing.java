@@ -85,8 +85,7 @@ class Endorsing {
 		String text = plain(comment);
 		return targets.resolve(address).flatMap(target -> {
 			if (districtId.equals(target.districtId())) {
-				return Mono.error(new ProblemException(EndorsementProblem.SELF_ENDORSEMENT, "Not your own",
-						"A district cannot endorse its own badges or itself; ask another district to endorse them."));
+				return Mono.error(ProblemException.of(EndorsementProblem.SELF_ENDORSEMENT, "self-endorsement"));
 			}
 			String key = StoredEndorsement.key(districtId, target.claimId());
 			return mongo.findOne(Query.query(Criteria.where("key").is(key)), StoredEndorsement.class)
@@ -112,8 +111,7 @@ class Endorsing {
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Endorsement")))
 			.flatMap(found -> {
 				if (found.withdrawn()) {
-					return Mono.error(new ProblemException(EndorsementProblem.ENDORSEMENT_WITHDRAWN, "Withdrawn",
-							found.endorserName() + " withdrew this endorsement; there is nothing to accept or hide."));
+					return Mono.error(ProblemException.of(EndorsementProblem.ENDORSEMENT_WITHDRAWN, "endorsement-withdrawn", found.endorserName()));
 				}
 				if (found.decision() == decision) {
 					return Mono.just(found);

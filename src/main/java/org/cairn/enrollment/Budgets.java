@@ -83,9 +83,7 @@ class Budgets {
 
 	private static ProblemException exceeded(District district, BudgetLedger ledger, long requested) {
 		BudgetFigures figures = BudgetFigures.of(district, ledger);
-		return new ProblemException(EnrollmentProblem.BUDGET_EXCEEDED, "Budget exceeded",
-					"Approving needs " + cents(requested) + " but only " + cents(figures.remainingCents())
-							+ " of the " + ledger.fiscalYear() + " budget remains.")
+		return ProblemException.of(EnrollmentProblem.BUDGET_EXCEEDED, "budget-exceeded", cents(requested), cents(figures.remainingCents()), ledger.fiscalYear())
 			.with("fiscalYear", ledger.fiscalYear())
 			.with("budgetCents", figures.budgetCents())
 			.with("committedCents", figures.committedCents())

@@ -8,6 +8,7 @@ import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
 import org.cairn.enrollment.Enrollment.Move;
 import org.cairn.notification.AppLinks;
+import org.cairn.language.Message;
 import org.cairn.notification.NoticeKind;
 import org.cairn.notification.Notifier;
 import org.cairn.problem.CommonProblem;
@@ -79,8 +80,7 @@ public class Enrollments {
 		user.require(Role.TEACHER);
 		return templates.get(user.districtId(), templateId).flatMap(template -> {
 			if (template.status() != TemplateStatus.PUBLISHED) {
-				return Mono.error(new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "Template not open",
-						"Only a published template can be started."));
+				return Mono.error(ProblemException.of(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "template-not-published-2"));
 			}
 			String activeKey = user.personId() + ":" + template.familyId();
 			EnrollmentState initial = template.proposalRequired() ? EnrollmentState.PROPOSING
@@ -102,6 +102,33 @@ public class Enrollments {
 	}
 
 	/**
+	 * An administrator enrols a teacher (a cohort's list): the enrolment is approved by that act, so it commits the
+	 * budget and is active at once, with no proposal. A teacher who already holds an enrolment of this
+	 * microcredential keeps it (not created); a refused budget leaves nothing behind.
+	 */
+	public Mono<Started> enrolFor(String districtId, String personId, String templateId, String actorId,
+			String comment) {
+		return templates.get(districtId, templateId).flatMap(template -> {
+			if (template.status() != TemplateStatus.PUBLISHED) {
+				return Mono.error(new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "Template not open",
+						"Only a published template can be started."));
+			}
+			String activeKey = personId + ":" + template.familyId();
+			Enrollment fresh = new Enrollment(null, districtId, personId, template.id(), template.familyId(),
+					template.title(), activeKey, EnrollmentState.APPROVING, null, null, null, null, 0, clock.instant(),
+					null, null, null);
+			return enrollments.findByActiveKey(activeKey)
+				.map(existing -> new Started(existing, false))
+				.switchIfEmpty(Mono.defer(() -> enrollments.save(fresh)
+					.flatMap(saved -> commitClaimed(saved, template, actorId, comment)
+						.onErrorResume(ProblemException.class, ex -> enrollments.delete(saved).then(Mono.error(ex))))
+					.map(saved -> new Started(saved, true))
+					.onErrorResume(DuplicateKeyException.class,
+							ex -> enrollments.findByActiveKey(activeKey).map(e -> new Started(e, false)))));
+		});
+	}
+
+	/**
 	 * Starts (or finds) the teacher's renewal of a badge: an enrolment in the template's renewal path, active at
 	 * once. A renewal asks for no proposal and commits no budget: it pays no stipend (the tiers' stipends paid for the
 	 * learning once) and credits no hours. One per badge: the active key names the badge, so a retry, a second tab or
@@ -111,8 +138,7 @@ public class Enrollments {
 		user.require(Role.TEACHER);
 		return templates.get(user.districtId(), templateId).flatMap(template -> {
 			if (!template.renewable()) {
-				return Mono.error(new ProblemException(EnrollmentProblem.NO_RENEWAL_PATH, "No renewal path",
-						"This microcredential has no renewal path a teacher can follow; ask your district to renew it."));
+				return Mono.error(ProblemException.of(EnrollmentProblem.NO_RENEWAL_PATH, "no-renewal-path"));
 			}
 			String activeKey = user.personId() + ":renews:" + renewing.assertionId();
 			Enrollment fresh = new Enrollment(null, user.districtId(), user.personId(), template.id(),
@@ -214,14 +240,16 @@ public class Enrollments {
 	private Mono<Void> notifyDecision(Enrollment e) {
 		String verdict = switch (e.state()) {
 			case ACTIVE -> "approved";
-			case RETURNED -> "returned for changes";
+			case RETURNED -> "returned";
 			case DECLINED -> "declined";
-			default -> e.state().name().toLowerCase();
+			default -> "other";
 		};
-		String comment = e.decisionComment() == null ? "" : "\n\nComment: " + e.decisionComment();
+		String key = "enrollment.notice.proposal." + verdict;
 		return notifier.notify(e.districtId(), e.personId(), NoticeKind.PROPOSAL_DECIDED,
-				"Your proposal for " + e.templateTitle() + " was " + verdict,
-				"Your proposal for " + e.templateTitle() + " was " + verdict + "." + comment,
+				Message.of(key + ".title", e.templateTitle(), e.state().name().toLowerCase()),
+				e.decisionComment() == null ? Message.of(key + ".text", e.templateTitle(), e.state().name().toLowerCase())
+						: Message.of(key + ".text-comment", e.templateTitle(), e.decisionComment(),
+								e.state().name().toLowerCase()),
 				AppLinks.enrollment(e.id()));
 	}
 
@@ -258,8 +286,7 @@ public class Enrollments {
 	}
 
 	private static ProblemException stateConflict(Enrollment e, String action) {
-		return new ProblemException(CommonProblem.INVALID_STATE, "Not possible now",
-					"Cannot " + action + " an enrollment that is " + e.state().name().toLowerCase() + ".")
+		return ProblemException.of(CommonProblem.INVALID_STATE, "invalid-state", action, e.state().name().toLowerCase())
 			.with("state", e.state());
 	}
 

@@ -25,6 +25,8 @@ enum EvidenceProblem implements ProblemType {
 	UPLOAD_INCOMPLETE("upload-incomplete", HttpStatus.BAD_REQUEST),
 	/** The file's content is no kind Cairn accepts. */
 	UNRECOGNISED_KIND("unrecognised-kind", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+	/** A piece may be shared once its tier passed or once it was published. */
+	NOT_YET_SHAREABLE("not-yet-shareable", HttpStatus.CONFLICT),
 	/** The file's content is a kind the requirement does not accept. */
 	FORBIDDEN_KIND("forbidden-kind", HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 

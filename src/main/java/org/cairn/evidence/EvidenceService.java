@@ -88,9 +88,7 @@ public class EvidenceService {
 	Mono<Slot> editableSlot(CairnUser user, String enrollmentId, String tierKey, String requirementKey) {
 		return enrollments.own(user, enrollmentId).flatMap(e -> {
 			if (!e.isActive()) {
-				return Mono.error(new ProblemException(EvidenceProblem.ENROLLMENT_NOT_ACTIVE, "Not started",
-						"Evidence can be added once the enrollment is approved (it is "
-								+ e.state().name().toLowerCase() + ").")
+				return Mono.error(ProblemException.of(EvidenceProblem.ENROLLMENT_NOT_ACTIVE, "enrollment-not-active", e.state().name().toLowerCase())
 					.with("state", e.state()));
 			}
 			return templates.get(e.districtId(), e.templateId()).flatMap(t -> {
@@ -109,17 +107,14 @@ public class EvidenceService {
 								.map(key -> t.tier(key).map(Tier::title).orElse(key))
 								.toList();
 							return missing.isEmpty() ? Mono.<Void>empty()
-									: Mono.error(new ProblemException(EvidenceProblem.TIER_LOCKED, "Tier locked",
-											"Pass " + String.join(" and ", missing) + " first: " + tier.title()
-													+ " opens once it has passed.")
+									: Mono.error(ProblemException.of(EvidenceProblem.TIER_LOCKED, "tier-locked", String.join(" and ", missing), tier.title())
 										.with("requires", missing));
 						});
 				return open.then(reviews.find(e.id(), tierKey)
 					.map(Submission::editable)
 					.defaultIfEmpty(true)
 					.flatMap(editable -> editable ? Mono.just(new Slot(e, t, tier, requirement))
-							: Mono.error(new ProblemException(EvidenceProblem.EVIDENCE_LOCKED, "Evidence locked",
-									"This tier was submitted; its evidence is locked until a decision returns it."))));
+							: Mono.error(ProblemException.of(EvidenceProblem.EVIDENCE_LOCKED, "evidence-locked"))));
 			});
 		});
 	}
@@ -358,8 +353,7 @@ public class EvidenceService {
 						? Mono.<Submission>empty() : Mono.just(existing))
 					.switchIfEmpty(Mono.defer(() -> {
 						if (!e.isActive()) {
-							return Mono.error(new ProblemException(EvidenceProblem.ENROLLMENT_NOT_ACTIVE, "Not started",
-									"Evidence can be submitted once the enrollment is approved."));
+							return Mono.error(ProblemException.of(EvidenceProblem.ENROLLMENT_NOT_ACTIVE, "enrollment-not-active-2"));
 						}
 						return reviews.passedTiers(enrollmentId)
 							.zipWith(evidence.findByEnrollmentIdAndTierKeyAndWithdrawnAtIsNull(enrollmentId, tierKey)
@@ -370,9 +364,10 @@ public class EvidenceService {
 									return Mono.error(ProblemException.invalid(problems));
 								}
 								List<String> ids = pe.getT2().stream().map(Evidence::id).toList();
-								return mongo
+								// a cohort past its due date may refuse the tier: before the evidence locks
+								return reviews.checkSubmission(e, tier).then(mongo
 									.updateMulti(Query.query(Criteria.where("_id").in(ids)),
-											new Update().set("submitted", true), Evidence.class)
+											new Update().set("submitted", true), Evidence.class))
 									.then(reviews.submit(e, t, tier, ids));
 							});
 					}));
@@ -404,9 +399,7 @@ public class EvidenceService {
 	}
 
 	private static ProblemException wrongKind(Requirement r, String what) {
-		return new ProblemException(EvidenceProblem.WRONG_EVIDENCE_KIND, "Wrong kind of evidence",
-				"Requirement " + r.key() + " asks for " + r.kind().name().toLowerCase() + " evidence, not " + what
-						+ ".");
+		return ProblemException.of(EvidenceProblem.WRONG_EVIDENCE_KIND, "wrong-evidence-kind", r.key(), r.kind().name().toLowerCase(), what);
 	}
 
 }

@@ -116,8 +116,7 @@ class FileSlots {
 					new Update().set(lease, Date.from(now.plus(LEASE))).inc("v", 1), COLLECTION))
 			.filter(result -> result.getModifiedCount() == 1)
 			.map(result -> new Lease(id, LINKS, false))
-			.switchIfEmpty(Mono.error(() -> new ProblemException(EvidenceProblem.LINKS_IN_PROGRESS, "Links being saved",
-					"Another save of these links is still running. Try again when it has finished.")));
+			.switchIfEmpty(Mono.error(() -> ProblemException.of(EvidenceProblem.LINKS_IN_PROGRESS, "links-in-progress")));
 	}
 
 	/**
@@ -229,14 +228,11 @@ class FileSlots {
 	}
 
 	static ProblemException inProgress(String name) {
-		return new ProblemException(EvidenceProblem.UPLOAD_IN_PROGRESS, "Upload in progress",
-				"Another upload of '" + name + "' to this requirement is still running. Try again when it has "
-						+ "finished.");
+		return ProblemException.of(EvidenceProblem.UPLOAD_IN_PROGRESS, "upload-in-progress", name);
 	}
 
 	static ProblemException tooMany(Integer max) {
-		return new ProblemException(EvidenceProblem.TOO_MANY_ITEMS, "Too many items",
-				"This requirement takes at most " + max + " files; remove one first.");
+		return ProblemException.of(EvidenceProblem.TOO_MANY_ITEMS, "too-many-items", max);
 	}
 
 }

@@ -282,8 +282,7 @@ class FileStore {
 
 		Detected finish(Long declaredLength) {
 			if (declaredLength != null && declaredLength != size) {
-				throw new ProblemException(EvidenceProblem.UPLOAD_INCOMPLETE, "Upload incomplete",
-						"The upload ended after " + size + " of " + declaredLength + " bytes.");
+				throw ProblemException.of(EvidenceProblem.UPLOAD_INCOMPLETE, "upload-incomplete", size, declaredLength);
 			}
 			if (size == 0) {
 				throw ProblemException.invalid("file", "the file is empty");
@@ -298,14 +297,10 @@ class FileStore {
 
 		private void check(Detected detected) {
 			if (detected == null) {
-				throw new ProblemException(EvidenceProblem.UNRECOGNISED_KIND, "Unrecognized file kind",
-						"The file's content is not a kind Cairn accepts (images, PDF, video, audio, Office documents, "
-								+ "UTF-8 text or CSV). The name does not matter; the content does.");
+				throw ProblemException.of(EvidenceProblem.UNRECOGNISED_KIND, "unrecognised-kind");
 			}
 			if (!allowed.contains(detected.kind())) {
-				throw new ProblemException(EvidenceProblem.FORBIDDEN_KIND, "Kind not allowed",
-						"The file is " + detected.kind().name().toLowerCase() + " by its content; this requirement "
-								+ "accepts " + allowed.stream().map(k -> k.name().toLowerCase()).sorted().toList() + ".")
+				throw ProblemException.of(EvidenceProblem.FORBIDDEN_KIND, "forbidden-kind", detected.kind().name().toLowerCase(), allowed.stream().map(k -> k.name().toLowerCase()).sorted().toList())
 					.with("detectedKind", detected.kind())
 					.with("allowedKinds", allowed.stream().sorted().toList());
 			}
@@ -318,8 +313,7 @@ class FileStore {
 	}
 
 	static ProblemException tooLarge(long maxBytes) {
-		return new ProblemException(CommonProblem.UPLOAD_TOO_LARGE, "File too large",
-				"This district accepts files up to " + maxBytes + " bytes.")
+		return ProblemException.of(CommonProblem.UPLOAD_TOO_LARGE, "upload-too-large-2", maxBytes)
 			.with("maxUploadBytes", maxBytes);
 	}
 

@@ -52,8 +52,7 @@ class PublishedEvidenceLookup implements PublishedEvidenceIds, PublishedEvidence
 	@Override
 	public Mono<Content> content(String districtId, String evidenceId) {
 		return evidence.findById(evidenceId).filter(e -> published(e, districtId)).flatMap(e -> switch (e.type()) {
-			case TEXT -> Mono.just(text(e.text(), "reflection.txt"));
-			case LINK -> Mono.just(e.url() != null ? text(e.url(), "link.txt") : text(e.name(), "citation.txt"));
+			case TEXT, LINK -> Mono.just(textContent(e));
 			case FILE -> {
 				ObjectId fileId = new ObjectId(e.fileId());
 				yield files.file(fileId).map(file -> {
@@ -72,13 +71,25 @@ class PublishedEvidenceLookup implements PublishedEvidenceIds, PublishedEvidence
 	}
 
 	private Piece piece(Evidence e) {
-		String kind = switch (e.type()) {
+		return new Piece(e.id(), e.tierKey(), e.requirementKey(), kind(e), e.name(), e.text(), e.url(), e.mediaType(),
+				e.sizeBytes());
+	}
+
+	/** {@code REFLECTION}, {@code LINK} or the file's artifact kind. */
+	static String kind(Evidence e) {
+		return switch (e.type()) {
 			case TEXT -> "REFLECTION";
 			case LINK -> "LINK";
 			case FILE -> e.artifactKind() == null ? "FILE" : e.artifactKind().name();
 		};
-		return new Piece(e.id(), e.tierKey(), e.requirementKey(), kind, e.name(), e.text(), e.url(), e.mediaType(),
-				e.sizeBytes());
+	}
+
+	/** A reflection's text, or a link's URL (a citation's name), as a plain-text download. */
+	Content textContent(Evidence e) {
+		return switch (e.type()) {
+			case TEXT -> text(e.text(), "reflection.txt");
+			default -> e.url() != null ? text(e.url(), "link.txt") : text(e.name(), "citation.txt");
+		};
 	}
 
 	private static Content text(String text, String filename) {

@@ -386,7 +386,16 @@ public class Issuance {
 				.doOnSuccess(v -> log.info("Revoked assertion {}", revoked.id()))
 				.thenReturn(revoked))
 			.switchIfEmpty(mongo.findOne(inDistrict, IssuedAssertion.class))
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion " + assertionId)));
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion " + assertionId)))
+			.doOnNext(this::announceRevocation);
+	}
+
+	/** Every revocation (also a repeated one, so a retry finishes what a listener left undone) but a re-issue's. */
+	private void announceRevocation(IssuedAssertion a) {
+		if (a.revoked() && !IssuedAssertion.REISSUED.equals(a.revocationReason())) {
+			events.publishEvent(new AssertionRevoked(a.id(), a.districtId(), a.awardId(), a.personId(), a.templateId(),
+					a.tierKey()));
+		}
 	}
 
 	/** Reinstating issues a new assertion (the revoked one stays revoked); repeating returns the same new one. */
@@ -395,8 +404,7 @@ public class Issuance {
 				IssuedAssertion.class)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion " + assertionId)))
 			.filter(IssuedAssertion::revoked)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(IssuingProblem.NOT_REVOKED, "Not revoked",
-					"Only a revoked assertion can be reinstated.")))
+			.switchIfEmpty(Mono.error(() -> ProblemException.of(IssuingProblem.NOT_REVOKED, "not-revoked")))
 			.flatMap(old -> issuers.badgeClassById(old.badgeClassId())
 				.flatMap(badge -> issue(new IssueRequest("reinstate:" + old.id(), districtId, old.awardId(),
 						new Recipient(old.recipientEmail(), old.recipientName(), old.personId()), badge, old.stipendCents(),

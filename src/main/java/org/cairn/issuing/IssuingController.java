@@ -168,8 +168,7 @@ class IssuingController {
 		return issuers.forDistrict(user.districtId())
 			.flatMap(issuer -> issuers.save(issuer.with(body)))
 			.onErrorMap(org.springframework.dao.OptimisticLockingFailureException.class,
-					ex -> new ProblemException(IssuingProblem.CONCURRENT_UPDATE, "Changed meanwhile",
-							"The settings changed meanwhile; reload and try again."))
+					ex -> ProblemException.of(IssuingProblem.CONCURRENT_UPDATE, "concurrent-update"))
 			.flatMap(saved -> generations.bump(user.districtId()).thenReturn(saved))
 			.map(this::settingsView);
 	}

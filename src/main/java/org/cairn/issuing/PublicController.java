@@ -158,8 +158,7 @@ class PublicController {
 	Mono<ResponseEntity<byte[]>> bakedImage(@PathVariable String id, @RequestParam(defaultValue = "png") String format,
 			ServerHttpRequest request) {
 		if (!format.equals("png") && !format.equals("svg")) {
-			return Mono.error(new ProblemException(IssuingProblem.UNSUPPORTED_FORMAT, "Unsupported format",
-					"format must be png or svg."));
+			return Mono.error(ProblemException.of(IssuingProblem.UNSUPPORTED_FORMAT, "unsupported-format"));
 		}
 		return issued(id).flatMap(a -> documents.rendition("baked-" + format + ":" + id,
 				documents.badgeContext(a.badgeClassId()).flatMap(ctx -> {
@@ -191,8 +190,7 @@ class PublicController {
 	Mono<ResponseEntity<byte[]>> credentialImage(@PathVariable String id,
 			@RequestParam(defaultValue = "png") String format, ServerHttpRequest request) {
 		if (!format.equals("png") && !format.equals("svg")) {
-			return Mono.error(new ProblemException(IssuingProblem.UNSUPPORTED_FORMAT, "Unsupported format",
-					"format must be png or svg."));
+			return Mono.error(ProblemException.of(IssuingProblem.UNSUPPORTED_FORMAT, "unsupported-format"));
 		}
 		CredentialFiles files = credentialFiles.getIfAvailable();
 		if (files == null) {
@@ -224,8 +222,7 @@ class PublicController {
 	Mono<ResponseEntity<byte[]>> certificate(@PathVariable String id,
 			@RequestParam(defaultValue = "letter") String paper, ServerHttpRequest request) {
 		if (!paper.equals("letter") && !paper.equals("a4")) {
-			return Mono.error(new ProblemException(IssuingProblem.UNSUPPORTED_PAPER, "Unsupported paper",
-					"paper must be letter or a4."));
+			return Mono.error(ProblemException.of(IssuingProblem.UNSUPPORTED_PAPER, "unsupported-paper"));
 		}
 		return issued(id).flatMap(a -> credentialFile(a.id()).flatMap(ob3 -> documents.rendition(
 				"certificate-" + paper + ":" + id + (ob3.isEmpty() ? ":2.0" : ""),
@@ -278,8 +275,7 @@ class PublicController {
 		return documents.issued(id)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion")))
 			.flatMap(a -> a.revoked()
-					? Mono.error(new ProblemException(IssuingProblem.ASSERTION_REVOKED, "Revoked",
-							"This badge was revoked."))
+					? Mono.error(ProblemException.of(IssuingProblem.ASSERTION_REVOKED, "assertion-revoked"))
 					: Mono.just(a));
 	}
 

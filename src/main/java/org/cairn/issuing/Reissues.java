@@ -61,9 +61,7 @@ class Reissues {
 			String assertionId, String email) {
 		String to = Person.normalizeEmail(email);
 		if (!addresses.contains(to)) {
-			return Mono.error(new ProblemException(IssuingProblem.NOT_YOUR_ADDRESS, "Not your verified address",
-					"A badge can only be re-issued to one of your verified addresses. Add " + to
-							+ " under Email addresses and open the link mailed to it first."));
+			return Mono.error(ProblemException.of(IssuingProblem.NOT_YOUR_ADDRESS, "not-your-address", to));
 		}
 		return mongo.findOne(Query.query(Criteria.where("_id").is(assertionId).and("districtId").is(districtId)),
 				IssuedAssertion.class)
@@ -73,16 +71,13 @@ class Reissues {
 			.flatMap(old -> mongo.findOne(Query.query(Criteria.where("issueKey").is("reissue:" + old.id())),
 					IssuedAssertion.class)
 				.flatMap(done -> to.equals(done.recipientEmail()) ? finishReissue(old, done)
-						: Mono.error(new ProblemException(IssuingProblem.ALREADY_REISSUED, "Already re-issued",
-								"This badge was already re-issued to " + done.recipientEmail()
-										+ ". Re-issue that badge instead.").with("reissuedAs", done.id())))
+						: Mono.error(ProblemException.of(IssuingProblem.ALREADY_REISSUED, "already-reissued", done.recipientEmail()).with("reissuedAs", done.id())))
 				.switchIfEmpty(Mono.defer(() -> startReissue(old, personId, to))));
 	}
 
 	private Mono<IssuedAssertion> startReissue(IssuedAssertion old, String personId, String to) {
 		if (old.revoked()) {
-			return Mono.error(new ProblemException(IssuingProblem.ASSERTION_REVOKED, "Revoked",
-					"This badge was revoked, so it cannot be re-issued."));
+			return Mono.error(ProblemException.of(IssuingProblem.ASSERTION_REVOKED, "assertion-revoked-2"));
 		}
 		if (to.equals(old.recipientEmail())) {
 			return Mono.error(ProblemException.invalid("email", "is the address this badge was issued to already"));

@@ -126,8 +126,7 @@ public class Keys {
 		return mongo.findById(keyId, StoredKey.class)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("no key " + keyId)))
 			.flatMap(key -> key.revokedAt() != null
-					? Mono.error(new ProblemException(KeysProblem.KEY_REVOKED, "Key revoked",
-							"The signing key was revoked; issue with the district's active key."))
+					? Mono.error(ProblemException.of(KeysProblem.KEY_REVOKED, "key-revoked"))
 					: Mono.just(key));
 	}
 

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -52,10 +54,34 @@ class OutboxMailer implements Mailer {
 
 	@Override
 	public Mono<Void> send(OutgoingMail mail) {
-		return Mono.fromRunnable(() -> write(mail)).subscribeOn(Schedulers.boundedElastic()).then();
+		return Mono.fromRunnable(() -> log.info("Mail to {} written to {}", mail.to(), write(mail).toAbsolutePath()))
+			.subscribeOn(Schedulers.boundedElastic())
+			.then();
 	}
 
-	private void write(OutgoingMail mail) {
+	/**
+	 * Writes the messages in one task with one log line (a bulk award's chunk: a task and a log line per message
+	 * were a fifth of writing its mail); a message that cannot be written is returned, the others still go out.
+	 */
+	@Override
+	public Mono<List<OutgoingMail>> sendAll(List<OutgoingMail> mails) {
+		return Mono.fromCallable(() -> {
+			List<OutgoingMail> failed = new ArrayList<>();
+			for (OutgoingMail mail : mails) {
+				try {
+					write(mail);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not write a mail to {} to the outbox: {}", mail.to(), ex.toString());
+					failed.add(mail);
+				}
+			}
+			log.info("{} mails written to {}", mails.size() - failed.size(), outbox.toAbsolutePath());
+			return failed;
+		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Path write(OutgoingMail mail) {
 		String stamp = DateTimeFormatter.ISO_INSTANT.format(clock.instant()).replace(':', '-');
 		Path file = outbox.resolve(stamp + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml");
 		try {
@@ -78,7 +104,7 @@ class OutboxMailer implements Mailer {
 		catch (MessagingException ex) {
 			throw new IllegalStateException("Could not write mail to the outbox", ex);
 		}
-		log.info("Mail to {} written to {}", mail.to(), file.toAbsolutePath());
+		return file;
 	}
 
 	Path outbox() {

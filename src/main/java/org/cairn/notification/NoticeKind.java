@@ -5,6 +5,10 @@ public enum NoticeKind {
 
 	PROPOSAL_DECIDED, SUBMISSION_ARRIVED, TIER_PASSED, TIER_RETURNED,
 	/** A badge of mine expires soon (at the district's reminder days before). */
-	BADGE_EXPIRING
+	BADGE_EXPIRING,
+	/** Work of mine in a cohort is due soon (at the cohort's reminder days before its due date). */
+	WORK_DUE,
+	/** My district enrolled me in a cohort. */
+	COHORT_ENROLLED
 
 }

@@ -3,12 +3,16 @@ package org.cairn.notification;
 import java.time.Clock;
 
 import org.cairn.account.PersonRepository;
+import org.cairn.district.Districts;
+import org.cairn.language.Language;
+import org.cairn.language.Message;
 import org.cairn.mail.Mailer;
 import org.cairn.mail.OutgoingMail;
 import org.cairn.system.CairnProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -32,8 +36,11 @@ public class Notifier {
 
 	private final Clock clock;
 
+	private final Districts districts;
+
 	Notifier(ReactiveMongoTemplate mongo, PersonRepository people, Mailer mailer, CairnProperties properties,
-			Clock clock) {
+			Clock clock, Districts districts) {
+		this.districts = districts;
 		this.mongo = mongo;
 		this.people = people;
 		this.mailer = mailer;
@@ -41,7 +48,11 @@ public class Notifier {
 		this.clock = clock;
 	}
 
-	public Mono<Void> notify(String districtId, String personId, NoticeKind kind, String title, String text,
+	/**
+	 * Tells the person; the in-app notice keeps the messages, so it is read in the reader's language, and the mail
+	 * is written in the person's language (else the district's default).
+	 */
+	public Mono<Void> notify(String districtId, String personId, NoticeKind kind, Message title, Message text,
 			String link) {
 		if (personId == null) {
 			return Mono.empty();
@@ -50,14 +61,18 @@ public class Notifier {
 			.defaultIfEmpty(NotificationPreferences.defaults(personId));
 		return people.findByIdAndDistrictId(personId, districtId)
 			.zipWith(preferences)
-			.flatMap(pair -> {
-				var person = pair.getT1();
-				var prefs = pair.getT2();
+			.flatMap(pair -> districts.languageFor(districtId, pair.getT1().language()).map(language -> Tuples.of(
+					pair.getT1(), pair.getT2(), language)))
+			.flatMap(found -> {
+				var person = found.getT1();
+				var prefs = found.getT2();
+				Language language = found.getT3();
 				Mono<?> inApp = prefs.wantsInApp(kind) ? mongo.insert(new Notice(null, districtId, personId, kind,
-						title, text, link, clock.instant(), null)) : Mono.empty();
+						title.in(Language.EN), text.in(Language.EN), link, clock.instant(), null, title, text))
+						: Mono.empty();
 				Mono<Void> email = prefs.wantsEmail(kind) && person.email() != null
-						? mailer.send(new OutgoingMail(person.email(), title,
-								text + "\n\n" + properties.publicUrl(link == null ? "/" : link) + "\n"))
+						? mailer.send(new OutgoingMail(person.email(), title.in(language),
+								text.in(language) + "\n\n" + properties.publicUrl(link == null ? "/" : link) + "\n"))
 						: Mono.empty();
 				return inApp.then(email);
 			})

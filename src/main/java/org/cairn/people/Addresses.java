@@ -3,8 +3,6 @@ package org.cairn.people;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +12,7 @@ import org.cairn.account.Person;
 import org.cairn.account.PersonChanges;
 import org.cairn.account.PersonRepository;
 import org.cairn.account.SecretTokens;
+import org.cairn.language.Language;
 import org.cairn.mail.Mailer;
 import org.cairn.mail.OutgoingMail;
 import org.cairn.problem.ProblemException;
@@ -45,7 +44,6 @@ class Addresses {
 
 	static final String SIGN_IN_PATH = "/sign-in-link/";
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.RFC_1123_DATE_TIME;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -63,8 +61,12 @@ class Addresses {
 
 	private final Clock clock;
 
+	private final org.cairn.district.Districts districts;
+
 	Addresses(ReactiveMongoTemplate mongo, PersonRepository people, EmailAddresses addresses, PersonChanges changes,
-			Mailer mailer, CairnProperties cairn, PeopleProperties properties, Clock clock) {
+			Mailer mailer, CairnProperties cairn, PeopleProperties properties, Clock clock,
+			org.cairn.district.Districts districts) {
+		this.districts = districts;
 		this.mongo = mongo;
 		this.people = people;
 		this.addresses = addresses;
@@ -168,9 +170,7 @@ class Addresses {
 			}
 			return addresses.find(normalized)
 				.filter(held -> held.personId().equals(personId))
-				.switchIfEmpty(Mono.error(() -> new ProblemException(PeopleProblem.ADDRESS_NOT_VERIFIED,
-						"Address not verified", "Verify " + normalized
-								+ " first: open the link mailed to it. New badges can only go to a verified address.")))
+				.switchIfEmpty(Mono.error(() -> ProblemException.of(PeopleProblem.ADDRESS_NOT_VERIFIED, "address-not-verified", normalized)))
 				.flatMap(held -> changes.chooseBadgeEmail(personId, normalized));
 		}).then(list(personId));
 	}
@@ -200,8 +200,7 @@ class Addresses {
 	}
 
 	static ProblemException unavailable() {
-		return new ProblemException(PeopleProblem.EMAIL_UNAVAILABLE, "Email cannot be used",
-				"This email address cannot be used. Check it with the person, or use another address they use.");
+		return ProblemException.of(PeopleProblem.EMAIL_UNAVAILABLE, "email-unavailable");
 	}
 
 	/** What the link page shows before it is used, and after (a reload says it is done). */
@@ -322,51 +321,38 @@ class Addresses {
 		return mongo.remove(earlier, EmailLink.class)
 			.then(mongo.insert(new EmailLink(SecretTokens.hash(secret), purpose, person.id(), person.districtId(),
 					email, now, expiresAt, null)))
-			.then(mailer.send(mail(person, email, purpose, secret, expiresAt)))
+			.then(districts.languageFor(person.districtId(), person.language()))
+			.flatMap(language -> mailer.send(mail(person, email, purpose, secret, expiresAt, language)))
 			.thenReturn(expiresAt);
 	}
 
 	private OutgoingMail mail(Person person, String email, EmailLink.Purpose purpose, String secret,
-			Instant expiresAt) {
-		String until = WHEN.format(expiresAt.atOffset(ZoneOffset.UTC));
-		String hello = "Hello " + person.displayName() + ",\n\n";
-		return switch (purpose) {
-			case ADD_ADDRESS -> new OutgoingMail(email, "Verify your address for Cairn", hello
-					+ "You added this address to your Cairn account. Open this link to verify it (it works once, until "
-					+ until + "):\n\n" + cairn.publicUrl(VERIFY_PATH + secret)
-					+ "\n\nOnce verified, you can sign in with it and have your badges issued to it, also after you "
-					+ "leave your district.\n\nIf you did not add it, ignore this message: nothing changes.\n");
-			case DISTRICT_EMAIL -> new OutgoingMail(email, "Confirm your new district address for Cairn", hello
-					+ "Your district changed your Cairn address to this one. Open this link to confirm it (it works "
-					+ "once, until " + until + "):\n\n" + cairn.publicUrl(VERIFY_PATH + secret)
-					+ "\n\nUntil then you sign in with your current address. Badges issued to your old address stay "
-					+ "valid and yours.\n");
-			case SIGN_IN -> new OutgoingMail(email, "Your Cairn sign-in link", hello
-					+ "Open this link to sign in to Cairn and see your badges (it works once, until " + until
-					+ "):\n\n" + cairn.publicUrl(SIGN_IN_PATH + secret)
-					+ "\n\nIf you did not ask for it, ignore this message.\n");
+			Instant expiresAt, Language language) {
+		String until = language.moment(expiresAt);
+		String hello = language.text("people.mail.hello", person.displayName());
+		String key = switch (purpose) {
+			case ADD_ADDRESS -> "people.mail.add-address";
+			case DISTRICT_EMAIL -> "people.mail.district-email";
+			case SIGN_IN -> "people.mail.sign-in";
 		};
+		String link = cairn.publicUrl((purpose == EmailLink.Purpose.SIGN_IN ? SIGN_IN_PATH : VERIFY_PATH) + secret);
+		return new OutgoingMail(email, language.text(key + ".subject"), hello + language.text(key + ".text", until, link));
 	}
 
 	private static ProblemException inUse() {
-		return new ProblemException(PeopleProblem.ADDRESS_IN_USE, "Address already in use",
-				"This address already belongs to another Cairn account, so it cannot be added to this one. "
-						+ "Use another address, or remove it from the other account first.");
+		return ProblemException.of(PeopleProblem.ADDRESS_IN_USE, "address-in-use");
 	}
 
 	private static ProblemException notFound() {
-		return new ProblemException(PeopleProblem.EMAIL_LINK_NOT_FOUND, "Unknown link",
-				"This link is not valid. Ask for a new one.");
+		return ProblemException.of(PeopleProblem.EMAIL_LINK_NOT_FOUND, "email-link-not-found");
 	}
 
 	private static ProblemException expired() {
-		return new ProblemException(PeopleProblem.EMAIL_LINK_EXPIRED, "Link expired",
-				"This link has expired. Ask for a new one.");
+		return ProblemException.of(PeopleProblem.EMAIL_LINK_EXPIRED, "email-link-expired");
 	}
 
 	private static ProblemException used() {
-		return new ProblemException(PeopleProblem.EMAIL_LINK_USED, "Link already used",
-				"This link has already been used. Ask for a new one if you need to.");
+		return ProblemException.of(PeopleProblem.EMAIL_LINK_USED, "email-link-used");
 	}
 
 }

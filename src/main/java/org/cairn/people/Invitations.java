@@ -2,8 +2,6 @@ package org.cairn.people;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import org.cairn.account.Person;
 import org.cairn.account.PersonChanges;
@@ -12,6 +10,7 @@ import org.cairn.account.Role;
 import org.cairn.account.SecretTokens;
 import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
+import org.cairn.language.Language;
 import org.cairn.mail.Mailer;
 import org.cairn.mail.OutgoingMail;
 import org.cairn.problem.ProblemException;
@@ -93,8 +92,7 @@ public class Invitations {
 	}
 
 	static ProblemException unavailable() {
-		return new ProblemException(PeopleProblem.EMAIL_UNAVAILABLE, "Email cannot be invited",
-				"This email address cannot be invited. Check it with the person, or invite another address they use.");
+		return ProblemException.of(PeopleProblem.EMAIL_UNAVAILABLE, "email-unavailable-2");
 	}
 
 	private Mono<Person> create(String districtId, String email, Invite request) {
@@ -111,8 +109,7 @@ public class Invitations {
 			return Mono.error(unavailable());
 		}
 		if (existing.passwordHash() != null) {
-			return Mono.error(new ProblemException(PeopleProblem.ALREADY_JOINED, "Already joined",
-					"This person has already accepted an invitation; change their roles instead."));
+			return Mono.error(ProblemException.of(PeopleProblem.ALREADY_JOINED, "already-joined"));
 		}
 		return changes.reinvite(existing.id(), new PersonChanges.Profile(request.displayName(), request.roles(),
 				request.school(), request.yearsOfExperience(), request.coachId()));
@@ -126,18 +123,17 @@ public class Invitations {
 				person.email(), invitedBy, now, expiresAt, null);
 		return mongo.save(invitation)
 			.then(districts.findById(person.districtId()))
-			.flatMap(district -> mailer.send(mail(person, district, secret, expiresAt)))
+			.flatMap(district -> mailer.send(mail(person, district, secret, expiresAt,
+					Language.first(person.language(), district.language()))))
 			.thenReturn(expiresAt);
 	}
 
-	private OutgoingMail mail(Person person, District district, String secret, Instant expiresAt) {
+	private OutgoingMail mail(Person person, District district, String secret, Instant expiresAt,
+			Language language) {
 		String link = cairn.publicUrl(LINK_PATH + secret);
-		String text = "Hello " + person.displayName() + ",\n\n" + district.name()
-				+ " invites you to Cairn, where you earn and award microcredentials for professional learning.\n\n"
-				+ "Choose your password here (the link works once, until "
-				+ DateTimeFormatter.RFC_1123_DATE_TIME.format(expiresAt.atOffset(ZoneOffset.UTC)) + "):\n\n" + link
-				+ "\n\nIf you did not expect this, ignore this message.\n";
-		return new OutgoingMail(person.email(), "You are invited to Cairn by " + district.name(), text);
+		String text = language.text("people.mail.invitation.text", person.displayName(), district.name(),
+				language.moment(expiresAt), link);
+		return new OutgoingMail(person.email(), language.text("people.mail.invitation.subject", district.name()), text);
 	}
 
 	/** What the invitation page shows before the person chooses a password. */
@@ -160,24 +156,20 @@ public class Invitations {
 				// Lost a race with another click of the same link: one effect only.
 				.switchIfEmpty(Mono.error(Invitations::used)))
 			.flatMap(invitation -> changes.join(invitation.personId(), displayName, passwordHash)
-				.switchIfEmpty(Mono.error(() -> new ProblemException(PeopleProblem.INVITATION_REVOKED,
-						"Invitation withdrawn",
-						"This invitation was withdrawn by your district."))));
+				.switchIfEmpty(Mono.error(() -> ProblemException.of(PeopleProblem.INVITATION_REVOKED, "invitation-revoked"))));
 	}
 
 	/** The invitation behind a link, if it can still be used; otherwise the problem saying why not. */
 	Mono<Invitation> usable(String secret) {
 		Instant now = clock.instant();
 		return mongo.findOne(Query.query(Criteria.where("tokenHash").is(SecretTokens.hash(secret))), Invitation.class)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(PeopleProblem.INVITATION_NOT_FOUND,
-					"Unknown invitation", "This invitation link is not valid. Ask your district for a new one.")))
+			.switchIfEmpty(Mono.error(() -> ProblemException.of(PeopleProblem.INVITATION_NOT_FOUND, "invitation-not-found")))
 			.flatMap(invitation -> {
 				if (invitation.acceptedAt() != null) {
 					return Mono.error(used());
 				}
 				if (!invitation.expiresAt().isAfter(now)) {
-					return Mono.error(new ProblemException(PeopleProblem.INVITATION_EXPIRED, "Invitation expired",
-							"This invitation has expired. Ask your district to invite you again."));
+					return Mono.error(ProblemException.of(PeopleProblem.INVITATION_EXPIRED, "invitation-expired"));
 				}
 				return Mono.just(invitation);
 			});
@@ -190,8 +182,7 @@ public class Invitations {
 	}
 
 	private static ProblemException used() {
-		return new ProblemException(PeopleProblem.INVITATION_USED, "Invitation already used",
-				"This invitation has already been accepted. Sign in, or reset your password.");
+		return ProblemException.of(PeopleProblem.INVITATION_USED, "invitation-used");
 	}
 
 	/** An invitation sent; {@code created} is false when an existing pending invitation was refreshed. */

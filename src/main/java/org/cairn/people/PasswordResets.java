@@ -30,6 +30,8 @@ class PasswordResets {
 
 	static final String LINK_PATH = "/password-resets/";
 
+	private final org.cairn.district.Districts districts;
+
 	private final PersonRepository people;
 
 	private final org.cairn.account.EmailAddresses addresses;
@@ -49,7 +51,8 @@ class PasswordResets {
 	private final Clock clock;
 
 	PasswordResets(PersonRepository people, org.cairn.account.EmailAddresses addresses, ReactiveMongoTemplate mongo, PersonChanges changes, Sessions sessions, Mailer mailer,
-			CairnProperties cairn, PeopleProperties properties, Clock clock) {
+			CairnProperties cairn, PeopleProperties properties, Clock clock, org.cairn.district.Districts districts) {
+		this.districts = districts;
 		this.people = people;
 		this.addresses = addresses;
 		this.mongo = mongo;
@@ -83,27 +86,24 @@ class PasswordResets {
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(properties.passwordResetLifetime());
 		String link = cairn.publicUrl(LINK_PATH + secret);
-		String text = "Hello " + person.displayName() + ",\n\nSomeone (hopefully you) asked to reset your Cairn "
-				+ "password. Choose a new one here; the link works once, for "
-				+ properties.passwordResetLifetime().toMinutes() + " minutes:\n\n" + link
-				+ "\n\nIf it was not you, ignore this message: your password stays as it is.\n";
 		return mongo.insert(new PasswordReset(SecretTokens.hash(secret), person.id(), now, expiresAt, null))
-			.then(mailer.send(new OutgoingMail(to, "Reset your Cairn password", text)));
+			.then(districts.languageFor(person.districtId(), person.language()))
+			.flatMap(language -> mailer.send(new OutgoingMail(to, language.text("people.mail.password-reset.subject"),
+					language.text("people.mail.password-reset.text", person.displayName(),
+							properties.passwordResetLifetime().toMinutes(), link))));
 	}
 
 	/** The person a usable link belongs to; otherwise the problem saying why it cannot be used. */
 	Mono<Person> personFor(String secret) {
 		Instant now = clock.instant();
 		return mongo.findById(SecretTokens.hash(secret), PasswordReset.class)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(PeopleProblem.PASSWORD_RESET_NOT_FOUND,
-					"Unknown reset link", "This reset link is not valid. Ask for a new one.")))
+			.switchIfEmpty(Mono.error(() -> ProblemException.of(PeopleProblem.PASSWORD_RESET_NOT_FOUND, "password-reset-not-found")))
 			.flatMap(reset -> {
 				if (reset.usedAt() != null) {
 					return Mono.error(used());
 				}
 				if (!reset.expiresAt().isAfter(now)) {
-					return Mono.error(new ProblemException(PeopleProblem.PASSWORD_RESET_EXPIRED, "Reset link expired",
-							"This reset link has expired. Ask for a new one."));
+					return Mono.error(ProblemException.of(PeopleProblem.PASSWORD_RESET_EXPIRED, "password-reset-expired"));
 				}
 				return people.findById(reset.personId()).filter(Person::active);
 			})
@@ -126,8 +126,7 @@ class PasswordResets {
 	}
 
 	private static ProblemException used() {
-		return new ProblemException(PeopleProblem.PASSWORD_RESET_USED, "Reset link already used",
-				"This reset link has already been used. Ask for a new one if you need to.");
+		return ProblemException.of(PeopleProblem.PASSWORD_RESET_USED, "password-reset-used");
 	}
 
 }

@@ -90,8 +90,7 @@ class PeopleController {
 	Mono<PersonView> depart(@AuthenticationPrincipal CairnUser admin, @PathVariable String id) {
 		String districtId = districtOf(admin);
 		if (id.equals(admin.personId())) {
-			throw new ProblemException(PeopleProblem.CANNOT_DEACTIVATE_SELF, "Cannot mark yourself as departed",
-					"Ask another district administrator.");
+			throw ProblemException.of(PeopleProblem.CANNOT_DEACTIVATE_SELF, "cannot-deactivate-self");
 		}
 		return found(id, changes.setDeparted(districtId, id, clock.instant()))
 			.flatMap(person -> sessions.closeAll(person.id()).then(invitations.withdraw(person.id()))
@@ -154,8 +153,7 @@ class PeopleController {
 			@Valid @RequestBody Changes changes) {
 		String districtId = districtOf(admin);
 		if (id.equals(admin.personId()) && !changes.roles().contains(Role.DISTRICT_ADMIN)) {
-			throw new ProblemException(PeopleProblem.OWN_ADMIN_ROLE, "Cannot drop your own admin role",
-					"Ask another district administrator to change your roles, so the district always keeps one.");
+			throw ProblemException.of(PeopleProblem.OWN_ADMIN_ROLE, "own-admin-role");
 		}
 		if (id.equals(changes.coachId())) {
 			throw ProblemException.invalid("coachId", "must be someone else");
@@ -181,8 +179,7 @@ class PeopleController {
 	Mono<PersonView> deactivate(@AuthenticationPrincipal CairnUser admin, @PathVariable String id) {
 		String districtId = districtOf(admin);
 		if (id.equals(admin.personId())) {
-			throw new ProblemException(PeopleProblem.CANNOT_DEACTIVATE_SELF, "Cannot deactivate yourself",
-					"Ask another district administrator.");
+			throw ProblemException.of(PeopleProblem.CANNOT_DEACTIVATE_SELF, "cannot-deactivate-self-2");
 		}
 		return found(id, changes.setActive(districtId, id, false))
 			.flatMap(person -> sessions.closeAll(person.id())

@@ -74,8 +74,7 @@ class RosterImport {
 		CsvTable table = CsvTable.parse(csv, COLUMNS.values().stream().flatMap(List::stream).toList());
 		Map<String, Integer> columns = table.columns(COLUMNS);
 		if (!table.header().isEmpty() && !columns.containsKey("email")) {
-			return Mono.error(new ProblemException(CsvProblem.CSV_NO_EMAIL_COLUMN, "No email column",
-					"The first row names the columns but none is called \"email\"."));
+			return Mono.error(ProblemException.of(CsvProblem.CSV_NO_EMAIL_COLUMN, "csv-no-email-column"));
 		}
 		if (table.rows().isEmpty()) {
 			return Mono.error(ProblemException.invalid("roster", "The file has no people in it."));

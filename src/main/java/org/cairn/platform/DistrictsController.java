@@ -61,8 +61,7 @@ class DistrictsController {
 				"#1f6f5c", body.timeZone(), 7, 0, false, false, District.DEFAULT_MAX_UPLOAD_BYTES);
 		return districts.create(body.slug(), settings)
 			.onErrorMap(DuplicateKeyException.class,
-					ex -> new ProblemException(PlatformProblem.SLUG_TAKEN, "Slug taken",
-					"A district with the slug '" + body.slug() + "' already exists."))
+					ex -> ProblemException.of(PlatformProblem.SLUG_TAKEN, "slug-taken", body.slug()))
 			.flatMap(saved -> invitations
 				.invite(saved.id(), user.personId(),
 						new Invite(body.adminEmail(), body.adminName(), Set.of(Role.DISTRICT_ADMIN), null, null, null))

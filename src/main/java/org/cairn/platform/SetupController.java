@@ -63,15 +63,12 @@ class SetupController {
 			.findAndRemove(Query.query(Criteria.where("_id").is(SetupToken.ID)
 				.and("tokenHash").is(SecretTokens.hash(token))
 				.and("expiresAt").gt(now)), SetupToken.class)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(PlatformProblem.SETUP_LINK_INVALID,
-					"Set-up link not valid", "This set-up link was already used, has expired or was replaced by a "
-							+ "newer one (see the most recent start-up log).")))
+			.switchIfEmpty(Mono.error(() -> ProblemException.of(PlatformProblem.SETUP_LINK_INVALID, "setup-link-invalid")))
 			.publishOn(Schedulers.boundedElastic())
 			.map(used -> passwords.encode(body.password()))
 			.flatMap(hash -> people.create(PersonChanges.NewAccount.platformAdmin(email, body.displayName().trim()), hash))
 			.onErrorMap(org.springframework.dao.DuplicateKeyException.class,
-					ex -> new ProblemException(PlatformProblem.EMAIL_IN_USE, "Email in use",
-							"This email already has an account."))
+					ex -> ProblemException.of(PlatformProblem.EMAIL_IN_USE, "email-in-use"))
 			.flatMap(admin -> sessions.open(admin.id())
 				.map(cookie -> ResponseEntity.status(HttpStatus.CREATED)
 					.header(HttpHeaders.SET_COOKIE, cookie.toString())

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cairn.language.Language;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -19,33 +21,62 @@ public class ProblemException extends RuntimeException {
 
 	private final String title;
 
+	/** The catalogue key ({@code problem.<key>.title}, {@code .detail}); null: title and detail are as given. */
+	private final String key;
+
+	private final Object[] args;
+
 	private final Map<String, Object> properties = new LinkedHashMap<>();
 
+	/** A problem in English only; prefer {@link #of}, which the caller's language can be written in. */
 	public ProblemException(ProblemType type, String title, String detail) {
 		this(type, type.status(), title, detail);
 	}
 
 	/** Only for answers the web layer chose the status of itself (any 4xx or 5xx it maps). */
 	ProblemException(ProblemType type, HttpStatus status, String title, String detail) {
+		this(type, status, title, detail, null, null);
+	}
+
+	private ProblemException(ProblemType type, HttpStatus status, String title, String detail, String key,
+			Object[] args) {
 		super(detail, null, false, false);
 		this.status = status;
 		this.type = type;
 		this.title = title;
+		this.key = key;
+		this.args = args;
+	}
+
+	/**
+	 * A problem whose title and detail are the catalogue's {@code problem.<key>.title} and {@code problem.<key>.detail}
+	 * ({@code i18n/problems.properties}, English; {@code _es} Spanish), written in the caller's language
+	 * ({@code Accept-Language}) when answered. The arguments fill {@code {0}}, {@code {1}}, ... as
+	 * {@code String.valueOf} writes them.
+	 */
+	public static ProblemException of(ProblemType type, String key, Object... args) {
+		return of(type, type.status(), key, args);
+	}
+
+	static ProblemException of(ProblemType type, HttpStatus status, String key, Object... args) {
+		Object[] written = java.util.Arrays.stream(args).map(String::valueOf).toArray();
+		return new ProblemException(type, status, Language.EN.text("problem." + key + ".title", written),
+				Language.EN.text("problem." + key + ".detail", written), key, written);
 	}
 
 	/** A resource that does not exist, or that the caller may not know exists (other districts' data). */
 	public static ProblemException notFound(String what) {
-		return new ProblemException(CommonProblem.NOT_FOUND, "Not found", what + " was not found.");
+		return of(CommonProblem.NOT_FOUND, "not-found", what);
 	}
 
 	public static ProblemException forbidden(String detail) {
-		return new ProblemException(CommonProblem.FORBIDDEN, "Not allowed", detail);
+		return of(CommonProblem.FORBIDDEN, "forbidden", detail);
 	}
 
 	/** Invalid input, listing every error at once so a form can show each next to its field. */
 	public static ProblemException invalid(List<FieldProblem> errors) {
-		ProblemException problem = new ProblemException(CommonProblem.VALIDATION, "Invalid input",
-				errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are invalid.");
+		ProblemException problem = errors.size() == 1 ? of(CommonProblem.VALIDATION, "validation-one",
+				errors.get(0).message()) : of(CommonProblem.VALIDATION, "validation", errors.size());
 		problem.with("errors", List.copyOf(errors));
 		return problem;
 	}
@@ -68,10 +99,18 @@ public class ProblemException extends RuntimeException {
 		return type;
 	}
 
+	/** The problem in English. */
 	public ProblemDetail toProblemDetail() {
-		ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, getMessage());
+		return toProblemDetail(Language.EN);
+	}
+
+	/** The problem in this language (in English where it was given as English text). */
+	public ProblemDetail toProblemDetail(Language language) {
+		boolean written = key != null && language != Language.EN;
+		ProblemDetail detail = ProblemDetail.forStatusAndDetail(status,
+				written ? language.text("problem." + key + ".detail", args) : getMessage());
 		detail.setType(type.uri());
-		detail.setTitle(title);
+		detail.setTitle(written ? language.text("problem." + key + ".title", args) : title);
 		properties.forEach(detail::setProperty);
 		return detail;
 	}

@@ -2,6 +2,7 @@ package org.cairn.problem;
 
 import java.util.List;
 
+import org.cairn.language.Language;
 import org.cairn.system.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,13 +65,17 @@ public class ProblemHandling implements WebExceptionHandler {
 		}
 	}
 
+	/** The problem in the caller's language ({@code Accept-Language}; the web app sends the person's choice). */
 	static ProblemDetail toProblem(Throwable ex, ServerWebExchange exchange) {
+		return toException(ex, exchange).toProblemDetail(Language.ofAcceptLanguage(exchange.getRequest()));
+	}
+
+	private static ProblemException toException(Throwable ex, ServerWebExchange exchange) {
 		if (ex instanceof ProblemException problem) {
-			return problem.toProblemDetail();
+			return problem;
 		}
 		if (ex instanceof WebExchangeBindException bind) {
-			return ProblemException.invalid(bind.getFieldErrors().stream().map(ProblemHandling::fieldProblem).toList())
-				.toProblemDetail();
+			return ProblemException.invalid(bind.getFieldErrors().stream().map(ProblemHandling::fieldProblem).toList());
 		}
 		if (ex instanceof HandlerMethodValidationException validation) {
 			List<ProblemException.FieldProblem> errors = validation.getParameterValidationResults()
@@ -80,18 +85,14 @@ public class ProblemHandling implements WebExceptionHandler {
 					.map(error -> new ProblemException.FieldProblem(
 							result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
 				.toList();
-			return ProblemException.invalid(errors).toProblemDetail();
+			return ProblemException.invalid(errors);
 		}
 		DataBufferLimitException tooLarge = cause(ex, DataBufferLimitException.class);
 		if (tooLarge != null) {
-			return new ProblemException(CommonProblem.TOO_LARGE, "Request too large",
-					"The request body is too large.")
-				.toProblemDetail();
+			return ProblemException.of(CommonProblem.TOO_LARGE, "too-large");
 		}
 		if (ex instanceof ServerWebInputException input) {
-			return new ProblemException(CommonProblem.MALFORMED_REQUEST, "Malformed request",
-					InputMessages.of(input))
-				.toProblemDetail();
+			return ProblemException.of(CommonProblem.MALFORMED_REQUEST, "malformed", InputMessages.of(input));
 		}
 		if (ex instanceof ResponseStatusException status) {
 			HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());
@@ -109,13 +110,10 @@ public class ProblemHandling implements WebExceptionHandler {
 			if (code.is5xxServerError()) {
 				log.error("Request {} failed", exchange.getRequest().getPath(), ex);
 			}
-			return new ProblemException(type, code, code.getReasonPhrase(), InputMessages.of(code, exchange))
-				.toProblemDetail();
+			return new ProblemException(type, code, code.getReasonPhrase(), InputMessages.of(code, exchange));
 		}
 		log.error("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-		return new ProblemException(CommonProblem.INTERNAL, "Internal error",
-				"The server could not complete the request. It has been logged.")
-			.toProblemDetail();
+		return ProblemException.of(CommonProblem.INTERNAL, "internal");
 	}
 
 	/** The first cause of the given type, or null. */

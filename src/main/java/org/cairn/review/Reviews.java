@@ -18,6 +18,7 @@ import org.cairn.enrollment.Enrollment;
 import org.cairn.enrollment.Enrollments;
 import org.cairn.enrollment.PinnedTemplates;
 import org.cairn.notification.AppLinks;
+import org.cairn.language.Message;
 import org.cairn.notification.NoticeKind;
 import org.cairn.notification.Notifier;
 import org.cairn.problem.CommonProblem;
@@ -62,10 +63,13 @@ public class Reviews {
 
 	private final Clock clock;
 
+	private final List<SubmissionRules> rules;
+
 	Reviews(SubmissionRepository submissions, Assignments assignments, Enrollments enrollments,
 			PinnedTemplates templates, DistrictRepository districts, PersonRepository people,
 			ReactiveMongoTemplate mongo, Notifier notifier, PublishedEvidenceIds publishedEvidence,
-			Awards awards, Clock clock) {
+			Awards awards, Clock clock, List<SubmissionRules> rules) {
+		this.rules = List.copyOf(rules);
 		this.submissions = submissions;
 		this.assignments = assignments;
 		this.enrollments = enrollments;
@@ -92,6 +96,27 @@ public class Reviews {
 			.collect(Collectors.toSet());
 	}
 
+	/**
+	 * Completes when the tier may be submitted now: a resubmission after a return always may (the first one met
+	 * the programme's rules); a first submission asks the enrolment's programme, if any.
+	 */
+	public Mono<Void> checkSubmission(Enrollment enrollment, Tier tier) {
+		return find(enrollment.id(), tier.key()).hasElement()
+			.flatMap(submitted -> submitted ? Mono.<Void>empty()
+					: Flux.fromIterable(rules).concatMap(r -> r.checkFirstSubmission(enrollment, tier)).then());
+	}
+
+	/** Submissions of these enrolments (last) submitted in {@code [from, to)}, oldest first. */
+	public Flux<Submission> submittedBetween(java.util.Collection<String> enrollmentIds, Instant from, Instant to) {
+		return mongo.find(Query.query(Criteria.where("enrollmentId").in(enrollmentIds).and("submittedAt").gte(from).lt(to))
+			.with(org.springframework.data.domain.Sort.by("submittedAt", "_id")), Submission.class);
+	}
+
+	/** Whether this person may assess this teacher's work in this district (never their own; their coach only where allowed). */
+	public static boolean mayAssess(Person assessor, Person teacher, District district) {
+		return Assignments.eligible(assessor, teacher, district);
+	}
+
 	/** Whether this caller is the assessor of the tier's current attempt. */
 	public Mono<Boolean> isAssessorOf(CairnUser user, String enrollmentId, String tierKey) {
 		return find(enrollmentId, tierKey).map(s -> user.personId().equals(s.assessorId())).defaultIfEmpty(false);
@@ -105,8 +130,7 @@ public class Reviews {
 		Instant now = clock.instant();
 		return find(enrollment.id(), tier.key()).flatMap(existing -> switch (existing.state()) {
 			case SUBMITTED -> Mono.just(existing);
-			case PASSED -> Mono.<Submission>error(new ProblemException(ReviewProblem.ALREADY_PASSED, "Already passed",
-					"This tier has passed; its evidence is final."));
+			case PASSED -> Mono.<Submission>error(ProblemException.of(ReviewProblem.ALREADY_PASSED, "already-passed"));
 			case RETURNED -> resubmit(existing, enrollment, evidenceIds, now);
 		}).switchIfEmpty(Mono.defer(() -> firstSubmission(enrollment, template, tier, evidenceIds, now)));
 	}
@@ -145,17 +169,26 @@ public class Reviews {
 			});
 	}
 
-	/** Keeps the previous assessor when still eligible (they know the work); otherwise the next in turn. */
+	/**
+	 * The assessor the enrolment's programme fixed (a cohort's evaluator) when still eligible; else the previous
+	 * assessor when still eligible (they know the work); otherwise the next in turn.
+	 */
 	private Mono<String> assessorFor(Enrollment enrollment, String previous) {
 		return Mono.zip(districts.findById(enrollment.districtId()), people.findById(enrollment.personId()))
 			.flatMap(dt -> {
 				District district = dt.getT1();
 				Person teacher = dt.getT2();
+				Mono<String> fixed = Flux.fromIterable(rules)
+					.concatMap(r -> r.assessorOf(enrollment))
+					.next()
+					.flatMap(id -> people.findByIdAndDistrictId(id, district.id()))
+					.filter(p -> Assignments.eligible(p, teacher, district))
+					.map(Person::id);
 				Mono<String> keep = previous == null ? Mono.empty()
 						: people.findByIdAndDistrictId(previous, district.id())
 							.filter(p -> Assignments.eligible(p, teacher, district))
 							.map(Person::id);
-				return keep.switchIfEmpty(assignments.next(district, teacher));
+				return fixed.switchIfEmpty(keep).switchIfEmpty(assignments.next(district, teacher));
 			});
 	}
 
@@ -183,8 +216,7 @@ public class Reviews {
 							assessorId, null, null, null, null, null));
 					return move(s.id(), s.attempt(), Move.REASSIGN,
 							new Update().set("assessorId", assessorId).set("attempts", attempts))
-						.switchIfEmpty(Mono.error(() -> new ProblemException(CommonProblem.INVALID_STATE, "Not waiting",
-								"Only a submission waiting for review can be reassigned.")))
+						.switchIfEmpty(Mono.error(() -> ProblemException.of(CommonProblem.INVALID_STATE, "invalid-state-2")))
 						.flatMap(saved -> notifyArrival(saved).thenReturn(saved));
 				}));
 	}
@@ -250,8 +282,7 @@ public class Reviews {
 			return (body.outcome() == Attempt.Outcome.PASS ? outcomesOfPass(s, template, tier) : Mono.<Void>empty())
 				.thenReturn(s);
 		}
-		return Mono.error(new ProblemException(ReviewProblem.ALREADY_DECIDED, "Already decided",
-					"This attempt was decided already" + (attempt != null && attempt.outcome() != null
+		return Mono.error(ProblemException.of(ReviewProblem.ALREADY_DECIDED, "already-decided", (attempt != null && attempt.outcome() != null
 							? " (" + attempt.outcome().name().toLowerCase() + ")." : "."))
 			.with("state", s.state())
 			.with("attempt", s.attempt()));
@@ -261,15 +292,14 @@ public class Reviews {
 		if (decided.state() == SubmissionState.PASSED) {
 			return outcomesOfPass(decided, template, tier)
 				.then(notifier.notify(decided.districtId(), decided.personId(), NoticeKind.TIER_PASSED,
-						"Passed: " + tier.title() + " of " + template.title(),
-						"Congratulations! Your evidence for " + tier.title() + " of " + template.title()
-								+ " passed review.",
+						Message.of("review.notice.passed.title", tier.title(), template.title()),
+						Message.of("review.notice.passed.text", tier.title(), template.title()),
 						AppLinks.tier(decided.enrollmentId(), tier.key())));
 		}
 		return notifier.notify(decided.districtId(), decided.personId(), NoticeKind.TIER_RETURNED,
-				"Returned for revision: " + tier.title() + " of " + template.title(),
-				"Your assessor returned " + tier.title() + " for revision. Their feedback is with each criterion."
-						+ (decided.current().comment() == null ? "" : "\n\n" + decided.current().comment()),
+				Message.of("review.notice.returned.title", tier.title(), template.title()),
+				decided.current().comment() == null ? Message.of("review.notice.returned.text", tier.title())
+						: Message.of("review.notice.returned.text-comment", tier.title(), decided.current().comment()),
 				AppLinks.tier(decided.enrollmentId(), tier.key()));
 	}
 
@@ -311,9 +341,8 @@ public class Reviews {
 
 	private Mono<Void> notifyArrival(Submission s) {
 		return notifier.notify(s.districtId(), s.assessorId(), NoticeKind.SUBMISSION_ARRIVED,
-				"To review: " + s.tierTitle() + " of " + s.templateTitle(),
-				"A submission (attempt " + s.attempt() + ") of " + s.tierTitle() + " of " + s.templateTitle()
-						+ " is waiting for your review.",
+				Message.of("review.notice.arrived.title", s.tierTitle(), s.templateTitle()),
+				Message.of("review.notice.arrived.text", String.valueOf(s.attempt()), s.tierTitle(), s.templateTitle()),
 				AppLinks.review(s.id()));
 	}
 

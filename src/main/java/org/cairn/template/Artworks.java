@@ -22,8 +22,7 @@ final class Artworks {
 		}
 		// Not blocking: the render runs on boundedElastic and stops if this request is cancelled.
 		return template.flatMap(t -> BadgePng.png(t.artwork(), size)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(TemplateProblem.ARTWORK_UNRENDERABLE,
-					"Artwork cannot be rendered", "Template " + t.id() + " has no artwork that can be rendered.")))
+			.switchIfEmpty(Mono.error(() -> ProblemException.of(TemplateProblem.ARTWORK_UNRENDERABLE, "artwork-unrenderable", t.id())))
 			// A version's artwork only changes while it is a draft; published ones may be cached a while.
 			.map(png -> ResponseEntity.ok()
 				.contentType(MediaType.IMAGE_PNG)

@@ -63,6 +63,39 @@ public class Frameworks {
 			.toList();
 	}
 
+	/** Danielson's six clusters (2013 edition), in order: what the practice library filters by. */
+	public List<Framework.Entry> clusters() {
+		return builtIn("FFT").map(f -> f.entries().stream().filter(e -> e.kind() == Framework.Kind.CLUSTER).toList())
+			.orElse(List.of());
+	}
+
+	/**
+	 * The Danielson clusters these alignments name or draw on, in cluster order: {@code FFT.C6} itself, and a
+	 * component of either edition ({@code FFT.4e}, {@code FFT2022.4e}) counts toward the clusters built on it.
+	 */
+	public List<Framework.Entry> clustersOf(List<Alignment> alignments) {
+		java.util.Set<String> codes = new java.util.HashSet<>();
+		for (Alignment a : alignments) {
+			String code = a.targetCode() == null ? "" : a.targetCode().trim().toUpperCase(java.util.Locale.ROOT);
+			if (code.startsWith("FFT.C")) {
+				codes.add(code);
+			}
+			else if (code.matches("FFT(2022)?\\..+")) {
+				clustersDrawingOn("FFT." + code.substring(code.indexOf('.') + 1).toLowerCase(java.util.Locale.ROOT))
+					.forEach(c -> codes.add(c.toUpperCase(java.util.Locale.ROOT)));
+			}
+		}
+		return clusters().stream().filter(c -> codes.contains(c.code().toUpperCase(java.util.Locale.ROOT))).toList();
+	}
+
+	/** The standards of Learning Forward's 2011 and 2022 editions: what the practice library filters by. */
+	public List<Framework.Entry> learningForwardStandards() {
+		return java.util.stream.Stream.of("LF2011", "LF2022")
+			.flatMap(code -> builtIn(code).stream())
+			.flatMap(f -> f.entries().stream().filter(e -> e.kind() == Framework.Kind.STANDARD))
+			.toList();
+	}
+
 	Flux<Framework> visibleTo(String districtId) {
 		return Flux.fromIterable(builtIn()).concatWith(repository.findByDistrictIdOrderByCode(districtId));
 	}
@@ -79,8 +112,7 @@ public class Frameworks {
 	 */
 	Mono<Framework> add(String districtId, Framework submitted) {
 		if (builtIn(submitted.code()).isPresent()) {
-			return Mono.error(new ProblemException(TemplateProblem.FRAMEWORK_EXISTS, "Framework code taken",
-					"The code " + submitted.code() + " belongs to a built-in framework."));
+			return Mono.error(ProblemException.of(TemplateProblem.FRAMEWORK_EXISTS, "framework-exists", submitted.code()));
 		}
 		Framework fresh = new Framework(null, districtId, submitted.code(), submitted.name(), submitted.edition(),
 				submitted.publisher(), submitted.url(), submitted.description(), submitted.sources(), null,
@@ -89,9 +121,7 @@ public class Frameworks {
 			.onErrorResume(DuplicateKeyException.class,
 					ex -> repository.findByDistrictIdAndCode(districtId, submitted.code())
 						.flatMap(existing -> sameContent(existing, fresh) ? Mono.just(existing)
-								: Mono.error(new ProblemException(TemplateProblem.FRAMEWORK_EXISTS,
-										"Framework code taken",
-										"Your district already has a framework " + submitted.code() + "."))));
+								: Mono.error(ProblemException.of(TemplateProblem.FRAMEWORK_EXISTS, "framework-exists-2", submitted.code()))));
 	}
 
 	private static boolean sameContent(Framework a, Framework b) {

@@ -101,8 +101,7 @@ public class Templates {
 			}
 			return templates.save(withContent(current, content))
 				.onErrorMap(OptimisticLockingFailureException.class,
-						ex -> new ProblemException(TemplateProblem.EDIT_CONFLICT, "Edited at the same time",
-								"Someone else saved this draft at the same moment; reload it."));
+						ex -> ProblemException.of(TemplateProblem.EDIT_CONFLICT, "edit-conflict"));
 		});
 	}
 
@@ -115,8 +114,7 @@ public class Templates {
 	public Mono<Template> publish(String districtId, String id) {
 		return own(districtId, id).flatMap(current -> switch (current.status()) {
 			case PUBLISHED -> Mono.just(current);
-			case RETIRED -> Mono.error(new ProblemException(TemplateProblem.TEMPLATE_RETIRED, "Template is retired",
-					"A retired version cannot be published again; create a new version."));
+			case RETIRED -> Mono.error(ProblemException.of(TemplateProblem.TEMPLATE_RETIRED, "template-retired"));
 			case DRAFT -> {
 				List<FieldProblem> problems = rules.check(TemplateContent.of(current));
 				if (!problems.isEmpty()) {
@@ -125,8 +123,7 @@ public class Templates {
 				yield templates.save(withStatus(current, TemplateStatus.PUBLISHED))
 					.onErrorResume(OptimisticLockingFailureException.class, ex -> own(districtId, id)
 						.filter(t -> t.status() == TemplateStatus.PUBLISHED)
-						.switchIfEmpty(Mono.error(() -> new ProblemException(TemplateProblem.EDIT_CONFLICT,
-								"Edited at the same time", "The draft changed while it was being published."))));
+						.switchIfEmpty(Mono.error(() -> ProblemException.of(TemplateProblem.EDIT_CONFLICT, "edit-conflict-2"))));
 			}
 		});
 	}
@@ -135,8 +132,7 @@ public class Templates {
 	Mono<Template> retire(String districtId, String id) {
 		return own(districtId, id).flatMap(current -> switch (current.status()) {
 			case RETIRED -> Mono.just(current);
-			case DRAFT -> Mono.error(new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "Template is a draft",
-					"Only a published version can be retired; delete the draft instead."));
+			case DRAFT -> Mono.error(ProblemException.of(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "template-not-published-3"));
 			case PUBLISHED -> templates.save(withStatus(current, TemplateStatus.RETIRED))
 				.onErrorResume(OptimisticLockingFailureException.class, ex -> own(districtId, id));
 		});
@@ -149,8 +145,7 @@ public class Templates {
 	Mono<Outcome> newVersion(String districtId, String id) {
 		return own(districtId, id).flatMap(source -> {
 			if (source.status() == TemplateStatus.DRAFT) {
-				return Mono.error(new ProblemException(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "Template is a draft",
-						"This version is still a draft: edit it directly."));
+				return Mono.error(ProblemException.of(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "template-not-published-4"));
 			}
 			return templates.findByDistrictIdAndFamilyIdOrderByVersionDesc(districtId, source.familyId())
 				.next()
@@ -222,9 +217,7 @@ public class Templates {
 	}
 
 	private static ProblemException notDraft(Template t) {
-		return new ProblemException(TemplateProblem.TEMPLATE_NOT_DRAFT, "Template is frozen",
-				"Version " + t.version() + " is " + t.status().name().toLowerCase()
-						+ " and never changes; create a new version to edit it.");
+		return ProblemException.of(TemplateProblem.TEMPLATE_NOT_DRAFT, "template-not-draft", t.version(), t.status().name().toLowerCase());
 	}
 
 	private static String derivedFamily(String districtId, String purpose, String value) {

@@ -3,14 +3,14 @@ package org.cairn.transcript;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.cairn.district.DistrictRepository;
 import org.cairn.issuing.BadgeRecords;
 import org.cairn.issuing.BadgeRecords.IssuedBadge;
+import org.cairn.language.Message;
 import org.cairn.notification.NoticeKind;
 import org.cairn.notification.Notifier;
 import org.cairn.template.TemplateCatalog;
@@ -133,13 +133,11 @@ class ExpiryReminders implements SchedulingConfigurer {
 				templates.find(b.districtId(), b.templateId()).map(t -> Credits.name(t, b.tierKey())).defaultIfEmpty("Your badge"))
 			.flatMap(found -> {
 				ZoneId zone = ZoneId.of(found.getT1().timeZone() == null ? "UTC" : found.getT1().timeZone());
-				String on = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US).withZone(zone).format(b.expires());
+				LocalDate on = b.expires().atZone(zone).toLocalDate();
 				String name = found.getT2();
 				return notifier.notify(b.districtId(), b.personId(), NoticeKind.BADGE_EXPIRING,
-						"Your badge \u201c" + name + "\u201d expires in " + daysLeft + (daysLeft == 1 ? " day" : " days"),
-						"Your badge \u201c" + name + "\u201d from " + found.getT1().name() + " expires on " + on
-								+ ". Renew it before then to keep it current; your transcript lists it until it"
-								+ " expires and marks it expired after.",
+						Message.of("transcript.notice.expiring.title", name, daysLeft),
+						Message.of("transcript.notice.expiring.text", name, found.getT1().name(), on),
 						"/my/renewals/" + b.assertionId());
 			});
 	}

@@ -69,8 +69,7 @@ class Renewals {
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Badge " + assertionId)))
 			.flatMap(old -> {
 				if (old.revoked()) {
-					return Mono.error(new ProblemException(TranscriptProblem.BADGE_REVOKED, "Badge revoked",
-							"A revoked badge cannot be renewed."));
+					return Mono.error(ProblemException.of(TranscriptProblem.BADGE_REVOKED, "badge-revoked"));
 				}
 				return awards
 					.recordOnce(new Awards.NewAward(Awards.renewalKey(old.assertionId()), districtId, old.personId(), null,

@@ -116,12 +116,10 @@ class TeacherRenewals {
 	Mono<Started> start(CairnUser user, String assertionId) {
 		return own(user, assertionId).flatMap(b -> {
 			if (b.revoked()) {
-				return Mono.error(new ProblemException(TranscriptProblem.BADGE_REVOKED, "Badge revoked",
-						"A revoked badge cannot be renewed."));
+				return Mono.error(ProblemException.of(TranscriptProblem.BADGE_REVOKED, "badge-revoked"));
 			}
 			if (b.expires() == null) {
-				return Mono.error(new ProblemException(TranscriptProblem.RENEWAL_NOT_OPEN, "Nothing to renew",
-						"This badge never expires, so it needs no renewal."));
+				return Mono.error(ProblemException.of(TranscriptProblem.RENEWAL_NOT_OPEN, "renewal-not-open"));
 			}
 			return enrollments.renewalOf(user.personId(), assertionId)
 				.map(existing -> new Started(existing.id(), existing.templateId(), false))
@@ -129,20 +127,15 @@ class TeacherRenewals {
 					.map(link -> java.util.Optional.of(link.newAwardId()))
 					.defaultIfEmpty(java.util.Optional.empty())).flatMap(found -> {
 					if (found.getT2().isPresent()) {
-						return Mono.error(new ProblemException(TranscriptProblem.ALREADY_RENEWED, "Already renewed",
-								"This badge was renewed already: the renewal is your current badge."));
+						return Mono.error(ProblemException.of(TranscriptProblem.ALREADY_RENEWED, "already-renewed"));
 					}
 					Instant opens = found.getT1().orElseThrow();
 					if (clock.instant().isBefore(opens)) {
-						return Mono.error(new ProblemException(TranscriptProblem.RENEWAL_NOT_OPEN, "Not yet",
-								"You can renew this badge from " + opens.toString().substring(0, 10)
-										+ ", shortly before it expires.")
+						return Mono.error(ProblemException.of(TranscriptProblem.RENEWAL_NOT_OPEN, "renewal-not-open-2", opens.toString().substring(0, 10))
 							.with("opensOn", opens));
 					}
 					return renewalTemplate(b)
-						.switchIfEmpty(Mono.error(() -> new ProblemException(TranscriptProblem.RENEWAL_NOT_OPEN,
-								"No renewal path", "This microcredential has no renewal path you can follow yourself;"
-										+ " your district renews it.")))
+						.switchIfEmpty(Mono.error(() -> ProblemException.of(TranscriptProblem.RENEWAL_NOT_OPEN, "renewal-not-open-3")))
 						.flatMap(t -> enrollments.startRenewal(user, t.id(),
 								new Enrollment.Renewing(b.assertionId(), b.tierKey())))
 						.map(s -> new Started(s.enrollment().id(), s.enrollment().templateId(), s.created()));

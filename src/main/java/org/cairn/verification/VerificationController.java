@@ -75,8 +75,7 @@ class VerificationController {
 				"The upload is not a complete multipart form: send the badge as the part \"file\".")).flatMap(parts -> {
 			Part file = parts.getFirst("file");
 			if (!(file instanceof FilePart filePart)) {
-				return Mono.error(new ProblemException(VerificationProblem.VERIFICATION_INPUT, "Nothing to verify",
-						"Send the badge image or certificate as the multipart part \"file\"."));
+				return Mono.error(ProblemException.of(VerificationProblem.VERIFICATION_INPUT, "verification-input"));
 			}
 			String recipient = parts.getFirst("recipient") instanceof FormFieldPart field ? field.value() : null;
 			return bytes(filePart.content(), properties.uploadLimit())
@@ -147,24 +146,20 @@ class VerificationController {
 			envelope = json.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new ProblemException(CommonProblem.MALFORMED_REQUEST, "Malformed request",
-					"The body is not valid JSON.");
+			throw ProblemException.of(CommonProblem.MALFORMED_REQUEST, "malformed-request-2");
 		}
 		if (envelope == null || !envelope.isObject()) {
-			throw new ProblemException(CommonProblem.MALFORMED_REQUEST, "Malformed request",
-					"The body is not a JSON object.");
+			throw ProblemException.of(CommonProblem.MALFORMED_REQUEST, "malformed-request-3");
 		}
 		for (String name : envelope.propertyNames()) {
 			if (!FIELDS.contains(name)) {
-				throw new ProblemException(CommonProblem.MALFORMED_REQUEST, "Malformed request",
-						"Unknown field \"" + Verifier.abbreviate(name) + "\"; expected url, assertion, jws, recipient.");
+				throw ProblemException.of(CommonProblem.MALFORMED_REQUEST, "malformed-request-4", Verifier.abbreviate(name));
 			}
 		}
 		List<String> given = FIELDS.stream().filter(f -> !f.equals("recipient") && envelope.hasNonNull(f)).toList();
 		if (given.size() != 1) {
 			throw given.isEmpty() ? nothing()
-					: new ProblemException(VerificationProblem.VERIFICATION_INPUT, "One badge at a time",
-							"Give exactly one of url, assertion or jws.");
+					: ProblemException.of(VerificationProblem.VERIFICATION_INPUT, "verification-input-2");
 		}
 		JsonNode recipientNode = envelope.get("recipient");
 		if (recipientNode != null && !recipientNode.isNull() && !recipientNode.isString()) {
@@ -223,12 +218,11 @@ class VerificationController {
 		if (ex instanceof ProblemException) {
 			return ex;
 		}
-		return new ProblemException(CommonProblem.MALFORMED_REQUEST, "Malformed request", detail);
+		return ProblemException.of(CommonProblem.MALFORMED_REQUEST, "malformed-request-5", detail);
 	}
 
 	private static ProblemException nothing() {
-		return new ProblemException(VerificationProblem.VERIFICATION_INPUT, "Nothing to verify",
-				"Give one of url, assertion or jws (or upload a file).");
+		return ProblemException.of(VerificationProblem.VERIFICATION_INPUT, "verification-input-3");
 	}
 
 	private static boolean present(String value) {

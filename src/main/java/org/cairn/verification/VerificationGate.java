@@ -59,9 +59,7 @@ class VerificationGate implements WebFilter {
 				return chain.filter(capped);
 			}
 			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-			return Mono.error(new ProblemException(VerificationProblem.RATE_LIMITED, "Too many requests",
-					"Too many verifications from this client; try again in " + decision.retryAfterSeconds()
-							+ " seconds.")
+			return Mono.error(ProblemException.of(VerificationProblem.RATE_LIMITED, "rate-limited", decision.retryAfterSeconds())
 				.with("retryAfter", decision.retryAfterSeconds()));
 		});
 	}
@@ -76,8 +74,7 @@ class VerificationGate implements WebFilter {
 	}
 
 	static ProblemException tooLarge() {
-		return new ProblemException(CommonProblem.UPLOAD_TOO_LARGE, "Upload too large",
-				"A verification upload is limited in size; badges and certificates are far smaller.");
+		return ProblemException.of(CommonProblem.UPLOAD_TOO_LARGE, "upload-too-large-3");
 	}
 
 	/** Counts bytes as they arrive and fails the body once the cap is passed. */
