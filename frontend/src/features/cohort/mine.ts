@@ -2,12 +2,13 @@
 import { date } from '../../core/format';
 import { emptyState, h, scrollTable } from '../../ui';
 import { cohortApi, STATUS, what, type MyCohort } from './api';
+import { t } from '../../core/i18n';
 
 export async function myCohorts(): Promise<Node> {
   const mine = await cohortApi.mine();
-  const section = h('section', {}, h('h1', {}, 'Due dates'));
+  const section = h('section', {}, h('h1', {}, t('cohort.mine.title')));
   if (!mine.length) {
-    section.append(emptyState('You are in no cohort: you work at your own pace, with no due dates.', h('a', { href: '/my/enrollments' }, 'My work')));
+    section.append(emptyState(t('cohort.mine.noCohort'), h('a', { href: '/my/enrollments' }, t('cohort.mine.myWork'))));
     return section;
   }
   for (const c of mine) section.append(card(c));
@@ -21,11 +22,11 @@ function card(c: MyCohort): HTMLElement {
     h('p', { class: 'meta' }, `${c.templateTitle} · ${date(c.opensOn)} to ${date(c.closesOn)} · ${c.acceptLate ? 'late work accepted' : 'no late work accepted'}`),
     next ? h('p', { class: `status ${next.status === 'OVERDUE' ? 'status-warn' : ''}`, role: 'status' },
       `Next: ${what(next)}, ${next.status === 'OVERDUE' ? 'was due' : 'due'} ${date(next.dueOn)}${next.status === 'RETURNED' ? ' (returned for revision)' : ''}. `,
-      h('a', { href: `/my/enrollments/${encodeURIComponent(c.enrollmentId)}/tiers/${encodeURIComponent(next.tierKey)}` }, 'Open the work'))
-      : h('p', { class: 'status status-ok', role: 'status' }, 'Nothing is due: everything is in.'),
-    scrollTable(`Due dates of ${c.name}`, h('table', {},
-      h('caption', {}, 'Every due date'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Work'), h('th', { scope: 'col' }, 'Due'), h('th', { scope: 'col' }, 'Status'))),
+      h('a', { href: `/my/enrollments/${encodeURIComponent(c.enrollmentId)}/tiers/${encodeURIComponent(next.tierKey)}` }, t('cohort.mine.openWork')))
+      : h('p', { class: 'status status-ok', role: 'status' }, t('cohort.mine.nothingDue')),
+    scrollTable(t('cohort.mine.dueDatesOf', { name: c.name }), h('table', {},
+      h('caption', {}, t('cohort.mine.every')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('cohort.mine.work')), h('th', { scope: 'col' }, t('cohort.mine.due')), h('th', { scope: 'col' }, t('cohort.mine.status')))),
       h('tbody', {}, c.due.map((d) => h('tr', {}, h('td', {}, what(d)), h('td', {}, date(d.dueOn)), h('td', {}, STATUS[d.status])))))),
-    h('p', {}, h('a', { href: `/my/enrollments/${encodeURIComponent(c.enrollmentId)}` }, `Go to ${c.templateTitle}`)));
+    h('p', {}, h('a', { href: `/my/enrollments/${encodeURIComponent(c.enrollmentId)}` }, t('cohort.mine.goTo', { templateTitle: c.templateTitle }))));
 }
