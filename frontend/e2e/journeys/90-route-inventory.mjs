@@ -142,6 +142,8 @@ async function inventory(role, context, routes, failures, lang = 'en', checks = 
     if (/status of 401/.test(m.text()) && /\/api\/v1\/me$/.test(m.location()?.url ?? '')) return;
     // Open Badges hosted verification: a revoked assertion answers 410 Gone, which the page reads and explains
     if (/status of 410/.test(m.text()) && /\/public\/assertions\/[^/]+$/.test(m.location()?.url ?? '')) return;
+    // the browser asks for /favicon.ico by itself on a fresh context's first page; the app links no favicon
+    if (/status of 404/.test(m.text()) && /\/favicon\.ico$/.test(m.location()?.url ?? '')) return;
     consoleErrors.push(`${m.text()} (${m.location()?.url ?? ''})`);
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
