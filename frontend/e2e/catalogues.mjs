@@ -25,7 +25,7 @@ const CONTENT = /^(template\.draft\.|language\.)/;
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** `keys`: every key; `english`: [key, regex source] for each English text whose Spanish differs, as a whole text. */
+/** `keys`: every key; `english`: [key, regex source, single word] for each English text whose Spanish differs. */
 export async function catalogues() {
   const en = new Map(flatten(await load('en', 'en')));
   const es = new Map(flatten(await load('es', 'es')));
@@ -35,9 +35,13 @@ export async function catalogues() {
     const spanish = new Set((es.get(key) ?? []).map((x) => x.trim()));
     for (const text of new Set(texts.map((x) => x.trim()))) {
       const literal = text.replace(/\{\w+\}/g, ' ').trim();
-      // a text with no words of its own ("{a}: {b}") or spelled the same in Spanish says nothing about the language
-      if (!/[A-Za-z]{3}/.test(literal) || spanish.has(text)) continue;
-      english.push([key, text.split(/(\{\w+\})/).map((part) => (/^\{\w+\}$/.test(part) ? '.+?' : escape(part))).join('')]);
+      const words = literal.match(/[A-Za-z]{3,}/g) ?? [];
+      // a text with no words of its own ("{a}: {b}"), spelled the same in Spanish, or with a placeholder and a single
+      // word ("{a} and {b}", "{count} source": any sentence of a template's own English would match) says nothing
+      if (!words.length || spanish.has(text) || (/\{\w+\}/.test(text) && words.length < 2)) continue;
+      // a single word ("Evidence", "Approved") counts only in the interface's own controls and headings, where a
+      // template's or person's name does not stand alone
+      english.push([key, text.split(/(\{\w+\})/).map((part) => (/^\{\w+\}$/.test(part) ? '.+?' : escape(part))).join(''), words.length === 1 && !/\s/.test(text)]);
     }
   }
   return { keys: [...en.keys()], english };

@@ -73,6 +73,9 @@ async function spanishFindings(page, checks) {
     const out = [];
     if (document.documentElement.lang !== 'es') out.push(`<html lang="${document.documentElement.lang}">, not "es"`);
     const texts = [];
+    // where a single word is the interface's own: controls, labels, headings, column heads, the menu
+    const chrome = [];
+    for (const el of document.querySelectorAll('button, label, legend, summary, nav a, thead th, h1, h2')) chrome.push(el.textContent.trim());
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
@@ -90,9 +93,11 @@ async function spanishFindings(page, checks) {
     const keySet = new Set(keys);
     const raw = [...new Set(texts.flatMap((x) => x.match(/\b[a-z]+(?:\.[a-zA-Z0-9]+){1,3}\b/g) ?? []).filter((k) => keySet.has(k)))];
     if (raw.length) out.push(`raw catalogue keys shown: ${raw.slice(0, 5).join(', ')}`);
-    const patterns = english.map(([key, source]) => [key, new RegExp(`^${source}$`)]);
+    const patterns = english.map(([key, source, single]) => [key, new RegExp(`^${source}$`), single]);
     const left = new Set();
-    for (const x of new Set(texts)) for (const [key, re] of patterns) if (re.test(x)) left.add(`${key} "${x.slice(0, 60)}"`);
+    const all = new Set(texts);
+    const own = new Set(chrome);
+    for (const [key, re, single] of patterns) for (const x of single ? own : all) if (re.test(x)) left.add(`${key} "${x.slice(0, 60)}"`);
     if (left.size) out.push(`English left on a Spanish page: ${[...left].slice(0, 6).join('; ')}${left.size > 6 ? ` … (${left.size})` : ''}`);
     return out;
   }, checks);
@@ -137,6 +142,8 @@ async function inventory(role, context, routes, failures, lang = 'en', checks = 
     if (/status of 401/.test(m.text()) && /\/api\/v1\/me$/.test(m.location()?.url ?? '')) return;
     // Open Badges hosted verification: a revoked assertion answers 410 Gone, which the page reads and explains
     if (/status of 410/.test(m.text()) && /\/public\/assertions\/[^/]+$/.test(m.location()?.url ?? '')) return;
+    // the browser asks for /favicon.ico by itself on a fresh context's first page; the app links no favicon
+    if (/status of 404/.test(m.text()) && /\/favicon\.ico$/.test(m.location()?.url ?? '')) return;
     consoleErrors.push(`${m.text()} (${m.location()?.url ?? ''})`);
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));

@@ -937,7 +937,7 @@ export const en = {
     },
     hours: {
       creditsLine: '{credits} {unit} · {year}',
-      unitHours: 'hours',
+      unitHours: 'professional learning hours',
       downloadPdf: 'Download transcript (PDF)',
       transcript: 'Transcript',
       transcriptIntro: 'Every badge you hold, with its {unit}, dates, and a link and QR code anyone can check, signed for your district.',
@@ -1267,6 +1267,13 @@ export const en = {
       byExperience: 'Participation by experience (% of teachers enrolled)',
       coveragePublished: 'Coverage: published microcredentials per standard or cluster',
       coverageAwards: 'Coverage: awards earned per standard or cluster',
+      steps: {
+        tierPassed: '{tier}: passed',
+        tierSubmitted: '{tier}: submitted',
+        completed: 'Completed',
+        approved: 'Approved',
+        enrolled: 'Enrolled',
+      },
     },
   },
   award: {

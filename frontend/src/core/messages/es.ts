@@ -938,7 +938,7 @@ export const es: Catalog = {
     },
     hours: {
       creditsLine: '{credits} {unit} · {year}',
-      unitHours: 'horas',
+      unitHours: 'horas de desarrollo profesional',
       downloadPdf: 'Descargar el historial académico (PDF)',
       transcript: 'Historial académico',
       transcriptIntro: 'Cada insignia que tiene, con sus {unit}, fechas, y un enlace y un código QR que cualquiera puede comprobar, firmado para su distrito.',
@@ -1268,6 +1268,13 @@ export const es: Catalog = {
       byExperience: 'Participación por experiencia (% de docentes inscritos)',
       coveragePublished: 'Cobertura: microcredenciales publicadas por estándar o grupo',
       coverageAwards: 'Cobertura: reconocimientos obtenidos por estándar o grupo',
+      steps: {
+        tierPassed: '{tier}: aprobados',
+        tierSubmitted: '{tier}: entregados',
+        completed: 'Completados',
+        approved: 'Aprobados',
+        enrolled: 'Inscritos',
+      },
     },
   },
   award: {

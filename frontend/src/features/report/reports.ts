@@ -8,6 +8,16 @@ import { templateApi } from '../template/api';
 import { t } from '../../core/i18n';
 
 
+/** A step of the completion funnel as the service names it ("Enrolled", "Tier 1: passed"), in the interface's language. */
+function stepName(step: string): string {
+  const fixed: Record<string, () => string> = {
+    Enrolled: () => t('report.reports.steps.enrolled'), Approved: () => t('report.reports.steps.approved'), Completed: () => t('report.reports.steps.completed'),
+  };
+  const tier = step.match(/^(.*): (submitted|passed)$/);
+  if (tier) return tier[2] === 'submitted' ? t('report.reports.steps.tierSubmitted', { tier: tier[1] }) : t('report.reports.steps.tierPassed', { tier: tier[1] });
+  return fixed[step]?.() ?? step;
+}
+
 /** A bar chart that is also a table, so screen readers read the numbers. */
 function bars(title: string, rows: Array<[string, number]>, unit = ''): HTMLElement {
   const max = Math.max(1, ...rows.map(([, v]) => v));
@@ -61,7 +71,7 @@ export async function reports(_: unknown, q: URLSearchParams): Promise<Node> {
     h('p', {}, h('a', { href: '/admin/hours' }, t('report.reports.hoursLink'))),
     field(t('report.reports.microcredential'), picker),
     h('div', { class: 'charts' },
-      report ? bars(t('report.reports.funnel', { title: report.title }), report.funnel.map((f): [string, number] => [f.step, f.count])) : null,
+      report ? bars(t('report.reports.funnel', { title: report.title }), report.funnel.map((f): [string, number] => [stepName(f.step), f.count])) : null,
       report ? h('figure', { class: 'chart' }, h('figcaption', {}, t('report.reports.timeToDecision', { title: report.title })),
         h('p', {}, t('report.reports.median', { medianHoursToDecision: hours(report.medianHoursToDecision) })),
         scrollTable(t('report.reports.timeToDecision', { title: report.title }), h('table', {}, h('thead', {}, h('tr', {}, [t('report.reports.tier'), t('report.reports.submitted'), t('report.reports.returned'), t('report.reports.passed'), t('report.reports.waiting'), t('report.reports.medianCol')].map((c) => h('th', { scope: 'col' }, c)))),

@@ -11,7 +11,7 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export async function myHours(): Promise<Node> {
   const hours = await transcriptApi.mine();
   // the service's default unit is named in the interface's language; a district's own name is shown as written
-  const unit = hours.creditName === 'hours' ? t('transcript.hours.unitHours') : hours.creditName;
+  const unit = hours.creditName === 'professional learning hours' ? t('transcript.hours.unitHours') : hours.creditName;
   const get = h('button', { type: 'button', class: 'primary' }, t('transcript.hours.downloadPdf'));
   const done = h('p', { role: 'status', class: 'meta' });
   const panel = h('div', { class: 'card transcript' }, h('h2', {}, t('transcript.hours.transcript')),
