@@ -44,6 +44,11 @@ final class DocumentProbe {
 	JsonNode jws(String compact, Run run) {
 		run.current = CheckId.JWS_FORMAT;
 		String[] parts = compact.split("\\.", -1);
+		if (parts.length == 3 && !(canonical(parts[0]) && canonical(parts[1]) && canonical(parts[2]))) {
+			run.fail(CheckId.JWS_FORMAT, "The JWS is not in compact form: a part is not plain base64url "
+					+ "(padding, a stray character or extra bits), so it is not the text its issuer signed.");
+			return null;
+		}
 		JsonNode header;
 		try {
 			header = json.readTree(Base64.getUrlDecoder().decode(parts[0]));
@@ -68,6 +73,20 @@ final class DocumentProbe {
 			return null;
 		}
 		return parse(payload, run, "The JWS payload");
+	}
+
+	/**
+	 * One base64url spelling only: unpadded, and the same text again when decoded and encoded. A lenient decoder
+	 * ignores a trailing character or the unused low bits, which would let an altered string pass with the genuine
+	 * signature bytes.
+	 */
+	private static boolean canonical(String part) {
+		try {
+			return part.equals(Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getUrlDecoder().decode(part)));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	JsonNode parse(String text, Run run, String what) {

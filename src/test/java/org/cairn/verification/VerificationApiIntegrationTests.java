@@ -253,6 +253,20 @@ class VerificationApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aJwsWhosePartsAreNotCanonicalBase64urlFailsJwsFormat() {
+		// a lenient decoder drops a stray trailing character or padding, so the genuine signature bytes would still
+		// verify a string that is not the one Cairn signed: the verifier must refuse the altered text itself
+		String genuine = jws(signed());
+		String[] parts = genuine.split("\\.");
+		for (String altered : new String[] { genuine + "A", parts[0] + "." + parts[1] + "." + parts[2] + "==",
+				parts[0] + "=." + parts[1] + "." + parts[2], parts[0] + "." + parts[1] + "." + parts[2].replace('_', '/') + "+" }) {
+			assertThat(failed(verify(Map.of("jws", altered)))).as(altered.substring(altered.length() - 12))
+				.containsExactly("jws.format");
+		}
+		assertThat(failed(verify(Map.of("jws", genuine)))).isEmpty();
+	}
+
+	@Test
 	void notAJwsFailsJwsFormat() {
 		assertThat(failed(verify(Map.of("jws", "not a jws")))).containsExactly("jws.format");
 		assertThat(failed(verify(Map.of("jws", "e30.e30")))).containsExactly("jws.format");
