@@ -43,7 +43,7 @@ journey('practice-library', async (page, context) => {
   await page.getByRole('heading', { name: 'Practice library', level: 1 }).waitFor();
   await atWidths(page, 'practice-library');
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.getByLabel('Danielson cluster').selectOption('FFT.C6');
+  await page.getByLabel('Danielson cluster', { exact: true }).selectOption('FFT.C6');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.waitForURL((u) => u.searchParams.get('cluster') === 'FFT.C6');
   const found = page.getByRole('link', { name: TITLE });

@@ -9,7 +9,7 @@ const holes = (leaf: string | Plural): string[] => {
 };
 
 /** Texts that are rightly the same in both languages (names, symbols, formats). */
-const SAME = new Set(['template.draft.videos', 'template.draft.audio', 'template.draft.video', 'template.editor.edition', 'problems.kinds.video', 'enrollment.enrollments.plan', 'enrollment.approvals.plan', 'district.settings.webhooks']);
+const SAME = new Set(['template.draft.videos', 'template.draft.audio', 'template.draft.video', 'template.editor.edition', 'problems.kinds.video', 'enrollment.enrollments.plan', 'enrollment.approvals.plan', 'district.settings.webhooks', 'practice.kinds.PDF']);
 
 describe('the catalogues', () => {
   const english = new Map(flatten(en));

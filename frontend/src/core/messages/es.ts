@@ -354,7 +354,7 @@ export const es: Catalog = {
     browse: 'Explorar la biblioteca de prácticas',
     savedPiecesLabel: 'Piezas guardadas',
     kinds: {
-      REFLECTION: 'Reflexión', LINK: 'Enlace', IMAGE: 'Imagen', PDF: 'Archivo PDF', VIDEO: 'Grabación de video', AUDIO: 'Grabación de audio', DOCUMENT: 'Documento',
+      REFLECTION: 'Reflexión', LINK: 'Enlace', IMAGE: 'Imagen', PDF: 'PDF', VIDEO: 'Grabación de video', AUDIO: 'Grabación de audio', DOCUMENT: 'Documento',
       SPREADSHEET: 'Hoja de cálculo', PRESENTATION: 'Presentación', TEXT: 'Archivo de texto', FILE: 'Archivo',
     },
     shareIntro: 'Comparta un plan de clase, un recurso o una reflexión de un nivel aprobado (o una pieza que publicó con su insignia) para que sus colegas la usen. Usted decide quién la ve y si aparece su nombre; puede retirarla en cualquier momento.',

@@ -29,7 +29,7 @@ export async function cohortMonth(p: { id: string }): Promise<Node> {
             h('td', {}, i.dueOn ? date(i.dueOn) : '—'),
             h('td', {}, t(i.state === 'SUBMITTED' ? 'cohort.waiting' : i.state === 'PASSED' ? 'cohort.passed' : 'cohort.returned')),
             h('td', {}, i.state === 'SUBMITTED' && i.mine ? h('a', { href: `/reviews/${encodeURIComponent(i.submissionId)}`, class: 'button primary' }, t('cohort.review', { teacher: i.teacher }))
-              : h('a', { href: `/reviews/${encodeURIComponent(i.submissionId)}` }, t('cohort.openSubmission', { teacher: i.teacher }))))))))),
+              : h('a', { href: `/reviews/${encodeURIComponent(i.submissionId)}`, class: 'button' }, t('cohort.openSubmission', { teacher: i.teacher }))))))))),
     h('p', {}, has('DISTRICT_ADMIN') ? h('a', { href: `/admin/cohorts/${encodeURIComponent(p.id)}` }, t('cohort.backTo', { name: view.cohort.name }))
       : h('a', { href: '/cohorts' }, t('cohort.back'))));
 }
