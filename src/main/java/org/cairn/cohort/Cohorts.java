@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +30,6 @@ import org.cairn.problem.ProblemException.FieldProblem;
 import org.cairn.review.Reviews;
 import org.cairn.review.Submission;
 import org.cairn.template.Template;
-import org.cairn.template.TemplateProblem;
-import org.cairn.template.TemplateStatus;
 import org.cairn.template.Tier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -105,7 +102,7 @@ public class Cohorts {
 		admin.require(Role.DISTRICT_ADMIN);
 		String name = body.name().trim();
 		return templates.get(admin.districtId(), body.templateId()).flatMap(template -> {
-			List<FieldProblem> problems = problems(template, body);
+			List<FieldProblem> problems = CohortWindow.problems(template, body);
 			if (!problems.isEmpty()) {
 				return Mono.error(ProblemException.invalid(problems));
 			}
@@ -126,42 +123,6 @@ public class Cohorts {
 	}
 
 	public record Opened(Cohort cohort, boolean created) {
-	}
-
-	private static List<FieldProblem> problems(Template template, NewCohort body) {
-		List<FieldProblem> problems = new ArrayList<>();
-		if (template.status() != TemplateStatus.PUBLISHED) {
-			throw ProblemException.of(TemplateProblem.TEMPLATE_NOT_PUBLISHED, "template-not-published-5");
-		}
-		if (body.closesOn().isBefore(body.opensOn())) {
-			problems.add(new FieldProblem("closesOn", "must be on or after the day the cohort opens"));
-		}
-		List<Deadline> deadlines = body.deadlines() == null ? List.of() : body.deadlines();
-		for (int i = 0; i < deadlines.size(); i++) {
-			Deadline d = deadlines.get(i);
-			String field = "deadlines[" + i + "]";
-			Tier tier = template.tier(d.tierKey()).orElse(null);
-			if (tier == null) {
-				problems.add(new FieldProblem(field + ".tierKey", "no such tier in " + template.title()));
-				continue;
-			}
-			if (!d.forTier() && tier.requirements().stream().noneMatch(r -> r.key().equals(d.taskKey()))) {
-				problems.add(new FieldProblem(field + ".taskKey", "no such task in " + tier.title()));
-			}
-			if (d.dueOn().isBefore(body.opensOn()) || d.dueOn().isAfter(body.closesOn())) {
-				problems.add(new FieldProblem(field + ".dueOn", "must fall within the cohort's window"));
-			}
-			boolean twice = deadlines.subList(0, i).stream()
-				.anyMatch(o -> o.tierKey().equals(d.tierKey()) && o.forTier() == d.forTier()
-						&& (d.forTier() || o.taskKey().equals(d.taskKey())));
-			if (twice) {
-				problems.add(new FieldProblem(field, "this tier or task already has a due date"));
-			}
-		}
-		if (body.reminderDays() != null && body.reminderDays().stream().anyMatch(d -> d == null || d < 1 || d > 60)) {
-			problems.add(new FieldProblem("reminderDays", "each between 1 and 60 days before the due date"));
-		}
-		return problems;
 	}
 
 	/** The evaluator: an active assessor of the district. */
