@@ -57,46 +57,8 @@ public class TemplateRules {
 		}
 		int levels = checkScale(problems, content.scale());
 		checkTiers(problems, content.tiers(), levels);
-		checkRenewal(problems, content, levels);
+		RenewalRules.check(problems, content, levels);
 		return problems.list;
-	}
-
-	/**
-	 * A renewal path needs a validity to renew (a badge that never expires is never renewed); a renewal tier is
-	 * checked like any tier: a title and requirements each with a rubric.
-	 */
-	private static void checkRenewal(Problems problems, TemplateContent content, int levels) {
-		RenewalPath renewal = content.renewal();
-		if (renewal == null) {
-			return;
-		}
-		if (renewal.kind() == null) {
-			problems.add("renewal.kind", "must be TIER (a renewal tier) or FULL (the whole microcredential again)");
-			return;
-		}
-		if (content.validFor() == null) {
-			problems.add("renewal", "needs a validity period (validFor): a badge that never expires is never renewed");
-		}
-		if (renewal.kind() == RenewalPath.Kind.TIER) {
-			Tier tier = renewal.tier();
-			if (tier == null) {
-				problems.add("renewal.tier", "is required: what a teacher does to renew");
-				return;
-			}
-			for (int i = 0; i < content.tiers().size(); i++) {
-				Tier ordinary = content.tiers().get(i);
-				if (ordinary != null && RenewalPath.TIER_KEY.equals(ordinary.key())) {
-					problems.add("tiers[" + i + "].key",
-							"\u201crenewal\u201d is kept for the renewal tier: give this tier another title");
-				}
-			}
-			problems.line("renewal.tier.title", tier.title(), 1, 120);
-			problems.optionalText("renewal.tier.description", tier.description(), 4_000);
-			if (tier.estimatedHours() != null && (tier.estimatedHours() < 0 || tier.estimatedHours() > 1_000)) {
-				problems.add("renewal.tier.estimatedHours", "must be from 0 to 1000");
-			}
-			checkRequirements(problems, "renewal.tier", tier.requirements(), levels);
-		}
 	}
 
 	private void checkTags(Problems problems, Tags tags) {
@@ -287,7 +249,7 @@ public class TemplateRules {
 		return null;
 	}
 
-	private static void checkRequirements(Problems problems, String tierPath, List<Requirement> requirements,
+	static void checkRequirements(Problems problems, String tierPath, List<Requirement> requirements,
 			int levels) {
 		if (requirements.isEmpty()) {
 			problems.add(tierPath + ".requirements", "needs at least one requirement");
