@@ -1,15 +1,12 @@
 package org.cairn.transcript;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.cairn.account.Person;
 import org.cairn.account.Role;
-import org.cairn.award.Award;
-import org.cairn.award.AwardGranted;
 import org.cairn.award.AwardRepository;
 import org.cairn.district.District;
 import org.cairn.people.MailLinks;
@@ -376,20 +373,8 @@ class IdentityIntegrationTests extends IntegrationTest {
 		return json.readTree(response.expectBody().returnResult().getResponseBody());
 	}
 
-	/** Issues a tier badge through the real path (award, event, issuing) and answers its assertion id. */
 	private String issue(Person teacher, Template template, String tierKey) throws InterruptedException {
-		Award award = awards.save(new Award(null, "identity-test:" + UUID.randomUUID(), teacher.districtId(),
-				teacher.id(), "enrol-" + UUID.randomUUID(), template.id(), tierKey, 0, Instant.now(), List.of(), null,
-				null)).block();
-		events.publishEvent(new AwardGranted(award.id()));
-		for (int i = 0; i < 2400; i++) {
-			String assertionId = awards.findById(award.id()).block().assertionId();
-			if (assertionId != null) {
-				return assertionId;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("award " + award.id() + " was not issued");
+		return TierBadges.issue(awards, events, "identity-test", teacher, template, tierKey);
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.cairn.transcript;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,8 +9,6 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.cairn.account.Person;
 import org.cairn.account.PersonChanges;
 import org.cairn.account.Role;
-import org.cairn.award.Award;
-import org.cairn.award.AwardGranted;
 import org.cairn.award.AwardRepository;
 import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
@@ -192,18 +189,7 @@ class SpanishTeacherIntegrationTests extends IntegrationTest {
 	}
 
 	private String issue(Person teacher, Template template, String tierKey) throws InterruptedException {
-		Award award = awards.save(new Award(null, "spanish-test:" + UUID.randomUUID(), teacher.districtId(),
-				teacher.id(), "enrol-" + UUID.randomUUID(), template.id(), tierKey, 0, Instant.now(), List.of(), null,
-				null)).block();
-		events.publishEvent(new AwardGranted(award.id()));
-		for (int i = 0; i < 2400; i++) {
-			String assertionId = awards.findById(award.id()).block().assertionId();
-			if (assertionId != null) {
-				return assertionId;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("award " + award.id() + " was not issued");
+		return TierBadges.issue(awards, events, "spanish-test", teacher, template, tierKey);
 	}
 
 }

@@ -6,13 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.cairn.account.CairnUser;
 import org.cairn.account.Person;
 import org.cairn.account.Role;
-import org.cairn.award.Award;
-import org.cairn.award.AwardGranted;
 import org.cairn.award.AwardRepository;
 import org.cairn.award.Awards;
 import org.cairn.district.District;
@@ -251,18 +248,7 @@ class TeacherRenewalIntegrationTests extends EarningTest {
 	}
 
 	private String issue(Person teacher, Template template, String tierKey) throws InterruptedException {
-		Award award = awardRepository.save(new Award(null, "renewal-test:" + UUID.randomUUID(), teacher.districtId(),
-				teacher.id(), "enrol-" + UUID.randomUUID(), template.id(), tierKey, 0, Instant.now(), List.of(), null,
-				null)).block();
-		events.publishEvent(new AwardGranted(award.id()));
-		for (int i = 0; i < 2400; i++) {
-			String assertionId = awardRepository.findById(award.id()).block().assertionId();
-			if (assertionId != null) {
-				return assertionId;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("award " + award.id() + " was not issued");
+		return TierBadges.issue(awardRepository, events, "renewal-test", teacher, template, tierKey);
 	}
 
 }

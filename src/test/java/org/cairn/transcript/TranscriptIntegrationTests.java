@@ -19,8 +19,6 @@ import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.cairn.account.Person;
 import org.cairn.account.Role;
-import org.cairn.award.Award;
-import org.cairn.award.AwardGranted;
 import org.cairn.award.AwardRepository;
 import org.cairn.district.District;
 import org.cairn.support.IntegrationTest;
@@ -196,21 +194,8 @@ class TranscriptIntegrationTests extends IntegrationTest {
 		return files;
 	}
 
-	/** Issues a tier badge through the real path (award, event, issuing) and answers its assertion id. */
 	private String issue(Person teacher, Template template, String tierKey) throws InterruptedException {
-		Award award = awards.save(new Award(null, "transcript-test:" + UUID.randomUUID(), teacher.districtId(),
-				teacher.id(), "enrol-" + UUID.randomUUID(), template.id(), tierKey, 0, Instant.now(), List.of(), null,
-				null)).block();
-		events.publishEvent(new AwardGranted(award.id()));
-		// a district's first badge waits for its signing key (RSA-3072), slow on a busy machine
-		for (int i = 0; i < 2400; i++) {
-			String assertionId = awards.findById(award.id()).block().assertionId();
-			if (assertionId != null) {
-				return assertionId;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("award " + award.id() + " was not issued");
+		return TierBadges.issue(awards, events, "transcript-test", teacher, template, tierKey);
 	}
 
 	static Template template(District district) {
