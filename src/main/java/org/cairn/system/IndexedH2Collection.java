@@ -87,11 +87,12 @@ final class IndexedH2Collection extends H2Collection {
 	 * file), reading the documents one key after the other: the original reads them through one iterator over the
 	 * whole collection, and an iterator that lives longer than the store keeps old versions (45 s; a build of a
 	 * large index on a loaded machine) fails with "Chunk … not found" once the writes of the build reuse its space.
+	 * A unique index whose build failed is emptied again, so a later attempt builds it anew.
 	 */
 	@Override
 	public void addIndex(Index<Object> index) {
-		if (index instanceof SecondaryIndex secondary && index.isEmpty() && count() > 0
-				&& getIndexes().stream().noneMatch(i -> i.getName().equals(index.getName()))) {
+		boolean registered = getIndexes().stream().anyMatch(i -> i.getName().equals(index.getName()));
+		if (index instanceof SecondaryIndex secondary && index.isEmpty() && count() > 0 && !registered) {
 			log.info("Building index {} of {} over {} documents (once; it is kept in the store file)", index.getName(),
 					getCollectionName(), count());
 			for (Object key = data.firstKey(); key != null; key = data.higherKey(key)) {
@@ -101,7 +102,20 @@ final class IndexedH2Collection extends H2Collection {
 				}
 			}
 		}
-		super.addIndex(index);
+		boolean buildsUnique = index instanceof UniqueIndex && index.isEmpty() && !registered;
+		try {
+			super.addIndex(index);
+		}
+		catch (RuntimeException ex) {
+			// A unique index whose build met duplicates keeps the entries it added before them in its map, which is
+			// in the store file: the next createIndex found the map non-empty, took it as built and registered it
+			// with the duplicates in place. Emptied, the next attempt builds it again (and fails again until the
+			// duplicates are gone). Only a build is undone: a registered index's map is never touched.
+			if (buildsUnique) {
+				((UniqueIndex) index).clear();
+			}
+			throw ex;
+		}
 	}
 
 	@Override

@@ -54,4 +54,9 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
 		return getCount();
 	}
 
+	/** Forgets the entries of a build that failed (see {@link IndexedH2Collection#addIndex}). */
+	void clear() {
+		map.clear();
+	}
+
 }

@@ -22,6 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded store's secondary indexes and planner answer exactly what a scan answers: every query runs on a
@@ -96,6 +97,31 @@ class EmbeddedIndexTests {
 			block(db.getCollection("indexed").insertOne(added));
 			block(db.getCollection("scanned").insertOne(added));
 			assertSameAnswers(db);
+		}
+	}
+
+	/**
+	 * A unique index over duplicates is refused every time it is asked for, not only the first: the first build's
+	 * entries stayed in its map, and the next attempt took the map as built and registered it over the duplicates.
+	 */
+	@Test
+	void aUniqueIndexOverDuplicatesIsRefusedAgainUntilTheyAreGone() {
+		try (EmbeddedMongo store = EmbeddedMongo.start(dataDir); MongoClient client = client(store)) {
+			MongoCollection<Document> people = client.getDatabase("cairn").getCollection("people");
+			block(people.insertOne(new Document("_id", "a").append("email", "same@example.org")));
+			block(people.insertOne(new Document("_id", "b").append("email", "same@example.org")));
+			block(people.insertOne(new Document("_id", "c").append("email", "other@example.org")));
+			for (int attempt = 0; attempt < 2; attempt++) {
+				assertThatThrownBy(() -> block(people.createIndex(new Document("email", 1),
+						new IndexOptions().unique(true)))).hasMessageContaining("duplicate key");
+			}
+			assertThat(Flux.from(people.listIndexes()).map(index -> index.getString("name")).collectList().block())
+				.containsExactly("_id_");
+			block(people.deleteOne(new Document("_id", "b")));
+			block(people.createIndex(new Document("email", 1), new IndexOptions().unique(true)));
+			assertThatThrownBy(() -> block(people.insertOne(new Document("_id", "d").append("email", "same@example.org"))))
+				.hasMessageContaining("duplicate key");
+			block(people.insertOne(new Document("_id", "e").append("email", "new@example.org")));
 		}
 	}
 
