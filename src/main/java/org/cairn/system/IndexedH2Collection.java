@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * <li>a unique index (or {@code _id}) whose every field the query fixes answers it even when the query has more
  * conditions, such as {@code {_id, districtId}};</li>
  * <li>otherwise the {@link SecondaryIndex} whose leading fields the query fixes and that holds the fewest entries
- * under them; when the sort follows the index's next fields, documents are read in index order and the read stops
- * at the limit.</li>
+ * under them, narrowed by a range ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) on the next field; when the
+ * sort follows the index's next fields, documents are read in index order and the read stops at the limit;</li>
+ * <li>a compound unique index serves its leading fields the same way, through the ordered copy of its entries it
+ * keeps ({@link UniqueIndex#prefixes()}).</li>
  * </ul>
  * Conditions under a top-level {@code $and} count as fixed too (the planner tries each one: a search for several
  * words reads the documents of its rarest word), and an aggregation whose pipeline starts with a {@code $match} reads
