@@ -134,10 +134,17 @@ public class PersonChanges {
 		return modify(Criteria.where("_id").is(personId), update.inc("version", 1));
 	}
 
-	/** The person's language ("en", "es"), or null to follow the browser (and, for mail, the district's default). */
+	/**
+	 * The person's language ("en", "es"), or null to follow the browser (and, for mail, the district's default).
+	 * Announced ({@link LanguageChosen}) once stored, before the answer: what is held in their language is dropped.
+	 */
 	public Mono<Person> chooseLanguage(String personId, String language) {
 		Update update = language == null ? new Update().unset("language") : new Update().set("language", language);
-		return modify(Criteria.where("_id").is(personId), update.inc("version", 1));
+		return modify(Criteria.where("_id").is(personId), update.inc("version", 1)).doOnNext(changed -> {
+			if (changed.districtId() != null) {
+				events.publishEvent(new LanguageChosen(changed.districtId(), changed.id()));
+			}
+		});
 	}
 
 	/**

@@ -66,11 +66,8 @@ class PublicController {
 
 	private final ObjectProvider<CredentialFiles> credentialFiles;
 
-	private final org.cairn.account.PersonRepository people;
-
 	PublicController(PublicDocuments documents, Pages pages, PublicUrls urls, Certificates certificates,
-			JsonMapper json, ObjectProvider<CredentialFiles> credentialFiles, org.cairn.account.PersonRepository people) {
-		this.people = people;
+			JsonMapper json, ObjectProvider<CredentialFiles> credentialFiles) {
 		this.documents = documents;
 		this.pages = pages;
 		this.urls = urls;
@@ -223,7 +220,14 @@ class PublicController {
 							"inline; filename=\"badge-" + id + "-ob3." + format + "\"")));
 	}
 
-	/** Rendered once per assertion and paper size, kept until the district changes (see PublicDocuments). */
+	/**
+	 * Rendered once per assertion, paper size and language, kept until the district's documents change (see
+	 * PublicDocuments; a recipient's new language and a template's change drop them too). The language is the one
+	 * asked for ({@code ?lang=}), else the one held with the assertion (the recipient's choice, else the district's
+	 * default): no store call picks it. The key is what {@link PublicReads} looks for; a rendition made before the
+	 * badge's 3.0 credential was issued is kept apart ({@code :2.0}) and is not served from there, since the next
+	 * read may attach the credential.
+	 */
 	@GetMapping("/public/assertions/{id}/certificate.pdf")
 	Mono<ResponseEntity<byte[]>> certificate(@PathVariable String id,
 			@RequestParam(defaultValue = "letter") String paper, ServerHttpRequest request) {
@@ -231,43 +235,27 @@ class PublicController {
 			return Mono.error(ProblemException.of(IssuingProblem.UNSUPPORTED_PAPER, "unsupported-paper"));
 		}
 		Language asked = Language.of(request.getQueryParams().getFirst(Language.PARAMETER));
-		return issued(id).flatMap(a -> credentialFile(a.id()).flatMap(ob3 -> documents.rendition(
-				"certificate-" + paper + ":" + id + (ob3.isEmpty() ? ":2.0" : "") + ":"
-						+ (asked == null ? "recipient" : asked.code()),
-				documents.badgeContext(a.badgeClassId())
-					.flatMap(ctx -> certificateLanguage(a, ctx, asked).flatMap(language -> BadgeArt.pngOf(
-							ctx.template().artwork(), ctx.template().title(), ctx.district().brandColor())
-						.map(png -> content(a, ctx, paper.equals("a4"), png, ob3.orElse(null), language))))
-					.publishOn(Schedulers.boundedElastic())
-					// the PDF carries its creation time: the tag names what it shows, so re-rendering keeps it
-					.map(content -> new PublicDocuments.Rendition(a.districtId(), certificates.render(content),
-							EntityTag.of(content.fingerprint()).variant("pdf"))))))
+		return held(id).flatMap(held -> documents.credential(held).flatMap(ob3 -> {
+			IssuedAssertion a = held.assertion();
+			Language language = asked != null ? asked : held.certificateLanguage();
+			return documents.rendition(certificateKey(paper, id, language) + (ob3.isEmpty() ? ":2.0" : ""),
+					documents.badgeContext(a.badgeClassId())
+						.flatMap(ctx -> BadgeArt.pngOf(ctx.template().artwork(), ctx.template().title(),
+								ctx.district().brandColor())
+							.map(png -> content(a, ctx, paper.equals("a4"), png, ob3.orElse(null), language)))
+						.publishOn(Schedulers.boundedElastic())
+						// the PDF carries its creation time: the tag names what it shows, so re-rendering keeps it
+						.map(content -> new PublicDocuments.Rendition(a.districtId(), certificates.render(content),
+								EntityTag.of(content.fingerprint()).variant("pdf"))));
+		}))
 			.map(pdf -> respond(request.getHeaders(), pdf.tag(), MediaType.APPLICATION_PDF, pdf.bytes(),
 					CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic(), false,
 					h -> h.set(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"certificate-" + id + ".pdf\"")));
 	}
 
-	/** The badge's Open Badges 3.0 credential to attach, when it is issued already (never waited for). */
-	private Mono<java.util.Optional<String>> credentialFile(String assertionId) {
-		CredentialFiles files = credentialFiles.getIfAvailable();
-		return files == null ? Mono.just(java.util.Optional.empty())
-				: files.credentialJson(assertionId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
-	}
-
-	/**
-	 * The certificate's language: the one asked for ({@code ?lang=}), else the recipient's own choice, else the
-	 * district's default. A rendition keyed "recipient" keeps the language it was rendered in until the district's
-	 * documents change.
-	 */
-	private Mono<Language> certificateLanguage(IssuedAssertion a, PublicDocuments.BadgeContext ctx, Language asked) {
-		if (asked != null) {
-			return Mono.just(asked);
-		}
-		Language district = Language.first(ctx.district().language());
-		return a.personId() == null ? Mono.just(district)
-				: people.findById(a.personId())
-					.map(p -> Language.first(p.language(), ctx.district().language()))
-					.defaultIfEmpty(district);
+	/** Where the certificate with its 3.0 credential attached is held (see {@link PublicDocuments#rendition}). */
+	static String certificateKey(String paper, String assertionId, Language language) {
+		return "certificate-" + paper + ":" + assertionId + ":" + language.code();
 	}
 
 	private CertificateContent content(IssuedAssertion a, PublicDocuments.BadgeContext ctx, boolean a4, byte[] image,
@@ -295,12 +283,16 @@ class PublicController {
 	}
 
 	/** An assertion that can still be shown as a badge: revoked ones have no image or certificate. */
-	private Mono<IssuedAssertion> issued(String id) {
+	private Mono<PublicDocuments.HeldAssertion> held(String id) {
 		return documents.issued(id)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assertion")))
-			.flatMap(a -> a.revoked()
+			.flatMap(held -> held.assertion().revoked()
 					? Mono.error(ProblemException.of(IssuingProblem.ASSERTION_REVOKED, "assertion-revoked"))
-					: Mono.just(a));
+					: Mono.just(held));
+	}
+
+	private Mono<IssuedAssertion> issued(String id) {
+		return held(id).map(PublicDocuments.HeldAssertion::assertion);
 	}
 
 	/**

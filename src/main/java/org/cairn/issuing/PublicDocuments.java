@@ -11,11 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import org.cairn.account.PersonRepository;
 import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
 import org.cairn.keys.Keys;
+import org.cairn.language.Language;
 import org.cairn.openbadges.AcceptedEndorsements;
 import org.cairn.openbadges.Assertion;
+import org.cairn.openbadges.CredentialFiles;
 import org.cairn.openbadges.HostedDocuments;
 import org.cairn.openbadges.RevocationList;
 import org.cairn.system.EntityTag;
@@ -71,6 +74,10 @@ class PublicDocuments implements HostedDocuments {
 
 	private final ObjectProvider<AcceptedEndorsements> endorsements;
 
+	private final ObjectProvider<CredentialFiles> credentialFiles;
+
+	private final PersonRepository people;
+
 	private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
 	private final Map<String, Entry> renditions = new ConcurrentHashMap<>();
@@ -85,7 +92,8 @@ class PublicDocuments implements HostedDocuments {
 
 	PublicDocuments(ReactiveMongoTemplate mongo, TemplateLookup templates, DistrictRepository districts, Issuers issuers, Keys keys,
 			BadgeDocuments documents, PublicUrls urls, Generations generations, JsonMapper json, Clock clock,
-			ObjectProvider<AcceptedEndorsements> endorsements) {
+			ObjectProvider<AcceptedEndorsements> endorsements, ObjectProvider<CredentialFiles> credentialFiles,
+			PersonRepository people) {
 		this.mongo = mongo;
 		this.templates = templates;
 		this.districts = districts;
@@ -97,6 +105,8 @@ class PublicDocuments implements HostedDocuments {
 		this.json = json;
 		this.clock = clock;
 		this.endorsements = endorsements;
+		this.credentialFiles = credentialFiles;
+		this.people = people;
 		generations.onChange(this::invalidate);
 	}
 
@@ -104,9 +114,48 @@ class PublicDocuments implements HostedDocuments {
 		return cached("assertion:" + id, () -> mongo.findById(id, IssuedAssertion.class).flatMap(this::renderAssertion));
 	}
 
-	/** The stored assertion (revoked ones too), for baked images and certificates. */
-	Mono<IssuedAssertion> issued(String id) {
-		return cached(cache, "issued:" + id, () -> mongo.findById(id, IssuedAssertion.class));
+	/**
+	 * The stored assertion (revoked ones too), for baked images and certificates, with the language its certificate
+	 * speaks to a reader who asks for none: read once with it, so no certificate rendered later (another paper size
+	 * or language, after its credential came) reads the store, and {@link PublicReads} can pick the rendition from
+	 * memory alone. The recipient's choice is kept current by {@link PublicDocumentEvents} (a new choice drops the
+	 * district's entries like a revocation); the district's default by {@link #MAX_AGE}.
+	 */
+	Mono<HeldAssertion> issued(String id) {
+		return cached(cache, "issued:" + id, () -> mongo.findById(id, IssuedAssertion.class)
+			.flatMap(a -> a.revoked() ? Mono.just(new HeldAssertion(a, Language.EN))
+					: Mono.zip(recipientsChoice(a), districtsDefault(a))
+						.map(t -> new HeldAssertion(a, Language.first(t.getT1(), t.getT2())))));
+	}
+
+	/** "" when the recipient chose no language (or has no account in the district any more). */
+	private Mono<String> recipientsChoice(IssuedAssertion a) {
+		return a.personId() == null ? Mono.just("")
+				: people.findByIdAndDistrictId(a.personId(), a.districtId())
+					.map(p -> p.language() == null ? "" : p.language())
+					.defaultIfEmpty("");
+	}
+
+	private Mono<String> districtsDefault(IssuedAssertion a) {
+		return badgeContext(a.badgeClassId()).map(ctx -> ctx.district().language() == null ? ""
+				: ctx.district().language()).defaultIfEmpty("");
+	}
+
+	/**
+	 * The badge's Open Badges 3.0 credential once it is issued, for its certificates: held with the renditions (a
+	 * credential never changes; its badge's revocation drops it with the district's entries), within their byte
+	 * budget; empty, and asked again next time, until it is issued.
+	 */
+	Mono<java.util.Optional<String>> credential(HeldAssertion held) {
+		CredentialFiles files = credentialFiles.getIfAvailable();
+		if (files == null) {
+			return Mono.just(java.util.Optional.empty());
+		}
+		IssuedAssertion a = held.assertion();
+		return rendition("credential:" + a.id(), files.credentialJson(a.id())
+			.map(json -> Rendition.of(a.districtId(), json.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+			.map(c -> java.util.Optional.of(new String(c.bytes(), java.nio.charset.StandardCharsets.UTF_8)))
+			.defaultIfEmpty(java.util.Optional.empty());
 	}
 
 	/**
@@ -339,8 +388,8 @@ class PublicDocuments implements HostedDocuments {
 		if (value instanceof Rendition r) {
 			return r.districtId();
 		}
-		if (value instanceof IssuedAssertion a) {
-			return a.districtId();
+		if (value instanceof HeldAssertion h) {
+			return h.assertion().districtId();
 		}
 		return ((BadgeContext) value).district().id();
 	}
@@ -365,6 +414,15 @@ class PublicDocuments implements HostedDocuments {
 	}
 
 	record BadgeContext(BadgeClassRecord record, Template template, District district, IssuerRecord issuer) {
+	}
+
+	/**
+	 * An assertion as memory holds it for its images and certificates.
+	 *
+	 * @param certificateLanguage what its certificate is written in when the reader asks for no language: the
+	 * recipient's choice, else the district's default, else English
+	 */
+	record HeldAssertion(IssuedAssertion assertion, Language certificateLanguage) {
 	}
 
 }

@@ -3,6 +3,7 @@ package org.cairn.issuing;
 import java.time.Duration;
 import java.util.List;
 
+import org.cairn.language.Language;
 import org.cairn.system.EntityTag;
 import reactor.core.publisher.Mono;
 
@@ -37,10 +38,11 @@ import org.springframework.web.server.WebFilterChain;
  * Content-Disposition), and it passes the same filters in front of this one: the request id and access log, the
  * malformed-{@code If-None-Match} guard and the security headers (CSP by type); the headers Spring Security's chain
  * adds to every answer ({@code X-Frame-Options}, {@code X-XSS-Protection}, HSTS over https) are written by Spring
- * Security's own writers. Everything else falls through unchanged: a miss (the ordinary way loads it), HEAD, a
- * query this does not know, an {@code Accept} naming anything but JSON, JSON-LD or a wildcard (HTML pages, 3.0
- * credentials), a revoked badge (410 or a problem), a path outside the strict grammar below (so the firewall still
- * sees every odd path). Nothing here reads a session or a cookie, or sets one.
+ * Security's own writers. A certificate is the one in the language asked for ({@code ?lang=}), else in the one held
+ * with its assertion (no store call picks it). Everything else falls through unchanged: a miss (the ordinary way
+ * loads it), HEAD, a query this does not know, an {@code Accept} naming anything but JSON, JSON-LD or a wildcard
+ * (HTML pages, 3.0 credentials), a revoked badge (410 or a problem), a path outside the strict grammar below (so the
+ * firewall still sees every odd path). Nothing here reads a session or a cookie, or sets one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2) // after the request id, the security headers and the If-None-Match guard
@@ -114,9 +116,7 @@ class PublicReads implements WebFilter {
 			return format == null ? null : baked(id, format, headers);
 		}
 		if (kind.equals("assertions") && rest.equals("/certificate.pdf")) {
-			String paper = query == null ? "letter" : query.equals("paper=letter") ? "letter"
-					: query.equals("paper=a4") ? "a4" : null;
-			return paper == null ? null : certificate(id, paper, headers);
+			return certificate(id, CertificateQuery.of(query), headers);
 		}
 		if (kind.equals("badges") && rest.equals("/image") && query == null) {
 			PublicDocuments.Rendition image = documents.peekRendition("badge-image:" + id);
@@ -150,23 +150,34 @@ class PublicReads implements WebFilter {
 
 	private Answer baked(String id, String format, HttpHeaders headers) {
 		MediaType type = format.equals("png") ? MediaType.IMAGE_PNG : SVG;
-		PublicDocuments.Rendition image = shown(id) ? documents.peekRendition("baked-" + format + ":" + id) : null;
+		PublicDocuments.Rendition image = shown(id) != null ? documents.peekRendition("baked-" + format + ":" + id) : null;
 		return image == null || !accepts(headers, type) ? null
 				: new Answer(image.bytes(), image.tag(), type, TEN_MINUTES, false,
 						"inline; filename=\"badge-" + id + "." + format + "\"");
 	}
 
-	/** Only the rendition of a badge with its Open Badges 3.0 credential: the 2.0-only one may be about to change. */
-	private Answer certificate(String id, String paper, HttpHeaders headers) {
-		PublicDocuments.Rendition pdf = shown(id) ? documents.peekRendition("certificate-" + paper + ":" + id) : null;
+	/**
+	 * The certificate in the language asked for, else in the one held with the assertion (the recipient's, else the
+	 * district's): only the rendition with the badge's Open Badges 3.0 credential, since the 2.0-only one may be
+	 * about to change.
+	 */
+	private Answer certificate(String id, CertificateQuery query, HttpHeaders headers) {
+		PublicDocuments.HeldAssertion held = query == null ? null : shown(id);
+		if (held == null) {
+			return null;
+		}
+		Language language = query.language() != null ? query.language() : held.certificateLanguage();
+		PublicDocuments.Rendition pdf = documents
+			.peekRendition(PublicController.certificateKey(query.paper(), id, language));
 		return pdf == null || !accepts(headers, PDF) ? null
 				: new Answer(pdf.bytes(), pdf.tag(), PDF, TEN_MINUTES, false,
 						"inline; filename=\"certificate-" + id + ".pdf\"");
 	}
 
-	/** An assertion in memory that is not revoked (a revoked one's image and certificate are refused). */
-	private boolean shown(String id) {
-		return documents.peek("issued:" + id) instanceof IssuedAssertion a && !a.revoked();
+	/** The assertion in memory when it is not revoked (a revoked one's image and certificate are refused), or null. */
+	private PublicDocuments.HeldAssertion shown(String id) {
+		return documents.peek("issued:" + id) instanceof PublicDocuments.HeldAssertion held
+				&& !held.assertion().revoked() ? held : null;
 	}
 
 	private static boolean plainId(String id) {
@@ -232,6 +243,37 @@ class PublicReads implements WebFilter {
 			headers.setContentLength(answer.body().length);
 			return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
 		}));
+	}
+
+	/**
+	 * A certificate's query as the controller reads it: {@code paper=letter|a4} and {@code lang=en|es}, each at most
+	 * once, in any order; anything else (another value, a repeat, an empty part) is the ordinary way's to answer.
+	 *
+	 * @param language null when none is asked for
+	 */
+	record CertificateQuery(String paper, Language language) {
+
+		/** The query, or null when the ordinary way must read it. */
+		static CertificateQuery of(String query) {
+			if (query == null) {
+				return new CertificateQuery("letter", null);
+			}
+			String paper = null;
+			Language language = null;
+			for (String part : query.split("&", -1)) {
+				if (paper == null && (part.equals("paper=letter") || part.equals("paper=a4"))) {
+					paper = part.substring("paper=".length());
+				}
+				else if (language == null && (part.equals("lang=en") || part.equals("lang=es"))) {
+					language = Language.of(part.substring("lang=".length()));
+				}
+				else {
+					return null;
+				}
+			}
+			return new CertificateQuery(paper == null ? "letter" : paper, language);
+		}
+
 	}
 
 	/** @param negotiated a JSON document: answers vary by Accept and may be read from any origin */

@@ -229,6 +229,43 @@ class TwoInstancesIntegrationTests {
 		}
 	}
 
+	/**
+	 * B holds a recipient's certificate in memory in the language it was rendered in; the recipient chooses Spanish
+	 * on A; B serves the Spanish certificate within the bound (A's change bumps the district's stored generation,
+	 * which B polls).
+	 */
+	@Test
+	void aRecipientsNewLanguageReachesTheCertificateTheOtherInstanceHolds() throws Exception {
+		District district = district(a);
+		Person teacher = person(a, district, Role.TEACHER);
+		IssuingFixtures fixtures = new IssuingFixtures(a.getBean(ReactiveMongoTemplate.class),
+				a.getBean(AwardRepository.class), a);
+		String id = fixtures.grant(fixtures.award(teacher, fixtures.template(district, null), null)).assertionId();
+		IssuingFixtures.credentialIssued(client(b), id);
+		String certificate = "/public/assertions/" + id + "/certificate.pdf";
+		assertThat(certificateText(b, certificate)).contains("Certificate of Achievement");
+		assertThat(certificateText(b, certificate)).as("held by B").contains("Certificate of Achievement");
+
+		String session = a.getBean(Sessions.class).open(teacher.id()).block().getValue();
+		as(a, session).put().uri("/api/v1/me/language").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("language", "es")).exchange().expectStatus().isOk();
+		long chosenAt = System.nanoTime();
+		await(REVOCATION_BOUND, () -> certificateText(b, certificate).contains("Certificado de logro"));
+		System.out.printf("TwoInstances: a language chosen on A reached B's certificate after %d ms%n",
+				Duration.ofNanos(System.nanoTime() - chosenAt).toMillis());
+	}
+
+	private static String certificateText(ConfigurableApplicationContext instance, String path) {
+		byte[] pdf = client(instance).get().uri(path).accept(MediaType.APPLICATION_PDF).exchange().expectStatus().isOk()
+			.expectBody().returnResult().getResponseBody();
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/** Badges held now under the template's alignment, in the coverage report as the administrator opens it. */
 	private static long badgesHeld(ConfigurableApplicationContext instance, String session) {
 		return JSON.readTree(as(instance, session).get().uri("/api/v1/reports/coverage").exchange().expectStatus()

@@ -24,6 +24,7 @@ import org.cairn.template.Tier;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Templates and awards as earning and templates would store them, for issuing tests. */
 @TestComponent
@@ -92,6 +93,21 @@ public class IssuingFixtures {
 			sleep(Duration.ofMillis(50));
 		}
 		throw new AssertionError("award " + award.id() + " was not issued");
+	}
+
+	/**
+	 * Returns once the badge's Open Badges 3.0 credential exists (issued just after the award; asking for it issues
+	 * it at once), so a certificate read next attaches it and is held as it stays.
+	 */
+	public static void credentialIssued(WebTestClient http, String assertionId) {
+		for (int i = 0; i < 600; i++) {
+			if (http.get().uri("/public/credentials/{id}", assertionId).exchange().returnResult(byte[].class)
+				.getStatus().value() == 200) {
+				return;
+			}
+			sleep(Duration.ofMillis(50));
+		}
+		throw new AssertionError("no 3.0 credential for " + assertionId);
 	}
 
 	private static void sleep(Duration duration) {

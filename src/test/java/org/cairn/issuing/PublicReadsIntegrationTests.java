@@ -51,7 +51,7 @@ class PublicReadsIntegrationTests extends IntegrationTest {
 			.expectStatus().isOk();
 		String id = fixtures.grant(fixtures.award(teacher, fixtures.template(district, null), "tier-1")).assertionId();
 		String assertion = "/public/assertions/" + id;
-		credentialIssued(id);
+		IssuingFixtures.credentialIssued(http, id);
 		String badge = path(getJson(assertion).get("badge").asString());
 		String issuer = path(getJson(badge).get("issuer").asString());
 		JsonNode profile = getJson(issuer);
@@ -124,25 +124,6 @@ class PublicReadsIntegrationTests extends IntegrationTest {
 		http.get().uri(assertion).header(HttpHeaders.ACCEPT, LD).exchange().expectStatus().isEqualTo(410);
 		http.get().uri(assertion + "/image").header(HttpHeaders.ACCEPT, "image/png").exchange()
 			.expectStatus().is4xxClientError();
-	}
-
-	/** The certificate attaches the badge's 3.0 credential once it is issued (just after the award): wait for it. */
-	private void credentialIssued(String id) {
-		for (int i = 0; i < 600; i++) {
-			int status = http.get().uri("/public/credentials/{id}", id).exchange().returnResult(byte[].class)
-				.getStatus().value();
-			if (status == 200) {
-				return;
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-		throw new AssertionError("no 3.0 credential for " + id);
 	}
 
 	private EntityExchangeResult<byte[]> get(Read read) {

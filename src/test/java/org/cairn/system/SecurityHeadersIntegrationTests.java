@@ -1,8 +1,10 @@
 package org.cairn.system;
 
 import org.cairn.support.IntegrationTest;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +52,11 @@ class SecurityHeadersIntegrationTests extends IntegrationTest {
 	 */
 	@Test
 	void aNotModifiedAnswerLeavesThePolicyTheBrowserStoredAlone() {
+		// the shell is the built web app's: absent from a class path built with -Dskip.frontend=true (the back-end
+		// loop), present after any build of the front end into target/classes, so without this the test's outcome
+		// depended on what an earlier build left behind
+		Assumptions.assumeTrue(new ClassPathResource("static/index.html").exists(),
+				"the web app is not built into this class path (-Dskip.frontend=true)");
 		String etag = http.get().uri("/sign-in").accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isOk()
 			.expectHeader().valueEquals("Content-Security-Policy", SecurityHeaders.PAGE_POLICY)
