@@ -16,9 +16,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The real service on a random port with the embedded store in a fresh data directory. Every test class shares
  * one application context (same configuration), so tests isolate themselves by creating their own district.
+ * <p>
+ * Answers may take up to a minute: the default five seconds failed setup calls (issuing a badge, signing) at random
+ * when CI or other builds loaded the machine, while no test checks how fast an answer comes (speed is measured by
+ * the load harness, never here). A hang still fails the test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S")
 @Import(TestData.class)
 public abstract class IntegrationTest {
 
