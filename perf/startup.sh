@@ -15,6 +15,7 @@
 #   DATA=/tmp/scale-data perf/startup.sh aot     # on a store filled by perf/seed-scale.sh (kept)
 #   RUNS=5 PORT=18095 JAVA25=/path/to/jdk-25/bin/java perf/startup.sh aot
 #   JAVA_OPTS='-Xlog:startuptime' perf/startup.sh   # extra JVM options
+#   CAIRN_JAR=/tmp/main/cairn.jar RUNS=1 perf/startup.sh aot   # another jar (its cds/ and aot/ beside it)
 #
 # Fails (non-zero, with the reason) when the service does not become ready within TIMEOUT seconds (default 300).
 set -euo pipefail
@@ -25,8 +26,10 @@ RUNS=${RUNS:-3}
 PORT=${PORT:-18095}
 TIMEOUT=${TIMEOUT:-300}
 JAR=${CAIRN_JAR:-$ROOT/target/cairn.jar}
-CDS_DIR=$ROOT/target/cds
-AOT_DIR=$ROOT/target/aot
+# the extracted layouts and their archives live beside the jar (target/cds, target/aot), so two jars (CAIRN_JAR=)
+# can be compared run by run without recording each other's archive again
+CDS_DIR=$(dirname "$JAR")/cds
+AOT_DIR=$(dirname "$JAR")/aot
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 die() { echo "perf/startup.sh: $*" >&2; exit 1; }
 

@@ -34,8 +34,9 @@ import org.springframework.stereotype.Component;
  * for any of them (on a loaded machine about 30 timed out and the service became ready without them).
  * <ul>
  * <li><b>Unique indexes</b> are the exactly-once keys (one account per email, one award per key, one slug per
- * district): they are created one after the other, over one connection, by the first start-up runner, so the other
- * runners (first administrator, demo data) and readiness come after them. While one cannot be created (the store
+ * district): they are created one after the other, over one connection, from the moment this bean exists (while the
+ * rest of the context is built), and the first start-up runner waits for them, so the other runners (first
+ * administrator, demo data) and readiness come after them. While one cannot be created (the store
  * holds duplicates, or does not answer) readiness stays DOWN, the reason is logged and the step is retried with a
  * growing pause (up to a minute); once it succeeds the start goes on.</li>
  * <li><b>Other indexes</b> only make queries fast: they are created after readiness, in the background, each retried
@@ -56,7 +57,7 @@ class StoreIndexes implements ApplicationRunner, Ordered, DisposableBean {
 
 	private final List<IndexDefinitionHolder> secondary;
 
-	private volatile CompletableFuture<Void> uniqueDone;
+	private final CompletableFuture<Void> uniqueDone;
 
 	private volatile Disposable secondaryRun;
 
@@ -65,6 +66,14 @@ class StoreIndexes implements ApplicationRunner, Ordered, DisposableBean {
 		List<IndexDefinitionHolder> declared = declared(mapping);
 		this.unique = declared.stream().filter(StoreIndexes::isUnique).toList();
 		this.secondary = declared.stream().filter(index -> !isUnique(index)).toList();
+		// started now, on the driver's threads, while the rest of the context is built; the runner waits for it
+		this.uniqueDone = Flux.fromIterable(unique)
+			.concatMap(this::create)
+			.then()
+			.doOnError(ex -> log.error("The store has not created every unique index yet, so Cairn is not ready: {} "
+					+ "Trying again shortly.", ex.getMessage()))
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1)))
+			.toFuture();
 	}
 
 	/** Every index the {@code @Document} types declare ({@code @Indexed}, {@code @CompoundIndex}, TTL). */
@@ -91,17 +100,8 @@ class StoreIndexes implements ApplicationRunner, Ordered, DisposableBean {
 	/** Waits, at start, until every unique index exists: the runners after this one and readiness rely on them. */
 	@Override
 	public void run(ApplicationArguments args) throws InterruptedException {
-		long started = System.nanoTime();
-		CompletableFuture<Void> done = Flux.fromIterable(unique)
-			.concatMap(this::create)
-			.then()
-			.doOnError(ex -> log.error("The store has not created every unique index yet, so Cairn is not ready: {} "
-					+ "Trying again shortly.", ex.getMessage()))
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1)))
-			.toFuture();
-		uniqueDone = done;
 		try {
-			done.get();
+			uniqueDone.get();
 		}
 		catch (CancellationException ex) {
 			throw new IllegalStateException("Stopped before the store's unique indexes existed", ex);
@@ -109,7 +109,6 @@ class StoreIndexes implements ApplicationRunner, Ordered, DisposableBean {
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("The store's unique indexes could not be created", ex.getCause());
 		}
-		log.debug("{} unique indexes in place after {} ms", unique.size(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	/** Once the service is ready: the indexes that only make queries fast, each on its own, in the background. */
@@ -139,10 +138,7 @@ class StoreIndexes implements ApplicationRunner, Ordered, DisposableBean {
 	/** Stops waiting and retrying when the service stops (a start that never became ready can still be stopped). */
 	@Override
 	public void destroy() {
-		CompletableFuture<Void> waiting = uniqueDone;
-		if (waiting != null) {
-			waiting.cancel(true);
-		}
+		uniqueDone.cancel(true);
 		Disposable running = secondaryRun;
 		if (running != null) {
 			running.dispose();
