@@ -1,5 +1,6 @@
 package org.cairn.mail;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
@@ -89,7 +90,8 @@ class OutboxMailer implements Mailer {
 			MimeMail.fill(message, from, mail, Date.from(clock.instant()));
 			message.saveChanges();
 			Files.createDirectories(outbox);
-			try (OutputStream out = Files.newOutputStream(file)) {
+			// buffered: the message is written a header line and a body line at a time, a system call each otherwise
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 16_384)) {
 				// handed a line stream from the session's (cached) provider: given a plain stream, the message looks
 				// the provider up again through the service loader, a scan of every jar per message that was the
 				// largest cost of a bulk award's mail in a JFR profile
