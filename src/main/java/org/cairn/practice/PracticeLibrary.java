@@ -295,14 +295,13 @@ class PracticeLibrary {
 			.flatMapMany(counts -> Flux.fromIterable(scopes)
 				.flatMap(scope -> found(scope, ownDistrict, facets, counts, wanted)))
 			.collectList()
+			// the scopes' postings merged newest first, then only the page's pieces read
 			.map(found -> {
-				Map<String, PracticePiece> newest = new LinkedHashMap<>();
-				found.stream()
-					.sorted(Comparator.comparing(PracticePiece::sharedAt).thenComparing(PracticePiece::id).reversed())
-					.forEach(p -> newest.putIfAbsent(p.id(), p));
-				return newest.values().stream().skip((long) page.page() * page.size()).limit(page.size()).toList();
+				Map<String, PracticeKey.Posting> newest = new LinkedHashMap<>();
+				found.stream().sorted(NEWEST).forEach(p -> newest.putIfAbsent(p.p(), p));
+				return newest.keySet().stream().skip((long) page.page() * page.size()).limit(page.size()).toList();
 			})
-			.flatMapIterable(Function.identity());
+			.flatMapMany(this::pieces);
 	}
 
 	/** Postings read for one facet of one scope of one search at most: bounds a search whose filters rarely meet. */
@@ -315,7 +314,8 @@ class PracticeLibrary {
 		.thenComparing(PracticeKey.Posting::p)
 		.reversed();
 
-	private Flux<PracticePiece> found(String scope, String ownDistrict, List<String> facets,
+	/** The postings of one scope's pieces with every facet, newest first, up to {@code wanted}. */
+	private Flux<PracticeKey.Posting> found(String scope, String ownDistrict, List<String> facets,
 			Map<String, PracticeKeyCount> counts, int wanted) {
 		java.util.function.ToLongFunction<String> size = f -> {
 			PracticeKeyCount count = counts.get(PracticeKeys.key(scope, f));
@@ -334,18 +334,19 @@ class PracticeLibrary {
 				.collect(java.util.stream.Collectors.toSet()))
 			.collectList()
 			.flatMapMany(members -> {
-				Flux<String> candidates = postings(counts.get(PracticeKeys.key(scope, driver)))
+				Flux<PracticeKey.Posting> candidates = postings(counts.get(PracticeKeys.key(scope, driver)))
 					.filter(p -> !(PracticeKeys.CAIRN.equals(scope) && p.d().equals(ownDistrict)))
 					.take(MAX_ENTRIES)
-					.map(PracticeKey.Posting::p)
-					.filter(id -> members.stream().allMatch(m -> m.contains(id)));
+					.filter(p -> members.stream().allMatch(m -> m.contains(p.p())));
 				if (onPieces.isEmpty()) {
-					return candidates.take(wanted).collectList().flatMapMany(this::pieces);
+					return candidates.take(wanted);
 				}
-				return candidates.buffer(CHECKED)
+				return candidates.map(PracticeKey.Posting::p)
+					.buffer(CHECKED)
 					// one batch at a time: the reading stops once the page is full
 					.concatMap(ids -> pieces(ids).filter(p -> p.facets().containsAll(onPieces)), 1)
-					.take(wanted);
+					.take(wanted)
+					.map(PracticeLibrary::posting);
 			});
 	}
 
