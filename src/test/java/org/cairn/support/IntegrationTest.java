@@ -18,7 +18,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * one application context (same configuration), so tests isolate themselves by creating their own district.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// No test here checks how fast an answer comes (load runs do, perf/run.sh); the client's default of 5 s made tests
+// fail with "Timeout on blocking read" when the shared machine was busy (OidcSignInIntegrationTests and
+// WebhookFairnessIntegrationTests at load 50-60), so it waits as long as a hung answer may take to be noticed.
+@AutoConfigureWebTestClient(timeout = "PT2M")
 @Import(TestData.class)
 public abstract class IntegrationTest {
 
