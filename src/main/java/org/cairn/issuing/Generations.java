@@ -31,6 +31,9 @@ class Generations implements SchedulingConfigurer {
 
 	private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
 
+	/** The epoch of each district's latest change seen here. */
+	private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
+
 	private volatile Consumer<String> onChange = districtId -> {
 	};
 
@@ -50,9 +53,19 @@ class Generations implements SchedulingConfigurer {
 		this.onChange = listener;
 	}
 
-	/** Advances on every change this instance sees, for any district: a load spanning a change is not cached. */
+	/** Advances on every change this instance sees, for any district: see {@link #changedSince}. */
 	long epoch() {
 		return epoch.get();
+	}
+
+	/**
+	 * Whether this instance saw a change of the district after {@code epoch} (read before a load): what the load read
+	 * of that district may predate the change, so it is not kept. Only the district's own changes count: a load is
+	 * not thrown away because another district changed meanwhile (which made reads that raced, say, another
+	 * district's first key read the store again, and tests that count store calls fail now and then).
+	 */
+	boolean changedSince(String districtId, long epoch) {
+		return changedAt.getOrDefault(districtId, Long.MIN_VALUE) > epoch;
 	}
 
 	/**
@@ -60,7 +73,12 @@ class Generations implements SchedulingConfigurer {
 	 * asynchronously (an event listener must not block): a request right after the change never sees stale data.
 	 */
 	void changedHere(String districtId) {
-		epoch.incrementAndGet();
+		changed(districtId);
+	}
+
+	/** Marks the change before dropping anything, so a load that finishes in between sees it (changedSince). */
+	private void changed(String districtId) {
+		changedAt.merge(districtId, epoch.incrementAndGet(), Math::max);
 		onChange.accept(districtId);
 	}
 
@@ -76,11 +94,20 @@ class Generations implements SchedulingConfigurer {
 		mongo.findAll(Generation.class).doOnNext(this::observe).then().block(Duration.ofSeconds(10));
 	}
 
-	private void observe(Generation generation) {
-		Long before = seen.put(generation.districtId(), generation.counter());
-		if (before == null || before != generation.counter()) {
-			epoch.incrementAndGet();
-			onChange.accept(generation.districtId());
+	/**
+	 * A counter only grows: a poll that read it before this instance's own bump and answers after it is not a
+	 * change (seeing it as one dropped the district's documents twice, once for the old value and again at the next
+	 * poll for the new one).
+	 */
+	void observe(Generation generation) {
+		long counter = generation.counter();
+		boolean[] newer = { false };
+		seen.compute(generation.districtId(), (district, before) -> {
+			newer[0] = before == null || counter > before;
+			return before == null ? counter : Math.max(before, counter);
+		});
+		if (newer[0]) {
+			changed(generation.districtId());
 		}
 	}
 

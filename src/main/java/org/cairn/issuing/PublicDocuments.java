@@ -372,9 +372,10 @@ class PublicDocuments implements HostedDocuments {
 			if (cache.size() >= MAX_ENTRIES) {
 				cache.clear();
 			}
-			cache.put(key, new Entry(districtOf(value), now, value));
-			// a change seen while loading may predate what we read: do not keep it
-			if (generations.epoch() != epoch) {
+			String districtId = districtOf(value);
+			cache.put(key, new Entry(districtId, now, value));
+			// a change of its district seen while loading may predate what we read: do not keep it
+			if (generations.changedSince(districtId, epoch)) {
 				cache.remove(key);
 			}
 			return value;

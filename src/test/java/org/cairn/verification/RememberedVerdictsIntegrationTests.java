@@ -14,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 
@@ -26,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * altered JWS. Real signatures, the real store, documents from memory as in production.
  */
 @Import(IssuedBadges.class)
-// a district's first signing key (RSA-3072) and every call take long on a machine shared by many builds
-@AutoConfigureWebTestClient(timeout = "PT2M")
 class RememberedVerdictsIntegrationTests extends IntegrationTest {
 
 	@Autowired
