@@ -202,6 +202,8 @@ journey('route-inventory', async () => {
     const queue = await json(assessor, '/api/v1/reviews');
     const cohorts = await json(admin, '/api/v1/cohorts');
     const month = new Date().toISOString().slice(0, 7);
+    const surveys = await json(admin, '/api/v1/surveys');
+    const plans = await json(admin, '/api/v1/plans');
     const portfolio = await teacher.request.put(`${base}/api/v1/me/portfolio`, {
       data: { enabled: true, headline: null }, headers: { 'X-XSRF-TOKEN': await csrf(teacher) },
     }).then((r) => r.json());
@@ -217,16 +219,17 @@ journey('route-inventory', async () => {
     routesByRole = { visitor: publicRoutes };
     await inventory('visitor', visitor, publicRoutes, failures);
     await inventory('teacher', teacher, routesByRole.teacher = ['/catalog', `/catalog/${e.templateId}`, '/my/enrollments', `/my/enrollments/${e.id}`,
-      ...preview.tiers.map((t) => `/my/enrollments/${e.id}/tiers/${t.key}`), '/my/badges', '/my/hours', '/my/cohorts', `/my/renewals/${badges[0].id}`, '/verify', `/badge/${badges[0].id}`,
+      ...preview.tiers.map((t) => `/my/enrollments/${e.id}/tiers/${t.key}`), '/my/badges', '/my/hours', '/my/cohorts', '/my/plan', '/my/survey', '/my/recommendations', `/my/renewals/${badges[0].id}`, '/verify', `/badge/${badges[0].id}`,
       '/practice', '/practice/saved', '/practice/share', pieces[0] ? `/practice/pieces/${pieces[0].id}` : null,
       '/notifications', '/account'].filter(Boolean), failures);
     await inventory('assessor', assessor, routesByRole.assessor = ['/reviews', ...(queue[0] ? [`/reviews/${queue[0].submissionId}`] : []), '/cohorts',
-      ...cohorts.map((c) => `/cohorts/${c.id}/month?month=${month}`).slice(0, 1), '/catalog', '/verify',
+      ...cohorts.map((c) => `/cohorts/${c.id}/month?month=${month}`).slice(0, 1), '/plans', '/catalog', '/verify',
       '/notifications', '/account'], failures);
     await inventory('admin', admin, routesByRole.admin = ['/admin/templates', `/admin/templates/${templates[0].id}`, '/admin/approvals', '/admin/people',
       '/admin/badges', '/admin/reports', ...(submissions[0] ? [`/reviews/${submissions[0].id}`] : []), '/catalog', '/verify',
       '/admin/approvals/history', '/admin/people/roles', '/admin/people?left=1', '/admin/reviews', '/admin/settings', '/admin/endorsements', '/admin/hours',
-      '/admin/cohorts', ...cohorts.map((c) => `/admin/cohorts/${c.id}`).slice(0, 1), '/practice', '/practice/settings', '/notifications', '/account'], failures);
+      '/admin/cohorts', ...cohorts.map((c) => `/admin/cohorts/${c.id}`).slice(0, 1),
+      '/admin/plans', '/admin/surveys/new', ...surveys.map((x) => `/admin/surveys/${x.id}`).slice(0, 1), '/admin/reports/needs', ...plans.map((x) => `/plans/${x.id}`).slice(0, 1), '/practice', '/practice/settings', '/notifications', '/account'], failures);
   } finally {
     await Promise.all([teacher, assessor, admin, visitor].map((c) => c.close()));
   }

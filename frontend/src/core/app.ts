@@ -85,9 +85,11 @@ function nav(): HTMLElement {
   const links: Array<[string, string]> = [];
   // a former teacher keeps their badges: those pages only, read-only
   if (session.me?.departed) links.push(['/my/badges', t('shell.myBadges')], ['/my/hours', t('shell.myHours')]);
-  if (has('TEACHER')) links.push(['/catalog', t('shell.catalog')], ['/my/enrollments', t('shell.myWork')], ['/my/cohorts', t('shell.dueDates')], ['/my/badges', t('shell.myBadges')], ['/my/hours', t('shell.myHours')]);
+  if (has('TEACHER')) links.push(['/catalog', t('shell.catalog')], ['/my/enrollments', t('shell.myWork')], ['/my/cohorts', t('shell.dueDates')], ['/my/plan', t('shell.myPlan')], ['/my/badges', t('shell.myBadges')], ['/my/hours', t('shell.myHours')]);
   if (has('ASSESSOR')) links.push(['/reviews', t('shell.reviews')], ...(has('DISTRICT_ADMIN') ? [] : [['/cohorts', t('shell.cohorts')] as [string, string]]));
-  if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', t('shell.templates')], ['/admin/approvals', t('shell.approvals')], ['/admin/cohorts', t('shell.cohorts')],
+  // supervisors (coaches, assessors standing for a principal) approve learning plans
+  if ((has('COACH') || has('ASSESSOR')) && !has('DISTRICT_ADMIN')) links.push(['/plans', t('shell.plans')]);
+  if (has('DISTRICT_ADMIN')) links.push(['/admin/templates', t('shell.templates')], ['/admin/approvals', t('shell.approvals')], ['/admin/cohorts', t('shell.cohorts')], ['/admin/plans', t('shell.needsAndPlans')],
     ['/admin/people', t('shell.people')], ['/admin/badges', t('shell.badgesIssued')], ['/admin/endorsements', t('shell.endorsements')], ['/admin/reports', t('shell.reports')], ['/admin/settings', t('shell.settings')]);
   if (session.me && !session.me.departed) links.push(['/practice', t('shell.practice')]);
   links.push(['/verify', t('shell.verify')]);

@@ -1,10 +1,11 @@
 // The catalog and a microcredential's page: what it takes per tier, what it pays, how it is scored.
-import { navigate } from '../../core/app';
+import { has, navigate } from '../../core/app';
 import { money } from '../../core/format';
 import type { CatalogueItem, RequirementPreview, TierPreview } from './types';
 import { append, busy, field, growingList, h, input, markdown, pagedList, select, showError, scrollTable } from '../../ui';
 import { templateApi } from './api';
 import { enrollmentApi } from '../enrollment/api';
+import { recommendedStrip } from '../plan/recommendations';
 import { t } from '../../core/i18n';
 
 const FILTERS = ['q', 'standard', 'cluster', 'subject', 'gradeBand', 'stipendMin'] as const;
@@ -47,7 +48,10 @@ export async function catalogue(_: unknown, q: URLSearchParams): Promise<Node> {
   // open on wide screens or when filters are in use; folded on a phone so the list comes first
   const box = h('details', { class: 'filters-box', open: active > 0 || window.innerWidth >= 700 },
     h('summary', {}, active ? t('template.catalog.filtersInUse', { active: active }) : t('template.catalog.filters')), form);
-  return h('section', {}, h('h1', {}, t('template.catalog.title')), box,
+  return h('section', {}, h('h1', {}, t('template.catalog.title')),
+    // learning plans (org.cairn.plan): what the teacher's plan and the district's survey point to
+    has('TEACHER') ? recommendedStrip() : null,
+    box,
     h('p', { role: 'status' }, t('template.catalog.shownOf', { shownCount: facets.matching, allCount: facets.total })),
     cards.element, pager.footer);
 }

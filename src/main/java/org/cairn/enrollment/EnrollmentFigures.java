@@ -57,4 +57,15 @@ public class EnrollmentFigures {
 			.collectMap(row -> row.getString("_id"), row -> ((Number) row.get("cents")).longValue());
 	}
 
+	/** Person id to the template versions they pursue in the district (enrolments in any state but declined). */
+	public Mono<Map<String, java.util.Set<String>>> templatesByPerson(String districtId) {
+		Aggregation pursued = Aggregation.newAggregation(
+				Aggregation.match(Criteria.where("districtId").is(districtId)
+					.and("state").ne(EnrollmentState.DECLINED.name())),
+				Aggregation.group("personId").addToSet("templateId").as("versions"));
+		return mongo.aggregate(pursued, "enrollments", Document.class)
+			.collectMap(row -> row.getString("_id"),
+					row -> java.util.Set.copyOf(row.getList("versions", String.class)));
+	}
+
 }

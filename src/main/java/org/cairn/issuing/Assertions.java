@@ -41,4 +41,15 @@ public class Assertions {
 			.collectMap(row -> row.getString("_id"), row -> ((Number) row.get("badges")).longValue());
 	}
 
+	/** Person id to the template versions of the badges they hold now (not revoked) in the district. */
+	public Mono<Map<String, java.util.Set<String>>> heldTemplatesByPerson(String districtId) {
+		Aggregation held = Aggregation.newAggregation(
+				Aggregation.match(Criteria.where("districtId").is(districtId).and("revokedAt").isNull()
+					.and("templateId").ne(null)),
+				Aggregation.group("personId").addToSet("templateId").as("versions"));
+		return mongo.aggregate(held, IssuedAssertion.COLLECTION, Document.class)
+			.collectMap(row -> row.getString("_id"),
+					row -> java.util.Set.copyOf(row.getList("versions", String.class)));
+	}
+
 }

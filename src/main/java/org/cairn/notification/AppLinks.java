@@ -25,4 +25,14 @@ public final class AppLinks {
 		return "/reviews/" + submissionId;
 	}
 
+	/** A learning plan as its supervisor reads and decides it. */
+	public static String plan(String planId) {
+		return "/plans/" + planId;
+	}
+
+	/** The teacher's own learning plan. */
+	public static String myPlan() {
+		return "/my/plan";
+	}
+
 }

@@ -9,6 +9,10 @@ public enum NoticeKind {
 	/** Work of mine in a cohort is due soon (at the cohort's reminder days before its due date). */
 	WORK_DUE,
 	/** My district enrolled me in a cohort. */
-	COHORT_ENROLLED
+	COHORT_ENROLLED,
+	/** A teacher I supervise submitted their learning plan. */
+	PLAN_SUBMITTED,
+	/** My supervisor approved or returned my learning plan. */
+	PLAN_DECIDED
 
 }

@@ -43,6 +43,13 @@ class ReportController {
 		return reports.coverage(user.districtId());
 	}
 
+	/** The district's needs (its latest survey) against what its teachers plan, pursue and earn, by school. */
+	@GetMapping("/needs")
+	Mono<NeedsReport> needs(@AuthenticationPrincipal CairnUser user) {
+		user.require(Role.DISTRICT_ADMIN);
+		return reports.needs(user.districtId());
+	}
+
 	/**
 	 * Computes the district's reports again now. They are kept current by the changes the features announce; this is
 	 * for a change made to the store by hand (a restore, a script), and is safe to repeat.

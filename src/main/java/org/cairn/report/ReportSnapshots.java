@@ -14,6 +14,7 @@ import org.cairn.enrollment.EnrollmentsChanged;
 import org.cairn.evidence.EvidenceChanged;
 import org.cairn.issuing.AssertionIssued;
 import org.cairn.issuing.AssertionRevoked;
+import org.cairn.plan.PlansChanged;
 import org.cairn.problem.ProblemException;
 import org.cairn.review.SubmissionsChanged;
 import org.cairn.template.TemplatesChanged;
@@ -63,12 +64,16 @@ class ReportSnapshots {
 
 	static final String TEMPLATE = "template/";
 
+	static final String NEEDS = "needs";
+
 	/** How long a burst of changes may go on before the background computes the district's reports again. */
 	private static final Duration SETTLE = Duration.ofSeconds(2);
 
 	private final ReactiveMongoTemplate mongo;
 
 	private final Reports reports;
+
+	private final NeedsReports needsReports;
 
 	private final JsonMapper json;
 
@@ -96,9 +101,11 @@ class ReportSnapshots {
 
 	}
 
-	ReportSnapshots(ReactiveMongoTemplate mongo, Reports reports, JsonMapper json, Clock clock) {
+	ReportSnapshots(ReactiveMongoTemplate mongo, Reports reports, NeedsReports needsReports, JsonMapper json,
+			Clock clock) {
 		this.mongo = mongo;
 		this.reports = reports;
+		this.needsReports = needsReports;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -109,6 +116,10 @@ class ReportSnapshots {
 
 	Mono<CoverageReport> coverage(String districtId) {
 		return current(districtId, COVERAGE, CoverageReport.class, () -> reports.coverage(districtId));
+	}
+
+	Mono<NeedsReport> needs(String districtId) {
+		return current(districtId, NEEDS, NeedsReport.class, () -> needsReports.of(districtId));
 	}
 
 	Mono<TemplateReport> template(String districtId, String templateId) {
@@ -187,6 +198,9 @@ class ReportSnapshots {
 	private Mono<?> compute(String districtId, String kind) {
 		if (kind.startsWith(TEMPLATE)) {
 			return template(districtId, kind.substring(TEMPLATE.length()));
+		}
+		if (kind.equals(NEEDS)) {
+			return needs(districtId);
 		}
 		return kind.equals(COVERAGE) ? coverage(districtId) : participation(districtId);
 	}
@@ -278,6 +292,11 @@ class ReportSnapshots {
 
 	@EventListener
 	void on(AssertionRevoked event) {
+		changed(event.districtId());
+	}
+
+	@EventListener
+	void on(PlansChanged event) {
 		changed(event.districtId());
 	}
 
