@@ -36,4 +36,20 @@ public final class AcceptHeader {
 		return false;
 	}
 
+	/**
+	 * True when an endpoint writing JSON answers {@code application/json} to this {@code Accept}: none, or only
+	 * {@code application/json} and {@code * / *}, with no parameter but a non-zero quality. Anything else (JSON-LD,
+	 * HTML, a charset) is for the framework's negotiation; used to send JSON written beforehand only where it would.
+	 */
+	public static boolean plainJson(List<MediaType> accept) {
+		for (MediaType type : accept) {
+			boolean json = type.getType().equals("application") && type.getSubtype().equals("json");
+			int parameters = type.getParameters().size() - (type.getParameter("q") == null ? 0 : 1);
+			if (!(json || type.isWildcardType()) || parameters > 0 || type.getQualityValue() == 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 }

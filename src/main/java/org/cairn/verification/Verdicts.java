@@ -19,6 +19,7 @@ import org.cairn.outbound.Fetched;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reports of Cairn's own genuine badges, remembered by the SHA-256 of what was given (the JWS, assertion, URL
@@ -32,6 +33,9 @@ import tools.jackson.databind.JsonNode;
  * a revocation or its settings, at once on the instance where that happens and within {@code cache-poll-ms} on the
  * others, and keeps none longer than a minute), and only until the first moment a date in anything it read (an
  * expiry, a future issue date) could change the verdict, and {@link #MAX_AGE} at the latest.
+ * <p>
+ * A remembered report is also written as JSON once ({@link Remembered#json()}): writing the report was a quarter of
+ * the CPU a remembered verification cost (docs/verification.md, "Where the time goes").
  */
 final class Verdicts {
 
@@ -51,9 +55,12 @@ final class Verdicts {
 
 	private final Clock clock;
 
-	Verdicts(DocumentFetcher documents, Clock clock) {
+	private final JsonMapper json;
+
+	Verdicts(DocumentFetcher documents, Clock clock, JsonMapper json) {
 		this.documents = documents;
 		this.clock = clock;
+		this.json = json;
 	}
 
 	/** The key of a request: the SHA-256 of its kind, content or file, and recipient. */
@@ -80,7 +87,7 @@ final class Verdicts {
 	}
 
 	/** The remembered report for this key when it still holds, else empty. */
-	Mono<Report> recall(String key) {
+	Mono<Remembered> recall(String key) {
 		Remembered entry = remembered.get(key);
 		if (entry == null) {
 			return Mono.empty();
@@ -101,7 +108,7 @@ final class Verdicts {
 					return Mono.empty();
 				}
 				recalled.incrementAndGet();
-				return Mono.just(entry.report());
+				return Mono.just(entry);
 			});
 	}
 
@@ -126,7 +133,7 @@ final class Verdicts {
 		if (remembered.size() >= MAX_ENTRIES) {
 			remembered.clear(); // bounded: start over rather than track recency on every hit
 		}
-		remembered.put(key, new Remembered(report, List.copyOf(reads.all()), until));
+		remembered.put(key, new Remembered(report, List.copyOf(reads.all()), until, json));
 	}
 
 	/** The first future moment named by a date field anywhere in the node (not deeper than a few levels), or limit. */
@@ -169,7 +176,49 @@ final class Verdicts {
 		return recalled.get();
 	}
 
-	private record Remembered(Report report, List<Read> reads, Instant until) {
+	/** A remembered report, what it read, until when it may be given, and its JSON once written. */
+	static final class Remembered {
+
+		private final Report report;
+
+		private final List<Read> reads;
+
+		private final Instant until;
+
+		private final JsonMapper mapper;
+
+		/** Written at the first recall that needs it; the same report always gives the same bytes. */
+		private volatile byte[] json;
+
+		private Remembered(Report report, List<Read> reads, Instant until, JsonMapper mapper) {
+			this.report = report;
+			this.reads = reads;
+			this.until = until;
+			this.mapper = mapper;
+		}
+
+		Report report() {
+			return report;
+		}
+
+		List<Read> reads() {
+			return reads;
+		}
+
+		Instant until() {
+			return until;
+		}
+
+		/** The report as JSON, as the answer's codec writes it (the same mapper); never changed by a reader. */
+		byte[] json() {
+			byte[] written = json;
+			if (written == null) {
+				written = mapper.writeValueAsBytes(report);
+				json = written;
+			}
+			return written;
+		}
+
 	}
 
 	/** A document a verification read: where, and the very node it got. */

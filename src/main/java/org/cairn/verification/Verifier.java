@@ -69,7 +69,7 @@ public final class Verifier {
 		this.endorsements = new EndorsementProbe(retrieval, document, hosted, signature, claims, ob3);
 		this.clock = clock;
 		this.deadline = deadline;
-		this.verdicts = new Verdicts(documents, clock);
+		this.verdicts = new Verdicts(documents, clock, json);
 	}
 
 	/**
@@ -81,6 +81,14 @@ public final class Verifier {
 	}
 
 	Mono<Report> verify(VerificationRequest request) {
+		return verified(request).map(Verified::report);
+	}
+
+	/**
+	 * The report, and for a remembered one its JSON written once: whoever gets the report unchanged (no district's
+	 * trust marks, a JSON answer) can send those bytes instead of writing the report again.
+	 */
+	Mono<Verified> verified(VerificationRequest request) {
 		if (request.source() == VerificationRequest.Source.FILE && request.file() != null
 				&& PdfExtraction.looksLike(request.file())) {
 			// a transcript carries many badges: each is verified and reported on its own
@@ -88,21 +96,26 @@ public final class Verifier {
 				.subscribeOn(Schedulers.boundedElastic())
 				.flatMap(found -> TranscriptVerification.isTranscript(found.orElse(null))
 						? transcripts.verify(found.get(), request.recipient(), this::verifyOne)
-						: verifyOne(request));
+						: verifyOne(request))
+				.map(report -> new Verified(report, null));
 		}
 		return remembered(request);
 	}
 
+	/** @param json the report written as JSON, or null when it was not remembered (write it as usual) */
+	record Verified(Report report, byte[] json) {
+	}
+
 	/** One badge: a remembered report when nothing it read changed ({@link Verdicts}), else verified in full. */
-	private Mono<Report> remembered(VerificationRequest request) {
+	private Mono<Verified> remembered(VerificationRequest request) {
 		String key = Verdicts.key(request);
-		return verdicts.recall(key).switchIfEmpty(Mono.defer(() -> {
+		return verdicts.recall(key).map(entry -> new Verified(entry.report(), entry.json())).switchIfEmpty(Mono.defer(() -> {
 			Verdicts.Reads reads = new Verdicts.Reads();
 			Run run = new Run(request.recipient());
 			return steps(request, run).then(Mono.fromCallable(() -> {
 				Report report = report(run);
 				verdicts.remember(key, report, run, reads);
-				return report;
+				return new Verified(report, null);
 			})).contextWrite(context -> context.put(Verdicts.Reads.class, reads));
 		}));
 	}

@@ -2,7 +2,9 @@ package org.cairn.verification;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.cairn.account.Person;
 import org.cairn.account.Role;
@@ -15,7 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,6 +109,54 @@ class RememberedVerdictsIntegrationTests extends IntegrationTest {
 		JsonNode someoneElse = verify(Map.of("jws", jws, "recipient", "someone.else@example.org"));
 		assertThat(someoneElse.get("valid").asBoolean()).isFalse();
 		assertThat(VerificationApiIntegrationTests.failed(someoneElse)).containsExactly("recipient.match");
+	}
+
+	@Test
+	void aRememberedReportIsAnsweredWithTheHeadersAndBytesOfTheFullAnswer() {
+		Issued issued = signedBadge();
+		String jws = issued.badge().get("jws").asString();
+		EntityExchangeResult<byte[]> full = post(jws, "application/json", "");
+		long recalled = verifier.recalled();
+		for (String accept : new String[] { "application/json", "*/*", "", "application/json, */*;q=0.5" }) {
+			EntityExchangeResult<byte[]> again = post(jws, accept, "");
+			assertThat(again.getResponseBody()).as("Accept: " + accept).isEqualTo(full.getResponseBody());
+			assertThat(headers(again)).as("Accept: " + accept).isEqualTo(headers(full));
+			assertThat(again.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).as("no cookie for a verifier").isNull();
+		}
+		assertThat(verifier.recalled()).as("all four answered from memory").isEqualTo(recalled + 4);
+
+		EntityExchangeResult<byte[]> page = post(jws, "text/html", "");
+		assertThat(page.getResponseHeaders().getContentType().toString()).startsWith("text/html");
+
+		// a district's trust marks are applied to a remembered report, and never stay on it for the next caller
+		String issuerId = json.readTree(full.getResponseBody()).get("issuer").get("id").asString();
+		data.as(issued.admin()).post().uri("/api/v1/district/trusted-issuers").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("issuerId", issuerId, "name", "Our own district")).exchange().expectStatus().isCreated();
+		JsonNode forDistrict = json.readTree(
+				post(jws, "application/json", "?district=" + issued.admin().districtId()).getResponseBody());
+		assertThat(forDistrict.get("issuer").get("recognised").asBoolean()).isTrue();
+		assertThat(post(jws, "application/json", "").getResponseBody()).as("the next anonymous verifier's answer")
+			.isEqualTo(full.getResponseBody());
+		assertThat(verifier.recalled()).isEqualTo(recalled + 7);
+	}
+
+	private EntityExchangeResult<byte[]> post(String jws, String accept, String query) {
+		return http.post().uri("/api/v1/verifications" + query).contentType(MediaType.APPLICATION_JSON)
+			.headers(h -> {
+				if (!accept.isEmpty()) {
+					h.set(HttpHeaders.ACCEPT, accept);
+				}
+			})
+			.bodyValue(Map.of("jws", jws)).exchange().expectStatus().isOk().expectBody().returnResult();
+	}
+
+	/** Every response header but those that differ per request. */
+	private static Map<String, List<String>> headers(EntityExchangeResult<byte[]> result) {
+		Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		result.getResponseHeaders().forEach(headers::put);
+		headers.remove("X-Request-Id");
+		headers.remove("Date");
+		return headers;
 	}
 
 	private String verify(String jws) {
