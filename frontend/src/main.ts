@@ -17,7 +17,8 @@ import { routes as transcript } from './features/transcript/routes';
 import { routes as endorsement } from './features/endorsement/routes';
 import { routes as practice } from './features/practice/routes';
 import { routes as cohort } from './features/cohort/routes';
+import { routes as pay } from './features/pay/routes';
 
-setRoutes([...account, ...verification, ...issuing, ...template, ...enrollment, ...evidence, ...review, ...people, ...report, ...notification, ...district, ...transcript, ...endorsement, ...cohort, ...practice]);
+setRoutes([...account, ...verification, ...issuing, ...template, ...enrollment, ...evidence, ...review, ...people, ...report, ...notification, ...district, ...transcript, ...endorsement, ...cohort, ...practice, ...pay]);
 
 void loadSession().then(render);
