@@ -18,7 +18,8 @@ import { routes as endorsement } from './features/endorsement/routes';
 import { routes as practice } from './features/practice/routes';
 import { routes as cohort } from './features/cohort/routes';
 import { routes as plan } from './features/plan/routes';
+import { routes as pay } from './features/pay/routes';
 
-setRoutes([...account, ...verification, ...issuing, ...template, ...enrollment, ...evidence, ...review, ...people, ...report, ...notification, ...district, ...transcript, ...endorsement, ...cohort, ...plan, ...practice]);
+setRoutes([...account, ...verification, ...issuing, ...template, ...enrollment, ...evidence, ...review, ...people, ...report, ...notification, ...district, ...transcript, ...endorsement, ...cohort, ...plan, ...practice, ...pay]);
 
 void loadSession().then(render);

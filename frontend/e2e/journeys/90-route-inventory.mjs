@@ -227,7 +227,7 @@ journey('route-inventory', async () => {
       '/notifications', '/account'], failures);
     await inventory('admin', admin, routesByRole.admin = ['/admin/templates', `/admin/templates/${templates[0].id}`, '/admin/approvals', '/admin/people',
       '/admin/badges', '/admin/reports', ...(submissions[0] ? [`/reviews/${submissions[0].id}`] : []), '/catalog', '/verify',
-      '/admin/approvals/history', '/admin/people/roles', '/admin/people?left=1', '/admin/reviews', '/admin/settings', '/admin/endorsements', '/admin/hours',
+      '/admin/approvals/history', '/admin/people/roles', '/admin/people?left=1', '/admin/reviews', '/admin/settings', '/admin/endorsements', '/admin/hours', '/admin/pay',
       '/admin/cohorts', ...cohorts.map((c) => `/admin/cohorts/${c.id}`).slice(0, 1),
       '/admin/plans', '/admin/surveys/new', ...surveys.map((x) => `/admin/surveys/${x.id}`).slice(0, 1), '/admin/reports/needs', ...plans.map((x) => `/plans/${x.id}`).slice(0, 1), '/practice', '/practice/settings', '/notifications', '/account'], failures);
   } finally {

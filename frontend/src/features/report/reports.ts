@@ -68,6 +68,7 @@ export async function reports(_: unknown, q: URLSearchParams): Promise<Node> {
   return h('section', { class: 'reports' }, h('h1', {}, t('report.reports.title')),
     h('p', {}, t('report.reports.participation', { enrolled: d.enrolled, teachers: d.teachers, participationPercent: d.participationPercent, passedATier: d.passedATier, stipendCents: money(d.stipendCents) })),
     payrollExport(),
+    h('p', {}, h('a', { href: '/admin/pay' }, t('pay.page.link'))),
     h('p', {}, h('a', { href: '/admin/hours' }, t('report.reports.hoursLink'))),
     field(t('report.reports.microcredential'), picker),
     h('div', { class: 'charts' },

@@ -7,6 +7,7 @@ import { templateApi } from './api';
 import { enrollmentApi } from '../enrollment/api';
 import { recommendedStrip } from '../plan/recommendations';
 import { t } from '../../core/i18n';
+import { payLine, paySummary } from '../pay/describe';
 
 const FILTERS = ['q', 'standard', 'cluster', 'subject', 'gradeBand', 'stipendMin'] as const;
 
@@ -20,6 +21,7 @@ export async function catalogue(_: unknown, q: URLSearchParams): Promise<Node> {
     h('p', { class: 'meta' }, t('template.catalog.tiers', { tiers: t('template.catalog.tierCount', { count: tpl.tierCount }),
       stipend: tpl.totalStipendCents ? t('template.catalog.upTo', { amount: money(tpl.totalStipendCents) }) : t('template.catalog.noStipend') }),
       tpl.proposalRequired ? t('template.catalog.proposalFirst') : ''),
+    tpl.tiers.some((x) => x.pay && x.pay.kind !== 'NONE' && x.pay.kind !== 'STIPEND') ? h('p', { class: 'meta pays' }, t('pay.describe.pays', { pays: paySummary(tpl.tiers.map((x) => x.pay)) })) : null,
     h('ul', { class: 'tags', 'aria-label': t('template.catalog.alignments') }, tpl.alignments.slice(0, 4).map((a) => h('li', {}, a.targetName)))));
   const paged = (page: number, size: number) => {
     const one = new URLSearchParams(query);
@@ -75,6 +77,7 @@ export async function templatePage(p: { id: string }): Promise<Node> {
     h('p', {}, existing ? h('a', { href: `/my/enrollments/${existing.id}`, class: 'button primary' }, t('template.catalog.continue')) : start),
     h('h2', {}, t('template.catalog.whatPays')),
     h('p', {}, t('template.catalog.upToAll', { amount: money(tpl.totalStipendCents) }), tpl.validFor ? t('template.catalog.validFor', { validFor: tpl.validFor }) : ''),
+    h('ul', { class: 'pays', 'aria-label': t('pay.describe.perTier') }, tpl.tiers.map((tier) => h('li', {}, h('strong', {}, `${tier.title}: `), payLine(tier.pay)))),
     h('h2', {}, t('template.catalog.whatTakes')),
     tpl.proposalRequired ? h('p', {}, t('template.catalog.proposalFirstDetail')) : null,
     tpl.tiers.map((tier) => tierDetails(tier, tpl.levels)),

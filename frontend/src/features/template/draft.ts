@@ -2,6 +2,8 @@
 // from titles, durations as number + unit, and the validator's field paths and messages in a principal's words.
 import type { Alignment, Kind } from './types';
 import { t } from '../../core/i18n';
+import type { Pay } from '../pay/types';
+import { payFieldLabel } from '../pay/describe';
 
 export interface Criterion { key: string; name: string; descriptors: string[] }
 export interface Requirement {
@@ -12,6 +14,8 @@ export interface Requirement {
 export interface Tier {
   key: string; title: string; description?: string | null; requires: string[]; awardedSeparately: boolean; stipendCents: number;
   fundingSource?: string | null; estimatedHours?: number | null; credits?: number | null; requirements: Requirement[];
+  /** What passing the tier pays (the last tier's: what earning the whole microcredential pays). */
+  pay?: Pay | null;
 }
 export interface Scale { name: string; levels: string[]; passingLevel: number }
 export interface Content {
@@ -45,7 +49,7 @@ export function emptyContent(): Content {
 }
 export function newTier(i: number, scale: Scale): Tier {
   return { key: `tier-${i + 1}`, title: t('template.draft.tierN', { i: i + 1 }), description: '', requires: [], awardedSeparately: true, stipendCents: 0,
-    fundingSource: null, estimatedHours: null, credits: null, requirements: [newRequirement(0, scale)] };
+    fundingSource: null, estimatedHours: null, credits: null, requirements: [newRequirement(0, scale)], pay: { kind: 'STIPEND', cents: 0 } };
 }
 /** A renewal tier: shorter than the microcredential, its own requirements and rubric; its key is always "renewal". */
 export function newRenewalTier(scale: Scale): Tier {
@@ -133,7 +137,7 @@ export function describeField(path: string, c: Content): string {
     else if (name === 'criteria' && i !== null && tier) parts.push(t('template.draft.criterionPart', { i: i + 1, name: req?.criteria[i]?.name ? ` “${req.criteria[i].name}”` : '' }));
     else if (name === 'descriptors' && i !== null) parts.push(t('template.draft.descriptionFor', { i: c.scale?.levels[i] ?? t('template.draft.levelN', { n: i + 1 }) }));
     else if (name === 'alignments' && i !== null) parts.push(t('template.draft.standardN', { i: i + 1 }));
-    else parts.push(LABELS()[name] ?? name);
+    else parts.push(LABELS()[name] ?? payFieldLabel(name) ?? name);
   }
   return parts.join(' › ');
 }

@@ -18,6 +18,8 @@ export { emptyContent };
 import { append, busy, clearErrors, field, h, input, markdown, select, showError, textarea, toast } from '../../ui';
 import { t } from '../../core/i18n';
 import { stateName } from './templates';
+import { payApi } from '../pay/api';
+import { payFields } from '../pay/fields';
 
 export async function editor(p: { id: string }): Promise<Node> {
   const isNew = p.id === 'new';
@@ -26,6 +28,7 @@ export async function editor(p: { id: string }): Promise<Node> {
   c.scale ??= SCALES().two;
   c.tags ??= { subjects: [], gradeBands: [], topics: [] };
   const draft = !view || view.status === 'DRAFT';
+  const fundingSources = await payApi.fundingSources().catch(() => [] as string[]);
   const createKey = crypto.randomUUID(); // the first save of a new template creates one draft, however often it is retried
   const root = h('section', { class: 'editor' });
   const body = h('div', {});
@@ -178,7 +181,7 @@ export async function editor(p: { id: string }): Promise<Node> {
     return h('fieldset', { class: 'tier', 'data-field': path }, legend,
       text(t('template.editor.tierTitle'), `${path}.title`, tr.title, (v) => { tr.title = v; legend.textContent = t('template.editor.tierLegend2', { ti: ti + 1, v: v }); }),
       text(t('template.editor.description'), `${path}.description`, tr.description, (v) => { tr.description = v; }, { area: true }),
-      text(t('template.editor.stipendDollars'), `${path}.stipendCents`, String((tr.stipendCents || 0) / 100), (v) => { tr.stipendCents = Math.max(0, Math.round((num(v) ?? 0) * 100)); showTotal(); }, { type: 'number', attrs: { min: 0, step: 1 } }),
+      payFields(tr, path, { sources: fundingSources, editable: draft, last: ti === c.tiers.length - 1, changed: () => { dirty = true; showTotal(); }, rerender: () => render() }),
       text(t('template.editor.estimatedHours'), `${path}.estimatedHours`, tr.estimatedHours == null ? '' : String(tr.estimatedHours), (v) => { tr.estimatedHours = num(v); }, { type: 'number', attrs: { min: 0 } }),
       text(t('template.editor.credits'), `${path}.credits`, tr.credits == null ? '' : String(tr.credits), (v) => { tr.credits = num(v); }, { type: 'number', attrs: { min: 0, step: 0.25 } }),
       earlier.length ? h('fieldset', { 'data-field': `${path}.requires` }, h('legend', {}, t('template.editor.requires')),

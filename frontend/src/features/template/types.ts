@@ -1,4 +1,5 @@
 // The service's JSON shapes this feature reads (a subset of each record's fields).
+import type { Pay } from '../pay/types';
 
 export interface Alignment { targetName: string; targetUrl?: string; targetDescription?: string; targetFramework?: string; targetCode?: string }
 export interface Tags { subjects: string[]; gradeBands: string[]; topics: string[] }
@@ -8,7 +9,7 @@ export interface CatalogueFacets { total: number; matching: number; standards: s
 export interface CatalogueItem {
   id: string; title: string; summary: string; artwork?: string; tags: Tags; alignments: Alignment[];
   proposalRequired: boolean; tierCount: number; totalStipendCents: number;
-  tiers: Array<{ key: string; title: string; stipendCents: number; runningTotalCents: number; requirements: string[] }>;
+  tiers: Array<{ key: string; title: string; stipendCents: number; runningTotalCents: number; requirements: string[]; pay?: Pay | null }>;
 }
 export type Kind = 'REFLECTION' | 'VIDEO' | 'ARTIFACTS' | 'LINKS' | 'DATA' | 'PROPOSAL';
 export interface CriterionPreview { key: string; name: string; levels: Array<{ level: string; descriptor: string }> }
@@ -16,6 +17,7 @@ export interface RequirementPreview { key: string; kind: Kind; title: string; pr
 export interface TierPreview {
   key: string; title: string; description?: string; requires: string[]; awardedSeparately: boolean; stipendCents: number;
   runningTotalCents: number; fundingSource?: string; estimatedHours?: number; credits?: number | null; requirements: RequirementPreview[];
+  pay?: Pay | null;
 }
 export interface Preview {
   id: string; familyId: string; version: number; status: string; title: string; summary: string; criteria?: string;

@@ -318,7 +318,7 @@ class EarningDemo implements DemoStep {
 		return out.toByteArray();
 	}
 
-	private Mono<CairnUser> user(String personId) {
+	Mono<CairnUser> user(String personId) {
 		return people.findById(personId)
 			.map(p -> new CairnUser(p.id(), p.districtId(), p.email(), p.displayName(), p.roles(), p.platformAdmin(), false));
 	}

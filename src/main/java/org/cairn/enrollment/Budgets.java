@@ -1,9 +1,13 @@
 package org.cairn.enrollment;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.cairn.district.District;
 import org.cairn.problem.ProblemException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -17,6 +21,9 @@ import org.springframework.stereotype.Component;
 /** Commits stipends against the fiscal-year budget and moves them to paid as tiers pass. */
 @Component
 class Budgets {
+
+	/** The enrolments a ledger counts, so that a retried commit counts each once. */
+	private static final String COUNTED = "commits";
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -32,22 +39,71 @@ class Budgets {
 	}
 
 	/**
-	 * Commits {@code cents} against the current fiscal year, or fails with {@code budget-exceeded} naming the
-	 * committed, paid and remaining figures. Returns the ledger id.
+	 * Commits an enrolment's amounts, each against its fiscal year, or none of them: one conditional increment per
+	 * year ("only if spent + amount ≤ budget, and this enrolment is not yet counted"), so concurrent approvals on any
+	 * number of instances cannot overspend any year, and a retried approval counts each year once. When a year would
+	 * be overspent, the years already counted are given back and it fails with {@code budget-exceeded} naming that
+	 * year's committed, paid and remaining figures.
 	 */
-	Mono<String> commit(District district, long cents) {
-		FiscalYear year = currentYear(district);
+	Mono<Void> commitAll(District district, String enrollmentId, List<Commitment> commitments) {
+		Map<String, Long> byYear = new TreeMap<>();
+		for (Commitment c : commitments) {
+			byYear.merge(c.fiscalYear(), c.cents(), Long::sum);
+		}
+		List<Map.Entry<String, Long>> years = List.copyOf(byYear.entrySet());
+		return commitFrom(district, enrollmentId, years, 0);
+	}
+
+	private Mono<Void> commitFrom(District district, String enrollmentId, List<Map.Entry<String, Long>> years,
+			int index) {
+		if (index == years.size()) {
+			return Mono.empty();
+		}
+		FiscalYear year = FiscalYear.parse(years.get(index).getKey());
+		long cents = years.get(index).getValue();
+		return commitYear(district, enrollmentId, year, cents)
+			.then(Mono.defer(() -> commitFrom(district, enrollmentId, years, index + 1)))
+			.onErrorResume(ProblemException.class, ex -> index == 0 ? Mono.error(ex)
+					: release(district.id(), enrollmentId, FiscalYear.parse(years.get(index - 1).getKey()),
+							years.get(index - 1).getValue())
+						.then(Mono.error(ex)));
+	}
+
+	private Mono<Void> commitYear(District district, String enrollmentId, FiscalYear year, long cents) {
 		String id = BudgetLedger.idFor(district.id(), year);
 		long ceiling = district.budgetCents() - cents;
-		Query guarded = Query.query(Criteria.where("_id").is(id).and("spentCents").lte(ceiling));
-		Update commit = new Update().inc("spentCents", cents).inc("committedCents", cents);
+		Query guarded = Query.query(Criteria.where("_id")
+			.is(id)
+			.and("spentCents")
+			.lte(ceiling)
+			.and(COUNTED)
+			.ne(enrollmentId));
+		Update commit = new Update().inc("spentCents", cents).inc("committedCents", cents).push(COUNTED, enrollmentId);
 		return ensure(district.id(), year)
 			.then(ceiling < 0 ? Mono.<BudgetLedger>empty()
 					: mongo.findAndModify(guarded, commit, FindAndModifyOptions.options().returnNew(true),
 							BudgetLedger.class))
-			.map(BudgetLedger::id)
-			.switchIfEmpty(Mono.defer(() -> ledger(district.id(), year).flatMap(ledger -> Mono.error(exceeded(district,
-					ledger, cents)))));
+			.switchIfEmpty(Mono.defer(() -> mongo
+				.exists(Query.query(Criteria.where("_id").is(id).and(COUNTED).is(enrollmentId)), BudgetLedger.class)
+				.flatMap(counted -> counted ? mongo.findById(id, BudgetLedger.class)
+						: ledger(district.id(), year).flatMap(l -> Mono.error(exceeded(district, l, cents))))))
+			.then();
+	}
+
+	/** Gives back a year an enrolment counted (a later year refused it); a no-op when it is not counted. */
+	private Mono<Void> release(String districtId, String enrollmentId, FiscalYear year, long cents) {
+		return mongo
+			.updateFirst(
+					Query.query(Criteria.where("_id").is(BudgetLedger.idFor(districtId, year)).and(COUNTED)
+						.is(enrollmentId)),
+					new Update().inc("spentCents", -cents).inc("committedCents", -cents).pull(COUNTED, enrollmentId),
+					BudgetLedger.class)
+			.then();
+	}
+
+	/** Earned pay moves from committed to paid in its fiscal year; spent is unchanged. */
+	Mono<Void> pay(String districtId, String fiscalYear, long cents) {
+		return pay(districtId + ":" + fiscalYear, cents);
 	}
 
 	/** A passed tier's stipend moves from committed to paid; spent is unchanged. */
@@ -56,6 +112,20 @@ class Budgets {
 			.updateFirst(Query.query(Criteria.where("_id").is(ledgerId)),
 					new Update().inc("committedCents", -cents).inc("paidCents", cents), BudgetLedger.class)
 			.then();
+	}
+
+	/**
+	 * Each fiscal year's figures from the current one: at least {@code minYears}, and on to the last year anything
+	 * is committed in (a salary increase commits years ahead).
+	 */
+	Flux<BudgetFigures> years(District district, int minYears) {
+		FiscalYear current = currentYear(district);
+		Query ahead = Query.query(Criteria.where("districtId").is(district.id()).and("fiscalYear").gte(current.label()));
+		return mongo.find(ahead, BudgetLedger.class)
+			.map(l -> FiscalYear.parse(l.fiscalYear()).endingYear())
+			.reduce(current.endingYear() + minYears - 1, Math::max)
+			.flatMapMany(last -> Flux.range(current.endingYear(), last - current.endingYear() + 1))
+			.concatMap(ending -> ledger(district.id(), new FiscalYear(ending)).map(l -> BudgetFigures.of(district, l)));
 	}
 
 	Mono<BudgetFigures> figures(District district, String fiscalYear) {
@@ -74,11 +144,12 @@ class Budgets {
 			.then();
 	}
 
-	private static FiscalYear parse(String label) {
-		if (label == null || !label.matches("FY\\d{4}")) {
+	static FiscalYear parse(String label) {
+		FiscalYear year = FiscalYear.parse(label);
+		if (year == null) {
 			throw ProblemException.invalid("fiscalYear", "use the form FY2027");
 		}
-		return new FiscalYear(Integer.parseInt(label.substring(2)));
+		return year;
 	}
 
 	private static ProblemException exceeded(District district, BudgetLedger ledger, long requested) {

@@ -21,6 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param budgetId the fiscal-year budget the stipends were committed against, once approved
  * @param committedCents what approval committed (the template's total stipend)
  * @param renewal set when this enrolment renews a badge: which one, and the badge it earns again; null otherwise
+ * @param commitments what approval committed, per tier and fiscal year (a salary increase holds several years);
+ * null for enrolments approved before pay had kinds (their stipends were committed against {@code budgetId})
  */
 @Document("enrollments")
 @CompoundIndex(name = "district_person", def = "{'districtId': 1, 'personId': 1}")
@@ -30,7 +32,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Enrollment(@Id String id, @Indexed String districtId, String personId, String templateId,
 		String familyId, String templateTitle, @Indexed(unique = true) String activeKey, EnrollmentState state,
 		Proposal proposal, String decisionComment, String decidedBy, String budgetId, long committedCents,
-		Instant startedAt, Instant proposedAt, Instant decidedAt, Instant completedAt, Renewing renewal) {
+		Instant startedAt, Instant proposedAt, Instant decidedAt, Instant completedAt, Renewing renewal,
+		java.util.List<Commitment> commitments) {
 
 	/**
 	 * What a renewal enrolment renews.
@@ -39,6 +42,16 @@ public record Enrollment(@Id String id, @Indexed String districtId, String perso
 	 * @param tierKey the tier of that badge (null for the whole microcredential's badge): passing issues it again
 	 */
 	public record Renewing(String assertionId, String tierKey) {
+	}
+
+	/** An enrolment with nothing committed yet. */
+	public Enrollment(String id, String districtId, String personId, String templateId, String familyId,
+			String templateTitle, String activeKey, EnrollmentState state, Proposal proposal, String decisionComment,
+			String decidedBy, String budgetId, long committedCents, Instant startedAt, Instant proposedAt,
+			Instant decidedAt, Instant completedAt, Renewing renewal) {
+		this(id, districtId, personId, templateId, familyId, templateTitle, activeKey, state, proposal,
+				decisionComment, decidedBy, budgetId, committedCents, startedAt, proposedAt, decidedAt, completedAt,
+				renewal, null);
 	}
 
 	/** An ordinary enrolment (tests and older callers). */

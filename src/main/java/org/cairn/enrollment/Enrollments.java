@@ -1,6 +1,9 @@
 package org.cairn.enrollment;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
@@ -13,10 +16,12 @@ import org.cairn.notification.NoticeKind;
 import org.cairn.notification.Notifier;
 import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
+import org.cairn.template.Pay;
 import org.cairn.template.Template;
 import org.cairn.template.TemplateProblem;
 import org.cairn.template.TemplateStatus;
 import org.cairn.template.Tier;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -211,19 +216,31 @@ public class Enrollments {
 						? Mono.just(now) : Mono.error(stateConflict(now, "approve")))));
 	}
 
-	/** Commits the budget for an enrolment this caller holds in APPROVING; on refusal it goes back. */
+	/**
+	 * Commits the budget for an enrolment this caller holds in APPROVING (each tier's pay in its fiscal years, see
+	 * {@link PaySchedule}); on refusal it goes back.
+	 */
 	private Mono<Enrollment> commitClaimed(Enrollment claimed, Template template, String actorId, String comment) {
-		long total = template.totalStipendCents();
-		return districts.findById(claimed.districtId())
-			.flatMap(district -> budgets.commit(district, total))
-			.flatMap(ledgerId -> move(claimed.id(), Move.ACTIVATE,
-					new Update().set("budgetId", ledgerId)
-						.set("committedCents", total)
-						.set("decidedBy", actorId)
-						.set("decisionComment", comment)
-						.set("decidedAt", clock.instant())))
-			.onErrorResume(ProblemException.class,
-					ex -> move(claimed.id(), Move.RELEASE_CLAIM, new Update()).then(Mono.error(ex)));
+		return districts.findById(claimed.districtId()).flatMap(district -> {
+			LocalDate today = clock.instant().atZone(FiscalYear.zone(district)).toLocalDate();
+			List<Commitment> commitments = new ArrayList<>();
+			for (Tier tier : template.tiers()) {
+				for (PaySchedule.YearAmount year : PaySchedule.commitments(tier.pay(), today,
+						district.fiscalYearStartMonth())) {
+					commitments.add(new Commitment(tier.key(), year.year().label(), year.cents()));
+				}
+			}
+			long total = commitments.stream().mapToLong(Commitment::cents).sum();
+			return budgets.commitAll(district, claimed.id(), commitments)
+				.then(Mono.defer(() -> move(claimed.id(), Move.ACTIVATE,
+						new Update().set("budgetId", BudgetLedger.idFor(district.id(), budgets.currentYear(district)))
+							.set("committedCents", total)
+							.set("commitments", commitments)
+							.set("decidedBy", actorId)
+							.set("decisionComment", comment)
+							.set("decidedAt", clock.instant()))));
+		}).onErrorResume(ProblemException.class,
+				ex -> move(claimed.id(), Move.RELEASE_CLAIM, new Update()).then(Mono.error(ex)));
 	}
 
 	private Mono<Enrollment> close(Enrollment current, Move close, String actorId, String comment) {
@@ -262,27 +279,55 @@ public class Enrollments {
 	}
 
 	/**
-	 * Records what passing a tier earns: the stipend (once per tier, keyed by enrolment and tier) moves from
-	 * committed to paid; the enrolment completes with its last tier.
+	 * Records what passing a tier earns, once per tier (keyed by enrolment and tier): a stipend for payroll, or a
+	 * salary increase, release time or course credit; what approval committed for the tier moves to paid. The
+	 * enrolment completes with its last tier.
 	 */
 	public Mono<Void> recordPass(Enrollment enrollment, Template template, Tier tier, boolean lastTier) {
-		// a renewal pays nothing: the stipend was paid when the badge was first earned
-		Mono<Void> stipend = tier.stipendCents() <= 0 || enrollment.renews() ? Mono.empty()
-				: mongo
-					.insert(new Stipend(enrollment.id() + ":" + tier.key(), enrollment.districtId(),
-							enrollment.personId(), enrollment.id(), template.id(), template.title(), tier.key(),
-							tier.title(), tier.stipendCents(), tier.fundingSource(),
-							enrollment.budgetId() == null ? null
-									: enrollment.budgetId().substring(enrollment.budgetId().lastIndexOf(':') + 1),
-							clock.instant()))
+		// a renewal pays nothing: the pay was earned when the badge was first earned
+		Pay pay = tier.pay();
+		Mono<Void> earned = enrollment.renews() || pay.kind() == Pay.Kind.NONE ? Mono.empty()
+				: districts.findById(enrollment.districtId())
+					.flatMap(district -> record(district, enrollment, template, tier))
 					.doOnNext(recorded -> events.publishEvent(new EnrollmentsChanged(enrollment.districtId())))
-					.flatMap(recorded -> enrollment.budgetId() == null ? Mono.empty()
-							: budgets.pay(enrollment.budgetId(), tier.stipendCents()))
+					.flatMap(recorded -> payCommitted(enrollment, tier))
 					.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
 					.then();
 		Mono<Void> complete = !lastTier ? Mono.empty()
 				: move(enrollment.id(), Move.COMPLETE, new Update().set("completedAt", clock.instant())).then();
-		return stipend.then(complete);
+		return earned.then(complete);
+	}
+
+	private Mono<Object> record(District district, Enrollment enrollment, Template template, Tier tier) {
+		String id = enrollment.id() + ":" + tier.key();
+		if (tier.pay().kind() == Pay.Kind.STIPEND) {
+			return mongo.insert(new Stipend(id, enrollment.districtId(), enrollment.personId(), enrollment.id(),
+					template.id(), template.title(), tier.key(), tier.title(), tier.stipendCents(), tier.fundingSource(),
+					enrollment.budgetId() == null ? null
+							: enrollment.budgetId().substring(enrollment.budgetId().lastIndexOf(':') + 1),
+					clock.instant()))
+				.cast(Object.class);
+		}
+		LocalDate today = clock.instant().atZone(FiscalYear.zone(district)).toLocalDate();
+		LocalDate effectiveOn = tier.pay().kind() == Pay.Kind.SALARY_INCREASE
+				? PaySchedule.effectiveOn(tier.pay(), today, district.fiscalYearStartMonth()) : null;
+		return mongo.insert(new PayRecord(id, enrollment.districtId(), enrollment.personId(), enrollment.id(),
+				template.id(), template.title(), tier.key(), tier.title(), tier.pay(), effectiveOn,
+				FiscalYear.of(today, district.fiscalYearStartMonth()).label(), clock.instant()))
+			.cast(Object.class);
+	}
+
+	/** What approval committed for the tier becomes paid (earned), in each fiscal year it was committed in. */
+	private Mono<Void> payCommitted(Enrollment enrollment, Tier tier) {
+		if (enrollment.commitments() == null) {
+			// approved before pay had kinds: the stipend was committed against budgetId
+			return enrollment.budgetId() == null || tier.stipendCents() <= 0 ? Mono.empty()
+					: budgets.pay(enrollment.budgetId(), tier.stipendCents());
+		}
+		return Flux.fromIterable(enrollment.commitments())
+			.filter(c -> tier.key().equals(c.tierKey()))
+			.concatMap(c -> budgets.pay(enrollment.districtId(), c.fiscalYear(), c.cents()))
+			.then();
 	}
 
 	/**

@@ -15,9 +15,12 @@ public record FiscalYear(int endingYear) {
 
 	public static FiscalYear of(District district, Instant at) {
 		ZoneId zone = district.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(district.timeZone());
-		LocalDate date = at.atZone(zone).toLocalDate();
-		int start = district.fiscalYearStartMonth() < 1 || district.fiscalYearStartMonth() > 12 ? 1
-				: district.fiscalYearStartMonth();
+		return of(at.atZone(zone).toLocalDate(), district.fiscalYearStartMonth());
+	}
+
+	/** The fiscal year a day falls in, for a year starting in {@code startMonth} (1 to 12). */
+	public static FiscalYear of(LocalDate date, int startMonth) {
+		int start = startMonth < 1 || startMonth > 12 ? 1 : startMonth;
 		if (start == 1) {
 			return new FiscalYear(date.getYear());
 		}
@@ -40,7 +43,22 @@ public record FiscalYear(int endingYear) {
 		return new FiscalYear(endingYear + 1).start(district);
 	}
 
-	private static ZoneId zone(District district) {
+	/** The last day of this fiscal year. */
+	public LocalDate lastDay(int startMonth) {
+		return new FiscalYear(endingYear + 1).firstDay(startMonth).minusDays(1);
+	}
+
+	/** The year {@code n} years after this one. */
+	public FiscalYear plus(int n) {
+		return new FiscalYear(endingYear + n);
+	}
+
+	/** Reads "FY2027"; null for anything else. */
+	public static FiscalYear parse(String label) {
+		return label != null && label.matches("FY\\d{4}") ? new FiscalYear(Integer.parseInt(label.substring(2))) : null;
+	}
+
+	static ZoneId zone(District district) {
 		return district.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(district.timeZone());
 	}
 

@@ -1,7 +1,6 @@
 package org.cairn.enrollment;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -15,7 +14,6 @@ import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
 import org.cairn.csv.CsvField;
 import org.cairn.district.DistrictRepository;
-import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -73,29 +71,20 @@ class StipendController {
 			@RequestParam(name = "to", required = false) LocalDate toDate) {
 		user.require(Role.DISTRICT_ADMIN);
 		return districts.findById(user.districtId()).flatMap(district -> {
-			ZoneId zone = ZoneId.of(district.timeZone() == null ? "UTC" : district.timeZone());
-			// without dates: the current fiscal year so far, which is what payroll asks for most
-			LocalDate to = toDate != null ? toDate : clock.instant().atZone(zone).toLocalDate();
-			LocalDate from = fromDate != null ? fromDate
-					: FiscalYear.of(district, clock.instant()).firstDay(district.fiscalYearStartMonth());
-			if (to.isBefore(from)) {
-				return Mono.error(ProblemException.invalid("to", "the end date is before the start date"));
-			}
-			Instant start = from.atStartOfDay(zone).toInstant();
-			Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-			Query period = Query.query(Criteria.where("districtId").is(user.districtId())
+			PayPeriod period = PayPeriod.of(district, clock, fromDate, toDate);
+			Query inPeriod = Query.query(Criteria.where("districtId").is(user.districtId())
 				.and("earnedAt")
-				.gte(start)
-				.lt(end)).with(Sort.by("earnedAt"));
+				.gte(period.start())
+				.lt(period.end())).with(Sort.by("earnedAt"));
 			Mono<Map<String, Person>> byId = people.findByDistrictId(user.districtId())
 				.collect(Collectors.toMap(Person::id, Function.identity()));
-			return byId.flatMap(persons -> mongo.find(period, Stipend.class)
-				.map(s -> row(s, persons.get(s.personId()), zone))
+			return byId.flatMap(persons -> mongo.find(inPeriod, Stipend.class)
+				.map(s -> row(s, persons.get(s.personId()), period.zone()))
 				.collect(Collectors.joining()))
 				.map(rows -> ResponseEntity.ok()
 					.contentType(CSV)
 					.header(HttpHeaders.CONTENT_DISPOSITION,
-							"attachment; filename=\"stipends-" + from + "-to-" + to + ".csv\"")
+							"attachment; filename=\"stipends-" + period.from() + "-to-" + period.to() + ".csv\"")
 					.body(HEADER + rows));
 		});
 	}

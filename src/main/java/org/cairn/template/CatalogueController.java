@@ -216,7 +216,7 @@ class CatalogueController {
 			for (Tier tier : t.tiers()) {
 				running += tier.stipendCents();
 				tiers.add(new TierSummary(tier.key(), tier.title(), tier.awardedSeparately(), tier.stipendCents(),
-						running, tier.requirements().stream().map(Preview::asks).toList()));
+						running, tier.requirements().stream().map(Preview::asks).toList(), tier.pay()));
 			}
 			return new CatalogueItem(t.id(), t.familyId(), t.version(), t.title(), t.summary(), Artwork.served(t.artwork()), t.tags(),
 					t.alignments(), t.proposalRequired(), t.tiers().size(), t.totalStipendCents(), tiers);
@@ -224,8 +224,9 @@ class CatalogueController {
 
 	}
 
+	/** @param pay what passing the tier pays (a stipend, a salary increase, release time, course credit) */
 	record TierSummary(String key, String title, boolean awardedSeparately, long stipendCents, long runningTotalCents,
-			List<String> requirements) {
+			List<String> requirements, Pay pay) {
 	}
 
 }

@@ -19,7 +19,7 @@ record Preview(String id, String familyId, int version, TemplateStatus status, S
 
 	record TierPreview(String key, String title, String description, List<String> requires,
 			boolean awardedSeparately, long stipendCents, long runningTotalCents, String fundingSource,
-			Integer estimatedHours, Double credits, List<RequirementPreview> requirements) {
+			Integer estimatedHours, Double credits, List<RequirementPreview> requirements, Pay pay) {
 	}
 
 	record RequirementPreview(String key, RequirementKind kind, String title, String prompt, String asks,
@@ -44,7 +44,8 @@ record Preview(String id, String familyId, int version, TemplateStatus status, S
 				.toList();
 			tiers.add(new TierPreview(tier.key(), tier.title(), tier.description(), requires,
 					tier.awardedSeparately(), tier.stipendCents(), running, tier.fundingSource(),
-					tier.estimatedHours(), tier.credits(), tier.requirements().stream().map(r -> requirement(r, scale)).toList()));
+					tier.estimatedHours(), tier.credits(), tier.requirements().stream().map(r -> requirement(r, scale)).toList(),
+					tier.pay()));
 		}
 		return new Preview(t.id(), t.familyId(), t.version(), t.status(), t.title(), t.summary(), t.criteria(),
 				Artwork.served(t.artwork()), t.tags(), t.alignments(), describe(t.validFor()), t.proposalRequired(), scale.name(),
@@ -59,7 +60,7 @@ record Preview(String id, String familyId, int version, TemplateStatus status, S
 		return new RenewalPreview(t.renewal().kind(), tier == null ? null
 				: new TierPreview(tier.key(), tier.title(), tier.description(), List.of(), false, 0, 0, null,
 						tier.estimatedHours(), null,
-						tier.requirements().stream().map(r -> requirement(r, scale)).toList()));
+						tier.requirements().stream().map(r -> requirement(r, scale)).toList(), Pay.nothing()));
 	}
 
 	private static RequirementPreview requirement(Requirement r, RubricScale scale) {

@@ -164,6 +164,7 @@ public class TemplateRules {
 			if (tier.stipendCents() < 0 || tier.stipendCents() > MAX_STIPEND_CENTS) {
 				problems.add(path + ".stipendCents", "must be from 0 to " + MAX_STIPEND_CENTS);
 			}
+			PayRules.check(problems, path + ".pay", tier.pay());
 			if (tier.estimatedHours() != null && (tier.estimatedHours() < 0 || tier.estimatedHours() > 1_000)) {
 				problems.add(path + ".estimatedHours", "must be from 0 to 1000");
 			}

@@ -65,7 +65,11 @@ public class Templates {
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Template " + id)));
 	}
 
-	Mono<Outcome> create(String districtId, TemplateContent content, String idempotencyKey) {
+	/**
+	 * Creates a draft (the demo authors with it too). With an idempotency key, a retry or a restart finds the same
+	 * draft instead of making another.
+	 */
+	public Mono<Outcome> create(String districtId, TemplateContent content, String idempotencyKey) {
 		String family = idempotencyKey == null ? UUID.randomUUID().toString()
 				: derivedFamily(districtId, "create", idempotencyKey);
 		return firstVersion(districtId, family, content, null);

@@ -17,15 +17,33 @@ import org.springframework.data.annotation.PersistenceCreator;
  * @param credits what passing the tier counts toward a teacher's license renewal, in the district's credit unit
  * (professional learning hours unless the district names another, e.g. CEUs); null or 0 for none. A tier awarded
  * on its own credits its badge; the others count toward the whole microcredential's badge.
+ * @param pay what passing the tier pays (the last tier's: what earning the whole microcredential pays). A tier
+ * stored before pay existed has none: it reads as a one-time stipend of {@code stipendCents} from
+ * {@code fundingSource} (migrated on read, nothing written, so any number of instances read it alike).
+ * {@code stipendCents} and {@code fundingSource} always follow {@code pay}: the stipend when it is one, else 0.
  */
 public record Tier(String key, String title, String description, List<String> requires, boolean awardedSeparately,
 		long stipendCents, String fundingSource, Integer estimatedHours, Double credits,
-		List<Requirement> requirements) {
+		List<Requirement> requirements, Pay pay) {
 
 	@PersistenceCreator
 	public Tier {
 		requires = requires == null ? List.of() : List.copyOf(requires);
 		requirements = requirements == null ? List.of() : List.copyOf(requirements);
+		if (pay == null) {
+			pay = stipendCents != 0 ? Pay.stipend(stipendCents, fundingSource)
+					: new Pay(Pay.Kind.NONE, 0, fundingSource, null, null, null, false, null, null, null, null);
+		}
+		stipendCents = pay.kind() == Pay.Kind.STIPEND ? pay.cents() : 0;
+		fundingSource = pay.fundingSource();
+	}
+
+	/** A tier paying a stipend, or nothing, as tiers were before other kinds of pay (tests and older callers). */
+	public Tier(String key, String title, String description, List<String> requires, boolean awardedSeparately,
+			long stipendCents, String fundingSource, Integer estimatedHours, Double credits,
+			List<Requirement> requirements) {
+		this(key, title, description, requires, awardedSeparately, stipendCents, fundingSource, estimatedHours,
+				credits, requirements, null);
 	}
 
 	/** A tier that credits nothing toward license renewal (tests and older callers). */
