@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.cairn.account.CairnUser;
+import org.cairn.language.Language;
 import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
 import org.cairn.system.AcceptHeader;
@@ -117,7 +118,9 @@ class VerificationController {
 			String district) {
 		String districtId = user != null && user.districtId() != null ? user.districtId()
 				: (district == null || district.isBlank() || district.length() > 100 ? null : district);
-		return verifier.verify(request).flatMap(report -> recognise(report, districtId)).map(report -> {
+		// the sentences in the reader's language: ?lang=, else Accept-Language (the web app sends the person's)
+		Language language = Language.of(exchange.getRequest());
+		return verifier.verify(request).flatMap(report -> recognise(report.in(language), districtId)).map(report -> {
 			if (AcceptHeader.prefersHtml(exchange.getRequest().getHeaders().getAccept())) {
 				return ResponseEntity.ok()
 					.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))

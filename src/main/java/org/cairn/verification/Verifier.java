@@ -350,7 +350,7 @@ public final class Verifier {
 	// ---- the report --------------------------------------------------------------------------------------------
 
 	static Report report(Run run) {
-		List<Check> checks = run.checks().stream().map(c -> c.withSentence(Sentences.of(c, run))).toList();
+		List<Check> checks = run.checks().stream().map(c -> c.withSentences(Sentences.all(c, run))).toList();
 		boolean valid = checks.stream().noneMatch(c -> c.outcome() == Outcome.FAILED)
 				&& checks.stream().anyMatch(c -> c.outcome() == Outcome.PASSED);
 		return Summaries.report(valid, run, checks);
