@@ -31,7 +31,7 @@ fi
 
 echo "load average before start: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx1g -jar "$CAIRN_JAR" --server.address=127.0.0.1 --server.port="$PORT" --cairn.data-dir="$DATA" \
-  --cairn.public-base-url="http://127.0.0.1:8080" --spring.profiles.active=demo >"$OUT/practice.log" 2>&1 &
+  --cairn.public-base-url="http://127.0.0.1:8080" --spring.profiles.active=demo --management.endpoints.web.exposure.include=health,metrics >"$OUT/practice.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT
 until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness" 2>/dev/null; do
@@ -39,5 +39,5 @@ until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness" 
   sleep 0.2
 done
 echo "data: $(cat "$DATA/practice-seed.txt"); store file $(du -m "$DATA/cairn.mv" | cut -f1) MB"
-python3 perf/practice_search.py "http://127.0.0.1:$PORT" "${REQUESTS:-30}" "${WARMUP:-5}"
+CAIRN_PID=$PID python3 perf/practice_search.py "http://127.0.0.1:$PORT" "${REQUESTS:-30}" "${WARMUP:-5}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

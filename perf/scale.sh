@@ -45,4 +45,4 @@ for _ in $(seq 1 1800); do grep -q 'Recipient search words' "$OUT/scale.log" && 
 echo "$(grep -o 'Recipient search words.*' "$OUT/scale.log" || echo 'recipient search words: not reported within 30 min') ($(( ($(date +%s%N) - start) / 1000000000 )) s after java -jar)"
 if [ -f "$DATA/seed.txt" ]; then echo "data: $(cat "$DATA/seed.txt")"; else echo "data: $DATA (not filled by perf/seed-scale.sh: sizes unknown)"; fi
 echo "store file: $(du -m "$DATA/cairn.mv" 2>/dev/null | cut -f1) MB"
-python3 perf/scale_pages.py "$C" "$REQUESTS" "${WARMUP:-3}"
+CAIRN_PID=$PID python3 perf/scale_pages.py "$C" "$REQUESTS" "${WARMUP:-3}"

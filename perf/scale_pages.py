@@ -55,6 +55,19 @@ class Client:
         return json.loads(self.get(path, accept)[1])
 
 
+def cpu_ms():
+    """CPU time the service has used (user + system), when perf/scale.sh names its process: unlike the wall time it
+    hardly depends on what else runs on the machine."""
+    pid = os.environ.get("CAIRN_PID")
+    if not pid:
+        return None
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return None
+
+
 def documents_read():
     try:
         with urllib.request.urlopen(BASE + "/actuator/metrics/cairn.store.documents.read") as r:
@@ -128,6 +141,12 @@ def main():
     public_client = Client(None)
     practice_piece = first(teacher.json(f"/api/v1/practice/pieces?page=0&size=1"), "id")
     public_piece = first(public_client.json(f"/api/v1/public/practice/pieces?page=0&size=1"), "id")
+    cohorts = admin.json("/api/v1/cohorts")
+    cohort = first(cohorts, "id")
+    # the evaluator opens the month of a cohort they evaluate; an administrator opens any
+    evaluated = first(assessor.json("/api/v1/cohorts"), "id")
+    month_client, month_cohort = (assessor, evaluated) if evaluated else (admin, cohort)
+    this_month = time.strftime("%Y-%m", time.gmtime())
     pages = [
         # (route, who, label, stages)
         ("/admin/badges", admin, "admin: badges issued", [
@@ -202,6 +221,15 @@ def main():
             ["/api/v1/public/practice/facets", f"/api/v1/public/practice/pieces?page=0&size={PAGE}"]]),
         ("/practice/public/{id}", public_client, "anyone: a publicly shared piece", [
             [f"/api/v1/public/practice/pieces/{public_piece}"]] if public_piece else None),
+        ("/admin/cohorts", admin, "admin: cohorts", [
+            ["/api/v1/cohorts", "/api/v1/templates?status=PUBLISHED", "/api/v1/people?role=ASSESSOR&size=500", unread]]),
+        ("/admin/cohorts/{id}", admin, "admin: a cohort", [
+            [f"/api/v1/cohorts/{cohort}", "/api/v1/people?role=ASSESSOR&size=500", unread]] if cohort else None),
+        ("/cohorts", assessor, "assessor: cohorts to evaluate", [["/api/v1/cohorts", unread]]),
+        ("/cohorts/{id}/month", month_client, "assessor (or admin): a cohort's month", [
+            [f"/api/v1/cohorts/{month_cohort}", f"/api/v1/cohorts/{month_cohort}/month?month={this_month}", unread]]
+         if month_cohort else None),
+        ("/my/cohorts", teacher, "teacher: due dates", [["/api/v1/me/cohorts", unread]]),
         ("app start", teacher, "any: app start (who am I)", [["/api/v1/me"]]),
     ]
     public = {"/sign-in", "/invitations/{token}", "/password-resets", "/password-resets/{token}", "/badge/{id}",
@@ -225,8 +253,8 @@ def main():
     skipped = [p[2] for p in pages if p[3] is None]
     print(f"load average before the pages: {open('/proc/loadavg').read().split()[:3]}; {REQUESTS} openings per "
           f"page one after the other, after {WARMUP} to warm up; page size {PAGE}")
-    print("| page (who: what) | calls | bytes | median ms | p90 ms | documents read per opening |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| page (who: what) | calls | bytes | median ms | p90 ms | documents read per opening | service CPU ms per opening |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     over = []
     for route, client, label, stages in pages:
         if stages is None:
@@ -234,18 +262,21 @@ def main():
         for _ in range(WARMUP):
             open_page(client, stages)
         before = documents_read()
+        cpu_before = cpu_ms()
         times, size = [], 0
         for _ in range(REQUESTS):
             t, size = open_page(client, stages)
             times.append(t * 1000)
         after = documents_read()
+        cpu_after = cpu_ms()
+        cpu = "n/a" if cpu_before is None else f"{(cpu_after - cpu_before) / REQUESTS:,.1f}"
         reads = "n/a" if before is None else f"{(after - before) / REQUESTS:,.0f}"
         times.sort()
         p90 = times[min(len(times) - 1, int(round(0.9 * len(times))) - 1)]
         median = statistics.median(times)
         if median >= 100:
             over.append(label)
-        print(f"| {label} `{route}` | {sum(len(s) for s in stages)} | {size:,} | {median:.1f} | {p90:.1f} | {reads} |",
+        print(f"| {label} `{route}` | {sum(len(s) for s in stages)} | {size:,} | {median:.1f} | {p90:.1f} | {reads} | {cpu} |",
               flush=True)
     if skipped:
         print(f"not measured (no data for them in this store): {skipped}")

@@ -1,12 +1,9 @@
 package org.cairn.bulk;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +22,7 @@ import org.cairn.issuing.Issuance;
 import org.cairn.issuing.IssuedAssertion;
 import org.cairn.issuing.Issuers;
 import org.cairn.issuing.Recipient;
+import org.cairn.openbadges.OpaqueIds;
 import org.cairn.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -321,7 +319,7 @@ class BulkAwards implements SchedulingConfigurer {
 					Recipient recipient = p == null ? new Recipient(row.email(), row.name(), null)
 							: new Recipient(p.email(), row.name() != null ? row.name() : p.displayName(), p.id());
 					String awardKey = awardKey(chunk.badgeClassId(), row.email());
-					return new Issuance.IssueRequest(awardKey, chunk.districtId(), awardId(awardKey), recipient, badge,
+					return new Issuance.IssueRequest(awardKey, chunk.districtId(), newAwardId(), recipient, badge,
 							0, null);
 				}).toList();
 				return issuance.prepare(chunk.districtId(), badge)
@@ -357,13 +355,17 @@ class BulkAwards implements SchedulingConfigurer {
 				|| ex instanceof org.springframework.dao.DataAccessResourceFailureException;
 	}
 
-	/** The award records of a chunk, each exactly once however often the chunk runs (see {@link Awards#recordIssued}). */
+	/**
+	 * The award records of a chunk, each exactly once however often the chunk runs (see {@link Awards#recordIssued}),
+	 * under the award id its assertion names: an assertion stored by an earlier run of the chunk names that run's id.
+	 */
 	private Mono<Void> recordAwards(BadgeClassRecord badge, List<Issuance.IssueRequest> requests,
 			Map<String, IssuedAssertion> issued) {
-		return awards.recordIssued(requests.stream()
-			.map(r -> new Awards.IssuedAward(r.awardId(), r.issueKey(), r.districtId(), r.recipient().personId(),
-					badge.templateId(), badge.tierKey(), issued.get(r.issueKey()).id()))
-			.toList(), clock.instant());
+		return awards.recordIssued(requests.stream().map(r -> {
+			IssuedAssertion assertion = issued.get(r.issueKey());
+			return new Awards.IssuedAward(assertion.awardId(), r.issueKey(), r.districtId(), r.recipient().personId(),
+					badge.templateId(), badge.tierKey(), assertion.id());
+		}).toList(), clock.instant());
 	}
 
 	/** Adds the chunk's outcome to the job exactly once: the guard and the increment are one atomic update. */
@@ -398,15 +400,13 @@ class BulkAwards implements SchedulingConfigurer {
 		return "bulk:" + badgeClassId + ":" + email;
 	}
 
-	/** A deterministic award id, so the assertion can name its award before the award is stored. */
-	static String awardId(String awardKey) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(awardKey.getBytes(StandardCharsets.UTF_8));
-			return "bulk-" + HexFormat.of().formatHex(digest, 0, 12);
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	/**
+	 * A new award id, chosen before the assertion that names it is stored. Time-ordered, so a chunk's awards append
+	 * to the embedded store's last pages (a hash of the award key put each on a random page); the award key, not the
+	 * id, makes the award unique.
+	 */
+	static String newAwardId() {
+		return "bulk-" + OpaqueIds.timeOrdered();
 	}
 
 }

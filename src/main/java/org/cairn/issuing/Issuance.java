@@ -207,7 +207,8 @@ public class Issuance {
 	/** The assertion document, and for a signed badge its JWS (CPU work: off the event loop when signing). */
 	private IssuedAssertion assemble(IssueRequest request, Template template, VerificationMode mode,
 			List<PublishedEvidence.Piece> pieces, SigningKey key, Keys.Signer signer) {
-		String id = OpaqueIds.next();
+		// time-ordered: a bulk chunk's assertions append to the store's last pages (OpaqueIds#timeOrdered)
+		String id = OpaqueIds.timeOrdered();
 		Reissue reissue = request.reissue();
 		Instant issuedOn = reissue != null ? reissue.issuedOn() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expires = reissue != null ? reissue.expires() : template.validFor() == null ? null

@@ -32,8 +32,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -280,8 +280,10 @@ class PracticeLibrary {
 
 	/**
 	 * One page of the pieces under these scopes with every facet asked for, newest first. Each scope is read from
-	 * its rarest facet's entries in sharing order and stops at the page's end; with several facets, the others are
-	 * checked on the pieces those entries name, a batch at a time, reading at most {@link #MAX_ENTRIES} entries.
+	 * its rarest facet's entries in sharing order, a bucket at a time, and stops at the page's end; the other facets
+	 * are checked on their own entries (read whole while they hold at most {@link #MAX_ENTRIES}), only a facet holding
+	 * more is checked on the pieces, a batch at a time. At most {@link #MAX_ENTRIES} of the rarest facet's entries are
+	 * read.
 	 *
 	 * @param ownDistrict the reader's district: its pieces come from its own scope, not again from {@code cairn}
 	 */
@@ -289,7 +291,7 @@ class PracticeLibrary {
 		int wanted = (page.page() + 1) * page.size();
 		List<String> counted = scopes.stream().flatMap(s -> facets.stream().map(f -> PracticeKeys.key(s, f))).toList();
 		return mongo.find(Query.query(Criteria.where("_id").in(counted)), PracticeKeyCount.class)
-			.collectMap(PracticeKeyCount::key, PracticeKeyCount::n)
+			.collectMap(PracticeKeyCount::key, Function.identity())
 			.flatMapMany(counts -> Flux.fromIterable(scopes)
 				.flatMap(scope -> found(scope, ownDistrict, facets, counts, wanted)))
 			.collectList()
@@ -303,40 +305,59 @@ class PracticeLibrary {
 			.flatMapIterable(Function.identity());
 	}
 
-	/** Postings read for one scope of one search at most: bounds a search whose filters rarely meet. */
+	/** Postings read for one facet of one scope of one search at most: bounds a search whose filters rarely meet. */
 	static final int MAX_ENTRIES = 20_000;
 
-	/** Pieces checked at once against the filters a search's rarest key does not answer. */
+	/** Pieces checked at once against a facet too common to read its entries. */
 	private static final int CHECKED = 200;
 
-	private Flux<PracticePiece> found(String scope, String ownDistrict, List<String> facets, Map<String, Long> counts,
-			int wanted) {
-		String driver = facets.stream()
-			.min(Comparator.comparingLong(f -> counts.getOrDefault(PracticeKeys.key(scope, f), 0L)))
-			.orElseThrow();
-		if (counts.getOrDefault(PracticeKeys.key(scope, driver), 0L) <= 0) {
-			return Flux.empty();
+	private static final Comparator<PracticeKey.Posting> NEWEST = Comparator.comparing(PracticeKey.Posting::t)
+		.thenComparing(PracticeKey.Posting::p)
+		.reversed();
+
+	private Flux<PracticePiece> found(String scope, String ownDistrict, List<String> facets,
+			Map<String, PracticeKeyCount> counts, int wanted) {
+		java.util.function.ToLongFunction<String> size = f -> {
+			PracticeKeyCount count = counts.get(PracticeKeys.key(scope, f));
+			return count == null ? 0 : count.n();
+		};
+		String driver = facets.stream().min(Comparator.comparingLong(size)).orElseThrow();
+		if (size.applyAsLong(driver) <= 0) {
+			return Flux.empty(); // the rarest facet holds nothing: no piece has them all
 		}
 		List<String> others = facets.stream().filter(f -> !f.equals(driver)).toList();
-		int buckets = (others.isEmpty() ? wanted : MAX_ENTRIES) / PracticeKey.SIZE + 2;
-		Comparator<PracticeKey.Posting> newest = Comparator.comparing(PracticeKey.Posting::t)
-			.thenComparing(PracticeKey.Posting::p)
-			.reversed();
-		Flux<PracticeKey.Posting> postings = mongo
-			.find(Query.query(Criteria.where("key").is(PracticeKeys.key(scope, driver)))
-				.with(Sort.by(Sort.Order.desc("bucket")))
-				.limit(buckets), PracticeKey.class)
-			.concatMapIterable(b -> b.postings().stream().sorted(newest).toList())
-			.filter(p -> !(PracticeKeys.CAIRN.equals(scope) && p.d().equals(ownDistrict)));
-		if (others.isEmpty()) {
-			return postings.take(wanted).map(PracticeKey.Posting::p).collectList().flatMapMany(this::pieces);
-		}
-		return postings.take(MAX_ENTRIES)
-			.map(PracticeKey.Posting::p)
-			.buffer(CHECKED)
-			// one batch at a time: the reading stops once the page is full
-			.concatMap(ids -> pieces(ids).filter(p -> p.facets().containsAll(others)), 1)
-			.take(wanted);
+		List<String> onEntries = others.stream().filter(f -> size.applyAsLong(f) <= MAX_ENTRIES).toList();
+		List<String> onPieces = others.stream().filter(f -> !onEntries.contains(f)).toList();
+		return Flux.fromIterable(onEntries)
+			.concatMap(f -> postings(counts.get(PracticeKeys.key(scope, f)))
+				.map(PracticeKey.Posting::p)
+				.collect(java.util.stream.Collectors.toSet()))
+			.collectList()
+			.flatMapMany(members -> {
+				Flux<String> candidates = postings(counts.get(PracticeKeys.key(scope, driver)))
+					.filter(p -> !(PracticeKeys.CAIRN.equals(scope) && p.d().equals(ownDistrict)))
+					.take(MAX_ENTRIES)
+					.map(PracticeKey.Posting::p)
+					.filter(id -> members.stream().allMatch(m -> m.contains(id)));
+				if (onPieces.isEmpty()) {
+					return candidates.take(wanted).collectList().flatMapMany(this::pieces);
+				}
+				return candidates.buffer(CHECKED)
+					// one batch at a time: the reading stops once the page is full
+					.concatMap(ids -> pieces(ids).filter(p -> p.facets().containsAll(onPieces)), 1)
+					.take(wanted);
+			});
+	}
+
+	/**
+	 * A key's postings, newest bucket first (each bucket's newest first), one bucket read at a time by its id, so a
+	 * reader that has enough stops the reading (a page of a browse reads one bucket, not every bucket it might need).
+	 */
+	private Flux<PracticeKey.Posting> postings(PracticeKeyCount count) {
+		long newest = (count.seq() - 1) / PracticeKey.SIZE;
+		return Flux.fromStream(java.util.stream.LongStream.rangeClosed(0, newest).mapToObj(b -> newest - b))
+			.concatMap(bucket -> mongo.findById(PracticeKey.id(count.key(), bucket), PracticeKey.class), 1)
+			.concatMapIterable(bucket -> bucket.postings().stream().sorted(NEWEST).toList());
 	}
 
 	/** The pieces with these ids, in this order; ids of withdrawn pieces are left out. */

@@ -20,7 +20,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("submissions")
 @CompoundIndexes({
 		@CompoundIndex(name = "enrollment_tier", def = "{'enrollmentId': 1, 'tierKey': 1}", unique = true),
-		@CompoundIndex(name = "queue", def = "{'districtId': 1, 'state': 1, 'submittedAt': 1}") })
+		@CompoundIndex(name = "queue", def = "{'districtId': 1, 'state': 1, 'submittedAt': 1}"),
+		// an assessor's queue: their waiting submissions in order, not the district's read until 50 of theirs turn up
+		@CompoundIndex(name = "assessor_queue", def = "{'assessorId': 1, 'state': 1, 'submittedAt': 1}") })
 public record Submission(@Id String id, String districtId, String enrollmentId, String personId, String templateId,
 		String templateTitle, String tierKey, String tierTitle, SubmissionState state, int attempt,
 		String assessorId, Instant submittedAt, Instant decidedAt, List<Attempt> attempts) {

@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * <li>a unique index (or {@code _id}) whose every field the query fixes answers it even when the query has more
  * conditions, such as {@code {_id, districtId}};</li>
  * <li>otherwise the {@link SecondaryIndex} whose leading fields the query fixes and that holds the fewest entries
- * under them; when the sort follows the index's next fields, documents are read in index order and the read stops
- * at the limit.</li>
+ * under them, narrowed by a range ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) on the next field; when the
+ * sort follows the index's next fields, documents are read in index order and the read stops at the limit;</li>
+ * <li>a compound unique index serves its leading fields the same way, through the ordered copy of its entries it
+ * keeps ({@link UniqueIndex#prefixes()}).</li>
  * </ul>
  * Conditions under a top-level {@code $and} count as fixed too (the planner tries each one: a search for several
  * words reads the documents of its rarest word), and an aggregation whose pipeline starts with a {@code $match} reads
@@ -87,21 +89,37 @@ final class IndexedH2Collection extends H2Collection {
 	 * file), reading the documents one key after the other: the original reads them through one iterator over the
 	 * whole collection, and an iterator that lives longer than the store keeps old versions (45 s; a build of a
 	 * large index on a loaded machine) fails with "Chunk … not found" once the writes of the build reuse its space.
+	 * A unique index whose build failed is emptied again, so a later attempt builds it anew.
 	 */
 	@Override
 	public void addIndex(Index<Object> index) {
-		if (index instanceof SecondaryIndex secondary && index.isEmpty() && count() > 0
-				&& getIndexes().stream().noneMatch(i -> i.getName().equals(index.getName()))) {
-			log.info("Building index {} of {} over {} documents (once; it is kept in the store file)", index.getName(),
-					getCollectionName(), count());
+		boolean registered = getIndexes().stream().anyMatch(i -> i.getName().equals(index.getName()));
+		SecondaryIndex entries = index instanceof SecondaryIndex secondary ? secondary
+				: index instanceof UniqueIndex unique ? unique.prefixes() : null;
+		if (entries != null && entries.isEmpty() && count() > 0 && !registered) {
+			log.info("Building index {} of {} over {} documents (once; it is kept in the store file)",
+					entries.getName(), getCollectionName(), count());
 			for (Object key = data.firstKey(); key != null; key = data.higherKey(key)) {
 				Document document = data.get(key);
 				if (document != null) {
-					secondary.add(document, key, this);
+					entries.add(document, key, this);
 				}
 			}
 		}
-		super.addIndex(index);
+		boolean buildsUnique = index instanceof UniqueIndex && index.isEmpty() && !registered;
+		try {
+			super.addIndex(index);
+		}
+		catch (RuntimeException ex) {
+			// A unique index whose build met duplicates keeps the entries it added before them in its map, which is
+			// in the store file: the next createIndex found the map non-empty, took it as built and registered it
+			// with the duplicates in place. Emptied, the next attempt builds it again (and fails again until the
+			// duplicates are gone). Only a build is undone: a registered index's map is never touched.
+			if (buildsUnique) {
+				((UniqueIndex) index).clear();
+			}
+			throw ex;
+		}
 	}
 
 	@Override
@@ -153,8 +171,10 @@ final class IndexedH2Collection extends H2Collection {
 		Plan best = null;
 		for (Document conditions : conjunctions(query)) {
 			for (Index<Object> index : getIndexes()) {
-				if (index instanceof SecondaryIndex secondary) {
-					Plan plan = Plan.of(secondary, conditions, orderBy);
+				SecondaryIndex entries = index instanceof SecondaryIndex secondary ? secondary
+						: index instanceof UniqueIndex unique ? unique.prefixes() : null;
+				if (entries != null) {
+					Plan plan = Plan.of(entries, conditions, orderBy);
 					if (plan != null && (best == null || plan.betterThan(best))) {
 						best = plan;
 					}
@@ -167,7 +187,7 @@ final class IndexedH2Collection extends H2Collection {
 		if (!best.ordered()) {
 			List<Object> positions = new ArrayList<>();
 			Set<Object> seen = new HashSet<>();
-			best.index().range(best.prefix(), false).forEachRemaining(e -> {
+			best.index().range(best.from(), best.to(), false).forEachRemaining(e -> {
 				if (seen.add(e.position())) {
 					positions.add(e.position());
 				}
@@ -229,12 +249,13 @@ final class IndexedH2Collection extends H2Collection {
 	}
 
 	/**
-	 * A secondary index with the query fixing its first {@code fixed} fields. Ordered when the documents under the
-	 * prefix, read in index order (or reversed), come in the query's sort order, up to ties on the sort's later
+	 * A secondary index with the query fixing its first {@code fixed} fields, its entries read from {@code from} to
+	 * {@code to} (the fixed values, and a range on the next field when the query has one). Ordered when the documents
+	 * in that range, read in index order (or reversed), come in the query's sort order, up to ties on the sort's later
 	 * fields ({@code sortFields} of the index's fields follow the sort).
 	 */
-	private record Plan(SecondaryIndex index, String prefix, int fixed, int sortFields, boolean reverse,
-			boolean ordered, int count) {
+	private record Plan(SecondaryIndex index, String from, String to, int fixed, boolean ranged, int sortFields,
+			boolean reverse, boolean ordered, int count) {
 
 		static Plan of(SecondaryIndex index, Document query, Document orderBy) {
 			List<String> fields = index.fields();
@@ -242,14 +263,18 @@ final class IndexedH2Collection extends H2Collection {
 			while (values.size() < fields.size() && fixes(query, fields.get(values.size()), index)) {
 				values.add(query.get(fields.get(values.size())));
 			}
-			if (values.isEmpty()) {
+			int fixed = values.size();
+			// a range on an array field matches a document whose elements meet the bounds separately: no range then
+			Range range = fixed < fields.size() && !index.multikey() ? Range.of(query.get(fields.get(fixed))) : null;
+			if (values.isEmpty() && range == null) {
 				return null;
 			}
-			int fixed = values.size();
 			String prefix = SecondaryIndex.prefix(values);
-			int count = index.count(prefix, SMALL + 1);
+			String from = range == null ? prefix : prefix + range.from();
+			String to = range == null ? prefix + IndexOrder.END : prefix + range.to();
+			int count = index.count(from, to, SMALL + 1);
 			if (orderBy == null || orderBy.isEmpty()) {
-				return new Plan(index, prefix, fixed, 0, false, true, count);
+				return new Plan(index, from, to, fixed, range != null, 0, false, true, count);
 			}
 			int sortFields = 0;
 			Boolean descending = null;
@@ -264,7 +289,8 @@ final class IndexedH2Collection extends H2Collection {
 				sortFields++;
 			}
 			boolean ordered = sortFields > 0 && !index.multikey();
-			return new Plan(index, prefix, fixed, sortFields, Boolean.TRUE.equals(descending), ordered, count);
+			return new Plan(index, from, to, fixed, range != null, sortFields, Boolean.TRUE.equals(descending),
+					ordered, count);
 		}
 
 		/**
@@ -286,7 +312,57 @@ final class IndexedH2Collection extends H2Collection {
 			if (ordered != other.ordered) {
 				return ordered;
 			}
-			return fixed > other.fixed;
+			return fixed != other.fixed ? fixed > other.fixed : ranged && !other.ranged;
+		}
+
+	}
+
+	/**
+	 * The encoded bounds of a range condition ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) on one field,
+	 * within the type of its values as MongoDB's ranges are ({@code {$gt: date}} matches dates only): the entries
+	 * between them are those whose value meets the condition (the query still decides each document).
+	 */
+	private record Range(String from, String to) {
+
+		static Range of(Object condition) {
+			if (!(condition instanceof Document operators) || operators.isEmpty()) {
+				return null;
+			}
+			String lower = null;
+			String upper = null;
+			Character type = null;
+			for (Map.Entry<String, Object> operator : operators.entrySet()) {
+				if (!IndexOrder.isEqualityValue(operator.getValue())) {
+					return null;
+				}
+				StringBuilder encoded = new StringBuilder();
+				IndexOrder.append(encoded, operator.getValue());
+				String bound = encoded.toString();
+				if (type != null && type != bound.charAt(0)) {
+					return null;
+				}
+				type = bound.charAt(0);
+				// an entry is its value's encoding then the position's: value + END is above every entry of the value
+				switch (operator.getKey()) {
+					case "$gte" -> lower = max(lower, bound);
+					case "$gt" -> lower = max(lower, bound + IndexOrder.END);
+					case "$lte" -> upper = min(upper, bound + IndexOrder.END);
+					case "$lt" -> upper = min(upper, bound);
+					default -> {
+						return null;
+					}
+				}
+			}
+			return new Range(lower != null ? lower : String.valueOf(type),
+					upper != null ? upper : type + String.valueOf(IndexOrder.END));
+		}
+
+		private static String max(String a, String b) {
+			return a == null || b.compareTo(a) > 0 ? b : a;
+		}
+
+		private static String min(String a, String b) {
+			return a == null || b.compareTo(a) < 0 ? b : a;
 		}
 
 	}
@@ -312,7 +388,7 @@ final class IndexedH2Collection extends H2Collection {
 		private SecondaryIndex.Entry pending;
 
 		InOrder(Plan plan, Comparator<Document> comparator) {
-			this.entries = plan.index().range(plan.prefix(), plan.reverse());
+			this.entries = plan.index().range(plan.from(), plan.to(), plan.reverse());
 			this.groupComponents = plan.fixed() + plan.sortFields();
 			this.comparator = comparator;
 			this.dedupe = plan.index().multikey();

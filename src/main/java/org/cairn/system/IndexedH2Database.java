@@ -28,6 +28,11 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
 
 	private static final String META_PREFIX = "meta.";
 
+	private static final String STATE = "._state";
+
+	/** The map of a compound unique index's entries by their leading fields ({@link UniqueIndex#prefixes()}). */
+	private static final String PREFIXES = "._prefixes";
+
 	private final MVStore mvStore;
 
 	IndexedH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
@@ -39,17 +44,22 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
 	@Override
 	protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
-		MVMap<KeyValue, Object> map = mvStore.openMap(mapNameForIndex(collectionName, indexName),
-				new MVMap.Builder<KeyValue, Object>().keyType(new UniqueKeyType()));
-		return new UniqueIndex(map, indexName, keys, sparse);
+		String name = mapNameForIndex(collectionName, indexName);
+		MVMap<KeyValue, Object> map = mvStore.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new UniqueKeyType()));
+		SecondaryIndex prefixes = keys.size() < 2 ? null
+				: secondary(name + PREFIXES, indexName + PREFIXES, keys, sparse);
+		return new UniqueIndex(map, indexName, keys, sparse, prefixes);
 	}
 
 	@Override
 	protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
-		String name = mapNameForIndex(collectionName, indexName);
-		MVMap<String, Object> entries = mvStore.openMap(name);
-		MVMap<String, Boolean> state = mvStore.openMap(name + "._state");
+		return secondary(mapNameForIndex(collectionName, indexName), indexName, keys, sparse);
+	}
+
+	private SecondaryIndex secondary(String mapName, String indexName, List<IndexKey> keys, boolean sparse) {
+		MVMap<String, Object> entries = mvStore.openMap(mapName);
+		MVMap<String, Boolean> state = mvStore.openMap(mapName + STATE);
 		return new SecondaryIndex(indexName, keys, sparse, entries, state);
 	}
 
@@ -57,9 +67,10 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
 	protected void dropIndex(MongoCollection<Object> collection, String indexName) {
 		super.dropIndex(collection, indexName);
 		String name = mapNameForIndex(collection.getCollectionName(), indexName);
-		mvStore.removeMap(name);
-		if (mvStore.hasMap(name + "._state")) {
-			mvStore.removeMap(name + "._state");
+		for (String map : List.of(name, name + STATE, name + PREFIXES, name + PREFIXES + STATE)) {
+			if (mvStore.hasMap(map)) {
+				mvStore.removeMap(map);
+			}
 		}
 	}
 

@@ -159,8 +159,15 @@ final class SecondaryIndex extends Index<Object> {
 	 * limit reads no further than it needs.
 	 */
 	Iterator<Entry> range(String prefix, boolean reverse) {
-		Cursor<String, Object> cursor = reverse ? entries.cursor(prefix + IndexOrder.END, prefix, true)
-				: entries.cursor(prefix, prefix + IndexOrder.END, false);
+		return range(prefix, prefix + IndexOrder.END, reverse);
+	}
+
+	/**
+	 * The entries whose keys lie in {@code [from, to]} in index order (or reversed), as key and position; lazily, so
+	 * a query with a limit reads no further than it needs.
+	 */
+	Iterator<Entry> range(String from, String to, boolean reverse) {
+		Cursor<String, Object> cursor = reverse ? entries.cursor(to, from, true) : entries.cursor(from, to, false);
 		return new Iterator<>() {
 
 			private Entry next = advance();
@@ -168,7 +175,7 @@ final class SecondaryIndex extends Index<Object> {
 			private Entry advance() {
 				while (cursor.hasNext()) {
 					String key = cursor.next();
-					if (key.startsWith(prefix)) {
+					if (key.compareTo(from) >= 0 && key.compareTo(to) <= 0) {
 						return new Entry(key, cursor.getValue());
 					}
 				}
@@ -193,10 +200,10 @@ final class SecondaryIndex extends Index<Object> {
 		};
 	}
 
-	/** How many entries a prefix holds, counting no further than {@code cap}. */
-	int count(String prefix, int cap) {
+	/** How many entries lie in {@code [from, to]}, counting no further than {@code cap}. */
+	int count(String from, String to, int cap) {
 		int n = 0;
-		for (Iterator<Entry> it = range(prefix, false); it.hasNext() && n < cap; it.next()) {
+		for (Iterator<Entry> it = range(from, to, false); it.hasNext() && n < cap; it.next()) {
 			n++;
 		}
 		return n;

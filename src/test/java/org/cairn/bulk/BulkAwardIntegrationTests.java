@@ -101,7 +101,7 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 		for (BulkAwards.Row row : held.recipients().subList(0, 10)) {
 			String key = BulkAwards.awardKey(badgeClassId, row.email());
 			Person known = people.findByEmail(row.email()).block();
-			issuance.issue(new Issuance.IssueRequest(key, district.id(), BulkAwards.awardId(key),
+			issuance.issue(new Issuance.IssueRequest(key, district.id(), BulkAwards.newAwardId(),
 					new Recipient(row.email(), row.name(), known == null ? null : known.id()), badge, 0, null)).block();
 		}
 
@@ -138,6 +138,16 @@ class BulkAwardIntegrationTests extends IntegrationTest {
 			.orElseThrow().recipientName()).isEqualTo("Guest 3");
 		assertThat(mongo.count(Query.query(Criteria.where("awardKey").regex("^bulk:" + badgeClassId + ":")),
 				org.cairn.award.Award.class).block()).isEqualTo(250);
+		// the awards of the ten issued before worker A died are recorded under the award id their assertions name
+		// (a later run chooses new award ids), and every award and its assertion name each other
+		Map<String, IssuedAssertion> byAward = issued.stream()
+			.collect(Collectors.toMap(IssuedAssertion::awardId, a -> a));
+		List<org.cairn.award.Award> recorded = mongo.find(Query.query(Criteria.where("awardKey")
+			.regex("^bulk:" + badgeClassId + ":")), org.cairn.award.Award.class).collectList().block();
+		assertThat(recorded).allSatisfy(award -> {
+			assertThat(byAward).containsKey(award.id());
+			assertThat(award.assertionId()).isEqualTo(byAward.get(award.id()).id());
+		});
 
 		// the same people again through the API: a new job, still one award per person and badge
 		String again = json.readTree(data.as(admin).post().uri("/api/v1/badges/{id}/bulk-awards", badgeClassId)

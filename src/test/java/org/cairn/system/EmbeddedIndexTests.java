@@ -22,6 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded store's secondary indexes and planner answer exactly what a scan answers: every query runs on a
@@ -99,6 +100,31 @@ class EmbeddedIndexTests {
 		}
 	}
 
+	/**
+	 * A unique index over duplicates is refused every time it is asked for, not only the first: the first build's
+	 * entries stayed in its map, and the next attempt took the map as built and registered it over the duplicates.
+	 */
+	@Test
+	void aUniqueIndexOverDuplicatesIsRefusedAgainUntilTheyAreGone() {
+		try (EmbeddedMongo store = EmbeddedMongo.start(dataDir); MongoClient client = client(store)) {
+			MongoCollection<Document> people = client.getDatabase("cairn").getCollection("people");
+			block(people.insertOne(new Document("_id", "a").append("email", "same@example.org")));
+			block(people.insertOne(new Document("_id", "b").append("email", "same@example.org")));
+			block(people.insertOne(new Document("_id", "c").append("email", "other@example.org")));
+			for (int attempt = 0; attempt < 2; attempt++) {
+				assertThatThrownBy(() -> block(people.createIndex(new Document("email", 1),
+						new IndexOptions().unique(true)))).hasMessageContaining("duplicate key");
+			}
+			assertThat(Flux.from(people.listIndexes()).map(index -> index.getString("name")).collectList().block())
+				.containsExactly("_id_");
+			block(people.deleteOne(new Document("_id", "b")));
+			block(people.createIndex(new Document("email", 1), new IndexOptions().unique(true)));
+			assertThatThrownBy(() -> block(people.insertOne(new Document("_id", "d").append("email", "same@example.org"))))
+				.hasMessageContaining("duplicate key");
+			block(people.insertOne(new Document("_id", "e").append("email", "new@example.org")));
+		}
+	}
+
 	private void assertSameAnswers(MongoDatabase db) {
 		MongoCollection<Document> indexed = db.getCollection("indexed");
 		MongoCollection<Document> scanned = db.getCollection("scanned");
@@ -156,6 +182,108 @@ class EmbeddedIndexTests {
 		same(indexed, scanned, new Document("_id", any.get("_id")).append("districtId", any.get("districtId")), null,
 				0, 0);
 		same(indexed, scanned, new Document("_id", any.get("_id")).append("districtId", "elsewhere"), null, 0, 0);
+	}
+
+	/**
+	 * A range on the field after an index's fixed fields (a district's badges expiring in a window) and the leading
+	 * fields of a compound unique index (an enrolment's submissions under {@code {enrollmentId, tierKey}}) read the
+	 * entries they name, as MongoDB does with the same indexes, and answer what a scan answers, in order, through
+	 * changes and a restart (the unique index's ordered entries are built once over documents that predate them).
+	 */
+	@Test
+	void rangesAndUniquePrefixesReadWhatTheyAnswer() {
+		List<Document> documents = new ArrayList<>();
+		for (int i = 0; i < 3_000; i++) {
+			Document d = new Document("_id", new ObjectId().toHexString())
+				.append("districtId", DISTRICTS.get(random.nextInt(DISTRICTS.size())))
+				.append("enrollmentId", "e" + i / 10)
+				.append("tierKey", "t" + i % 10)
+				.append("revokedAt", i % 11 == 0 ? new java.util.Date() : null)
+				.append("expires", java.util.Date.from(Instant.ofEpochSecond(1_700_000_000L + random.nextInt(1_000))));
+			documents.add(d);
+		}
+		// what a range must not take or lose: no expiry, a null one, a number where dates are (MongoDB's ranges keep
+		// to the type of their bounds), ties on the bounds themselves
+		for (int i = 0; i < documents.size(); i += 29) {
+			documents.get(i).remove("expires");
+			documents.get(i + 1).put("expires", null);
+			documents.get(i + 2).put("expires", 1_700_000_500L);
+			documents.get(i + 3).put("expires", java.util.Date.from(Instant.ofEpochSecond(1_700_000_300L)));
+		}
+		try (EmbeddedMongo store = EmbeddedMongo.start(dataDir); MongoClient client = client(store)) {
+			MongoDatabase db = client.getDatabase("cairn");
+			MongoCollection<Document> indexed = db.getCollection("indexed");
+			block(indexed.createIndex(new Document("districtId", 1).append("expires", 1)));
+			block(indexed.insertMany(documents.subList(0, 1_500)));
+			// declared over documents already there: its ordered entries are built once
+			block(indexed.createIndex(new Document("enrollmentId", 1).append("tierKey", 1),
+					new IndexOptions().unique(true)));
+			block(indexed.insertMany(documents.subList(1_500, documents.size())));
+			block(db.getCollection("scanned").insertMany(documents));
+			assertRangesAndPrefixes(db);
+			for (MongoCollection<Document> c : List.of(indexed, db.getCollection("scanned"))) {
+				block(c.updateMany(new Document("enrollmentId", "e7"), new Document("$set",
+						new Document("enrollmentId", "e8x").append("expires", java.util.Date.from(Instant.ofEpochSecond(1_700_000_310L))))));
+				block(c.deleteMany(new Document("enrollmentId", "e9")));
+				block(c.updateMany(new Document("tierKey", "t3"), new Document("$set", new Document("districtId", "d9"))));
+			}
+			assertRangesAndPrefixes(db);
+		}
+		try (EmbeddedMongo store = EmbeddedMongo.start(dataDir); MongoClient client = client(store)) {
+			MongoDatabase db = client.getDatabase("cairn");
+			Document added = new Document("_id", new ObjectId().toHexString()).append("districtId", "d1")
+				.append("enrollmentId", "e5").append("tierKey", "t-new")
+				.append("expires", java.util.Date.from(Instant.ofEpochSecond(1_700_000_400L)));
+			block(db.getCollection("indexed").insertOne(added));
+			block(db.getCollection("scanned").insertOne(added));
+			assertRangesAndPrefixes(db);
+		}
+	}
+
+	private void assertRangesAndPrefixes(MongoDatabase db) {
+		MongoCollection<Document> indexed = db.getCollection("indexed");
+		MongoCollection<Document> scanned = db.getCollection("scanned");
+		java.util.Date from = java.util.Date.from(Instant.ofEpochSecond(1_700_000_300L));
+		java.util.Date to = java.util.Date.from(Instant.ofEpochSecond(1_700_000_400L));
+		Document soonest = new Document("expires", 1).append("_id", 1);
+		for (String d : List.of("d1", "d2", "d9", "none")) {
+			Document window = new Document("districtId", d).append("revokedAt", null)
+				.append("expires", new Document("$gt", from).append("$lte", to));
+			same(indexed, scanned, window, soonest, 0, 0);
+			same(indexed, scanned, window, soonest, 0, 50);
+			same(indexed, scanned, window, soonest, 10, 5);
+			same(indexed, scanned, window, new Document("expires", -1).append("_id", -1), 0, 20);
+			same(indexed, scanned, window, new Document("_id", 1), 0, 0);
+			same(indexed, scanned, window, null, 0, 0);
+			same(indexed, scanned, new Document("districtId", d).append("expires", new Document("$gte", from)),
+					soonest, 0, 0);
+			same(indexed, scanned, new Document("districtId", d).append("expires", new Document("$lt", to)), soonest,
+					0, 0);
+			same(indexed, scanned, new Document("districtId", d).append("expires", new Document("$gt", 1_700_000_000L)),
+					soonest, 0, 0);
+			same(indexed, scanned, new Document("districtId", d).append("expires",
+					new Document("$gt", to).append("$lt", from)), soonest, 0, 0);
+			// a range the store cannot bound (mixed types) still answers, by the fixed district
+			same(indexed, scanned, new Document("districtId", d).append("expires",
+					new Document("$gt", from).append("$lt", 1_800_000_000L)), soonest, 0, 0);
+			// what it saves: a page of the window reads that page (plus the revoked it passes over), not the district
+			long before = IndexedH2Collection.DOCUMENTS_READ.sum();
+			List<Object> page = find(indexed, window, soonest, 0, 5);
+			long read = IndexedH2Collection.DOCUMENTS_READ.sum() - before;
+			assertThat(read).as("documents read for a page of %d in %s", page.size(), d).isLessThanOrEqualTo(page.size() + 3);
+		}
+		for (String e : List.of("e0", "e5", "e7", "e8x", "e9", "e299", "none")) {
+			Document enrollment = new Document("enrollmentId", e);
+			same(indexed, scanned, enrollment, null, 0, 0);
+			same(indexed, scanned, enrollment, new Document("tierKey", 1), 0, 0);
+			same(indexed, scanned, enrollment, new Document("tierKey", -1), 0, 3);
+			same(indexed, scanned, enrollment.append("tierKey", "t4"), null, 0, 0);
+			long matching = block(scanned.countDocuments(new Document("enrollmentId", e)));
+			long before = IndexedH2Collection.DOCUMENTS_READ.sum();
+			assertThat(find(indexed, new Document("enrollmentId", e), null, 0, 0)).hasSize((int) matching);
+			assertThat(IndexedH2Collection.DOCUMENTS_READ.sum() - before).as("documents read for enrolment %s", e)
+				.isEqualTo(matching);
+		}
 	}
 
 	private void same(MongoCollection<Document> indexed, MongoCollection<Document> scanned, Document filter,

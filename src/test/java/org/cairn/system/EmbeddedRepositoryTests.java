@@ -19,6 +19,9 @@ class EmbeddedRepositoryTests extends IntegrationTest implements RepositoryContr
 	@Autowired
 	ReactiveMongoTemplate mongo;
 
+	@Autowired
+	StoreIndexes indexes;
+
 	@Override
 	public PersonRepository people() {
 		return people;
@@ -32,6 +35,11 @@ class EmbeddedRepositoryTests extends IntegrationTest implements RepositoryContr
 	@Override
 	public ReactiveMongoTemplate mongo() {
 		return mongo;
+	}
+
+	@Override
+	public StoreIndexes indexes() {
+		return indexes;
 	}
 
 }

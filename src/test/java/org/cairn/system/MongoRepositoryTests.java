@@ -54,6 +54,9 @@ class MongoRepositoryTests implements RepositoryContract {
 	ReactiveMongoTemplate mongo;
 
 	@Autowired
+	StoreIndexes indexes;
+
+	@Autowired
 	ApplicationContext context;
 
 	@org.junit.jupiter.api.Test
@@ -74,6 +77,11 @@ class MongoRepositoryTests implements RepositoryContract {
 	@Override
 	public ReactiveMongoTemplate mongo() {
 		return mongo;
+	}
+
+	@Override
+	public StoreIndexes indexes() {
+		return indexes;
 	}
 
 }

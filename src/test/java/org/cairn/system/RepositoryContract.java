@@ -1,10 +1,13 @@
 package org.cairn.system;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.cairn.account.Person;
 import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
@@ -39,12 +42,60 @@ interface RepositoryContract {
 
 	ReactiveMongoTemplate mongo();
 
+	StoreIndexes indexes();
+
 	@Test
 	default void uniqueIndexesAreCreatedAtStart() {
 		assertThat(uniqueIndexedFields("people")).contains("email");
 		assertThat(uniqueIndexedFields("districts")).contains("slug");
 		assertThat(uniqueIndexedFields("access_tokens")).contains("tokenHash");
 		assertThat(uniqueIndexedFields("invitations")).contains("tokenHash");
+	}
+
+	/**
+	 * Every index the documents declare exists: the unique ones before readiness, the others created after it in
+	 * the background (so this waits for them a while).
+	 */
+	@Test
+	default void everyDeclaredIndexExistsSoonAfterStart() throws InterruptedException {
+		List<Document> declared = new ArrayList<>(indexes().declared(true));
+		declared.addAll(indexes().declared(false));
+		assertThat(declared).hasSizeGreaterThan(40);
+		long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		List<Document> missing = missingIndexes(declared);
+		while (!missing.isEmpty() && System.nanoTime() < until) {
+			Thread.sleep(200);
+			missing = missingIndexes(declared);
+		}
+		assertThat(missing).isEmpty();
+	}
+
+	/** Of {@code {collection, key}} documents, those no index of the store has (same fields, order and directions). */
+	private List<Document> missingIndexes(List<Document> declared) {
+		List<Document> existing = mongo().getCollectionNames()
+			.flatMap(collection -> mongo().indexOps(collection)
+				.getIndexInfo()
+				.map(index -> new Document("collection", collection).append("key", keyOf(index))))
+			.collectList()
+			.block();
+		return declared.stream()
+			.filter(index -> !existing.contains(new Document("collection", index.get("collection"))
+				.append("key", normalized((Document) index.get("key")))))
+			.toList();
+	}
+
+	private static List<String> keyOf(IndexInfo index) {
+		return index.getIndexFields()
+			.stream()
+			.map(field -> field.getKey() + ":" + (field.getDirection() == null ? "?" : field.getDirection().name()))
+			.toList();
+	}
+
+	private static List<String> normalized(Document key) {
+		return key.entrySet()
+			.stream()
+			.map(field -> field.getKey() + ":" + (((Number) field.getValue()).intValue() < 0 ? "DESC" : "ASC"))
+			.toList();
 	}
 
 	@Test
