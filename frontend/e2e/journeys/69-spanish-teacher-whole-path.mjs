@@ -83,7 +83,7 @@ journey('spanish-teacher-whole-path', async () => {
     await page.getByRole('link', { name: TITLE }).first().click();
     await heading(page).filter({ hasText: TITLE }).waitFor();
     await page.getByText(template.tierTitle).first().waitFor();
-    await page.getByText(/Una reflexión escrita de \d+-\d+ palabras/).first().waitFor();
+    await page.getByText(/Una reflexión escrita de \d+-\d+ palabras/).first().waitFor({ state: 'attached' });
     await check(page, 'template');
     await a11y(page, 'template (es, district wording)');
 
