@@ -133,7 +133,7 @@ journey('spanish-teacher-whole-path', async () => {
 
     // the assessor returns it, then passes the second attempt
     const decide = async (outcome, attempt) => {
-      const subs = await call(assessor, 'GET', `/api/v1/enrollments/${enrolmentId}/submissions`);
+      const subs = await call(teacher, 'GET', `/api/v1/enrollments/${enrolmentId}/submissions`);
       const sub = subs.find((s) => s.tierKey === template.tier.key);
       const scores = template.tier.requirements.flatMap((r) => r.criteria.map((c) => ({ requirementKey: r.key, criterionKey: c.key,
         level: outcome === 'PASS' ? c.descriptors.length - 1 : 0, feedback: outcome === 'PASS' ? null : 'Nombre la segunda fuente con más detalle.' })));
