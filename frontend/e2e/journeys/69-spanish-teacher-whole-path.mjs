@@ -145,7 +145,7 @@ journey('spanish-teacher-whole-path', async () => {
     const mailLink = async (subjectStart) => {
       let mail;
       for (let i = 0; i < 100 && !mail; i++) {
-        mail = outbox().reverse().find((m) => m.to === TEACHER && m.subject.includes(subjectStart.slice(0, 10)));
+        mail = outbox().reverse().find((m) => m.to === TEACHER && decodeSubject(m.subject).startsWith(subjectStart));
         if (!mail) await page.waitForTimeout(200);
       }
       if (!mail) throw new Error(`no mail "${subjectStart}…" to ${TEACHER}`);
