@@ -46,3 +46,13 @@ export async function catalogues() {
   }
   return { keys: [...en.keys()], english };
 }
+
+/** The Spanish catalogue's text under `key`, its `{name}` placeholders filled from `params` (a journey's words). */
+export async function spanish(key, params = {}) {
+  const es = new Map(flatten(await load('es', 'es')));
+  const texts = es.get(key);
+  if (!texts) throw new Error(`no Spanish text for ${key}`);
+  const text = texts.length > 1 && typeof params.count === 'number'
+    ? (params.count === 1 ? texts[0] : texts[texts.length - 1]) : texts[0];
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+}

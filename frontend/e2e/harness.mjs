@@ -49,8 +49,9 @@ export async function start() {
   service.stdout.on('data', (d) => { log += d; });
   service.stderr.on('data', (d) => { log += d; });
   // generous: the demo seeding (earning, issuing) runs before readiness and is slow on a loaded machine
+  // (E2E_START_SECONDS waits longer where many builds share the cores)
   let up = false;
-  for (let i = 0; i < 480 && !up; i++) {
+  for (let i = 0; i < 2 * Number(process.env.E2E_START_SECONDS ?? 240) && !up; i++) {
     try { up = (await fetch(`${base}/actuator/health`)).ok; } catch { /* not up yet */ }
     if (service.exitCode !== null) break;
     if (!up) await new Promise((r) => setTimeout(r, 500));

@@ -659,6 +659,26 @@ export const en = {
       },
     },
   },
+  /** A template's Spanish wording in its editor (issue 18); the editor's heading and duration units. */
+  templateSpanish: {
+    legend: 'In Spanish (optional)',
+    intro: 'Teachers and visitors who read Cairn in Spanish see these texts instead of the English ones; anything left empty is shown as written above. Badge data (Open Badges) stays in English.',
+    title: 'Title in Spanish',
+    summary: 'Summary in Spanish',
+    criteria: 'Criteria in Spanish',
+    criteriaHint: 'Markdown, like the English criteria.',
+    tier: 'Tier “{title}” in Spanish',
+    tierTitle: 'Tier title in Spanish',
+    tierDescription: 'Tier description in Spanish',
+    requirementTitle: 'Title of “{title}” in Spanish',
+    prompt: 'Prompt of “{title}” in Spanish',
+    headingNew: 'New microcredential: {title}',
+    headingEdit: 'Edit: {title}',
+    years: 'years',
+    months: 'months',
+    weeks: 'weeks',
+    days: 'days',
+  },
   enrollment: {
     history: {
       automatic: 'automatic',

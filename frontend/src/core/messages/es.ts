@@ -660,6 +660,26 @@ export const es: Catalog = {
       },
     },
   },
+  /** A template's Spanish wording in its editor (issue 18); the editor's heading and duration units. */
+  templateSpanish: {
+    legend: 'En español (opcional)',
+    intro: 'Los docentes y visitantes que leen Cairn en español ven estos textos en lugar de los ingleses; lo que quede vacío se muestra como está escrito arriba. Los datos de la insignia (Open Badges) quedan en inglés.',
+    title: 'Título en español',
+    summary: 'Resumen en español',
+    criteria: 'Criterios en español',
+    criteriaHint: 'Markdown, como los criterios en inglés.',
+    tier: 'Nivel «{title}» en español',
+    tierTitle: 'Título del nivel en español',
+    tierDescription: 'Descripción del nivel en español',
+    requirementTitle: 'Título de «{title}» en español',
+    prompt: 'Indicaciones de «{title}» en español',
+    headingNew: 'Nueva microcredencial: {title}',
+    headingEdit: 'Editar: {title}',
+    years: 'años',
+    months: 'meses',
+    weeks: 'semanas',
+    days: 'días',
+  },
   enrollment: {
     history: {
       automatic: 'automática',

@@ -26,6 +26,23 @@ async function recipientName(id: string): Promise<string | undefined> {
   } catch { return undefined; }
 }
 
+/**
+ * The badge's name, description and criteria as the district worded them in the reader's language: the Open Badges
+ * documents stay in the author's language, the issuer's criteria page follows the reader's (parsed, never inserted).
+ */
+async function wording(b: BadgeClassDoc): Promise<Partial<Pick<BadgeClassDoc, 'name' | 'description'>> & { narrative?: string }> {
+  if (language() === 'en' || !b.criteria?.id) return {};
+  try {
+    const res = await fetch(new URL(b.criteria.id, location.href).pathname, { headers: { Accept: 'text/html', 'Accept-Language': language() } });
+    if (!res.ok) return {};
+    const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+    const name = doc.querySelector('main h1')?.textContent ?? undefined;
+    const description = doc.querySelector('main h1 + p')?.textContent ?? undefined;
+    const narrative = doc.querySelector('main section.criteria pre')?.textContent ?? undefined;
+    return { name, description, narrative };
+  } catch { return {}; }
+}
+
 export async function publicBadge(p: { id: string }): Promise<Node> {
   const res = await fetch(`/public/assertions/${encodeURIComponent(p.id)}`, { headers: { Accept: 'application/ld+json, application/json', 'Accept-Language': language() } });
   if (res.status === 410 || res.status === 404) {
@@ -35,7 +52,10 @@ export async function publicBadge(p: { id: string }): Promise<Node> {
   }
   if (!res.ok) throw new Error(t('issuing.publicBadge.couldNotRead', { status: res.status }));
   const a = await res.json() as AssertionDoc;
-  const b = typeof a.badge === 'string' ? await obDocument<BadgeClassDoc>(a.badge) : a.badge;
+  const document = typeof a.badge === 'string' ? await obDocument<BadgeClassDoc>(a.badge) : a.badge;
+  const worded = await wording(document);
+  const b: BadgeClassDoc = { ...document, name: worded.name || document.name, description: worded.description || document.description,
+    criteria: document.criteria ? { ...document.criteria, narrative: worded.narrative || document.criteria.narrative } : document.criteria };
   const issuer = typeof b.issuer === 'string' ? await obDocument<{ name: string; url?: string }>(b.issuer).catch(() => null) : b.issuer ?? null;
   const [name, endorsed] = await Promise.all([recipientName(p.id), b.id ? shownEndorsements(b.id) : Promise.resolve([])]);
   const evidence = Array.isArray(a.evidence) ? a.evidence : a.evidence ? [{ id: a.evidence }] : [];

@@ -23,6 +23,13 @@ export interface Content {
   alignments: Alignment[]; validFor?: string | null; scale?: Scale | null; proposalRequired: boolean; tiers: Tier[];
   /** How a teacher renews an expiring badge: a renewal tier, or the whole microcredential again; null for none. */
   renewal?: Renewal | null;
+  /** The district's Spanish wording, shown to readers who chose Spanish; every text optional. */
+  es?: Translation | null;
+}
+/** Spanish texts by tier and requirement key, in the order of the tiers (the renewal tier last). */
+export interface Translation {
+  title?: string | null; summary?: string | null; criteria?: string | null;
+  tiers: Array<{ key: string; title?: string | null; description?: string | null; requirements: Array<{ key: string; title?: string | null; prompt?: string | null }> }>;
 }
 export interface Renewal { kind: 'TIER' | 'FULL'; tier?: Tier | null }
 export interface Problem { field: string; message: string }
@@ -122,6 +129,7 @@ const LABELS = (): Record<string, string> => ({
   maxWords: t('template.draft.maxWords'), minSeconds: t('template.draft.minSeconds'), maxSeconds: t('template.draft.maxSeconds'), minItems: t('template.draft.minItems'),
   maxItems: t('template.draft.maxItems'), allowedKinds: t('template.draft.acceptedFiles'), name: t('template.draft.name'), key: t('template.draft.title'), descriptors: t('template.draft.descriptors'),
   targetCode: t('template.draft.standard'), targetName: t('template.draft.standard'), targetUrl: t('template.draft.standardLink'), renewal: t('template.draft.renewal'),
+  es: t('templateSpanish.legend'),
 });
 export function describeField(path: string, c: Content): string {
   const parts: string[] = [];
@@ -131,7 +139,7 @@ export function describeField(path: string, c: Content): string {
     if (!m) { parts.push(seg); continue; }
     const [, name, idx] = m;
     const i = idx ? Number(idx.match(/\[(\d+)\]/)![1]) : null;
-    if (name === 'tiers' && i !== null) { tier = c.tiers[i]; parts.push(t('template.draft.tierPart', { i: i + 1, title: tier?.title ? ` “${tier.title}”` : '' })); }
+    if (name === 'tiers' && i !== null) { tier = c.tiers[i] ?? (c.renewal?.tier ?? undefined); parts.push(t('template.draft.tierPart', { i: i + 1, title: tier?.title ? ` “${tier.title}”` : '' })); }
     else if (name === 'tier' && i === null && parts.at(-1) === t('template.draft.renewal')) { tier = c.renewal?.tier ?? undefined; parts.push(t('template.draft.renewalTier')); }
     else if (name === 'requirements' && i !== null) { req = tier?.requirements[i]; parts.push(t('template.draft.requirementPart', { i: i + 1, title: req?.title ? ` “${req.title}”` : '' })); }
     else if (name === 'criteria' && i !== null && tier) parts.push(t('template.draft.criterionPart', { i: i + 1, name: req?.criteria[i]?.name ? ` “${req.criteria[i].name}”` : '' }));

@@ -33,7 +33,9 @@ export async function editor(p: { id: string }): Promise<Node> {
   const root = h('section', { class: 'editor' });
   const body = h('div', {});
   const heading = h('h1', {});
-  const showHeading = () => { heading.textContent = draft ? `${isNew && !view ? 'New microcredential' : 'Edit'}: ${c.title.trim() || 'untitled'}` : c.title; };
+  const showHeading = () => {
+    heading.textContent = !draft ? c.title : t(isNew && !view ? 'templateSpanish.headingNew' : 'templateSpanish.headingEdit', { title: c.title.trim() || t('template.templates.untitledQuoted') });
+  };
   let dirty = false;
 
   const bind = <T extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(el: T, set: (v: string) => void): T => {
@@ -77,9 +79,50 @@ export async function editor(p: { id: string }): Promise<Node> {
       c.tiers.map((tr, ti) => tierFields(tr, ti)),
       draft ? h('button', { type: 'button', onclick: () => { c.tiers.push(newTier(c.tiers.length, c.scale!)); dirty = true; render(); } }, t('template.editor.addTier')) : null,
       total,
-      renewalFields()]);
+      renewalFields(),
+      spanishFields()]);
     showTotal();
   };
+
+  // ---- the district's Spanish wording: kept by tier and requirement, since keys follow titles until saved
+  const es = { title: c.es?.title ?? '', summary: c.es?.summary ?? '', criteria: c.es?.criteria ?? '' };
+  const allTiers = () => [...c.tiers, ...(c.renewal?.kind === 'TIER' && c.renewal.tier ? [c.renewal.tier] : [])];
+  const esTiers = new Map<Tier, { title: string; description: string }>();
+  const esRequirements = new Map<Requirement, { title: string; prompt: string }>();
+  for (const tr of allTiers()) {
+    const tt = c.es?.tiers?.find((x) => x.key === tr.key);
+    esTiers.set(tr, { title: tt?.title ?? '', description: tt?.description ?? '' });
+    for (const r of tr.requirements) {
+      const rt = tt?.requirements?.find((x) => x.key === r.key);
+      esRequirements.set(r, { title: rt?.title ?? '', prompt: rt?.prompt ?? '' });
+    }
+  }
+  const tierText = (tr: Tier) => { let v = esTiers.get(tr); if (!v) esTiers.set(tr, v = { title: '', description: '' }); return v; };
+  const requirementText = (r: Requirement) => { let v = esRequirements.get(r); if (!v) esRequirements.set(r, v = { title: '', prompt: '' }); return v; };
+  /** The wording as the service takes it, with the keys the tiers and requirements have now; es.tiers[i] is allTiers()[i]. */
+  const collectSpanish = () => {
+    c.es = { ...es, tiers: allTiers().map((tr) => ({ key: tr.key, ...tierText(tr),
+      requirements: tr.requirements.map((r) => ({ key: r.key, ...requirementText(r) })) })) };
+  };
+  const spanishFields = () => h('fieldset', { class: 'spanish', 'data-field': 'es' }, h('legend', {}, t('templateSpanish.legend')),
+    h('p', { class: 'hint' }, t('templateSpanish.intro')),
+    text(t('templateSpanish.title'), 'es.title', es.title, (v) => { es.title = v; }, { attrs: { maxlength: 120, lang: 'es' } }),
+    text(t('templateSpanish.summary'), 'es.summary', es.summary, (v) => { es.summary = v; }, { area: true, attrs: { lang: 'es' } }),
+    text(t('templateSpanish.criteria'), 'es.criteria', es.criteria, (v) => { es.criteria = v; }, { area: true, hint: t('templateSpanish.criteriaHint'), attrs: { rows: 6, lang: 'es' } }),
+    allTiers().map((tr, ti) => {
+      const tt = tierText(tr);
+      const path = `es.tiers[${ti}]`;
+      return h('fieldset', { class: 'tier', 'data-field': path }, h('legend', {}, t('templateSpanish.tier', { title: tr.title })),
+        text(t('templateSpanish.tierTitle'), `${path}.title`, tt.title, (v) => { tt.title = v; }, { attrs: { maxlength: 120, lang: 'es' } }),
+        text(t('templateSpanish.tierDescription'), `${path}.description`, tt.description, (v) => { tt.description = v; }, { area: true, attrs: { lang: 'es' } }),
+        tr.requirements.map((r, ri) => {
+          const rt = requirementText(r);
+          return [
+            text(t('templateSpanish.requirementTitle', { title: r.title }), `${path}.requirements[${ri}].title`, rt.title, (v) => { rt.title = v; }, { attrs: { maxlength: 120, lang: 'es' } }),
+            text(t('templateSpanish.prompt', { title: r.title }), `${path}.requirements[${ri}].prompt`, rt.prompt, (v) => { rt.prompt = v; }, { area: true, attrs: { lang: 'es' } }),
+          ];
+        }));
+    }));
   const total = h('p', { class: 'meta', 'aria-live': 'polite' });
   const showTotal = () => { total.textContent = t('template.editor.totalStipend', { stipendCents: money(c.tiers.reduce((s, tr) => s + (tr.stipendCents || 0), 0)) }); };
 
@@ -102,7 +145,7 @@ export async function editor(p: { id: string }): Promise<Node> {
   const validForField = () => {
     const current = parsePeriod(c.validFor);
     const amount = input({ type: 'number', min: 1, max: 100, step: 1, value: current ? current.amount : '', inputmode: 'numeric', 'aria-label': t('template.editor.validNumber') });
-    const unit = select([['Y', 'years'], ['M', 'months'], ['W', 'weeks'], ['D', 'days']], { 'aria-label': t('template.editor.validUnit') }, current?.unit ?? 'Y');
+    const unit = select([['Y', t('templateSpanish.years')], ['M', t('templateSpanish.months')], ['W', t('templateSpanish.weeks')], ['D', t('templateSpanish.days')]], { 'aria-label': t('template.editor.validUnit') }, current?.unit ?? 'Y');
     const note = h('p', { class: 'hint', 'aria-live': 'polite' });
     const update = () => {
       const n = num(amount.value);
@@ -290,6 +333,7 @@ export async function editor(p: { id: string }): Promise<Node> {
   /** Stores the draft (creating it on the first save) and returns the saved view. */
   const store = async (): Promise<View> => {
     keysFromTitles(c);
+    collectSpanish();
     const saved = view ? await api.put<View>(`/api/v1/templates/${view.id}`, c)
       : await api.post<View>('/api/v1/templates', c, { 'Idempotency-Key': createKey });
     const created = !view;

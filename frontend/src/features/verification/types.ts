@@ -1,6 +1,6 @@
 // The service's JSON shapes this feature reads (a subset of each record's fields).
-/** One check: the stable id (for experts), the outcome, the technical message and the sentence people read. */
-export interface Check { id: string; outcome: string; message: string; sentence?: string }
+/** One check: the stable id (for experts), its short title and the sentence people read (in their language), the outcome, the technical message. */
+export interface Check { id: string; outcome: string; message: string; sentence?: string; title?: string }
 export interface Verdict {
   valid: boolean; input?: string; kind?: string; verificationType?: string; checks: Check[];
   assertion?: { id?: string; issuedOn?: string; expires?: string; revoked?: boolean; revocationReason?: string; narrative?: string; evidence?: string[] };

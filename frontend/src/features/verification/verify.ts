@@ -129,5 +129,5 @@ function verdictView(v: Verdict, label: string, level = 2): HTMLElement {
     h('ol', { class: 'checks' }, v.checks.map((c) => h('li', { class: outcome(c), 'data-check': c.id },
       h('span', { class: 'outcome' }, word[outcome(c)] ?? c.outcome), ' ', said(c), ' ',
       // the stable id and the technical detail, for experts
-      h('details', { class: 'detail' }, h('summary', {}, h('code', {}, c.id)), c.message)))));
+      h('details', { class: 'detail' }, h('summary', {}, c.title ? `${c.title} ` : '', h('code', {}, c.id)), c.message)))));
 }

@@ -154,17 +154,26 @@ class CohortReminders implements SchedulingConfigurer {
 	}
 
 	private Mono<Void> send(Cohort cohort, Template template, CohortMember m, Deadline d, long daysLeft) {
-		var tier = template.tier(d.tierKey());
-		String tierTitle = tier.map(org.cairn.template.Tier::title).orElse(d.tierKey());
-		String what = d.forTier() ? tierTitle
-				: tier.flatMap(t -> t.requirements().stream().filter(r -> r.key().equals(d.taskKey())).findFirst())
-					.map(r -> r.title() + " (" + tierTitle + ")")
-					.orElse(tierTitle);
+		// what is due and the microcredential, as each reader reads them (the district's Spanish wording too)
+		Template es = template.in(org.cairn.language.Language.ES);
+		Object what = Message.written(what(template, d), what(es, d));
+		Object templateTitle = Message.written(cohort.templateTitle(),
+				es.es() == null ? null : es.title());
 		String text = cohort.acceptLate() ? "cohort.notice.due.textLate" : "cohort.notice.due.textOnTime";
 		return notifier.notify(cohort.districtId(), m.personId(), NoticeKind.WORK_DUE,
 				Message.of("cohort.notice.due.title", what, daysLeft),
-				Message.of(text, what, cohort.templateTitle(), d.dueOn(), cohort.name()),
+				Message.of(text, what, templateTitle, d.dueOn(), cohort.name()),
 				AppLinks.tier(m.enrollmentId(), d.tierKey()));
+	}
+
+	/** The tier, or the task and its tier: "Lesson plan (Tier 2)". */
+	private static String what(Template template, Deadline d) {
+		var tier = template.tier(d.tierKey());
+		String tierTitle = tier.map(org.cairn.template.Tier::title).orElse(d.tierKey());
+		return d.forTier() ? tierTitle
+				: tier.flatMap(t -> t.requirements().stream().filter(r -> r.key().equals(d.taskKey())).findFirst())
+					.map(r -> r.title() + " (" + tierTitle + ")")
+					.orElse(tierTitle);
 	}
 
 	/** Claims sent so far to a member (tests and the admin's view). */

@@ -146,7 +146,7 @@ public class AwardMail {
 		return documents.badgeContext(a.badgeClassId()).zipWith(chosen).map(found -> {
 			var ctx = found.getT1();
 			Language language = Language.first(found.getT2(), ctx.district().language());
-			String badge = ctx.template().badgeName(a.tierKey());
+			String badge = ctx.template().in(language).badgeName(a.tierKey());
 			String district = ctx.district().name();
 			String greeting = a.recipientName() == null ? language.text("issuing.mail.award.hello")
 					: language.text("issuing.mail.award.hello-name", a.recipientName());

@@ -22,9 +22,12 @@ class Pages {
 		this.clock = clock;
 	}
 
-	/** The page in the reader's language; the names and descriptions stay as the district wrote them. */
+	/**
+	 * The page in the reader's language; the names and descriptions as the district wrote them, in Spanish where it
+	 * gave a Spanish wording.
+	 */
 	String page(Rendered rendered, String jsonUrl, Language l) {
-		Rendered.Page p = rendered.page();
+		Rendered.Page p = rendered.page().in(l);
 		State state = state(p, l);
 		StringBuilder body = new StringBuilder();
 		body.append("<main><p class=\"kind\">").append(esc(kind(p.kind(), l))).append("</p>");
@@ -65,13 +68,19 @@ class Pages {
 				p.description(), p.image(), p.url(), body.toString());
 	}
 
-	/** The public criteria page of a BadgeClass, built from its JSON-LD. */
-	String criteria(JsonNode badge, Language l) {
+	/**
+	 * The public criteria page of a BadgeClass, built from its JSON-LD; for a Spanish reader the name, description
+	 * and narrative of the district's Spanish wording ({@code es}, null when there is none).
+	 */
+	String criteria(JsonNode badge, Rendered.Wording es, Language l) {
+		boolean spanish = l == Language.ES && es != null;
+		String name = spanish ? es.title() : badge.path("name").asString();
+		String description = spanish ? es.description() : badge.path("description").asString();
 		StringBuilder body = new StringBuilder("<main><p class=\"kind\">").append(l.text("issuing.page.criteria"))
 			.append("</p><h1>")
-			.append(esc(badge.path("name").asString())).append("</h1><p>")
-			.append(esc(badge.path("description").asString())).append("</p><section class=\"criteria\"><pre>")
-			.append(esc(badge.path("criteria").path("narrative").asString()))
+			.append(esc(name)).append("</h1><p>")
+			.append(esc(description)).append("</p><section class=\"criteria\"><pre>")
+			.append(esc(spanish ? es.criteria() : badge.path("criteria").path("narrative").asString()))
 			.append("</pre></section>");
 		if (badge.path("alignment").isArray() && !badge.path("alignment").isEmpty()) {
 			body.append("<h2>").append(l.text("issuing.page.aligned")).append("</h2><ul>");
@@ -86,8 +95,7 @@ class Pages {
 		}
 		body.append("<p><a href=\"").append(esc(badge.path("id").asString())).append("\">")
 			.append(l.text("issuing.page.badge-data")).append("</a></p>").append(languages(l)).append("</main>");
-		return document(l, l.text("issuing.page.criteria-title", badge.path("name").asString()),
-				badge.path("description").asString(), badge.path("image").asString(),
+		return document(l, l.text("issuing.page.criteria-title", name), description, badge.path("image").asString(),
 				badge.path("criteria").path("id").asString(), body.toString());
 	}
 

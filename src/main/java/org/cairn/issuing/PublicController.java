@@ -138,7 +138,7 @@ class PublicController {
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Badge")))
 			.map(r -> {
 				Language language = Language.of(request);
-				byte[] page = pages.criteria(json.readTree(r.json()), language).getBytes(StandardCharsets.UTF_8);
+				byte[] page = pages.criteria(json.readTree(r.json()), r.page() == null ? null : r.page().es(), language).getBytes(StandardCharsets.UTF_8);
 				return respond(request.getHeaders(), EntityTag.of(page).variant("criteria-" + language.code()), HTML,
 						page, CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic(), false,
 						h -> h.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE));
@@ -276,8 +276,8 @@ class PublicController {
 			extras.add(language.text("certificate.hours", String.valueOf(hours)));
 		}
 		return new CertificateContent(ctx.district().name(), ctx.district().brandColor(), ctx.district().logo(),
-				a.recipientName() == null ? a.recipientEmail() : a.recipientName(), ctx.template().title(),
-				tier == null ? null : tier.title(), alignments, extras, a.issuedOn(), a.expires(),
+				a.recipientName() == null ? a.recipientEmail() : a.recipientName(), ctx.template().in(language).title(),
+				tier == null ? null : ctx.template().in(language).tier(tier.key()).map(Tier::title).orElse(null), alignments, extras, a.issuedOn(), a.expires(),
 				urls.assertion(a.id()), a.document(), a.jws(), a4, image,
 				ctx.issuer().signatoryName(), ctx.issuer().signatoryTitle(), credentialJson, language);
 	}

@@ -269,10 +269,13 @@ class PublicDocuments implements HostedDocuments {
 		return badgeContext(a.badgeClassId()).map(ctx -> {
 			String name = documents.badge(ctx.record(), ctx.template(), ctx.issuer()).name();
 			String reissuedAs = a.replacedBy() == null ? null : urls.assertion(a.replacedBy());
+			Rendered.Wording es = spanish(ctx);
 			Rendered.Page page = new Rendered.Page("Badge", name, ctx.template().summary(),
 					urls.badgeImage(a.badgeClassId()), urls.assertion(a.id()), ctx.district().name(),
 					a.recipientName(), a.issuedOn(), a.expires(), a.revoked(), a.revocationReason(), reissuedAs,
-					a.replaces() == null || !a.issueKey().startsWith("reissue:") ? null : urls.assertion(a.replaces()));
+					a.replaces() == null || !a.issueKey().startsWith("reissue:") ? null : urls.assertion(a.replaces()),
+					es == null ? null : new Rendered.Wording(es.title(), ctx.template().in(Language.ES).summary(),
+							es.criteria()));
 			// spec "Revoking Hosted Assertions": 410 Gone with id, revoked and the reason; a re-issued one also names
 			// its successor in Cairn's re-issue extension
 			return a.revoked()
@@ -305,8 +308,20 @@ class PublicDocuments implements HostedDocuments {
 			var badge = documents.badge(record, ctx.template(), ctx.issuer()).withEndorsement(t.getT2());
 			return Rendered.of(record.districtId(), 200, write(badge),
 					new Rendered.Page("Badge", badge.name(), badge.description(), badge.image(), badge.id(),
-							ctx.district().name(), null, null, null, false, null));
+							ctx.district().name(), null, null, null, false, null, null, null, spanish(ctx)));
 		});
+	}
+
+	/**
+	 * The BadgeClass's name, description and criteria as its HTML pages show them to Spanish readers, built by the
+	 * same rules as the document from the district's Spanish wording; null when the template has none.
+	 */
+	private Rendered.Wording spanish(BadgeContext ctx) {
+		if (ctx.template().es() == null) {
+			return null;
+		}
+		var badge = documents.badge(ctx.record(), ctx.template().in(Language.ES), ctx.issuer());
+		return new Rendered.Wording(badge.name(), badge.description(), badge.criteria().narrative());
 	}
 
 	private Mono<Rendered> renderIssuer(IssuerRecord issuer) {

@@ -3,6 +3,7 @@ package org.cairn.issuing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import org.cairn.language.Language;
 import org.cairn.system.EntityTag;
 
 /**
@@ -21,10 +22,25 @@ record Rendered(String districtId, int status, byte[] json, EntityTag tag, Page 
 	 * @param expires when an assertion expires (null: never), so the page can say "expired" at the time it is viewed
 	 * @param reissuedAs the URL of the assertion that re-issued this one, or null
 	 * @param replaces the URL of the assertion this one re-issued, or null
+	 * @param es the badge's name, description and criteria in the district's Spanish wording, or null
 	 */
 	record Page(String kind, String title, String description, String image, String url, String issuerName,
 			String recipientName, Instant issuedOn, Instant expires, boolean revoked, String revocationReason,
-			String reissuedAs, String replaces) {
+			String reissuedAs, String replaces, Wording es) {
+
+		Page(String kind, String title, String description, String image, String url, String issuerName,
+				String recipientName, Instant issuedOn, Instant expires, boolean revoked, String revocationReason,
+				String reissuedAs, String replaces) {
+			this(kind, title, description, image, url, issuerName, recipientName, issuedOn, expires, revoked,
+					revocationReason, reissuedAs, replaces, null);
+		}
+
+		/** The page as a reader of the language sees it: the Spanish wording for Spanish, where there is one. */
+		Page in(Language language) {
+			return language != Language.ES || es == null ? this
+					: new Page(kind, es.title(), es.description(), image, url, issuerName, recipientName, issuedOn,
+							expires, revoked, revocationReason, reissuedAs, replaces, es);
+		}
 
 		Page(String kind, String title, String description, String image, String url, String issuerName,
 				String recipientName, Instant issuedOn, Instant expires, boolean revoked, String revocationReason) {
@@ -32,6 +48,10 @@ record Rendered(String districtId, int status, byte[] json, EntityTag tag, Page 
 					revocationReason, null, null);
 		}
 
+	}
+
+	/** A badge's name, description and criteria narrative in another language than its documents'. */
+	record Wording(String title, String description, String criteria) {
 	}
 
 }

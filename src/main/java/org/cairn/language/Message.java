@@ -30,8 +30,20 @@ public record Message(String key, List<Object> args) {
 			.toList());
 	}
 
+	/**
+	 * A text a district wrote in several languages (a template's English title and its Spanish one) as an argument:
+	 * each reader gets theirs. Just the English text when there is no other, so stored notices stay plain strings.
+	 */
+	public static Object written(String english, String spanish) {
+		return spanish == null || spanish.isBlank() || spanish.equals(english) ? english
+				: java.util.Map.of(Language.EN.code(), english == null ? "" : english, Language.ES.code(), spanish);
+	}
+
 	public String in(Language language) {
-		return language.text(key, args.toArray());
+		return language.text(key, args.stream().map(a -> a instanceof java.util.Map<?, ?> written
+				? String.valueOf(written.get(written.containsKey(language.code()) ? language.code()
+						: Language.EN.code()))
+				: a).toArray());
 	}
 
 }

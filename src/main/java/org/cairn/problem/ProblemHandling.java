@@ -18,7 +18,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ResponseStatusException;
@@ -67,15 +66,19 @@ public class ProblemHandling implements WebExceptionHandler {
 
 	/** The problem in the caller's language ({@code Accept-Language}; the web app sends the person's choice). */
 	static ProblemDetail toProblem(Throwable ex, ServerWebExchange exchange) {
-		return toException(ex, exchange).toProblemDetail(Language.ofAcceptLanguage(exchange.getRequest()));
+		Language language = Language.ofAcceptLanguage(exchange.getRequest());
+		return toException(ex, exchange, language).toProblemDetail(language);
 	}
 
-	private static ProblemException toException(Throwable ex, ServerWebExchange exchange) {
+	private static ProblemException toException(Throwable ex, ServerWebExchange exchange, Language language) {
 		if (ex instanceof ProblemException problem) {
 			return problem;
 		}
 		if (ex instanceof WebExchangeBindException bind) {
-			return ProblemException.invalid(bind.getFieldErrors().stream().map(ProblemHandling::fieldProblem).toList());
+			return ProblemException.invalid(bind.getFieldErrors().stream()
+				.map(error -> new ProblemException.FieldProblem(error.getField(),
+						ValidationMessages.in(error, language)))
+				.toList());
 		}
 		if (ex instanceof HandlerMethodValidationException validation) {
 			List<ProblemException.FieldProblem> errors = validation.getParameterValidationResults()
@@ -83,7 +86,8 @@ public class ProblemHandling implements WebExceptionHandler {
 				.flatMap(result -> result.getResolvableErrors()
 					.stream()
 					.map(error -> new ProblemException.FieldProblem(
-							result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+							result.getMethodParameter().getParameterName(),
+							ValidationMessages.in(error.getDefaultMessage(), violation(result, error), language))))
 				.toList();
 			return ProblemException.invalid(errors);
 		}
@@ -116,6 +120,17 @@ public class ProblemHandling implements WebExceptionHandler {
 		return ProblemException.of(CommonProblem.INTERNAL, "internal");
 	}
 
+	private static jakarta.validation.ConstraintViolation<?> violation(
+			org.springframework.validation.method.ParameterValidationResult result,
+			org.springframework.context.MessageSourceResolvable error) {
+		try {
+			return result.unwrap(error, jakarta.validation.ConstraintViolation.class);
+		}
+		catch (IllegalArgumentException notAViolation) {
+			return null;
+		}
+	}
+
 	/** The first cause of the given type, or null. */
 	static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -124,10 +139,6 @@ public class ProblemHandling implements WebExceptionHandler {
 			}
 		}
 		return null;
-	}
-
-	private static ProblemException.FieldProblem fieldProblem(FieldError error) {
-		return new ProblemException.FieldProblem(error.getField(), error.getDefaultMessage());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -18,6 +18,7 @@ import org.cairn.enrollment.Enrollment;
 import org.cairn.enrollment.Enrollments;
 import org.cairn.enrollment.PinnedTemplates;
 import org.cairn.notification.AppLinks;
+import org.cairn.language.Language;
 import org.cairn.language.Message;
 import org.cairn.notification.NoticeKind;
 import org.cairn.notification.Notifier;
@@ -300,17 +301,22 @@ public class Reviews {
 	}
 
 	private Mono<Void> afterDecision(Submission decided, Template template, Tier tier) {
+		// the notice names the tier and the microcredential as each reader reads them (a district's Spanish wording)
+		Template es = template.in(Language.ES);
+		Object tierName = Message.written(tier.title(),
+				es.tier(tier.key()).or(() -> es.tier(tier.key(), true)).map(Tier::title).orElse(null));
+		Object templateName = Message.written(template.title(), es.title());
 		if (decided.state() == SubmissionState.PASSED) {
 			return outcomesOfPass(decided, template, tier)
 				.then(notifier.notify(decided.districtId(), decided.personId(), NoticeKind.TIER_PASSED,
-						Message.of("review.notice.passed.title", tier.title(), template.title()),
-						Message.of("review.notice.passed.text", tier.title(), template.title()),
+						Message.of("review.notice.passed.title", tierName, templateName),
+						Message.of("review.notice.passed.text", tierName, templateName),
 						AppLinks.tier(decided.enrollmentId(), tier.key())));
 		}
 		return notifier.notify(decided.districtId(), decided.personId(), NoticeKind.TIER_RETURNED,
-				Message.of("review.notice.returned.title", tier.title(), template.title()),
-				decided.current().comment() == null ? Message.of("review.notice.returned.text", tier.title())
-						: Message.of("review.notice.returned.text-comment", tier.title(), decided.current().comment()),
+				Message.of("review.notice.returned.title", tierName, templateName),
+				decided.current().comment() == null ? Message.of("review.notice.returned.text", tierName)
+						: Message.of("review.notice.returned.text-comment", tierName, decided.current().comment()),
 				AppLinks.tier(decided.enrollmentId(), tier.key()));
 	}
 

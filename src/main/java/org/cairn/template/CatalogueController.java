@@ -9,12 +9,14 @@ import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
 import org.cairn.account.CairnUser;
+import org.cairn.language.Language;
 import org.cairn.paging.ListPage;
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,17 +62,19 @@ class CatalogueController {
 	@GetMapping
 	Mono<List<CatalogueItem>> browse(@AuthenticationPrincipal CairnUser user, Filters filters,
 			@RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
+			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size, ServerHttpRequest request) {
 		ListPage onePage = ListPage.of(page, size);
+		Language language = Language.of(request);
 		if (filters.q() != null && filters.q().length() > 200) {
 			return Mono.error(ProblemException.invalid("q", "must be at most 200 characters"));
 		}
 		return frameworkName(user.districtId(), filters.framework())
 			.flatMap(frameworkName -> latestPublished(user.districtId()).map(list -> list.stream()
 				.filter(t -> matches(t, filters, frameworkName))
+				.map(t -> t.in(language))
 				.sorted(Comparator.comparing((Template t) -> t.title().toLowerCase(Locale.ROOT))
 					.thenComparing(Template::familyId))
-				.map(CatalogueItem::of)
+				.map(t -> CatalogueItem.of(t, language))
 				.toList())
 			.map(onePage::of));
 	}
@@ -128,11 +132,11 @@ class CatalogueController {
 
 	/** One catalogue entry in full, as {@code /templates/{id}/preview} shows it to its author. */
 	@GetMapping("/{id}")
-	Mono<Preview> show(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
+	Mono<Preview> show(@AuthenticationPrincipal CairnUser user, @PathVariable String id, ServerHttpRequest request) {
 		return templates.findByIdAndDistrictId(id, user.districtId())
 			.filter(t -> t.status() != TemplateStatus.DRAFT)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Template " + id)))
-			.map(Preview::of);
+			.map(t -> Preview.of(t, Language.of(request)));
 	}
 
 	/** A catalogue entry's badge image as PNG. */
@@ -193,7 +197,9 @@ class CatalogueController {
 	}
 
 	private static boolean containsAllWords(Template t, String q) {
-		String text = (t.title() + " " + t.summary()).toLowerCase(Locale.ROOT);
+		// a word of the Spanish wording finds the template too, whichever language the reader browses in
+		String text = (t.title() + " " + t.summary() + (t.es() == null ? ""
+				: " " + t.es().title() + " " + t.es().summary())).toLowerCase(Locale.ROOT);
 		for (String word : q.toLowerCase(Locale.ROOT).split("\\s+")) {
 			if (!word.isBlank() && !text.contains(word)) {
 				return false;
@@ -210,13 +216,14 @@ class CatalogueController {
 			Tags tags, List<Alignment> alignments, boolean proposalRequired, int tierCount, long totalStipendCents,
 			List<TierSummary> tiers) {
 
-		static CatalogueItem of(Template t) {
+		/** {@code t} already in the reader's language ({@link Template#in}). */
+		static CatalogueItem of(Template t, Language l) {
 			List<TierSummary> tiers = new ArrayList<>();
 			long running = 0;
 			for (Tier tier : t.tiers()) {
 				running += tier.stipendCents();
 				tiers.add(new TierSummary(tier.key(), tier.title(), tier.awardedSeparately(), tier.stipendCents(),
-						running, tier.requirements().stream().map(Preview::asks).toList(), tier.pay()));
+						running, tier.requirements().stream().map(r -> Preview.asks(r, l)).toList(), tier.pay()));
 			}
 			return new CatalogueItem(t.id(), t.familyId(), t.version(), t.title(), t.summary(), Artwork.served(t.artwork()), t.tags(),
 					t.alignments(), t.proposalRequired(), t.tiers().size(), t.totalStipendCents(), tiers);

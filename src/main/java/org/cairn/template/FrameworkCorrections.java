@@ -135,7 +135,7 @@ class FrameworkCorrections implements ApplicationRunner {
 	private static Template withAlignments(Template t, List<Alignment> alignments) {
 		return new Template(t.id(), t.districtId(), t.familyId(), t.version(), t.status(), t.title(), t.summary(),
 				t.criteria(), t.artwork(), t.tags(), alignments, t.validFor(), t.scale(), t.proposalRequired(),
-				t.tiers(), t.libraryKey(), t.createdAt(), t.publishedAt(), t.revision(), t.renewal());
+				t.tiers(), t.libraryKey(), t.createdAt(), t.publishedAt(), t.revision(), t.renewal(), t.es());
 	}
 
 	private static String digest(String data) {

@@ -5,6 +5,8 @@ import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 
+import org.cairn.language.Language;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -22,18 +24,29 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param proposalRequired whether a teacher must propose and be approved before starting
  * @param tiers in order; a template with one tier is a single-step microcredential
  * @param renewal how a teacher renews a badge of this template (a renewal tier, or the whole again); null for none
+ * @param es the district's Spanish wording, or null: shown to readers who asked for Spanish ({@link #in})
  */
 @Document("templates")
 @CompoundIndex(name = "family_version", def = "{'familyId': 1, 'version': 1}", unique = true)
 public record Template(@Id String id, String districtId, String familyId, int version, TemplateStatus status,
 		String title, String summary, String criteria, String artwork, Tags tags, List<Alignment> alignments,
 		Period validFor, RubricScale scale, boolean proposalRequired, List<Tier> tiers, String libraryKey,
-		Instant createdAt, Instant publishedAt, @Version Long revision, RenewalPath renewal) {
+		Instant createdAt, Instant publishedAt, @Version Long revision, RenewalPath renewal, TemplateTranslation es) {
 
 	@PersistenceCreator
 	public Template {
 		alignments = alignments == null ? List.of() : List.copyOf(alignments);
 		tiers = tiers == null ? List.of() : List.copyOf(tiers);
+		es = es == null || es.isEmpty() ? null : es;
+	}
+
+	/** A version without a Spanish wording (tests and older callers). */
+	public Template(String id, String districtId, String familyId, int version, TemplateStatus status, String title,
+			String summary, String criteria, String artwork, Tags tags, List<Alignment> alignments, Period validFor,
+			RubricScale scale, boolean proposalRequired, List<Tier> tiers, String libraryKey, Instant createdAt,
+			Instant publishedAt, Long revision, RenewalPath renewal) {
+		this(id, districtId, familyId, version, status, title, summary, criteria, artwork, tags, alignments, validFor,
+				scale, proposalRequired, tiers, libraryKey, createdAt, publishedAt, revision, renewal, null);
 	}
 
 	/** A version without a renewal path (tests and older callers). */
@@ -42,7 +55,38 @@ public record Template(@Id String id, String districtId, String familyId, int ve
 			RubricScale scale, boolean proposalRequired, List<Tier> tiers, String libraryKey, Instant createdAt,
 			Instant publishedAt, Long revision) {
 		this(id, districtId, familyId, version, status, title, summary, criteria, artwork, tags, alignments, validFor,
-				scale, proposalRequired, tiers, libraryKey, createdAt, publishedAt, revision, null);
+				scale, proposalRequired, tiers, libraryKey, createdAt, publishedAt, revision, null, null);
+	}
+
+	/**
+	 * This version as a reader of the language sees it: for Spanish, the district's Spanish name, description,
+	 * criteria and tier and requirement texts wherever it gave them (the rest as written); otherwise this version.
+	 * Only for showing: Open Badges documents are built from the version itself, in its author's language.
+	 */
+	public Template in(Language language) {
+		if (language != Language.ES || es == null) {
+			return this;
+		}
+		return new Template(id, districtId, familyId, version, status, TemplateTranslation.or(es.title(), title),
+				TemplateTranslation.or(es.summary(), summary), TemplateTranslation.or(es.criteria(), criteria), artwork,
+				tags, alignments, validFor, scale, proposalRequired, tiers.stream().map(this::translated).toList(),
+				libraryKey, createdAt, publishedAt, revision,
+				renewal == null || renewal.tier() == null ? renewal
+						: new RenewalPath(renewal.kind(), translated(renewal.tier())),
+				es);
+	}
+
+	private Tier translated(Tier tier) {
+		return es.tier(tier.key()).map(text -> new Tier(tier.key(), TemplateTranslation.or(text.title(), tier.title()),
+				TemplateTranslation.or(text.description(), tier.description()), tier.requires(),
+				tier.awardedSeparately(), tier.stipendCents(), tier.fundingSource(), tier.estimatedHours(),
+				tier.credits(), tier.requirements().stream().map(r -> text.requirement(r.key())
+					.map(rt -> new Requirement(r.key(), r.kind(), TemplateTranslation.or(rt.title(), r.title()),
+							TemplateTranslation.or(rt.prompt(), r.prompt()), r.minWords(), r.maxWords(),
+							r.minSeconds(), r.maxSeconds(), r.allowedKinds(), r.minItems(), r.maxItems(),
+							r.criteria(), r.passRule()))
+					.orElse(r)).toList(), tier.pay()))
+			.orElse(tier);
 	}
 
 	/** Whether a teacher may renew a badge of this version themselves. */

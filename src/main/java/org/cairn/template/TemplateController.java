@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
+import org.cairn.language.Language;
 import org.cairn.paging.ListPage;
 import org.cairn.problem.ProblemException.FieldProblem;
 import reactor.core.publisher.Mono;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -114,8 +116,9 @@ class TemplateController {
 	}
 
 	@GetMapping("/{id}/preview")
-	Mono<Preview> preview(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
-		return templates.own(admin(user), id).map(Preview::of);
+	Mono<Preview> preview(@AuthenticationPrincipal CairnUser user, @PathVariable String id,
+			ServerHttpRequest request) {
+		return templates.own(admin(user), id).map(t -> Preview.of(t, Language.of(request)));
 	}
 
 	/** The artwork as the PNG Open Badges images use, rendered off the event loop. */

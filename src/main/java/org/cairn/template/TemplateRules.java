@@ -58,6 +58,7 @@ public class TemplateRules {
 		int levels = checkScale(problems, content.scale());
 		checkTiers(problems, content.tiers(), levels);
 		RenewalRules.check(problems, content, levels);
+		TranslationRules.check(problems, content);
 		return problems.list;
 	}
 
@@ -401,6 +402,14 @@ public class TemplateRules {
 		/** A title: it reaches notification subjects, so one line without control characters. */
 		void line(String path, String value, int min, int max) {
 			text(path, value, min, max);
+			if (value != null && !HeaderText.Validator.isSafe(value)) {
+				add(path, "must be one line of text, without line breaks or control characters");
+			}
+		}
+
+		/** An optional title: when given, one line of at most {@code max} characters. */
+		void optionalLine(String path, String value, int max) {
+			optionalText(path, value, max);
 			if (value != null && !HeaderText.Validator.isSafe(value)) {
 				add(path, "must be one line of text, without line breaks or control characters");
 			}

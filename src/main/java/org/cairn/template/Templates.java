@@ -175,7 +175,7 @@ public class Templates {
 							TemplateStatus.DRAFT, source.title(), source.summary(), source.criteria(),
 							source.artwork(), source.tags(), source.alignments(), source.validFor(), source.scale(),
 							source.proposalRequired(), source.tiers(), source.libraryKey(), clock.instant(), null,
-							null, source.renewal());
+							null, source.renewal(), source.es());
 					return save(next)
 						.map(saved -> new Outcome(saved, true))
 						.onErrorResume(DuplicateKeyException.class,
@@ -205,7 +205,7 @@ public class Templates {
 		Template draft = new Template(null, districtId, family, 1, TemplateStatus.DRAFT, content.title(),
 				content.summary(), content.criteria(), content.artwork(), content.tags(), content.alignments(),
 				content.validFor(), content.scale(), content.proposalRequired(), content.tiers(), libraryKey,
-				clock.instant(), null, null, content.renewal());
+				clock.instant(), null, null, content.renewal(), content.es());
 		return save(draft)
 			.map(saved -> new Outcome(saved, true))
 			.onErrorResume(DuplicateKeyException.class,
@@ -217,14 +217,15 @@ public class Templates {
 	private Template withContent(Template t, TemplateContent c) {
 		return new Template(t.id(), t.districtId(), t.familyId(), t.version(), t.status(), c.title(), c.summary(),
 				c.criteria(), c.artwork(), c.tags(), c.alignments(), c.validFor(), c.scale(), c.proposalRequired(),
-				c.tiers(), t.libraryKey(), t.createdAt(), t.publishedAt(), t.revision(), c.renewal());
+				c.tiers(), t.libraryKey(), t.createdAt(), t.publishedAt(), t.revision(), c.renewal(), c.es());
 	}
 
 	private Template withStatus(Template t, TemplateStatus status) {
 		return new Template(t.id(), t.districtId(), t.familyId(), t.version(), status, t.title(), t.summary(),
 				t.criteria(), t.artwork(), t.tags(), t.alignments(), t.validFor(), t.scale(), t.proposalRequired(),
 				t.tiers(), t.libraryKey(), t.createdAt(),
-				status == TemplateStatus.PUBLISHED ? clock.instant() : t.publishedAt(), t.revision(), t.renewal());
+				status == TemplateStatus.PUBLISHED ? clock.instant() : t.publishedAt(), t.revision(), t.renewal(),
+				t.es());
 	}
 
 	static ProblemException invalid(List<FieldProblem> problems) {

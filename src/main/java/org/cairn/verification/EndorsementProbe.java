@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cairn.language.Language;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -251,7 +252,7 @@ final class EndorsementProbe {
 
 	private static Report.EndorsementSummary summary(Listed listed, Run run) {
 		JsonNode e = run.assertion;
-		List<Check> checks = run.recordedChecks().stream().map(c -> c.withSentence(Sentences.of(c, run))).toList();
+		List<Check> checks = run.recordedChecks().stream().map(c -> c.withSentences(Sentences.all(c, run))).toList();
 		boolean valid = checks.stream().noneMatch(c -> c.outcome() == Outcome.FAILED)
 				&& checks.stream().anyMatch(c -> c.outcome() == Outcome.PASSED);
 		JsonNode subject = e == null ? null : e.has("credentialSubject") ? e.get("credentialSubject") : e.get("claim");
@@ -262,14 +263,17 @@ final class EndorsementProbe {
 		Report.IssuerSummary who = endorser == null ? null
 				: endorser.isObject() ? Summaries.endorser(endorser)
 						: new Report.IssuerSummary(Nodes.iri(endorser), null, null, null, null);
-		String name = who == null || who.name() == null ? "An endorser" : who.name();
-		String sentence = run.revoked ? name + " withdrew this endorsement"
-				+ (run.revocationReason == null ? "." : ": " + run.revocationReason)
-				: valid ? "Endorsed by " + name + "; the endorsement verifies."
-						: "This endorsement does not verify: it may be forged, altered or not " + name + "'s.";
+		java.util.Map<Language, String> sentences = new java.util.EnumMap<>(Language.class);
+		for (Language l : Language.values()) {
+			String name = who == null || who.name() == null ? l.text("verification.endorsement.someone") : who.name();
+			sentences.put(l, run.revoked ? (run.revocationReason == null
+					? l.text("verification.endorsement.withdrawn", name)
+					: l.text("verification.endorsement.withdrawn-reason", name, run.revocationReason))
+					: l.text(valid ? "verification.endorsement.valid" : "verification.endorsement.invalid", name));
+		}
 		return new Report.EndorsementSummary(id == null ? null : Verifier.abbreviate(id), run.kind, listed.on(),
 				endorsedId(e), comment == null ? null : abbreviate(comment), issued, who, valid && !run.revoked,
-				run.revoked, run.revocationReason, sentence, checks);
+				run.revoked, run.revocationReason, sentences.get(Language.EN), checks, java.util.Map.copyOf(sentences));
 	}
 
 	private static String abbreviate(String comment) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.cairn.language.Language;
 
 /**
  * The answer to a verification (documented in docs/verification.md): {@code valid} is true when no check failed.
@@ -23,6 +24,22 @@ public record Report(boolean valid, InputKind input, String kind, String verific
 			List<AlignmentSummary> alignments, List<EndorsementSummary> endorsements, List<Report> credentials) {
 		this(valid, input, kind, verificationType, checks, assertion, badge, issuer, recipient, alignments, endorsements,
 				credentials, null);
+	}
+
+	/**
+	 * The report as a reader of the language reads it: every check's title and sentence, the endorsements' and the
+	 * held credentials' and transcript badges' too (the technical messages stay English).
+	 */
+	Report in(Language language) {
+		return new Report(valid, input, kind, verificationType,
+				checks == null ? null : checks.stream().map(c -> c.in(language)).toList(), assertion, badge, issuer,
+				recipient, alignments,
+				endorsements == null ? null : endorsements.stream().map(e -> e.in(language)).toList(),
+				credentials == null ? null : credentials.stream().map(r -> r.in(language)).toList(),
+				badges == null ? null : badges.stream()
+					.map(b -> new TranscriptBadge(b.name(), b.attachment(), b.report() == null ? null
+							: b.report().in(language)))
+					.toList());
 	}
 
 	/** A copy saying whether the issuer is one the asking district recognises. */
@@ -54,11 +71,18 @@ public record Report(boolean valid, InputKind input, String kind, String verific
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record EndorsementSummary(String id, String kind, String on, String endorsedId, String comment,
 			Instant issuedOn, IssuerSummary endorser, boolean valid, boolean revoked, String revocationReason,
-			String sentence, List<Check> checks) {
+			String sentence, List<Check> checks,
+			@com.fasterxml.jackson.annotation.JsonIgnore java.util.Map<Language, String> sentences) {
 
 		EndorsementSummary withEndorser(IssuerSummary value) {
 			return new EndorsementSummary(id, kind, on, endorsedId, comment, issuedOn, value, valid, revoked,
-					revocationReason, sentence, checks);
+					revocationReason, sentence, checks, sentences);
+		}
+
+		EndorsementSummary in(Language language) {
+			return new EndorsementSummary(id, kind, on, endorsedId, comment, issuedOn, endorser, valid, revoked,
+					revocationReason, sentences == null ? sentence : sentences.get(language),
+					checks == null ? null : checks.stream().map(c -> c.in(language)).toList(), sentences);
 		}
 
 	}

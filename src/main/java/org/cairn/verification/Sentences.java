@@ -2,161 +2,164 @@ package org.cairn.verification;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.cairn.language.Language;
 
 /**
- * Each check as a sentence a principal or a teacher understands (US English), built from what the verification
+ * Each check as a sentence a principal or a teacher understands, in every language Cairn speaks (issue 18: the
+ * {@code verification.sentence.*} texts of {@code i18n/verification*.properties}), built from what the verification
  * reached: the issuer's and the badge's names, the recipient asked about, the dates. The technical message stays in
- * the check for experts; a skipped check's sentence is its reason, which is already written for people.
+ * the check for experts (English); a skipped check's sentence is its reason, written for people, from the same
+ * catalogue where it has a text there.
  */
 final class Sentences {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)
-		.withZone(ZoneOffset.UTC);
+	private static final String[] SKIPS = { "verification.skip.not-apply", "verification.skip.no-recipient",
+			"verification.skip.not-vc-jwt", "verification.skip.clr-no-status", "verification.skip.from-clr",
+			"verification.skip.clr-json", "verification.skip.gone", "verification.skip.not-extracted",
+			"verification.skip.not-image", "verification.skip.certificate-not-image",
+			"verification.skip.endorsement-schema", "verification.skip.endorsement-recipient",
+			"verification.skip.embedded-proof", "verification.skip.algorithm-refused", "verification.skip.no-key",
+			"verification.skip.transcript-not-image", "verification.skip.by-url", "verification.skip.as-json",
+			"verification.skip.signed-not-retrieved", "verification.skip.signed-scope",
+			"verification.skip.nothing-retrieved", "verification.skip.neither", "verification.skip.hosted-not-signed",
+			"verification.skip.endorsement-not-assertion", "verification.skip.badgeclass-not-assertion",
+			"verification.skip.profile-not-assertion", "verification.skip.not-assertion" };
+
+	/** The English skip reasons of the catalogue, by their words. */
+	private static final Map<String, String> SKIP_KEYS = skipKeys();
+
+	private static Map<String, String> skipKeys() {
+		Map<String, String> keys = new java.util.HashMap<>();
+		for (String key : SKIPS) {
+			keys.put(Language.EN.text(key), key);
+		}
+		return Map.copyOf(keys);
+	}
 
 	private Sentences() {
 	}
 
-	static String of(Check check, Run run) {
-		if (check.outcome() == Outcome.SKIPPED) {
-			return check.message();
+	/** The sentence in each language; the report answers the reader's ({@link Report#in}). */
+	static Map<Language, String> all(Check check, Run run) {
+		Map<Language, String> said = new EnumMap<>(Language.class);
+		for (Language language : Language.values()) {
+			said.put(language, of(check, run, language));
 		}
-		String sentence = sentence(check.id(), check.outcome(), run);
-		return check.outcome() == Outcome.WARNING && sentence == null ? "Worth a look: " + check.message() : sentence;
+		return said;
 	}
 
-	private static String sentence(CheckId id, Outcome outcome, Run run) {
+	static String of(Check check, Run run, Language l) {
+		if (check.outcome() == Outcome.SKIPPED) {
+			return skipped(check.message(), l);
+		}
+		String sentence = sentence(check.id(), check.outcome(), run, l);
+		return check.outcome() == Outcome.WARNING && sentence == null
+				? l.text("verification.sentence.worth-a-look", check.message()) : sentence;
+	}
+
+	/**
+	 * A skipped check's reason: the probes write it in English; a catalogue text with exactly those words
+	 * ({@code verification.skip.*}) gives it in the reader's language.
+	 */
+	private static String skipped(String reason, Language l) {
+		if (l == Language.EN) {
+			return reason;
+		}
+		java.util.regex.Matcher stopped = java.util.regex.Pattern
+			.compile("The verification stopped when (\\S+) failed\\.").matcher(reason);
+		if (stopped.matches()) {
+			return l.text("verification.skip.stopped", stopped.group(1));
+		}
+		String key = SKIP_KEYS.get(reason);
+		return key == null ? l.text("verification.skip.other") : l.text(key);
+	}
+
+	private static String sentence(CheckId id, Outcome outcome, Run run, Language l) {
 		boolean ok = outcome == Outcome.PASSED || outcome == Outcome.WARNING;
-		String issuer = name(run.issuer, "the issuer");
-		String badge = name(run.badge, "the badge");
-		return switch (id) {
-			case INPUT_DETECT -> ok ? "You gave " + ("Transcript".equals(run.kind) ? "a Cairn transcript (PDF)"
-					: given(run.input)) + "." : "What you gave is not a badge this page can read.";
-			case INPUT_EXTRACT -> "Transcript".equals(run.kind)
-					? (ok ? "Every badge the transcript lists is attached to it; each is checked on its own below."
-							: "The transcript's badges could not all be read.")
-					: ok ? "The badge was found inside the " + container(run.input) + "."
-							: "No badge could be read from the " + container(run.input) + ".";
-			case JWS_FORMAT -> ok ? "The signed badge is in the standard format."
-					: "The signed badge is damaged: it is not in the standard format.";
-			case DOCUMENT_JSON -> ok ? "The badge's data is readable." : "The badge's data is unreadable.";
-			case JSONLD_CONTEXT -> ok ? "It follows the Open Badges 2.0 standard."
-					: "It does not follow the Open Badges 2.0 standard.";
-			case JSONLD_TYPES -> ok ? "Every part of it is something the Open Badges standard defines."
-					: "Some part of it is not something the Open Badges standard defines.";
-			case ASSERTION_STRUCTURE -> ok ? "The award record has everything the standard requires."
-					: "The award record is missing something the standard requires.";
-			case ASSERTION_RETRIEVAL -> ok ? "The award was fetched from the address its issuer publishes it at."
-					: "The award could not be fetched from the address its issuer publishes it at.";
-			case BADGE_RETRIEVAL -> ok ? "The description of " + quoted(badge) + " was found."
-					: "The badge's description could not be found.";
-			case BADGE_STRUCTURE -> ok ? quoted(badge) + " is fully described."
-					: "The badge's description is incomplete or not a badge at all.";
-			case ISSUER_RETRIEVAL -> ok ? "The profile of " + issuer + " was found."
-					: "The issuer's profile could not be found.";
-			case ISSUER_STRUCTURE -> ok ? capital(issuer) + " has a complete issuer profile."
-					: "The issuer's profile is incomplete or not an issuer at all.";
-			case CONSISTENCY -> outcome == Outcome.PASSED ? "This is the issuer's own copy, not one served from elsewhere."
-					: outcome == Outcome.FAILED
-							? "This is a copy served from somewhere else, not the badge its issuer publishes: it may have been altered."
-							: null;
-			case HOSTED_SCOPE -> outcome == Outcome.PASSED ? "Published on " + possessive(issuer) + " own site."
-					: outcome == Outcome.FAILED ? "Published on a site " + issuer + " does not use for its badges." : null;
-			case SIGNATURE_ALGORITHM -> ok ? "Signed with a standard, secure method."
-					: "Signed with a method that is not accepted.";
-			case SIGNATURE_KEY -> ok ? "Signed with a key " + issuer + " lists as its own."
-					: "The signing key is not one " + issuer + " lists as its own.";
-			case SIGNATURE_VALID -> ok ? "Issued by " + issuer + ", whose key signed it."
-					: "The signature does not match: the badge was changed after it was signed, or someone else signed it.";
-			case REVOCATION -> ok ? capital(issuer) + " has not revoked it."
-					: capital(issuer) + " has revoked this badge"
-							+ (run.revocationReason == null ? "." : ": " + run.revocationReason);
-			case DATES -> ok ? issued(run) : "Its dates are impossible: issued in the future, or expiring before it was issued.";
-			case EXPIRY -> ok ? expires(run) : "It expired" + expiresOn(run) + ".";
-			case RECIPIENT_MATCH -> ok ? "Awarded to " + run.recipient + "." : "Not awarded to " + run.recipient + ".";
-			case IMAGE_INTEGRITY -> ok ? "The image is intact."
-					: "The image is damaged or carries active content such as scripts.";
-			case OB3_CONTEXT -> ok ? "It follows the " + standard(run) + " standard (a W3C Verifiable Credential)."
-					: "It does not follow the " + standard(run) + " standard.";
-			case OB3_STRUCTURE -> ok ? "The credential has everything the standard requires."
-					: "The credential is missing something the standard requires.";
-			case OB3_SCHEMA -> ok ? "It is laid out exactly as the Open Badges 3.0 standard describes."
-					: "It is not laid out as the Open Badges 3.0 standard describes, so other systems may misread it"
-							+ (run.schemaProblems.isEmpty() ? "." : ": " + run.schemaProblems.get(0) + ".");
-			case OB3_PROOF_JWT, OB3_PROOF_EDDSA -> ok ? "Issued by " + issuer + ", whose key signed it."
-					: "The signature does not match: the credential was changed after it was signed, or someone else signed it.";
-			case OB3_KEY -> ok ? "Signed with a key " + issuer + " publishes as its own."
-					: "The signing key is not one " + issuer + " publishes as its own.";
-			case OB3_STATUS -> ok ? capital(issuer) + " has not revoked it."
-					: capital(issuer) + " has revoked this badge"
-							+ (run.revocationReason == null ? "." : ": " + run.revocationReason);
-			case OB3_VALIDITY -> ok ? validity(run) : "It is not valid now: it expired, or is not valid yet.";
-			case CLR_CREDENTIALS -> ok ? "Every badge in this learner record is genuine and current."
-					: "Some badge in this learner record does not verify: it was changed, revoked or has expired (see"
-							+ " each badge below).";
-			case ENDORSEMENT_STRUCTURE -> ok ? "The endorsement has everything the standard requires."
-					: "The endorsement is missing something the standard requires.";
-			case ENDORSEMENT_CLAIM -> ok ? "It endorses this very badge or issuer."
-					: "It endorses something else than where it is listed.";
+		String issuer = name(run.issuer, l.text("verification.the-issuer"));
+		String badge = name(run.badge, null);
+		String quoted = badge == null ? l.text("verification.the-badge") : "\u201C" + badge + "\u201D";
+		String key = switch (id) {
+			case INPUT_DETECT -> ok ? "input-detect" : "input-detect.failed";
+			case INPUT_EXTRACT -> "Transcript".equals(run.kind) ? (ok ? "input-extract.transcript"
+					: "input-extract.transcript.failed") : ok ? "input-extract" : "input-extract.failed";
+			case JWS_FORMAT -> ok ? "jws-format" : "jws-format.failed";
+			case DOCUMENT_JSON -> ok ? "document-json" : "document-json.failed";
+			case JSONLD_CONTEXT -> ok ? "jsonld-context" : "jsonld-context.failed";
+			case JSONLD_TYPES -> ok ? "jsonld-types" : "jsonld-types.failed";
+			case ASSERTION_STRUCTURE -> ok ? "assertion-structure" : "assertion-structure.failed";
+			case ASSERTION_RETRIEVAL -> ok ? "assertion-retrieval" : "assertion-retrieval.failed";
+			case BADGE_RETRIEVAL -> ok ? "badge-retrieval" : "badge-retrieval.failed";
+			case BADGE_STRUCTURE -> ok ? "badge-structure" : "badge-structure.failed";
+			case ISSUER_RETRIEVAL -> ok ? "issuer-retrieval" : "issuer-retrieval.failed";
+			case ISSUER_STRUCTURE -> ok ? "issuer-structure" : "issuer-structure.failed";
+			case CONSISTENCY -> outcome == Outcome.PASSED ? "consistency"
+					: outcome == Outcome.FAILED ? "consistency.failed" : null;
+			case HOSTED_SCOPE -> outcome == Outcome.PASSED ? "hosted-scope"
+					: outcome == Outcome.FAILED ? "hosted-scope.failed" : null;
+			case SIGNATURE_ALGORITHM -> ok ? "signature-algorithm" : "signature-algorithm.failed";
+			case SIGNATURE_KEY -> ok ? "signature-key" : "signature-key.failed";
+			case SIGNATURE_VALID -> ok ? "signature-valid" : "signature-valid.failed";
+			case REVOCATION, OB3_STATUS -> ok ? "revocation"
+					: run.revocationReason == null ? "revocation.failed" : "revocation.failed-reason";
+			case DATES -> ok ? (date(run, "issuedOn") == null ? "dates" : "dates.issued") : "dates.failed";
+			case EXPIRY -> ok ? (date(run, "expires") == null ? "expiry.never" : "expiry")
+					: date(run, "expires") == null ? "expiry.failed" : "expiry.failed-on";
+			case RECIPIENT_MATCH -> ok ? "recipient-match" : "recipient-match.failed";
+			case IMAGE_INTEGRITY -> ok ? "image-integrity" : "image-integrity.failed";
+			case OB3_CONTEXT -> ok ? "ob3-context" : "ob3-context.failed";
+			case OB3_STRUCTURE -> ok ? "ob3-structure" : "ob3-structure.failed";
+			case OB3_SCHEMA -> ok ? "ob3-schema" : run.schemaProblems.isEmpty() ? "ob3-schema.failed"
+					: "ob3-schema.failed-problem";
+			case OB3_PROOF_JWT, OB3_PROOF_EDDSA -> ok ? "signature-valid" : "ob3-proof.failed";
+			case OB3_KEY -> ok ? "ob3-key" : "ob3-key.failed";
+			case OB3_VALIDITY -> ok ? (date(run, "validUntil") == null ? "expiry.never" : "expiry")
+					: "ob3-validity.failed";
+			case CLR_CREDENTIALS -> ok ? "clr-credentials" : "clr-credentials.failed";
+			case ENDORSEMENT_STRUCTURE -> ok ? "endorsement-structure" : "endorsement-structure.failed";
+			case ENDORSEMENT_CLAIM -> ok ? "endorsement-claim" : "endorsement-claim.failed";
 		};
+		if (key == null) {
+			return null;
+		}
+		Instant expires = id == CheckId.OB3_VALIDITY ? date(run, "validUntil") : date(run, "expires");
+		Instant issued = date(run, "issuedOn");
+		// each sentence picks the arguments it names: {0} issuer, {1} badge (quoted), {2} recipient, {3} the
+		// input or its container, {4} a date, {5} the standard, {6} a reason or the first schema problem, {7} the
+		// issuer's possessive ("Parkway's", "del emisor"), {8} the issuer starting a sentence, {8} the issuer starting a sentence
+		return l.text("verification.sentence." + key, issuer, quoted, run.recipient,
+				id == CheckId.INPUT_DETECT ? ("Transcript".equals(run.kind) ? l.text("verification.input.transcript")
+						: l.text("verification.input." + run.input.name())) : l.text("verification.container."
+								+ (run.input == InputKind.PDF ? "certificate"
+										: run.input == InputKind.PNG || run.input == InputKind.SVG ? "image" : "file")),
+				id == CheckId.DATES ? day(issued, l) : day(expires, l),
+				run.clr ? "Comprehensive Learner Record 2.0" : "Open Badges 3.0",
+				id == CheckId.OB3_SCHEMA ? (run.schemaProblems.isEmpty() ? "" : run.schemaProblems.get(0))
+						: run.revocationReason,
+				name(run.issuer, null) == null ? l.text("verification.owner.fallback")
+						: l.text(issuer.endsWith("s") ? "verification.owner.s" : "verification.owner", issuer),
+				issuer.isEmpty() ? issuer : Character.toUpperCase(issuer.charAt(0)) + issuer.substring(1));
 	}
 
-	private static String standard(Run run) {
-		return run.clr ? "Comprehensive Learner Record 2.0" : "Open Badges 3.0";
+	/** The check's short name in the language ({@code verification.check.<id>}). */
+	static String title(CheckId id, Language l) {
+		return l.text("verification.check." + id.id());
 	}
 
-	private static String given(InputKind input) {
-		return switch (input) {
-			case URL -> "the address (URL) of a badge";
-			case JSON -> "a badge's data (assertion JSON)";
-			case JWS -> "a signed badge (JWS)";
-			case PNG -> "a badge image (PNG)";
-			case SVG -> "a badge image (SVG)";
-			case PDF -> "a Cairn PDF certificate";
-			case UNKNOWN -> "something unrecognized";
-		};
+	private static Instant date(Run run, String field) {
+		return run.assertion == null ? null : Nodes.dateTime(Nodes.text(run.assertion, field));
 	}
 
-	private static String container(InputKind input) {
-		return input == InputKind.PDF ? "certificate" : input == InputKind.PNG || input == InputKind.SVG ? "image" : "file";
-	}
-
-	private static String validity(Run run) {
-		Instant until = run.assertion == null ? null : Nodes.dateTime(Nodes.text(run.assertion, "validUntil"));
-		return until == null ? "It does not expire." : "It is current until " + DATE.format(until) + ".";
-	}
-
-	private static String issued(Run run) {
-		Instant issued = run.assertion == null ? null : Nodes.dateTime(Nodes.text(run.assertion, "issuedOn"));
-		return issued == null ? "Its dates are possible." : "Issued on " + DATE.format(issued) + ".";
-	}
-
-	private static String expires(Run run) {
-		String on = expiresOn(run);
-		return on.isEmpty() ? "It does not expire." : "It is current until" + on.substring(" on".length()) + ".";
-	}
-
-	private static String expiresOn(Run run) {
-		Instant expires = run.assertion == null ? null : Nodes.dateTime(Nodes.text(run.assertion, "expires"));
-		return expires == null ? "" : " on " + DATE.format(expires);
+	private static String day(Instant at, Language l) {
+		return at == null ? "" : l.date(at.atZone(ZoneOffset.UTC).toLocalDate());
 	}
 
 	private static String name(tools.jackson.databind.JsonNode node, String fallback) {
 		String name = Nodes.text(node, "name");
 		return name == null || name.isBlank() ? fallback : Verifier.abbreviate(name.strip());
-	}
-
-	private static String quoted(String badge) {
-		return badge.equals("the badge") ? badge : "\u201C" + badge + "\u201D";
-	}
-
-	private static String possessive(String issuer) {
-		return issuer.equals("the issuer") ? "the issuer's" : issuer + (issuer.endsWith("s") ? "'" : "'s");
-	}
-
-	private static String capital(String text) {
-		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 }

@@ -111,7 +111,7 @@ final class TranscriptVerification {
 	}
 
 	private static Report report(Run run, List<Report.TranscriptBadge> badges, boolean complete) {
-		List<Check> checks = run.checks().stream().map(c -> c.withSentence(Sentences.of(c, run))).toList();
+		List<Check> checks = run.checks().stream().map(c -> c.withSentences(Sentences.all(c, run))).toList();
 		boolean valid = complete && !badges.isEmpty()
 				&& badges.stream().allMatch(b -> b.report() != null && b.report().valid())
 				&& checks.stream().noneMatch(c -> c.outcome() == Outcome.FAILED);

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.cairn.language.Language;
+
 import org.cairn.outbound.DocumentFetcher;
 import org.cairn.outbound.Fetched;
 import reactor.core.publisher.Flux;
@@ -187,8 +189,8 @@ final class Verdicts {
 
 		private final JsonMapper mapper;
 
-		/** Written at the first recall that needs it; the same report always gives the same bytes. */
-		private volatile byte[] json;
+		/** Written per language at the first recall that needs it; the same report always gives the same bytes. */
+		private final Map<Language, byte[]> json = new ConcurrentHashMap<>();
 
 		private Remembered(Report report, List<Read> reads, Instant until, JsonMapper mapper) {
 			this.report = report;
@@ -209,14 +211,12 @@ final class Verdicts {
 			return until;
 		}
 
-		/** The report as JSON, as the answer's codec writes it (the same mapper); never changed by a reader. */
-		byte[] json() {
-			byte[] written = json;
-			if (written == null) {
-				written = mapper.writeValueAsBytes(report);
-				json = written;
-			}
-			return written;
+		/**
+		 * The report in a language as JSON, as the answer's codec writes it (the same mapper); never changed by a
+		 * reader.
+		 */
+		byte[] json(Language language) {
+			return json.computeIfAbsent(language, l -> mapper.writeValueAsBytes(report.in(l)));
 		}
 
 	}

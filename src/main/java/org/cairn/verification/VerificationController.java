@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.cairn.account.CairnUser;
+import org.cairn.language.Language;
 import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
 import org.cairn.system.AcceptHeader;
@@ -117,16 +118,19 @@ class VerificationController {
 			String district) {
 		String districtId = user != null && user.districtId() != null ? user.districtId()
 				: (district == null || district.isBlank() || district.length() > 100 ? null : district);
+		// the sentences in the reader's language: ?lang=, else Accept-Language (the web app sends the person's)
+		Language language = Language.of(exchange.getRequest());
 		return verifier.verified(request).flatMap(verified -> {
 			List<MediaType> accept = exchange.getRequest().getHeaders().getAccept();
-			if (verified.json() != null && districtId == null && AcceptHeader.plainJson(accept)) {
-				// a remembered report no district's trust marks change: the bytes written once (Verdicts)
+			byte[] json = districtId == null && AcceptHeader.plainJson(accept) ? verified.json(language) : null;
+			if (json != null) {
+				// a remembered report no district's trust marks change: the bytes written once per language (Verdicts)
 				return Mono.just(ResponseEntity.ok()
 					.contentType(MediaType.APPLICATION_JSON)
 					.header(HttpHeaders.CACHE_CONTROL, "no-store")
-					.body(verified.json()));
+					.body(json));
 			}
-			return recognise(verified.report(), districtId).map(report -> written(report, accept));
+			return recognise(verified.report().in(language), districtId).map(report -> written(report, accept));
 		});
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.cairn.language.Language;
 import org.cairn.outbound.DocumentFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,14 +103,20 @@ public final class Verifier {
 		return remembered(request);
 	}
 
-	/** @param json the report written as JSON, or null when it was not remembered (write it as usual) */
-	record Verified(Report report, byte[] json) {
+	/** @param remembered the remembered entry the report came from, or null when it was verified now */
+	record Verified(Report report, Verdicts.Remembered remembered) {
+
+		/** The report in a language written as JSON once, or null when it was not remembered (write it as usual). */
+		byte[] json(Language language) {
+			return remembered == null ? null : remembered.json(language);
+		}
+
 	}
 
 	/** One badge: a remembered report when nothing it read changed ({@link Verdicts}), else verified in full. */
 	private Mono<Verified> remembered(VerificationRequest request) {
 		String key = Verdicts.key(request);
-		return verdicts.recall(key).map(entry -> new Verified(entry.report(), entry.json())).switchIfEmpty(Mono.defer(() -> {
+		return verdicts.recall(key).map(entry -> new Verified(entry.report(), entry)).switchIfEmpty(Mono.defer(() -> {
 			Verdicts.Reads reads = new Verdicts.Reads();
 			Run run = new Run(request.recipient());
 			return steps(request, run).then(Mono.fromCallable(() -> {
@@ -363,7 +370,7 @@ public final class Verifier {
 	// ---- the report --------------------------------------------------------------------------------------------
 
 	static Report report(Run run) {
-		List<Check> checks = run.checks().stream().map(c -> c.withSentence(Sentences.of(c, run))).toList();
+		List<Check> checks = run.checks().stream().map(c -> c.withSentences(Sentences.all(c, run))).toList();
 		boolean valid = checks.stream().noneMatch(c -> c.outcome() == Outcome.FAILED)
 				&& checks.stream().anyMatch(c -> c.outcome() == Outcome.PASSED);
 		return Summaries.report(valid, run, checks);

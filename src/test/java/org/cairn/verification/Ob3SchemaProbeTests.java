@@ -46,9 +46,12 @@ class Ob3SchemaProbeTests {
 		assertThat(check.outcome()).isEqualTo(Outcome.FAILED);
 		assertThat(check.message()).contains("credentialSubject.achievement: \u201Cname\u201D is missing")
 			.contains("validFrom");
-		assertThat(Sentences.of(check, run)).startsWith("It is not laid out as the Open Badges 3.0 standard describes")
+		assertThat(Sentences.of(check, run, org.cairn.language.Language.EN))
+			.startsWith("It is not laid out as the Open Badges 3.0 standard describes")
 			.doesNotContain("$.")
 			.doesNotContain("com.networknt");
+		assertThat(Sentences.of(check, run, org.cairn.language.Language.ES))
+			.startsWith("No está organizada como la describe la norma Open Badges 3.0");
 	}
 
 	@Test
