@@ -14,7 +14,7 @@ journey('admin-authors-and-publishes', async (page) => {
   await a11y(page, 'editor-new');
   await page.getByLabel('Title', { exact: true }).fill('Restorative Circles');
   await page.getByRole('heading', { name: 'New microcredential: Restorative Circles' }).waitFor();
-  await page.getByLabel('Summary').fill('Run restorative circles in your classroom and reflect on what changed.');
+  await page.getByLabel('Summary', { exact: true }).fill('Run restorative circles in your classroom and reflect on what changed.');
   // one search over every framework
   await page.getByLabel(/^Search all frameworks/).fill('respect');
   await page.locator('.search-results button').first().click();
@@ -22,7 +22,7 @@ journey('admin-authors-and-publishes', async (page) => {
   await page.getByLabel('Valid for: number').fill('3');
   await page.getByLabel('Valid for: unit').selectOption('Y');
   await page.getByLabel('Stipend in dollars').fill('100');
-  await page.getByLabel('Tier title').fill('Circles');
+  await page.getByLabel('Tier title', { exact: true }).fill('Circles');
   await page.getByRole('group', { name: 'Tier 1: Circles' }).waitFor();
   // a large artwork (a 3 MB photo) is refused on its own; nothing else is lost
   await page.getByLabel(/^Badge artwork/).setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.alloc(3 * 1024 * 1024, 1) }, { timeout: 60_000 });

@@ -50,9 +50,9 @@ journey('admin-pays-a-salary-credential', async (page, context) => {
   await page.getByRole('button', { name: 'New template' }).click();
   await page.getByRole('heading', { name: 'New microcredential: untitled' }).waitFor();
   await page.getByLabel('Title', { exact: true }).fill(title);
-  await page.getByLabel('Summary').fill('Design motivation routines with your students; earning it raises your base salary.');
+  await page.getByLabel('Summary', { exact: true }).fill('Design motivation routines with your students; earning it raises your base salary.');
   await page.getByLabel(/^Teachers propose it first/).check();
-  await page.getByLabel('Tier title').fill('Motivation in practice');
+  await page.getByLabel('Tier title', { exact: true }).fill('Motivation in practice');
   // what passing pays: a base-salary increase, only its own fields shown
   await page.getByLabel('Pays', { exact: true }).selectOption({ label: 'A base-salary increase' });
   await page.getByLabel('Increase per year (dollars)').fill('400');

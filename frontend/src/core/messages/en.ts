@@ -1275,6 +1275,7 @@ export const en = {
   },
   report: {
     reports: {
+      notRecorded: 'Not recorded',
       group: 'Group',
       value: 'Value',
       noData: 'No data yet.',

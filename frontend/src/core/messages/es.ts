@@ -1276,6 +1276,7 @@ export const es: Catalog = {
   },
   report: {
     reports: {
+      notRecorded: 'Sin indicar',
       group: 'Grupo',
       value: 'Valor',
       noData: 'Todavía no hay datos.',

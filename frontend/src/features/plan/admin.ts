@@ -20,7 +20,7 @@ export async function adminPlans(): Promise<Node> {
       h('thead', {}, h('tr', {}, [t('plan.admin.colSurvey'), t('plan.admin.colYear'), t('plan.admin.colStatus')].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, surveys.map((s) => h('tr', {}, h('td', {}, h('a', { href: `/admin/surveys/${encodeURIComponent(s.id)}` }, s.title)), h('td', {}, s.schoolYear), h('td', {}, surveyStatus(s.status)))))))
       : emptyState(t('plan.admin.noSurveys')),
-    h('p', {}, h('a', { href: '/admin/surveys/new', class: 'button' }, t('plan.admin.newSurvey')), ' ', h('a', { href: '/admin/reports/needs' }, t('plan.admin.needsReport'))));
+    h('p', { class: 'actions' }, h('a', { href: '/admin/surveys/new', class: 'button' }, t('plan.admin.newSurvey')), h('a', { href: '/admin/reports/needs', class: 'button secondary' }, t('plan.admin.needsReport'))));
   // supervisors by school
   const eligible = [...new Map([...admins, ...coaches, ...assessors].filter((p) => p.active && !p.departedAt).map((p) => [p.id, p])).values()];
   const schools = [...new Set(teachers.map((p) => p.school).filter((s): s is string => !!s))].sort();
@@ -131,7 +131,7 @@ async function results(id: string): Promise<HTMLElement> {
 }
 
 function groupResults(g: Group, min: number): HTMLElement {
-  const name = g.name === 'District' ? t('plan.results.district') : g.name === 'Other schools' ? t('plan.results.pooled', { schools: g.schools.join(', ') }) : g.name;
+  const name = g.name === 'District' ? t('plan.results.district') : g.name === 'Other schools' ? t('plan.results.pooled', { schools: g.schools.join(', ') }) : g.name === 'Not recorded' ? t('report.reports.notRecorded') : g.name;
   return h('article', { class: 'card', 'aria-label': name }, h('h3', {}, name),
     h('p', { class: 'meta' }, t('plan.results.answered', { respondents: g.respondents, teachers: g.teachers })),
     !g.shown ? h('p', { class: 'status' }, t('plan.results.hidden', { min }))
@@ -157,7 +157,7 @@ export async function needsReport(): Promise<Node> {
   section.append(scrollTable(caption, h('table', { class: 'needs' }, h('caption', {}, caption),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('plan.report.group')), r.needs.map((n) => h('th', { scope: 'col' }, n.label)))),
     h('tbody', {}, r.groups.map((g) => h('tr', {},
-      h('th', { scope: 'row' }, g.name === 'District' ? t('plan.results.district') : g.name === 'Other schools' ? t('plan.results.pooled', { schools: g.schools.join(', ') }) : g.name,
+      h('th', { scope: 'row' }, g.name === 'District' ? t('plan.results.district') : g.name === 'Other schools' ? t('plan.results.pooled', { schools: g.schools.join(', ') }) : g.name === 'Not recorded' ? t('report.reports.notRecorded') : g.name,
         h('span', { class: 'meta' }, ` ${t('plan.results.answered', { respondents: g.respondents, teachers: g.teachers })}`)),
       g.cells.map((c) => h('td', {}, t('plan.report.cell', { chosen: c.chosen == null ? '—' : String(c.chosen), planned: c.planned, pursuing: c.pursuing, earned: c.earned })))))))),
     h('p', {}, h('a', { href: '/admin/reports' }, t('plan.report.back'))));

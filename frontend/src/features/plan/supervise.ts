@@ -7,7 +7,7 @@ import { planApi, type PlanSummary } from './api';
 import { goalList, history, stateText } from './plan';
 
 export function planTable(caption: string, plans: PlanSummary[]): HTMLElement {
-  return scrollTable(caption, h('table', {}, h('caption', {}, caption),
+  return scrollTable(caption, h('table', { class: 'plans' }, h('caption', {}, caption),
     h('thead', {}, h('tr', {}, [t('plan.list.teacher'), t('plan.list.school'), t('plan.list.years'), t('plan.list.goals'), t('plan.list.state'), t('plan.list.sent')].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, plans.map((p) => h('tr', {},
       h('td', {}, h('a', { href: `/plans/${encodeURIComponent(p.id)}` }, p.teacherName)), h('td', {}, p.school),

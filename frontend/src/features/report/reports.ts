@@ -78,8 +78,13 @@ export async function reports(_: unknown, q: URLSearchParams): Promise<Node> {
         scrollTable(t('report.reports.timeToDecision', { title: report.title }), h('table', {}, h('thead', {}, h('tr', {}, [t('report.reports.tier'), t('report.reports.submitted'), t('report.reports.returned'), t('report.reports.passed'), t('report.reports.waiting'), t('report.reports.medianCol')].map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, report.tiers.map((tpl) => h('tr', {}, h('th', { scope: 'row' }, tpl.title), h('td', {}, String(tpl.submitted)), h('td', {}, String(tpl.returned)),
             h('td', {}, String(tpl.passed)), h('td', {}, String(tpl.waiting)), h('td', {}, hours(tpl.medianHoursToDecision)))))))) : null,
-      bars(t('report.reports.bySchool'), participation.bySchool.map((g): [string, number] => [g.name, g.participationPercent]), '%'),
-      bars(t('report.reports.byExperience'), participation.byExperience.map((g): [string, number] => [g.name, g.participationPercent]), '%'),
+      bars(t('report.reports.bySchool'), participation.bySchool.map((g): [string, number] => [groupName(g.name), g.participationPercent]), '%'),
+      bars(t('report.reports.byExperience'), participation.byExperience.map((g): [string, number] => [groupName(g.name), g.participationPercent]), '%'),
       bars(t('report.reports.coveragePublished'), coverage.alignments.map((a): [string, number] => [`${a.code} ${a.name}`, a.publishedMicrocredentials])),
       bars(t('report.reports.coverageAwards'), coverage.alignments.filter((a) => a.awards > 0).map((a): [string, number] => [`${a.code} ${a.name}`, a.awards]))));
+}
+
+/** A group the service names 'Not recorded' (no school or experience on file) in the reader's language. */
+export function groupName(name: string): string {
+  return name === 'Not recorded' ? t('report.reports.notRecorded') : name;
 }

@@ -13,6 +13,7 @@ import org.cairn.template.Tags;
 import org.cairn.template.Template;
 import org.cairn.template.TemplateContent;
 import org.cairn.template.TemplateStatus;
+import org.cairn.template.TemplateTranslation;
 import org.cairn.template.Templates;
 import org.cairn.template.Tier;
 import org.slf4j.Logger;
@@ -73,8 +74,19 @@ class CompensationDemo implements DemoStep {
 		return new TemplateContent(TITLE, "Design and use a competency-based rubric. Earning it raises base salary "
 				+ "by $400 a year from the next contract year.", "Evidence of a competency-based rubric designed and "
 				+ "used with students.", ARTWORK, new Tags(List.of("All subjects"), List.of("K-12"), List.of("Assessment")),
-				List.of(), null, RubricScale.twoLevel(), true, List.of(tier));
+				List.of(), null, RubricScale.twoLevel(), true, List.of(tier), null, SPANISH);
 	}
+
+	/** The district's Spanish wording, so a Spanish-speaking teacher reads this credential in Spanish too. */
+	private static final TemplateTranslation SPANISH = new TemplateTranslation(
+			"Diseño de rúbricas basadas en competencias",
+			"Diseñe y use una rúbrica basada en competencias. Obtenerla aumenta el salario base en $400 al año a partir "
+					+ "del próximo año de contrato.",
+			"Evidencia de una rúbrica basada en competencias diseñada y usada con los estudiantes.",
+			List.of(new TemplateTranslation.TierText("rubric", "Una rúbrica basada en competencias en uso",
+					"Diseñe una rúbrica con sus estudiantes, úsela en una unidad y reflexione sobre lo que mostró.",
+					List.of(new TemplateTranslation.RequirementText("reflection", "Reflexión",
+							"¿Cómo diseñó la rúbrica con sus estudiantes y qué mostró su trabajo?")))));
 
 	@Override
 	public Mono<Void> seed(DemoDistrictSeeded event) {
