@@ -162,9 +162,8 @@ public class TemplateRules {
 			problems.line(path + ".title", tier.title(), 1, 120);
 			problems.optionalText(path + ".description", tier.description(), 4_000);
 			problems.optionalText(path + ".fundingSource", tier.fundingSource(), 60);
-			if (tier.stipendCents() < 0 || tier.stipendCents() > MAX_STIPEND_CENTS) {
-				problems.add(path + ".stipendCents", "must be from 0 to " + MAX_STIPEND_CENTS);
-			}
+			// a stipend's amount is its pay's (stipendCents is derived from it, or read into it from older documents):
+			// checked once there, so one wrong amount is one problem, under the field the editor shows
 			PayRules.check(problems, path + ".pay", tier.pay());
 			if (tier.estimatedHours() != null && (tier.estimatedHours() < 0 || tier.estimatedHours() > 1_000)) {
 				problems.add(path + ".estimatedHours", "must be from 0 to 1000");

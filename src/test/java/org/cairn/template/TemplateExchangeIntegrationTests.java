@@ -79,7 +79,7 @@ class TemplateExchangeIntegrationTests extends IntegrationTest {
 		assertThat(problem.get("type").asString()).isEqualTo("urn:cairn:problem:template-invalid");
 		assertThat(errorFields(problem)).containsExactlyInAnyOrder("format", "libraryKey", "template.title",
 				"template.artwork", "template.alignments[0].targetUrl", "template.tiers[0].requires[0]",
-				"template.tiers[0].stipendCents");
+				"template.tiers[0].pay.cents");
 		assertThat(admin.get("/api/v1/templates")).isEmpty();
 
 		JsonNode missing = admin.post("/api/v1/templates/import", map("format", "cairn.template/1"), 422);

@@ -140,6 +140,26 @@ class RememberedVerdictsIntegrationTests extends IntegrationTest {
 		assertThat(verifier.recalled()).isEqualTo(recalled + 7);
 	}
 
+	@Test
+	void aRememberedReportSpeaksEachReadersLanguage() {
+		String jws = signedBadge().badge().get("jws").asString();
+		JsonNode english = json.readTree(post(jws, "application/json", "").getResponseBody());
+		long recalled = verifier.recalled();
+		JsonNode spanish = json.readTree(post(jws, "application/json", "?lang=es").getResponseBody());
+		JsonNode englishAgain = json.readTree(post(jws, "application/json", "").getResponseBody());
+		assertThat(verifier.recalled()).as("both answered from memory").isEqualTo(recalled + 2);
+		// the bytes are written once per language: a Spanish reader must not get the English ones, nor the reverse
+		assertThat(sentences(spanish)).isNotEqualTo(sentences(english));
+		assertThat(sentences(spanish)).as("Spanish sentences").anyMatch(s -> s.contains("Emitid") || s.contains("firm"));
+		assertThat(sentences(englishAgain)).isEqualTo(sentences(english));
+	}
+
+	private static List<String> sentences(JsonNode report) {
+		List<String> sentences = new java.util.ArrayList<>();
+		report.get("checks").forEach(check -> sentences.add(check.path("sentence").asString("")));
+		return sentences;
+	}
+
 	private EntityExchangeResult<byte[]> post(String jws, String accept, String query) {
 		return http.post().uri("/api/v1/verifications" + query).contentType(MediaType.APPLICATION_JSON)
 			.headers(h -> {
