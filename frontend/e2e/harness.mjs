@@ -163,10 +163,38 @@ export function outbox() {
         .replace(/%(?![0-9A-F]{2})/gi, '%25'), 'utf8').toString('utf8');
       body = decodeURIComponent(body);
     }
-    const to = head.match(/^To:\s*(.+)$/mi)?.[1]?.trim().replace(/^.*<([^>]+)>.*$/, '$1') ?? '';
-    const subject = head.match(/^Subject:\s*(.+)$/mi)?.[1]?.trim() ?? '';
+    // a long header is folded over several lines (RFC 5322 2.2.3): a line break followed by white space continues it
+    const unfolded = head.replace(/\r?\n(?=[ \t])/g, '');
+    const to = unfolded.match(/^To:\s*(.+)$/mi)?.[1]?.trim().replace(/^.*<([^>]+)>.*$/, '$1') ?? '';
+    const subject = decodeWords(unfolded.match(/^Subject:\s*(.+)$/mi)?.[1]?.trim() ?? '');
     return { file: f, to, subject, text: `${head}\n\n${body}` };
   });
+}
+
+/**
+ * A header's RFC 2047 encoded words (=?charset?B?…?= or =?charset?Q?…?=) as text. White space between two adjacent
+ * encoded words is not part of the text (RFC 2047 6.2); a word split mid-character is joined before decoding.
+ */
+function decodeWords(value) {
+  const word = /=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi;
+  const bytes = (enc, text) => (enc.toUpperCase() === 'B'
+    ? Buffer.from(text, 'base64')
+    : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1'));
+  let out = '';
+  let last = 0;
+  let pending = null; // bytes of adjacent encoded words in one charset, decoded together
+  const flush = () => { if (pending) { out += new TextDecoder(pending.charset).decode(Buffer.concat(pending.parts)); pending = null; } };
+  for (const m of value.matchAll(word)) {
+    const between = value.slice(last, m.index);
+    if (!(pending && /^\s*$/.test(between))) { flush(); out += between; }
+    const charset = m[1].toLowerCase().replace(/\*.*$/, '');
+    if (pending && pending.charset !== charset) flush();
+    pending ??= { charset, parts: [] };
+    pending.parts.push(bytes(m[2], m[3]));
+    last = m.index + m[0].length;
+  }
+  flush();
+  return out + value.slice(last);
 }
 
 /** The newest invitation mailed to `email`. */

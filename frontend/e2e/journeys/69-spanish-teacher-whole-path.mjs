@@ -77,6 +77,22 @@ journey('spanish-teacher-whole-path', async () => {
     const held = new Set((await call(teacher, 'GET', '/api/v1/me/badges')).map((b) => b.id));
     const page = await teacher.newPage();
 
+    /** The newest mail to the teacher whose subject starts so, its link (to the enrolment or tier) opened in the teacher's browser. */
+    const mailLink = async (subjectStart) => {
+      let mail;
+      for (let i = 0; i < 100 && !mail; i++) {
+        mail = outbox().reverse().find((m) => m.to === TEACHER && m.subject.startsWith(subjectStart));
+        if (!mail) await page.waitForTimeout(200);
+      }
+      if (!mail) throw new Error(`no mail "${subjectStart}…" to ${TEACHER}`);
+      const subject = mail.subject; // unfolded and decoded by the outbox reader
+      if (!subject.startsWith(subjectStart) || !subject.includes(TITLE)) failures.push(`mail subject "${subject}" is not the Spanish one`);
+      if (/\b(Hello|Passed|Returned|Your assessor)\b/.test(mail.text)) failures.push(`English in the mail "${subject}"`);
+      const link = mail.text.match(/https?:\/\/[^\s"<>]+\/my\/enrollments\/[^\s"<>]+/)?.[0];
+      if (!link) throw new Error(`no link to the tier in the mail "${subject}"`);
+      return link;
+    };
+
     // the catalogue and the microcredential, in the district's Spanish
     await page.goto(`${base}/catalog`);
     await check(page, 'catalog');
@@ -102,6 +118,7 @@ journey('spanish-teacher-whole-path', async () => {
     await check(page, 'proposal waiting');
     const enrolmentId = new URL(page.url()).pathname.split('/').pop();
     await call(admin, 'POST', `/api/v1/enrollments/${enrolmentId}/decision`, { decision: 'APPROVE', comment: null });
+    await mailLink('Su propuesta para '); // names the microcredential in the district's Spanish
     await page.reload();
     await page.getByText(await spanish('enrollment.enrollments.active')).first().waitFor();
     await check(page, 'enrolment in progress');
@@ -141,21 +158,6 @@ journey('spanish-teacher-whole-path', async () => {
     };
     await decide('RETURN', 1);
 
-    /** The newest mail to the teacher whose subject starts so, its link to the tier opened in the teacher's browser. */
-    const mailLink = async (subjectStart) => {
-      let mail;
-      for (let i = 0; i < 100 && !mail; i++) {
-        mail = outbox().reverse().find((m) => m.to === TEACHER && decodeSubject(m.subject).startsWith(subjectStart));
-        if (!mail) await page.waitForTimeout(200);
-      }
-      if (!mail) throw new Error(`no mail "${subjectStart}…" to ${TEACHER}`);
-      const subject = decodeSubject(mail.subject);
-      if (!subject.startsWith(subjectStart) || !subject.includes(TITLE)) failures.push(`mail subject "${subject}" is not the Spanish one`);
-      if (/\b(Hello|Passed|Returned|Your assessor)\b/.test(mail.text)) failures.push(`English in the mail "${subject}"`);
-      const link = mail.text.match(/https?:\/\/[^\s"<>]+\/my\/enrollments\/[^\s"<>]+/)?.[0];
-      if (!link) throw new Error(`no link to the tier in the mail "${subject}"`);
-      return link;
-    };
     const returned = await mailLink('Devuelto para revisión: ');
     await page.goto(returned);
     await heading(page).filter({ hasText: template.tierTitle }).waitFor();
@@ -192,7 +194,9 @@ journey('spanish-teacher-whole-path', async () => {
     await page.goto(`${base}/badge/${badge.id}`);
     await heading(page).filter({ hasText: TITLE }).waitFor();
     await check(page, 'badge page');
-    const hosted = await page.request.get(`${base}/public/assertions/${badge.id}`, { headers: { Accept: 'text/html' } });
+    // the badge's shared link (the one in the award mail) opened in her browser, which asks for Spanish: an API request
+    // would send no Accept-Language at all, so it is a navigation
+    const hosted = await page.goto(`${base}/public/assertions/${badge.id}`);
     const html = await hosted.text();
     if (!html.includes('<html lang="es"') || !html.includes(TITLE)) failures.push('the public badge page is not in Spanish');
   } finally {
@@ -202,21 +206,23 @@ journey('spanish-teacher-whole-path', async () => {
   if (failures.length) throw new Error(`${failures.length} problems on the Spanish path:\n  ${failures.join('\n  ')}`);
 });
 
-/** An RFC 2047 subject (=?UTF-8?B?…?= or =?UTF-8?Q?…?=) as text. */
-function decodeSubject(subject) {
-  return subject.replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, enc, text) => (enc.toUpperCase() === 'B'
-    ? Buffer.from(text, 'base64').toString('utf8')
-    : decodeURIComponent(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1'))));
-}
-
-/** The PDF's literal strings, as text: Latin-1 ones and UTF-16 ones (the information dictionary's title). */
+/**
+ * The PDF's literal strings, as text: the information dictionary's title among them. A writer puts a string that
+ * PDFDocEncoding can hold in single bytes (close to Latin-1) and any other in UTF-16 behind a FE FF mark; either way
+ * parentheses and backslashes in it are escaped ("\(bilingüe\)"), so escapes are undone before reading.
+ */
 function pdfText(pdf) {
   const raw = pdf.toString('latin1');
+  const escapes = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+  const unescape = (s) => s.replace(/\\([0-7]{1,3}|\r?\n|.)/g, (_, e) => (/^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8) & 0xff)
+    : /^\r?\n$/.test(e) ? '' : escapes[e] ?? e));
   const out = [];
-  for (const m of raw.matchAll(/\((\xFE\xFF(?:\\.|[^\\)])*)\)/g)) {
-    const bytes = Buffer.from(m[1].replace(/\\(.)/g, '$1'), 'latin1');
-    const swapped = Buffer.alloc(bytes.length - 2);
-    for (let i = 2; i + 1 < bytes.length; i += 2) { swapped[i - 2] = bytes[i + 1]; swapped[i - 1] = bytes[i]; }
+  for (const m of raw.matchAll(/\(((?:\\[\s\S]|[^\\)])*)\)/g)) {
+    const text = unescape(m[1]);
+    if (!text.startsWith('\xFE\xFF')) { out.push(text); continue; }
+    const bytes = Buffer.from(text.slice(2), 'latin1');
+    const swapped = Buffer.alloc(bytes.length - (bytes.length % 2));
+    for (let i = 0; i + 1 < bytes.length; i += 2) { swapped[i] = bytes[i + 1]; swapped[i + 1] = bytes[i]; }
     out.push(swapped.toString('utf16le'));
   }
   return `${raw}\n${out.join('\n')}`;

@@ -76,7 +76,7 @@ export async function publicBadge(p: { id: string }): Promise<Node> {
     // another district's name and words: text only
     endorsed.length ? [h('h2', {}, t('issuing.publicBadge.endorsedBy')), h('ul', { class: 'endorsements' }, endorsed.map((en) => h('li', {},
       h('strong', {}, en.endorserName), t('issuing.publicBadge.endorsedOn', { date: date(en.issuedOn) }), en.comment ? h('blockquote', {}, en.comment) : null)))] : null,
-    evidence.length ? [h('h2', {}, t('issuing.publicBadge.evidence')), h('ul', {}, evidence.map((ev) => h('li', {},
+    evidence.length ? [h('h2', {}, t('issuing.publicBadge.evidence')), h('ul', { class: 'evidence-list' }, evidence.map((ev) => h('li', {},
       ev.id ? h('a', { href: ev.id, rel: 'nofollow noopener' }, ev.name ?? ev.id) : ev.name ?? '', ev.narrative || ev.description ? h('p', {}, ev.narrative ?? ev.description ?? '') : null)))] : null,
     h('p', {}, h('a', { href: `/verify?url=${encodeURIComponent(a.id)}`, class: 'button' }, t('issuing.publicBadge.verify')), ' ',
       h('a', { href: `/public/assertions/${encodeURIComponent(p.id)}/image?format=png`, class: 'button', download: `badge-${p.id}.png` }, t('issuing.publicBadge.downloadBaked')), ' ',

@@ -44,6 +44,15 @@ public record CertificateContent(String issuerName, String brandColor, String lo
 	}
 
 	/**
+	 * The badge's name as its BadgeClass, mail and portfolio carry it (the rule of {@code Template#badgeName}): the
+	 * title, or "title: tier title" for a tier awarded on its own. The document's title, so two tiers' certificates
+	 * are told apart in a reader's window and a file list.
+	 */
+	public String fullBadgeName() {
+		return tierTitle == null ? badgeName : badgeName + ": " + tierTitle;
+	}
+
+	/**
 	 * What the certificate shows, as stable text for its entity tag: the PDF itself carries its creation time, and a
 	 * record's own {@code toString} names the image array by identity, which differs on every render.
 	 */

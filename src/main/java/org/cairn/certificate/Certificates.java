@@ -46,7 +46,7 @@ public class Certificates {
 			Document document = new Document(size, 54, 54, 60, 54);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			PdfWriter writer = PdfWriter.getInstance(document, out);
-			document.addTitle(c.badgeName() + " — " + c.recipientName());
+			document.addTitle(c.fullBadgeName() + " — " + c.recipientName());
 			document.addAuthor(c.issuerName());
 			document.addSubject(l.text("certificate.subject"));
 			document.open();

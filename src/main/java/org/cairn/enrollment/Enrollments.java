@@ -11,6 +11,7 @@ import org.cairn.district.District;
 import org.cairn.district.DistrictRepository;
 import org.cairn.enrollment.Enrollment.Move;
 import org.cairn.notification.AppLinks;
+import org.cairn.language.Language;
 import org.cairn.language.Message;
 import org.cairn.notification.NoticeKind;
 import org.cairn.notification.Notifier;
@@ -270,12 +271,18 @@ public class Enrollments {
 			default -> "other";
 		};
 		String key = "enrollment.notice.proposal." + verdict;
-		return notifier.notify(e.districtId(), e.personId(), NoticeKind.PROPOSAL_DECIDED,
-				Message.of(key + ".title", e.templateTitle(), e.state().name().toLowerCase()),
-				e.decisionComment() == null ? Message.of(key + ".text", e.templateTitle(), e.state().name().toLowerCase())
-						: Message.of(key + ".text-comment", e.templateTitle(), e.decisionComment(),
-								e.state().name().toLowerCase()),
-				AppLinks.enrollment(e.id()));
+		// the notice names the microcredential as each reader reads it (a district's Spanish wording), as tier notices do
+		return templates.get(e.districtId(), e.templateId())
+			.map(template -> Message.written(e.templateTitle(), template.in(Language.ES).title()))
+			// a version gone from the district still gets its notice, under the name the enrolment kept
+			.onErrorResume(ProblemException.class, ex -> Mono.empty())
+			.defaultIfEmpty(e.templateTitle())
+			.flatMap(name -> notifier.notify(e.districtId(), e.personId(), NoticeKind.PROPOSAL_DECIDED,
+					Message.of(key + ".title", name, e.state().name().toLowerCase()),
+					e.decisionComment() == null ? Message.of(key + ".text", name, e.state().name().toLowerCase())
+							: Message.of(key + ".text-comment", name, e.decisionComment(),
+									e.state().name().toLowerCase()),
+					AppLinks.enrollment(e.id())));
 	}
 
 	/**

@@ -149,6 +149,9 @@ class SpanishTemplateIntegrationTests extends IntegrationTest {
 			.expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
 		assertThat(text(certificate)).contains("Certificado de logro", "Práctica con datos formativos",
 				"Nivel 1: investigación").doesNotContain("Practice with formative data");
+		// the title a PDF reader shows (window, tab, file list) is the badge's name, tier included, in the same Spanish
+		assertThat(new PdfReader(certificate).getInfo().get("Title"))
+			.startsWith("Práctica con datos formativos: Nivel 1: investigación — ");
 
 		String spanishPage = http.get().uri("/public/assertions/" + assertionId).accept(MediaType.TEXT_HTML)
 			.header(HttpHeaders.ACCEPT_LANGUAGE, "es").exchange().expectStatus().isOk().expectBody(String.class)
