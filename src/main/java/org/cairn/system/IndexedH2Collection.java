@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -61,25 +60,14 @@ final class IndexedH2Collection extends H2Collection {
 	/** Documents read from the store file by every collection since start (a metric for the scale measurement). */
 	static final LongAdder DOCUMENTS_READ = new LongAdder();
 
-	/**
-	 * The same count per collection name: a test that counts what one query read must not count what other stores in
-	 * the same JVM read meanwhile (the application contexts of other test classes keep polling theirs).
-	 */
-	private static final Map<String, LongAdder> DOCUMENTS_READ_BY_COLLECTION = new ConcurrentHashMap<>();
-
-	/** Documents read so far from collections of this name, in every embedded store of this JVM. */
-	static long documentsRead(String collectionName) {
-		LongAdder read = DOCUMENTS_READ_BY_COLLECTION.get(collectionName);
-		return read == null ? 0 : read.sum();
-	}
-
+	/** This collection's own count ({@link DocumentsRead}), looked up once. */
 	private volatile LongAdder readHere;
 
 	private void read(long documents) {
 		DOCUMENTS_READ.add(documents);
 		LongAdder here = readHere;
 		if (here == null) {
-			here = DOCUMENTS_READ_BY_COLLECTION.computeIfAbsent(getCollectionName(), name -> new LongAdder());
+			here = DocumentsRead.of(getCollectionName());
 			readHere = here;
 		}
 		here.add(documents);

@@ -161,12 +161,12 @@ class EmbeddedIndexTests {
 		long all = block(scanned.countDocuments());
 		List<Document> perPerson = List.of(new Document("$match", new Document("districtId", "d1")),
 				new Document("$group", new Document("_id", "$personId")));
-		long before = IndexedH2Collection.documentsRead("indexed");
+		long before = DocumentsRead.in("indexed");
 		Flux.from(indexed.aggregate(perPerson)).blockLast();
-		assertThat(IndexedH2Collection.documentsRead("indexed") - before).isEqualTo(district);
-		before = IndexedH2Collection.documentsRead("scanned");
+		assertThat(DocumentsRead.in("indexed") - before).isEqualTo(district);
+		before = DocumentsRead.in("scanned");
 		Flux.from(scanned.aggregate(perPerson)).blockLast();
-		assertThat(IndexedH2Collection.documentsRead("scanned") - before).isEqualTo(all);
+		assertThat(DocumentsRead.in("scanned") - before).isEqualTo(all);
 		same(indexed, scanned, new Document("personId", "p5"), byIssued, 0, 0);
 		same(indexed, scanned, new Document("personId", null), byIssued, 0, 0);
 		same(indexed, scanned, new Document("districtId", "d1").append("personId", null), byIssued, 0, 0);
@@ -267,9 +267,9 @@ class EmbeddedIndexTests {
 			same(indexed, scanned, new Document("districtId", d).append("expires",
 					new Document("$gt", from).append("$lt", 1_800_000_000L)), soonest, 0, 0);
 			// what it saves: a page of the window reads that page (plus the revoked it passes over), not the district
-			long before = IndexedH2Collection.documentsRead("indexed");
+			long before = DocumentsRead.in("indexed");
 			List<Object> page = find(indexed, window, soonest, 0, 5);
-			long read = IndexedH2Collection.documentsRead("indexed") - before;
+			long read = DocumentsRead.in("indexed") - before;
 			assertThat(read).as("documents read for a page of %d in %s", page.size(), d).isLessThanOrEqualTo(page.size() + 3);
 		}
 		for (String e : List.of("e0", "e5", "e7", "e8x", "e9", "e299", "none")) {
@@ -279,9 +279,9 @@ class EmbeddedIndexTests {
 			same(indexed, scanned, enrollment, new Document("tierKey", -1), 0, 3);
 			same(indexed, scanned, enrollment.append("tierKey", "t4"), null, 0, 0);
 			long matching = block(scanned.countDocuments(new Document("enrollmentId", e)));
-			long before = IndexedH2Collection.documentsRead("indexed");
+			long before = DocumentsRead.in("indexed");
 			assertThat(find(indexed, new Document("enrollmentId", e), null, 0, 0)).hasSize((int) matching);
-			assertThat(IndexedH2Collection.documentsRead("indexed") - before).as("documents read for enrolment %s", e)
+			assertThat(DocumentsRead.in("indexed") - before).as("documents read for enrolment %s", e)
 				.isEqualTo(matching);
 		}
 	}
