@@ -31,6 +31,19 @@ journey('admin-imports-roster', async (page) => {
   const mails = outbox().filter((m) => m.to === 'bo.chen@e2e.example.org' && m.text.includes('/invitations/'));
   if (mails.length !== 1) throw new Error(`expected one invitation for Bo, found ${mails.length}`);
 
+  // learning plans' supervisors: an unknown one is named on its row; the fixed file says who approves which school
+  const SUPERVISED = 'Name,Email,Role,School,Supervisor\r\nPat Park,pat.park@e2e.example.org,admin,Birch Elementary,yes\r\n';
+  await page.getByLabel('Roster file (CSV)').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv',
+    buffer: Buffer.from(SUPERVISED + 'Cal Cruz,cal.cruz@e2e.example.org,teacher,Birch Elementary,nobody@e2e.example.org\r\n') });
+  await page.getByRole('button', { name: 'Import and send invitations' }).click();
+  await expectText(page.getByRole('alert').filter({ hasText: 'Nobody was imported' }),
+    'Row 3: "nobody@e2e.example.org" (the supervisor) is not in your district or in this file.');
+  await page.getByLabel('Roster file (CSV)').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv',
+    buffer: Buffer.from(SUPERVISED + 'Cal Cruz,cal.cruz@e2e.example.org,teacher,Birch Elementary,\r\n') });
+  await page.getByRole('button', { name: 'Import and send invitations' }).click();
+  await expectText(page.getByRole('status'), '2 people invited, 0 already in your district.');
+  await expectText(page.locator('.row-results').last(), 'Row 2: pat.park@e2e.example.org approves the learning plans of Birch Elementary.');
+
   await page.reload();
   await page.getByLabel('Search').fill('oak middle');
   const row = page.getByRole('row').filter({ hasText: 'bo.chen@e2e.example.org' });

@@ -9,7 +9,7 @@ import { t } from '../../core/i18n';
 const KINDS = (): Array<[string, string]> => ([['PROPOSAL_DECIDED', t('notification.inbox.proposalDecided')], ['SUBMISSION_ARRIVED', t('notification.inbox.submissionArrived')],
   ['TIER_PASSED', t('notification.inbox.tierPassed')], ['TIER_RETURNED', t('notification.inbox.tierReturned')], ['BADGE_EXPIRING', t('notification.inbox.badgeExpiring')],
   ['WORK_DUE', t('notification.inbox.workDue')], ['COHORT_ENROLLED', t('notification.inbox.cohortEnrolled')],
-  ['PLAN_SUBMITTED', t('notification.inbox.planSubmitted')], ['PLAN_DECIDED', t('notification.inbox.planDecided')]]);
+  ['PLAN_SUBMITTED', t('notification.inbox.planSubmitted')], ['PLAN_DECIDED', t('notification.inbox.planDecided')], ['PAY_UNBUDGETED', t('notification.inbox.payUnbudgeted')]]);
 
 let unreadLink: HTMLAnchorElement | null = null;
 

@@ -6,9 +6,10 @@ import { peopleApi } from './api';
 import { t } from '../../core/i18n';
 
 interface RowResult { row: number; email: string; outcome: 'INVITED' | 'ALREADY_IN_DISTRICT' | 'REPEATED_IN_FILE' }
-interface Result { invited: number; alreadyInDistrict: number; rows: RowResult[] }
+interface SupervisorSet { row: number; school: string; email: string }
+interface Result { invited: number; alreadyInDistrict: number; rows: RowResult[]; supervisors?: SupervisorSet[] }
 
-const SAMPLE = 'email,name,role,school,years\nana.lopez@school.org,Ana Lopez,teacher,Maple Elementary,4\nbo.chen@school.org,Bo Chen,teacher; coach,Oak Middle,12\n';
+const SAMPLE = 'email,name,role,school,years,supervisor\nana.lopez@school.org,Ana Lopez,teacher,Maple Elementary,4,\nbo.chen@school.org,Bo Chen,teacher; coach,Oak Middle,12,\npat.park@school.org,Pat Park,admin,Maple Elementary,15,yes\n';
 
 export function rosterImport(): Node {
   const picker = csvPicker(t('people.rosterImport.file'),
@@ -30,7 +31,9 @@ export function rosterImport(): Node {
         const r = await postCsv<Result>('/api/v1/people/import', file);
         outcome.replaceChildren(status(t('people.rosterImport.result', { invited: t('people.rosterImport.peopleN', { count: r.invited }), already: r.alreadyInDistrict }), 'ok'),
           h('ul', { class: 'row-results' }, r.rows.map((x) => h('li', {}, t('people.rosterImport.rowResult', { row: x.row, email: x.email }),
-            x.outcome === 'INVITED' ? t('people.rosterImport.invited') : x.outcome === 'ALREADY_IN_DISTRICT' ? t('people.rosterImport.already') : t('people.rosterImport.twice')))));
+            x.outcome === 'INVITED' ? t('people.rosterImport.invited') : x.outcome === 'ALREADY_IN_DISTRICT' ? t('people.rosterImport.already') : t('people.rosterImport.twice')))),
+          r.supervisors?.length ? h('ul', { class: 'row-results' }, r.supervisors.map((s) => h('li', {}, t('people.rosterImport.supervisorSet',
+            { row: s.row, email: s.email, school: s.school === '*' ? t('people.rosterImport.everySchool') : s.school })))) : '');
       } catch (err) {
         const rows = rowProblems(err);
         if (rows) { const list = rowProblemList(t('people.rosterImport.nobody'), rows); outcome.replaceChildren(list); list.focus(); }

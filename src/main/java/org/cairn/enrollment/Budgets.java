@@ -101,6 +101,54 @@ class Budgets {
 			.then();
 	}
 
+	/** A year a settlement could not fund: what it needed beyond what approval committed there. */
+	record Shortfall(String fiscalYear, long neededCents, long remainingCents) {
+	}
+
+	/**
+	 * Settles an earned salary increase: in each fiscal year, what approval committed for the tier ({@code before})
+	 * is replaced by what the increase really costs there ({@code after}, from its real start), and that is paid. One
+	 * conditional update per year, marked with {@code marker} so a retry settles each year once, on any instance:
+	 * {@code spent += after − before}, {@code committed −= before}, {@code paid += after}, only while
+	 * {@code spent + (after − before) ≤ budget} when it grows. A year that cannot take the growth is never
+	 * overspent: it pays what approval committed there (nothing in a year approval did not reach) and is answered
+	 * as a {@link Shortfall} for the administrators. Years are independent: one refused year leaves the others
+	 * settled.
+	 *
+	 * @return the years this call found short (a retry finds none: they are marked settled)
+	 */
+	Flux<Shortfall> settle(District district, String marker, Map<String, Long> before, Map<String, Long> after) {
+		java.util.SortedSet<String> years = new java.util.TreeSet<>(before.keySet());
+		years.addAll(after.keySet());
+		return Flux.fromIterable(years).concatMap(label -> {
+			long was = before.getOrDefault(label, 0L);
+			long is = after.getOrDefault(label, 0L);
+			return settleYear(district, marker, FiscalYear.parse(label), was, is);
+		});
+	}
+
+	private Mono<Shortfall> settleYear(District district, String marker, FiscalYear year, long was, long is) {
+		String id = BudgetLedger.idFor(district.id(), year);
+		long growth = is - was;
+		long ceiling = district.budgetCents() - growth;
+		Criteria unsettled = Criteria.where("_id").is(id).and(COUNTED).ne(marker);
+		Query guarded = Query.query(growth > 0 ? unsettled.and("spentCents").lte(ceiling) : unsettled);
+		Update settle = new Update().inc("spentCents", growth).inc("committedCents", -was).inc("paidCents", is)
+			.push(COUNTED, marker);
+		// refused: what approval committed there is paid as it stood, and nothing more
+		Update asCommitted = new Update().inc("committedCents", -was).inc("paidCents", was).push(COUNTED, marker);
+		return ensure(district.id(), year)
+			.then(growth > 0 && ceiling < 0 ? Mono.just(0L)
+					: mongo.updateFirst(guarded, settle, BudgetLedger.class).map(r -> r.getModifiedCount()))
+			.flatMap(settled -> settled > 0 ? Mono.<Shortfall>empty()
+					: mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(COUNTED).ne(marker)), asCommitted,
+							BudgetLedger.class)
+						// modified nothing: a retry, or another instance, settled the year already
+						.filter(r -> r.getModifiedCount() > 0)
+						.flatMap(r -> ledger(district.id(), year))
+						.map(l -> new Shortfall(year.label(), growth, district.budgetCents() - l.spentCents())));
+	}
+
 	/** Earned pay moves from committed to paid in its fiscal year; spent is unchanged. */
 	Mono<Void> pay(String districtId, String fiscalYear, long cents) {
 		return pay(districtId + ":" + fiscalYear, cents);

@@ -68,6 +68,13 @@ public record Enrollment(@Id String id, @Indexed String districtId, String perso
 	public Enrollment {
 	}
 
+	/** The same enrolment showing another title (its microcredential's in the reader's language); never stored. */
+	public Enrollment titled(String title) {
+		return new Enrollment(id, districtId, personId, templateId, familyId, title, activeKey, state, proposal,
+				decisionComment, decidedBy, budgetId, committedCents, startedAt, proposedAt, decidedAt, completedAt,
+				renewal, commitments);
+	}
+
 	/** Whether this enrolment renews a badge. */
 	public boolean renews() {
 		return renewal != null;

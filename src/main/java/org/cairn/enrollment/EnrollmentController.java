@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.cairn.account.CairnUser;
 import org.cairn.account.Role;
 import org.cairn.district.DistrictRepository;
+import org.cairn.language.Language;
 import org.cairn.problem.ProblemException;
 import org.cairn.paging.ListPage;
 import reactor.core.publisher.Flux;
@@ -13,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -36,8 +38,11 @@ class EnrollmentController {
 
 	private final DistrictRepository districts;
 
+	private final PinnedTemplates pinned;
+
 	EnrollmentController(Enrollments enrollments, EnrollmentRepository repository, Budgets budgets,
-			DistrictRepository districts) {
+			DistrictRepository districts, PinnedTemplates pinned) {
+		this.pinned = pinned;
 		this.enrollments = enrollments;
 		this.repository = repository;
 		this.budgets = budgets;
@@ -60,29 +65,37 @@ class EnrollmentController {
 	 * those in that state; with {@code decided=true}, the decided proposals newest first).
 	 */
 	@GetMapping("/enrollments")
-	Flux<Enrollment> list(@AuthenticationPrincipal CairnUser user,
+	Flux<Enrollment> list(@AuthenticationPrincipal CairnUser user, ServerHttpRequest request,
 			@RequestParam(defaultValue = "mine") String scope, @RequestParam(required = false) EnrollmentState state,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size,
 			@RequestParam(defaultValue = "false") boolean decided) {
 		// sorted in the repository methods' names; the page only bounds the answer
 		Pageable onePage = ListPage.of(page, size).pageable(Sort.unsorted());
+		Flux<Enrollment> found;
 		if ("district".equals(scope)) {
 			user.require(Role.DISTRICT_ADMIN);
-			if (decided) {
-				return repository.findByDistrictIdAndDecidedAtNotNullOrderByDecidedAtDescIdAsc(user.districtId(), onePage);
-			}
-			return state == null ? repository.findByDistrictIdOrderByStartedAtAsc(user.districtId(), onePage)
-					: repository.findByDistrictIdAndStateOrderByProposedAtAsc(user.districtId(), state, onePage);
+			found = decided
+					? repository.findByDistrictIdAndDecidedAtNotNullOrderByDecidedAtDescIdAsc(user.districtId(), onePage)
+					: state == null ? repository.findByDistrictIdOrderByStartedAtAsc(user.districtId(), onePage)
+							: repository.findByDistrictIdAndStateOrderByProposedAtAsc(user.districtId(), state, onePage);
 		}
-		if (!"mine".equals(scope)) {
+		else if (!"mine".equals(scope)) {
 			return Flux.error(ProblemException.invalid("scope", "mine or district"));
 		}
-		return repository.findByDistrictIdAndPersonIdOrderByStartedAtDesc(user.districtId(), user.personId(), onePage);
+		else {
+			found = repository.findByDistrictIdAndPersonIdOrderByStartedAtDesc(user.districtId(), user.personId(),
+					onePage);
+		}
+		// the microcredential's title in the reader's language (one page: bounded)
+		return found.collectList().flatMap(page1 -> pinned.titled(Language.of(request), page1))
+			.flatMapIterable(titled -> titled);
 	}
 
 	@GetMapping("/enrollments/{id}")
-	Mono<Enrollment> get(@AuthenticationPrincipal CairnUser user, @PathVariable String id) {
-		return user.has(Role.DISTRICT_ADMIN) ? enrollments.get(user.districtId(), id) : enrollments.own(user, id);
+	Mono<Enrollment> get(@AuthenticationPrincipal CairnUser user, @PathVariable String id,
+			ServerHttpRequest request) {
+		return (user.has(Role.DISTRICT_ADMIN) ? enrollments.get(user.districtId(), id) : enrollments.own(user, id))
+			.flatMap(e -> pinned.titled(Language.of(request), e));
 	}
 
 	/** Submits (or, after a return, resubmits) the proposal. */

@@ -58,9 +58,12 @@ public class Enrollments {
 
 	private final ApplicationEventPublisher events;
 
+	private final org.cairn.account.PersonRepository people;
+
 	Enrollments(EnrollmentRepository enrollments, PinnedTemplates templates, DistrictRepository districts,
 			Budgets budgets, ReactiveMongoTemplate mongo, Notifier notifier, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, org.cairn.account.PersonRepository people) {
+		this.people = people;
 		this.events = events;
 		this.enrollments = enrollments;
 		this.templates = templates;
@@ -271,12 +274,11 @@ public class Enrollments {
 			default -> "other";
 		};
 		String key = "enrollment.notice.proposal." + verdict;
-		// the notice names the microcredential as each reader reads it (a district's Spanish wording), as tier notices do
-		return templates.get(e.districtId(), e.templateId())
-			.map(template -> Message.written(e.templateTitle(), template.in(Language.ES).title()))
-			// a version gone from the district still gets its notice, under the name the enrolment kept
-			.onErrorResume(ProblemException.class, ex -> Mono.empty())
-			.defaultIfEmpty(e.templateTitle())
+		// the notice names the microcredential as each reader reads it (a district's Spanish wording, a later
+		// version's when the enrolment's own has none), as tier notices do; a version gone from the district still
+		// gets its notice, under the name the enrolment kept
+		return templates.titled(Language.ES, e)
+			.map(spanish -> Message.written(e.templateTitle(), spanish.templateTitle()))
 			.flatMap(name -> notifier.notify(e.districtId(), e.personId(), NoticeKind.PROPOSAL_DECIDED,
 					Message.of(key + ".title", name, e.state().name().toLowerCase()),
 					e.decisionComment() == null ? Message.of(key + ".text", name, e.state().name().toLowerCase())
@@ -295,10 +297,15 @@ public class Enrollments {
 		Pay pay = tier.pay();
 		Mono<Void> earned = enrollment.renews() || pay.kind() == Pay.Kind.NONE ? Mono.empty()
 				: districts.findById(enrollment.districtId())
-					.flatMap(district -> record(district, enrollment, template, tier))
-					.doOnNext(recorded -> events.publishEvent(new EnrollmentsChanged(enrollment.districtId())))
-					.flatMap(recorded -> payCommitted(enrollment, tier))
-					.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
+					.flatMap(district -> record(district, enrollment, template, tier)
+						.doOnNext(recorded -> events.publishEvent(new EnrollmentsChanged(enrollment.districtId())))
+						.flatMap(recorded -> payCommitted(district, enrollment, tier, recorded))
+						// recorded already (a retry): a salary increase's settlement is marked per year, so it is
+						// finished safely; other pay was moved to paid with the record
+						.onErrorResume(DuplicateKeyException.class, ex -> pay.kind() != Pay.Kind.SALARY_INCREASE
+								? Mono.empty()
+								: mongo.findById(enrollment.id() + ":" + tier.key(), PayRecord.class)
+									.flatMap(recorded -> payCommitted(district, enrollment, tier, recorded))))
 					.then();
 		Mono<Void> complete = !lastTier ? Mono.empty()
 				: move(enrollment.id(), Move.COMPLETE, new Update().set("completedAt", clock.instant())).then();
@@ -322,6 +329,64 @@ public class Enrollments {
 				template.id(), template.title(), tier.key(), tier.title(), tier.pay(), effectiveOn,
 				FiscalYear.of(today, district.fiscalYearStartMonth()).label(), clock.instant()))
 			.cast(Object.class);
+	}
+
+	/**
+	 * What approval committed for the tier becomes paid (earned), in each fiscal year it was committed in. A salary
+	 * increase is settled in the years it really falls in: earned later than approval projected, it starts later, so
+	 * its commitment moves there ({@link Budgets#settle}: a year that cannot take it is reported to the district's
+	 * administrators, never overspent), and the enrolment keeps the years that stand.
+	 */
+	private Mono<Void> payCommitted(District district, Enrollment enrollment, Tier tier, Object recorded) {
+		if (recorded instanceof PayRecord record && record.effectiveOn() != null && enrollment.commitments() != null) {
+			return settle(district, enrollment, tier, record);
+		}
+		return payCommitted(enrollment, tier);
+	}
+
+	private Mono<Void> settle(District district, Enrollment enrollment, Tier tier, PayRecord record) {
+		java.util.Map<String, Long> before = new java.util.TreeMap<>();
+		enrollment.commitments().stream().filter(c -> tier.key().equals(c.tierKey()))
+			.forEach(c -> before.merge(c.fiscalYear(), c.cents(), Long::sum));
+		java.util.Map<String, Long> after = new java.util.TreeMap<>();
+		PaySchedule.fromEffective(record.pay(), record.effectiveOn(), district.fiscalYearStartMonth())
+			.forEach(y -> after.merge(y.year().label(), y.cents(), Long::sum));
+		return budgets.settle(district, enrollment.id() + ":" + tier.key() + ":earned", before, after)
+			.collectList()
+			.flatMap(shortfalls -> {
+				// the tier's commitments as they now stand: each year's real cost, or what approval committed where
+				// the budget could not take more
+				java.util.Set<String> refused = new java.util.HashSet<>();
+				shortfalls.forEach(s -> refused.add(s.fiscalYear()));
+				List<Commitment> standing = new ArrayList<>(enrollment.commitments().stream()
+					.filter(c -> !tier.key().equals(c.tierKey())).toList());
+				java.util.SortedSet<String> years = new java.util.TreeSet<>(before.keySet());
+				years.addAll(after.keySet());
+				for (String year : years) {
+					long cents = refused.contains(year) ? before.getOrDefault(year, 0L) : after.getOrDefault(year, 0L);
+					if (cents > 0) {
+						standing.add(new Commitment(tier.key(), year, cents));
+					}
+				}
+				Mono<Void> kept = standing.equals(enrollment.commitments()) ? Mono.empty()
+						: mongo.updateFirst(Query.query(Criteria.where("_id").is(enrollment.id())),
+								new Update().set("commitments", standing), Enrollment.class).then();
+				return kept.then(shortfalls.isEmpty() ? Mono.empty() : tellAdmins(district, record, shortfalls));
+			});
+	}
+
+	/** The district's administrators learn which years a salary increase could not be funded in. */
+	private Mono<Void> tellAdmins(District district, PayRecord record, List<Budgets.Shortfall> shortfalls) {
+		String years = String.join(", ", shortfalls.stream()
+			.map(s -> s.fiscalYear() + " (" + Language.EN.dollars(s.neededCents()) + ")").toList());
+		return people.findByDistrictId(district.id())
+			.filter(p -> p.active() && !p.departed() && p.has(Role.DISTRICT_ADMIN))
+			.concatMap(admin -> notifier.notify(district.id(), admin.id(), NoticeKind.PAY_UNBUDGETED,
+					Message.of("enrollment.notice.unbudgeted.title", record.templateTitle()),
+					Message.of("enrollment.notice.unbudgeted.text", record.templateTitle(), record.tierTitle(),
+							record.effectiveOn(), years),
+					"/admin/pay"))
+			.then();
 	}
 
 	/** What approval committed for the tier becomes paid (earned), in each fiscal year it was committed in. */

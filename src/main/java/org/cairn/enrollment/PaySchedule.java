@@ -17,7 +17,8 @@ import org.cairn.template.Pay;
  * <li>A base-salary increase starts on its effective date: the first day of the next contract (fiscal) year after the
  * one it is earned in, or the district's date (the day it is earned when that is later). Approval projects it from
  * the day of approval and commits the annual amount for each of the district's {@code budgetYears} fiscal years from
- * the one it starts in; with {@code prorateFirstYear} the first year commits only its share.</li>
+ * the one it starts in; with {@code prorateFirstYear} the first year commits only its share. Earned later than
+ * projected, it starts later: the commitment moves to the years it really falls in ({@link #fromEffective}).</li>
  * <li>A share of a year: each day costs the annual amount divided by the days of the fiscal year it falls in
  * (365 or 366), summed per fiscal year and rounded to the nearest cent (half up). Payroll's "amount in the period"
  * and the spending report's yearly cost of an increase use the same rule.</li>
@@ -48,7 +49,15 @@ final class PaySchedule {
 		if (pay.kind() != Pay.Kind.SALARY_INCREASE) {
 			return List.of(new YearAmount(FiscalYear.of(approvedOn, startMonth), pay.cents()));
 		}
-		LocalDate from = effectiveOn(pay, approvedOn, startMonth);
+		return fromEffective(pay, effectiveOn(pay, approvedOn, startMonth), startMonth);
+	}
+
+	/**
+	 * What a salary increase starting on {@code from} costs in each of its budget years: the years approval
+	 * projected when it starts as projected, later ones when the teacher earned it later (a
+	 * {@link Budgets#settle settlement} moves the commitment there).
+	 */
+	static List<YearAmount> fromEffective(Pay pay, LocalDate from, int startMonth) {
 		FiscalYear first = FiscalYear.of(from, startMonth);
 		List<YearAmount> years = new ArrayList<>();
 		for (int i = 0; i < pay.budgetYearsOrDefault(); i++) {

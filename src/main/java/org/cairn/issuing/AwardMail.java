@@ -150,8 +150,11 @@ public class AwardMail {
 			String district = ctx.district().name();
 			String greeting = a.recipientName() == null ? language.text("issuing.mail.award.hello")
 					: language.text("issuing.mail.award.hello-name", a.recipientName());
-			String text = greeting + language.text("issuing.mail.award.text", district, badge, urls.assertion(a.id()),
-					urls.certificate(a.id()));
+			// the links carry the mail's language, so the page and the certificate open (and reload) in it whatever
+			// the browser asks for; the page's switch still offers the other language
+			String lang = "?" + Language.PARAMETER + "=" + language.code();
+			String text = greeting + language.text("issuing.mail.award.text", district, badge,
+					urls.assertion(a.id()) + lang, urls.certificate(a.id()) + lang);
 			return new OutgoingMail(a.recipientEmail(),
 					oneLine(language.text("issuing.mail.award.subject", badge, district)), text);
 		});

@@ -13,6 +13,8 @@ public enum NoticeKind {
 	/** A teacher I supervise submitted their learning plan. */
 	PLAN_SUBMITTED,
 	/** My supervisor approved or returned my learning plan. */
-	PLAN_DECIDED
+	PLAN_DECIDED,
+	/** To the district's administrators: an earned salary increase's later years could not all be funded. */
+	PAY_UNBUDGETED
 
 }

@@ -13,6 +13,7 @@ import org.cairn.account.PersonRepository;
 import org.cairn.account.Role;
 import org.cairn.csv.CsvProblem;
 import org.cairn.csv.CsvTable;
+import org.cairn.plan.Supervisors;
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,8 +40,12 @@ class RosterImport {
 
 	private final org.cairn.account.EmailAddresses addresses;
 
-	RosterImport(PersonRepository people, Invitations invitations, org.cairn.account.EmailAddresses addresses) {
+	private final Supervisors supervisors;
+
+	RosterImport(PersonRepository people, Invitations invitations, org.cairn.account.EmailAddresses addresses,
+			Supervisors supervisors) {
 		this.people = people;
+		this.supervisors = supervisors;
 		this.addresses = addresses;
 		this.invitations = invitations;
 	}
@@ -52,11 +57,26 @@ class RosterImport {
 		columns.put("roles", List.of("roles", "role"));
 		columns.put("school", List.of("school", "building", "campus"));
 		columns.put("years", List.of("years", "years of experience", "experience"));
+		// learning plans' supervisors (docs/plans.md): yes for this person, or the email of the school's supervisor
+		columns.put("supervisor", List.of("supervisor", "plan supervisor", "approves plans"));
+		// the school this person supervises when it is not their own (or every school)
+		columns.put("supervises", List.of("supervises", "supervisor of", "supervisor for"));
 		return columns;
 	}
 
-	/** One person of the roster as checked, with the row they came from. */
-	record Entry(int row, String email, String name, Set<Role> roles, String school, Integer years) {
+	/**
+	 * One person of the roster as checked, with the row they came from.
+	 *
+	 * @param supervisor who approves the learning plans of {@code supervises}: this row's email (the flag) or
+	 * another person's; null when the row names nobody
+	 * @param supervises the school: the row's own, or the one the supervises column names ({@code *}: every school)
+	 */
+	record Entry(int row, String email, String name, Set<Role> roles, String school, Integer years, String supervisor,
+			String supervises) {
+	}
+
+	/** A supervisor the import named: who approves which school's plans, from which row. */
+	record SupervisorSet(int row, String school, String email) {
 	}
 
 	/** What happened to each row. */
@@ -67,7 +87,7 @@ class RosterImport {
 	record RowResult(int row, String email, Outcome outcome) {
 	}
 
-	record Result(int invited, int alreadyInDistrict, List<RowResult> rows) {
+	record Result(int invited, int alreadyInDistrict, List<RowResult> rows, List<SupervisorSet> supervisors) {
 	}
 
 	Mono<Result> importCsv(String districtId, String adminId, String csv) {
@@ -102,6 +122,11 @@ class RosterImport {
 				.map(existing -> new CsvTable.RowProblem(entry.row(), entry.email()
 						+ " cannot be invited. Check it with the person, or use another address they use.")))
 			.collectList()
+			.flatMap(elsewhere -> supervisorProblems(districtId, entries).map(unknown -> {
+				List<CsvTable.RowProblem> all = new ArrayList<>(elsewhere);
+				all.addAll(unknown);
+				return all;
+			}))
 			.flatMap(elsewhere -> {
 				problems.addAll(elsewhere);
 				if (!problems.isEmpty()) {
@@ -128,8 +153,80 @@ class RosterImport {
 							invited.created() ? Outcome.INVITED : Outcome.ALREADY_IN_DISTRICT))));
 		})
 			.collectList()
-			.map(rows -> new Result((int) rows.stream().filter(r -> r.outcome() == Outcome.INVITED).count(),
-					(int) rows.stream().filter(r -> r.outcome() == Outcome.ALREADY_IN_DISTRICT).count(), rows));
+			// after the invitations, so a supervisor invited by this file exists; each is an upsert: a retry is safe
+			.flatMap(rows -> Flux.fromIterable(entries)
+				.filter(entry -> entry.supervisor() != null)
+				.concatMap(entry -> people.findByEmail(entry.supervisor())
+					.flatMap(person -> supervisors.assign(districtId, adminId, entry.supervises(), person.id()))
+					.map(set -> new SupervisorSet(entry.row(), set.school(), entry.supervisor())))
+				.collectList()
+				.map(set -> new Result((int) rows.stream().filter(r -> r.outcome() == Outcome.INVITED).count(),
+						(int) rows.stream().filter(r -> r.outcome() == Outcome.ALREADY_IN_DISTRICT).count(), rows,
+						set)));
+	}
+
+	/**
+	 * The supervisors a file names, checked against the file and the district before anything is written: the
+	 * person is in the file or the district and may approve plans (administrator, coach or assessor); a school named
+	 * in the supervises column is one somebody in the file or the district is at; one supervisor per school.
+	 */
+	private Mono<List<CsvTable.RowProblem>> supervisorProblems(String districtId, List<Entry> entries) {
+		List<Entry> naming = entries.stream().filter(e -> e.supervisor() != null).toList();
+		if (naming.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		Map<String, Entry> inFile = new java.util.HashMap<>();
+		entries.forEach(e -> inFile.putIfAbsent(e.email(), e));
+		boolean schoolNamed = naming.stream().anyMatch(e -> !Supervisors.everySchool(e.supervises())
+				&& entries.stream().noneMatch(o -> o.school() != null && o.school().equalsIgnoreCase(e.supervises())));
+		// the district's schools are read only when the file names one nobody in it is at
+		Mono<Set<String>> districtSchools = !schoolNamed ? Mono.just(Set.of())
+				: people.findByDistrictId(districtId)
+					.filter(p -> p.school() != null)
+					.map(p -> p.school().strip().toLowerCase(Locale.ROOT))
+					.collect(java.util.stream.Collectors.toSet());
+		return districtSchools.flatMap(schools -> Flux.fromIterable(naming).concatMap(entry -> {
+			List<CsvTable.RowProblem> found = new ArrayList<>();
+			String school = entry.supervises();
+			if (!Supervisors.everySchool(school)
+					&& entries.stream().noneMatch(o -> o.school() != null && o.school().equalsIgnoreCase(school))
+					&& !schools.contains(school.strip().toLowerCase(Locale.ROOT))) {
+				found.add(new CsvTable.RowProblem(entry.row(), "Nobody in your district or in this file is at "
+						+ CsvTable.quote(school) + ": check the school's name."));
+			}
+			naming.stream()
+				.filter(other -> other.row() < entry.row() && sameSchool(other.supervises(), school)
+						&& !other.supervisor().equals(entry.supervisor()))
+				.findFirst()
+				.ifPresent(other -> found.add(new CsvTable.RowProblem(entry.row(), "Row " + other.row()
+						+ " already names another supervisor for " + schoolName(school) + ".")));
+			Entry listed = inFile.get(entry.supervisor());
+			// someone already in the district keeps their roles (the import leaves them as they are); a new person
+			// gets the roles of their row
+			Mono<String> who = people.findByEmail(entry.supervisor())
+				.filter(p -> districtId.equals(p.districtId()) && !p.departed())
+				.map(p -> Supervisors.mayApprove(p.roles()) ? "" : cannotApprove(entry))
+				.switchIfEmpty(Mono.fromSupplier(() -> listed == null
+						? CsvTable.quote(entry.supervisor()) + " (the supervisor) is not in your district or in this file."
+						: Supervisors.mayApprove(listed.roles()) ? "" : cannotApprove(entry)))
+				.filter(message -> !message.isEmpty());
+			return who.map(message -> {
+				found.add(new CsvTable.RowProblem(entry.row(), message));
+				return found;
+			}).defaultIfEmpty(found).flatMapIterable(list -> list);
+		}).collectList());
+	}
+
+	private static String cannotApprove(Entry entry) {
+		return entry.supervisor() + " cannot approve learning plans: a supervisor is an admin, coach or assessor.";
+	}
+
+	private static boolean sameSchool(String a, String b) {
+		return Supervisors.everySchool(a) ? Supervisors.everySchool(b) : a.strip().equalsIgnoreCase(b.strip());
+	}
+
+	private static String schoolName(String school) {
+		return Supervisors.everySchool(school) ? "every school" : CsvTable.quote(school);
 	}
 
 	private static Entry entry(CsvTable.Row row, Map<String, Integer> columns, List<CsvTable.RowProblem> problems) {
@@ -188,7 +285,37 @@ class RosterImport {
 				roles.add(Role.TEACHER);
 			}
 		}
-		return new Entry(n, email, name, roles, school, years);
+		String supervisor = null;
+		String rawSupervisor = CsvTable.cell(row, columns, "supervisor").orElse(null);
+		String supervises = CsvTable.cell(row, columns, "supervises").orElse(null);
+		if (rawSupervisor != null) {
+			String word = rawSupervisor.strip().toLowerCase(Locale.ROOT);
+			if (Set.of("yes", "y", "true", "x", "1").contains(word)) {
+				supervisor = email;
+			}
+			else if (Person.isEmailAddress(Person.normalizeEmail(rawSupervisor))) {
+				supervisor = Person.normalizeEmail(rawSupervisor);
+			}
+			else if (!Set.of("no", "n", "false", "0", "").contains(word)) {
+				problems.add(new CsvTable.RowProblem(n, CsvTable.quote(rawSupervisor)
+						+ " under supervisor is neither yes, no nor an email address."));
+			}
+		}
+		else if (supervises != null) {
+			// a school named under supervises makes this row's person its supervisor
+			supervisor = email;
+		}
+		if (supervisor != null && supervises == null) {
+			if (school == null) {
+				problems.add(new CsvTable.RowProblem(n, "A supervisor needs a school: fill in the school column, or"
+						+ " name the school (or every school) in a supervises column."));
+			}
+			supervises = school;
+		}
+		if (supervises != null && supervises.length() > 200) {
+			problems.add(new CsvTable.RowProblem(n, "The school supervised is longer than 200 characters."));
+		}
+		return new Entry(n, email, name, roles, school, years, supervisor, supervises);
 	}
 
 	private static Role role(String word) {

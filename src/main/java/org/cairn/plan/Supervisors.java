@@ -70,6 +70,40 @@ public class Supervisors {
 						person.displayName() == null ? person.email() : person.displayName())));
 	}
 
+	/** The school name that stands for every school in a roster ({@code *}, "every school", "all schools"). */
+	public static boolean everySchool(String school) {
+		String name = school == null ? "" : school.strip().toLowerCase(java.util.Locale.ROOT);
+		return name.isEmpty() || name.equals(PlanSupervisor.EVERY_SCHOOL) || name.equals("every school")
+				|| name.equals("all schools");
+	}
+
+	/** Whether the person may approve plans once active: an administrator, coach or assessor still in the district. */
+	public static boolean mayApprove(java.util.Set<Role> roles) {
+		return roles.contains(Role.DISTRICT_ADMIN) || roles.contains(Role.COACH) || roles.contains(Role.ASSESSOR);
+	}
+
+	/**
+	 * Names a school's supervisor from a roster import: as {@link #set}, but the person may still be invited (a
+	 * supervisor only decides plans once active: {@link #of} checks then). The same row again changes nothing.
+	 */
+	public Mono<Assigned> assign(String districtId, String adminId, String school, String supervisorId) {
+		String name = everySchool(school) ? PlanSupervisor.EVERY_SCHOOL : school.strip();
+		return people.findByIdAndDistrictId(supervisorId, districtId)
+			.filter(p -> !p.departed() && mayApprove(p.roles()))
+			.switchIfEmpty(Mono.error(() -> ProblemException.invalid("supervisorId",
+					"must be an administrator, coach or assessor of your district")))
+			.flatMap(person -> mongo
+				.upsert(Query.query(Criteria.where("_id").is(PlanSupervisor.idOf(districtId, name))),
+						new Update().set("districtId", districtId)
+							.set("school", name)
+							.set("supervisorId", supervisorId)
+							.set("setBy", adminId)
+							.set("setAt", clock.instant()),
+						PlanSupervisor.class)
+				.thenReturn(new Assigned(name, supervisorId,
+						person.displayName() == null ? person.email() : person.displayName())));
+	}
+
 	Mono<Void> remove(CairnUser admin, String school) {
 		admin.require(Role.DISTRICT_ADMIN);
 		return mongo.remove(Query.query(Criteria.where("_id").is(PlanSupervisor.idOf(admin.districtId(), school))),

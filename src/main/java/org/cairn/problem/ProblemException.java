@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.cairn.language.Language;
+import org.cairn.language.Message;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -107,16 +109,75 @@ public class ProblemException extends RuntimeException {
 	/** The problem in this language (in English where it was given as English text). */
 	public ProblemDetail toProblemDetail(Language language) {
 		boolean written = key != null && language != Language.EN;
+		Object[] said = args;
+		Object errors = properties.get("errors");
+		List<?> translated = errors instanceof List<?> list && language != Language.EN ? list.stream()
+			.map(e -> e instanceof FieldProblem problem ? problem.in(language) : e)
+			.toList() : null;
+		if (translated != null && translated.size() == 1 && translated.get(0) instanceof FieldProblem one
+				&& errors instanceof List<?> list && list.get(0) instanceof FieldProblem english && args != null) {
+			// the one field's message is part of the detail: in the same language as the list
+			said = java.util.Arrays.stream(args).map(a -> english.message().equals(a) ? one.message() : a).toArray();
+		}
 		ProblemDetail detail = ProblemDetail.forStatusAndDetail(status,
-				written ? language.text("problem." + key + ".detail", args) : getMessage());
+				written ? language.text("problem." + key + ".detail", said) : getMessage());
 		detail.setType(type.uri());
-		detail.setTitle(written ? language.text("problem." + key + ".title", args) : title);
+		detail.setTitle(written ? language.text("problem." + key + ".title", said) : title);
 		properties.forEach(detail::setProperty);
+		if (translated != null) {
+			detail.setProperty("errors", translated);
+		}
 		return detail;
 	}
 
-	/** One invalid field: a JSON path such as {@code tiers[2].requirements[0].minWords}, and what is wrong. */
-	public record FieldProblem(String field, String message) {
+	/**
+	 * One invalid field: a JSON path such as {@code tiers[2].requirements[0].minWords}, and what is wrong.
+	 *
+	 * @param said the message as a catalogue text, when it has one ({@link #of}): the problem is then answered in
+	 * the caller's language; null for a message given in English only
+	 */
+	public record FieldProblem(String field, String message, @JsonIgnore Message said) {
+
+		public FieldProblem(String field, String message) {
+			this(field, message, null);
+		}
+
+		/**
+		 * A problem whose words are the catalogue's text under {@code key} ({@code message} is the English), each
+		 * argument written as {@code String.valueOf} writes it (so a limit reads "20000", as the field takes it).
+		 */
+		public static FieldProblem of(String field, String key, Object... args) {
+			Message said = Message.of(key, java.util.Arrays.stream(args).map(String::valueOf).toArray());
+			return new FieldProblem(field, said.in(Language.EN), said);
+		}
+
+		/** The same problem under another field path (a template inside an export: {@code template.title}). */
+		public FieldProblem under(String prefix) {
+			return new FieldProblem(prefix + field, message, said);
+		}
+
+		/** The problem as a reader of the language reads it. */
+		public FieldProblem in(Language language) {
+			return said == null || language == Language.EN ? this : new FieldProblem(field, said.in(language), said);
+		}
+
+		/** The same problem: the same field and the same (English) words, however they were made. */
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof FieldProblem that && java.util.Objects.equals(field, that.field)
+					&& java.util.Objects.equals(message, that.message);
+		}
+
+		@Override
+		public int hashCode() {
+			return java.util.Objects.hash(field, message);
+		}
+
+		@Override
+		public String toString() {
+			return field + ": " + message;
+		}
+
 	}
 
 }

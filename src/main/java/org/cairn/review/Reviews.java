@@ -305,19 +305,21 @@ public class Reviews {
 		Template es = template.in(Language.ES);
 		Object tierName = Message.written(tier.title(),
 				es.tier(tier.key()).or(() -> es.tier(tier.key(), true)).map(Tier::title).orElse(null));
-		Object templateName = Message.written(template.title(), es.title());
-		if (decided.state() == SubmissionState.PASSED) {
-			return outcomesOfPass(decided, template, tier)
-				.then(notifier.notify(decided.districtId(), decided.personId(), NoticeKind.TIER_PASSED,
-						Message.of("review.notice.passed.title", tierName, templateName),
-						Message.of("review.notice.passed.text", tierName, templateName),
-						AppLinks.tier(decided.enrollmentId(), tier.key())));
-		}
-		return notifier.notify(decided.districtId(), decided.personId(), NoticeKind.TIER_RETURNED,
-				Message.of("review.notice.returned.title", tierName, templateName),
-				decided.current().comment() == null ? Message.of("review.notice.returned.text", tierName)
-						: Message.of("review.notice.returned.text-comment", tierName, decided.current().comment()),
-				AppLinks.tier(decided.enrollmentId(), tier.key()));
+		// the microcredential's Spanish title: this version's wording, else a later version's
+		return templates.writtenTitle(template).flatMap(templateName -> {
+			if (decided.state() == SubmissionState.PASSED) {
+				return outcomesOfPass(decided, template, tier)
+					.then(notifier.notify(decided.districtId(), decided.personId(), NoticeKind.TIER_PASSED,
+							Message.of("review.notice.passed.title", tierName, templateName),
+							Message.of("review.notice.passed.text", tierName, templateName),
+							AppLinks.tier(decided.enrollmentId(), tier.key())));
+			}
+			return notifier.notify(decided.districtId(), decided.personId(), NoticeKind.TIER_RETURNED,
+					Message.of("review.notice.returned.title", tierName, templateName),
+					decided.current().comment() == null ? Message.of("review.notice.returned.text", tierName)
+							: Message.of("review.notice.returned.text-comment", tierName, decided.current().comment()),
+					AppLinks.tier(decided.enrollmentId(), tier.key()));
+		});
 	}
 
 	/** Stipend, budget and award: each keyed so that running it again changes nothing. */

@@ -19,7 +19,7 @@ final class PayRules {
 		}
 		problems.optionalText(path + ".fundingSource", pay.fundingSource(), 60);
 		if (pay.cents() < 0 || pay.cents() > TemplateRules.MAX_STIPEND_CENTS) {
-			problems.add(path + ".cents", "must be from 0 to " + TemplateRules.MAX_STIPEND_CENTS);
+			problems.say(path + ".cents", "range", 0, TemplateRules.MAX_STIPEND_CENTS);
 		}
 		switch (pay.kind()) {
 			case NONE, STIPEND -> {
@@ -27,13 +27,13 @@ final class PayRules {
 			}
 			case SALARY_INCREASE -> salary(problems, path, pay);
 			case RELEASE_TIME -> {
-				quantity(problems, path, pay.quantity(), "release time needs hours or days");
+				quantity(problems, path, pay.quantity(), "release-quantity");
 				if (pay.releaseUnit() == null) {
-					problems.add(path + ".releaseUnit", "say hours or days");
+					problems.say(path + ".releaseUnit", "release-unit");
 				}
 			}
 			case COURSE_CREDIT -> {
-				quantity(problems, path, pay.quantity(), "course credit needs a number of credits");
+				quantity(problems, path, pay.quantity(), "credit-quantity");
 				problems.text(path + ".creditType", pay.creditType(), 2, 60);
 				problems.text(path + ".grantingBody", pay.grantingBody(), 2, 120);
 			}
@@ -42,25 +42,25 @@ final class PayRules {
 
 	private static void salary(Problems problems, String path, Pay pay) {
 		if (pay.cents() <= 0 || pay.cents() > MAX_ANNUAL_INCREASE_CENTS) {
-			problems.add(path + ".cents", "a salary increase needs an amount per year from $0.01 to $100,000");
+			problems.say(path + ".cents", "salary-amount");
 		}
 		if (pay.effective() == null) {
-			problems.add(path + ".effective", "say when the increase starts");
+			problems.say(path + ".effective", "salary-start");
 		}
 		else if (pay.effective() == Pay.Effective.ON_DATE && pay.effectiveOn() == null) {
-			problems.add(path + ".effectiveOn", "give the date the increase starts");
+			problems.say(path + ".effectiveOn", "salary-date");
 		}
 		if (pay.budgetYears() != null && (pay.budgetYears() < 1 || pay.budgetYears() > MAX_BUDGET_YEARS)) {
-			problems.add(path + ".budgetYears", "must be from 1 to " + MAX_BUDGET_YEARS);
+			problems.say(path + ".budgetYears", "range", 1, MAX_BUDGET_YEARS);
 		}
 	}
 
 	private static void quantity(Problems problems, String path, Double quantity, String missing) {
 		if (quantity == null || quantity.isNaN() || quantity <= 0) {
-			problems.add(path + ".quantity", missing);
+			problems.say(path + ".quantity", missing);
 		}
 		else if (quantity > 1_000 || Math.abs(quantity * 100 - Math.rint(quantity * 100)) > 1e-6) {
-			problems.add(path + ".quantity", "must be at most 1000 with at most two decimals, e.g. 1.5");
+			problems.say(path + ".quantity", "quantity");
 		}
 	}
 

@@ -16,29 +16,28 @@ final class RenewalRules {
 			return;
 		}
 		if (renewal.kind() == null) {
-			problems.add("renewal.kind", "must be TIER (a renewal tier) or FULL (the whole microcredential again)");
+			problems.say("renewal.kind", "renewal-kind");
 			return;
 		}
 		if (content.validFor() == null) {
-			problems.add("renewal", "needs a validity period (validFor): a badge that never expires is never renewed");
+			problems.say("renewal", "renewal-valid-for");
 		}
 		if (renewal.kind() == RenewalPath.Kind.TIER) {
 			Tier tier = renewal.tier();
 			if (tier == null) {
-				problems.add("renewal.tier", "is required: what a teacher does to renew");
+				problems.say("renewal.tier", "renewal-tier");
 				return;
 			}
 			for (int i = 0; i < content.tiers().size(); i++) {
 				Tier ordinary = content.tiers().get(i);
 				if (ordinary != null && RenewalPath.TIER_KEY.equals(ordinary.key())) {
-					problems.add("tiers[" + i + "].key",
-							"\u201crenewal\u201d is kept for the renewal tier: give this tier another title");
+					problems.say("tiers[" + i + "].key", "renewal-key");
 				}
 			}
 			problems.line("renewal.tier.title", tier.title(), 1, 120);
 			problems.optionalText("renewal.tier.description", tier.description(), 4_000);
 			if (tier.estimatedHours() != null && (tier.estimatedHours() < 0 || tier.estimatedHours() > 1_000)) {
-				problems.add("renewal.tier.estimatedHours", "must be from 0 to 1000");
+				problems.say("renewal.tier.estimatedHours", "range", 0, 1000);
 			}
 			TemplateRules.checkRequirements(problems, "renewal.tier", tier.requirements(), levels);
 		}

@@ -1,8 +1,14 @@
 package org.cairn.template;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
+import org.cairn.language.Language;
 import org.cairn.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -68,6 +74,58 @@ public class TemplateLookup {
 	/** The district's templates with these ids. */
 	public Flux<Template> inDistrict(String districtId, Collection<String> ids) {
 		return mongo.find(Query.query(Criteria.where("districtId").is(districtId).and("_id").in(ids)), Template.class);
+	}
+
+	/**
+	 * The titles of these versions (template id to its family) as a reader of the language reads them, for what
+	 * kept a copy of the title when it started (an enrolment, a submission): the version's own wording in that
+	 * language, else the newest version of the same microcredential that has one (a Spanish wording is usually added
+	 * in a later version). Ids missing from the answer have no wording in the language (or no template any more):
+	 * the caller keeps its copy. English readers read the copies as they are, so nothing is read for them. Only
+	 * the titles and families are read, never the templates' artwork.
+	 */
+	public Mono<Map<String, String>> titlesIn(Language language, String districtId, Map<String, String> families) {
+		if (language == Language.EN || families.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		Map<String, String> titles = new HashMap<>();
+		Query own = Query.query(Criteria.where("districtId").is(districtId).and("_id").in(families.keySet()));
+		own.fields().include("es.title");
+		return mongo.find(own, Document.class, "templates")
+			.doOnNext(row -> spanishTitle(row).ifPresent(title -> titles.put(row.get("_id").toString(), title)))
+			.then(Mono.defer(() -> {
+				Set<String> unworded = new HashSet<>();
+				families.forEach((id, family) -> {
+					if (!titles.containsKey(id) && family != null) {
+						unworded.add(family);
+					}
+				});
+				if (unworded.isEmpty()) {
+					return Mono.just(titles);
+				}
+				Query later = Query.query(Criteria.where("districtId").is(districtId).and("familyId").in(unworded));
+				later.fields().include("familyId").include("version").include("es.title");
+				Map<String, Document> newest = new HashMap<>();
+				return mongo.find(later, Document.class, "templates")
+					.filter(row -> spanishTitle(row).isPresent())
+					.doOnNext(row -> newest.merge(row.getString("familyId"), row,
+							(a, b) -> ((Number) a.get("version")).intValue() >= ((Number) b.get("version")).intValue()
+									? a : b))
+					.then(Mono.fromSupplier(() -> {
+						families.forEach((id, family) -> {
+							if (!titles.containsKey(id) && newest.containsKey(family)) {
+								spanishTitle(newest.get(family)).ifPresent(title -> titles.put(id, title));
+							}
+						});
+						return titles;
+					}));
+			}));
+	}
+
+	private static Optional<String> spanishTitle(Document row) {
+		Object es = row.get("es");
+		Object title = es instanceof Document wording ? wording.get("title") : null;
+		return title instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty();
 	}
 
 	private static Criteria publishedIn(String districtId) {

@@ -53,7 +53,7 @@ public class TemplateRules {
 		checkTags(problems, content.tags());
 		checkAlignments(problems, content.alignments());
 		if (content.validFor() != null && (content.validFor().isNegative() || content.validFor().isZero())) {
-			problems.add("validFor", "must be a positive period such as P3Y, or absent for no expiry");
+			problems.say("validFor", "valid-for");
 		}
 		int levels = checkScale(problems, content.scale());
 		checkTiers(problems, content.tiers(), levels);
@@ -70,45 +70,44 @@ public class TemplateRules {
 
 	private static void checkTagList(Problems problems, String path, List<String> values) {
 		if (values.size() > 20) {
-			problems.add(path, "has " + values.size() + " entries; at most 20");
+			problems.say(path, "too-many-entries", values.size(), 20);
 		}
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < values.size(); i++) {
 			problems.text(path + "[" + i + "]", values.get(i), 1, 60);
 			if (values.get(i) != null && !seen.add(values.get(i).toLowerCase())) {
-				problems.add(path + "[" + i + "]", "duplicates \"" + values.get(i) + "\"");
+				problems.say(path + "[" + i + "]", "duplicates", values.get(i));
 			}
 		}
 	}
 
 	private void checkAlignments(Problems problems, List<Alignment> alignments) {
 		if (alignments.size() > 30) {
-			problems.add("alignments", "has " + alignments.size() + " entries; at most 30");
+			problems.say("alignments", "too-many-entries", alignments.size(), 30);
 		}
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < alignments.size(); i++) {
 			String path = "alignments[" + i + "]";
 			Alignment a = alignments.get(i);
 			if (a == null) {
-				problems.add(path, "must not be null");
+				problems.say(path, "not-null");
 				continue;
 			}
 			problems.text(path + ".targetName", a.targetName(), 1, 200);
 			if (!isWebUrl(a.targetUrl())) {
-				problems.add(path + ".targetUrl", "must be an absolute http(s) URL");
+				problems.say(path + ".targetUrl", "http-url");
 			}
 			problems.optionalText(path + ".targetDescription", a.targetDescription(), 1_000);
 			problems.optionalText(path + ".targetFramework", a.targetFramework(), 200);
 			problems.optionalText(path + ".targetCode", a.targetCode(), 100);
 			if (a.targetCode() != null && !seen.add(a.targetFramework() + "|" + a.targetCode())) {
-				problems.add(path + ".targetCode", "duplicates an earlier alignment to " + a.targetCode());
+				problems.say(path + ".targetCode", "duplicate-alignment", a.targetCode());
 			}
 			// A built-in framework's codes are known: a typo there would hide the template from catalogue filters.
 			if (a.targetFramework() != null && a.targetCode() != null) {
 				frameworks.builtInNamed(a.targetFramework())
 					.filter(f -> f.entry(a.targetCode()).isEmpty())
-					.ifPresent(f -> problems.add(path + ".targetCode",
-							a.targetCode() + " is not a code of " + f.name()));
+					.ifPresent(f -> problems.say(path + ".targetCode", "not-a-code", a.targetCode(), f.name()));
 			}
 		}
 	}
@@ -116,46 +115,46 @@ public class TemplateRules {
 	/** @return the number of levels, 0 when the scale is unusable */
 	private static int checkScale(Problems problems, RubricScale scale) {
 		if (scale == null) {
-			problems.add("scale", "is required: the levels every criterion is scored on");
+			problems.say("scale", "scale-required");
 			return 0;
 		}
 		problems.text("scale.name", scale.name(), 1, 60);
 		List<String> levels = scale.levels();
 		if (levels.size() < 2 || levels.size() > 6) {
-			problems.add("scale.levels", "has " + levels.size() + " levels; a rubric needs 2 to 6");
+			problems.say("scale.levels", "scale-levels", levels.size());
 		}
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < levels.size(); i++) {
 			problems.text("scale.levels[" + i + "]", levels.get(i), 1, 60);
 			if (levels.get(i) != null && !seen.add(levels.get(i))) {
-				problems.add("scale.levels[" + i + "]", "duplicates the level \"" + levels.get(i) + "\"");
+				problems.say("scale.levels[" + i + "]", "duplicate-level", levels.get(i));
 			}
 		}
 		if (!levels.isEmpty() && (scale.passingLevel() < 0 || scale.passingLevel() >= levels.size())) {
-			problems.add("scale.passingLevel", "must be a level index from 0 to " + (levels.size() - 1));
+			problems.say("scale.passingLevel", "passing-level", levels.size() - 1);
 		}
 		return levels.size() < 2 ? 0 : levels.size();
 	}
 
 	private static void checkTiers(Problems problems, List<Tier> tiers, int levels) {
 		if (tiers.isEmpty()) {
-			problems.add("tiers", "needs at least one tier");
+			problems.say("tiers", "no-tiers");
 		}
 		if (tiers.size() > MAX_TIERS) {
-			problems.add("tiers", "has " + tiers.size() + " tiers; at most " + MAX_TIERS);
+			problems.say("tiers", "too-many-tiers", tiers.size(), MAX_TIERS);
 		}
 		Map<String, Integer> position = new HashMap<>();
 		for (int i = 0; i < tiers.size(); i++) {
 			Tier tier = tiers.get(i);
 			if (tier != null && tier.key() != null && position.putIfAbsent(tier.key(), i) != null) {
-				problems.add("tiers[" + i + "].key", "duplicates the key of tiers[" + position.get(tier.key()) + "]");
+				problems.say("tiers[" + i + "].key", "duplicate-key", "tiers[" + position.get(tier.key()) + "]");
 			}
 		}
 		for (int i = 0; i < tiers.size(); i++) {
 			String path = "tiers[" + i + "]";
 			Tier tier = tiers.get(i);
 			if (tier == null) {
-				problems.add(path, "must not be null");
+				problems.say(path, "not-null");
 				continue;
 			}
 			problems.key(path + ".key", tier.key());
@@ -166,16 +165,16 @@ public class TemplateRules {
 			// checked once there, so one wrong amount is one problem, under the field the editor shows
 			PayRules.check(problems, path + ".pay", tier.pay());
 			if (tier.estimatedHours() != null && (tier.estimatedHours() < 0 || tier.estimatedHours() > 1_000)) {
-				problems.add(path + ".estimatedHours", "must be from 0 to 1000");
+				problems.say(path + ".estimatedHours", "range", 0, 1000);
 			}
 			if (tier.credits() != null && (tier.credits().isNaN() || tier.credits() < 0 || tier.credits() > 1_000
 					|| Math.abs(tier.credits() * 100 - Math.rint(tier.credits() * 100)) > 1e-6)) {
-				problems.add(path + ".credits", "must be from 0 to 1000 with at most two decimals, e.g. 7.5");
+				problems.say(path + ".credits", "credits");
 			}
 			checkRequires(problems, path, tier, i, position);
 			checkRequirements(problems, path, tier.requirements(), levels);
 		}
-		findCycle(tiers).ifPresent(cycle -> problems.add("tiers", "tier prerequisites form a cycle: " + cycle));
+		findCycle(tiers).ifPresent(cycle -> problems.say("tiers", "cycle", cycle));
 	}
 
 	private static void checkRequires(Problems problems, String path, Tier tier, int index,
@@ -185,19 +184,19 @@ public class TemplateRules {
 			String required = tier.requires().get(j);
 			String at = path + ".requires[" + j + "]";
 			if (required == null) {
-				problems.add(at, "must name a tier");
+				problems.say(at, "name-a-tier");
 			}
 			else if (!seen.add(required)) {
-				problems.add(at, "names " + required + " twice");
+				problems.say(at, "names-twice", required);
 			}
 			else if (required.equals(tier.key())) {
-				problems.add(at, "a tier cannot require itself");
+				problems.say(at, "requires-itself");
 			}
 			else if (!position.containsKey(required)) {
-				problems.add(at, "names " + required + ", which is not a tier of this template");
+				problems.say(at, "requires-unknown", required);
 			}
 			else if (position.get(required) > index) {
-				problems.add(at, "names " + required + ", a later tier; a tier can only require earlier ones");
+				problems.say(at, "requires-later", required);
 			}
 		}
 	}
@@ -253,25 +252,25 @@ public class TemplateRules {
 	static void checkRequirements(Problems problems, String tierPath, List<Requirement> requirements,
 			int levels) {
 		if (requirements.isEmpty()) {
-			problems.add(tierPath + ".requirements", "needs at least one requirement");
+			problems.say(tierPath + ".requirements", "no-requirements");
 		}
 		if (requirements.size() > MAX_REQUIREMENTS) {
-			problems.add(tierPath + ".requirements", "has " + requirements.size() + "; at most " + MAX_REQUIREMENTS);
+			problems.say(tierPath + ".requirements", "too-many", requirements.size(), MAX_REQUIREMENTS);
 		}
 		Map<String, Integer> keys = new HashMap<>();
 		for (int i = 0; i < requirements.size(); i++) {
 			String path = tierPath + ".requirements[" + i + "]";
 			Requirement r = requirements.get(i);
 			if (r == null) {
-				problems.add(path, "must not be null");
+				problems.say(path, "not-null");
 				continue;
 			}
 			problems.key(path + ".key", r.key());
 			if (r.key() != null && keys.putIfAbsent(r.key(), i) != null) {
-				problems.add(path + ".key", "duplicates the key of requirements[" + keys.get(r.key()) + "]");
+				problems.say(path + ".key", "duplicate-key", "requirements[" + keys.get(r.key()) + "]");
 			}
 			if (r.kind() == null) {
-				problems.add(path + ".kind", "is required: one of " + java.util.Arrays.toString(RequirementKind.values()));
+				problems.say(path + ".kind", "kind-required", java.util.Arrays.toString(RequirementKind.values()));
 			}
 			problems.line(path + ".title", r.title(), 1, 120);
 			problems.text(path + ".prompt", r.prompt(), 1, 4_000);
@@ -290,21 +289,20 @@ public class TemplateRules {
 		switch (r.kind()) {
 			case REFLECTION -> {
 				if (r.minWords() == null || r.maxWords() == null) {
-					problems.add(path + ".minWords", "a reflection needs minWords and maxWords");
+					problems.say(path + ".minWords", "reflection-words");
 				}
 				if ((r.minSeconds() == null) != (r.maxSeconds() == null)) {
-					problems.add(path + ".minSeconds",
-							"a video alternative needs both minSeconds and maxSeconds, or neither");
+					problems.say(path + ".minSeconds", "video-alternative");
 				}
 			}
 			case VIDEO -> {
 				if (r.minSeconds() == null || r.maxSeconds() == null) {
-					problems.add(path + ".minSeconds", "a video needs minSeconds and maxSeconds");
+					problems.say(path + ".minSeconds", "video-seconds");
 				}
 			}
 			case ARTIFACTS, DATA -> {
 				if (r.allowedKinds().isEmpty()) {
-					problems.add(path + ".allowedKinds", "name at least one kind of file to accept");
+					problems.say(path + ".allowedKinds", "allowed-kinds");
 				}
 			}
 			case LINKS, PROPOSAL -> {
@@ -314,27 +312,26 @@ public class TemplateRules {
 
 	private static void checkCriteria(Problems problems, String path, Requirement r, int levels) {
 		if (r.criteria().isEmpty()) {
-			problems.add(path + ".criteria", "needs at least one rubric criterion");
+			problems.say(path + ".criteria", "no-criteria");
 		}
 		if (r.criteria().size() > MAX_CRITERIA) {
-			problems.add(path + ".criteria", "has " + r.criteria().size() + "; at most " + MAX_CRITERIA);
+			problems.say(path + ".criteria", "too-many", r.criteria().size(), MAX_CRITERIA);
 		}
 		Map<String, Integer> keys = new HashMap<>();
 		for (int i = 0; i < r.criteria().size(); i++) {
 			String at = path + ".criteria[" + i + "]";
 			RubricCriterion c = r.criteria().get(i);
 			if (c == null) {
-				problems.add(at, "must not be null");
+				problems.say(at, "not-null");
 				continue;
 			}
 			problems.key(at + ".key", c.key());
 			if (c.key() != null && keys.putIfAbsent(c.key(), i) != null) {
-				problems.add(at + ".key", "duplicates the key of criteria[" + keys.get(c.key()) + "]");
+				problems.say(at + ".key", "duplicate-key", "criteria[" + keys.get(c.key()) + "]");
 			}
 			problems.text(at + ".name", c.name(), 1, 200);
 			if (levels > 0 && c.descriptors().size() != levels) {
-				problems.add(at + ".descriptors",
-						"has " + c.descriptors().size() + " descriptors; the scale has " + levels + " levels");
+				problems.say(at + ".descriptors", "descriptors", c.descriptors().size(), levels);
 			}
 			for (int d = 0; d < c.descriptors().size(); d++) {
 				problems.text(at + ".descriptors[" + d + "]", c.descriptors().get(d), 1, 1_000);
@@ -345,14 +342,12 @@ public class TemplateRules {
 			return;
 		}
 		if (levels > 0 && (rule.minimumLevel() < 0 || rule.minimumLevel() >= levels)) {
-			problems.add(path + ".passRule.minimumLevel",
-					"is level " + rule.minimumLevel() + ", outside the scale's levels 0 to " + (levels - 1));
+			problems.say(path + ".passRule.minimumLevel", "pass-level", rule.minimumLevel(), levels - 1);
 		}
 		for (int i = 0; i < rule.criteria().size(); i++) {
 			String named = rule.criteria().get(i);
 			if (!keys.containsKey(named)) {
-				problems.add(path + ".passRule.criteria[" + i + "]",
-						"names " + named + ", which is not a criterion of this requirement");
+				problems.say(path + ".passRule.criteria[" + i + "]", "pass-criterion", named);
 			}
 		}
 	}
@@ -382,19 +377,28 @@ public class TemplateRules {
 			this.prefix = prefix;
 		}
 
+		/** A problem in English only (the artwork's, a framework's own words). */
 		void add(String path, String message) {
 			list.add(new FieldProblem(prefix + path, message));
 		}
 
+		/**
+		 * A problem in the catalogue's words ({@code template.problem.<key>} of {@code i18n/template*.properties}),
+		 * answered in the caller's language.
+		 */
+		void say(String path, String key, Object... args) {
+			list.add(FieldProblem.of(prefix + path, "template.problem." + key, args));
+		}
+
 		void text(String path, String value, int min, int max) {
 			if (value == null || value.isBlank()) {
-				add(path, "is required");
+				say(path, "required");
 			}
 			else if (value.strip().length() < min) {
-				add(path, "must be at least " + min + " characters");
+				say(path, "at-least", min);
 			}
 			else if (value.length() > max) {
-				add(path, "must be at most " + max + " characters");
+				say(path, "at-most", max);
 			}
 		}
 
@@ -402,7 +406,7 @@ public class TemplateRules {
 		void line(String path, String value, int min, int max) {
 			text(path, value, min, max);
 			if (value != null && !HeaderText.Validator.isSafe(value)) {
-				add(path, "must be one line of text, without line breaks or control characters");
+				say(path, "one-line");
 			}
 		}
 
@@ -410,32 +414,32 @@ public class TemplateRules {
 		void optionalLine(String path, String value, int max) {
 			optionalText(path, value, max);
 			if (value != null && !HeaderText.Validator.isSafe(value)) {
-				add(path, "must be one line of text, without line breaks or control characters");
+				say(path, "one-line");
 			}
 		}
 
 		void optionalText(String path, String value, int max) {
 			if (value != null && value.length() > max) {
-				add(path, "must be at most " + max + " characters");
+				say(path, "at-most", max);
 			}
 		}
 
 		void key(String path, String value) {
 			if (value == null || !KEY.matcher(value).matches()) {
-				add(path, "must be 1-40 lowercase letters, digits or hyphens");
+				say(path, "key");
 			}
 		}
 
 		/** A min/max pair: each within bounds when present, and min not above max. */
 		void range(String path, String what, Integer min, Integer max, int lowest, int highest) {
 			if (min != null && (min < lowest || min > highest)) {
-				add(path + ".min" + what, "must be from " + lowest + " to " + highest);
+				say(path + ".min" + what, "range", lowest, highest);
 			}
 			if (max != null && (max < lowest || max > highest)) {
-				add(path + ".max" + what, "must be from " + lowest + " to " + highest);
+				say(path + ".max" + what, "range", lowest, highest);
 			}
 			if (min != null && max != null && min > max) {
-				add(path + ".min" + what, "min" + what + " (" + min + ") is above max" + what + " (" + max + ")");
+				say(path + ".min" + what, "min-above-max", what, min, max);
 			}
 		}
 

@@ -93,17 +93,17 @@ public class Templates {
 
 	List<FieldProblem> check(TemplateExport document) {
 		if (document.template() == null) {
-			return List.of(new FieldProblem("template", "is required"));
+			return List.of(FieldProblem.of("template", "template.problem.required"));
 		}
 		List<FieldProblem> problems = new java.util.ArrayList<>();
 		if (!TemplateExport.FORMAT.equals(document.format())) {
-			problems.add(new FieldProblem("format", "must be " + TemplateExport.FORMAT));
+			problems.add(FieldProblem.of("format", "template.problem.must-be", TemplateExport.FORMAT));
 		}
 		if (document.libraryKey() != null && !document.libraryKey().matches("[a-z0-9][a-z0-9-]{0,59}")) {
-			problems.add(new FieldProblem("libraryKey", "must be lowercase letters, digits or hyphens"));
+			problems.add(FieldProblem.of("libraryKey", "template.problem.library-key"));
 		}
 		rules.check(document.template())
-			.forEach(p -> problems.add(new FieldProblem("template." + p.field(), p.message())));
+			.forEach(p -> problems.add(p.under("template.")));
 		return problems;
 	}
 
@@ -229,9 +229,11 @@ public class Templates {
 	}
 
 	static ProblemException invalid(List<FieldProblem> problems) {
-		return new ProblemException(TemplateProblem.TEMPLATE_INVALID, "The template has problems",
-				problems.size() == 1 ? problems.get(0).field() + " " + problems.get(0).message()
-						: problems.size() + " problems must be fixed.")
+		// in the caller's language, the list too (each problem's catalogue text)
+		return (problems.size() == 1
+				? ProblemException.of(TemplateProblem.TEMPLATE_INVALID, "template-invalid-one",
+						problems.get(0).field(), problems.get(0).message())
+				: ProblemException.of(TemplateProblem.TEMPLATE_INVALID, "template-invalid", problems.size()))
 			.with("errors", List.copyOf(problems));
 	}
 

@@ -32,17 +32,17 @@ final class TranslationRules {
 			String path = "es.tiers[" + i + "]";
 			TemplateTranslation.TierText text = es.tiers().get(i);
 			if (text == null) {
-				problems.add(path, "must not be null");
+				problems.say(path, "not-null");
 				continue;
 			}
 			Tier tier = tiers.stream().filter(t -> t.key() != null && t.key().equals(text.key())).findFirst()
 				.orElse(null);
 			if (tier == null) {
-				problems.add(path + ".key", "names no tier of this template");
+				problems.say(path + ".key", "no-such-tier");
 				continue;
 			}
 			if (!seen.add(text.key())) {
-				problems.add(path + ".key", "translates the tier " + text.key() + " twice");
+				problems.say(path + ".key", "tier-twice", text.key());
 			}
 			problems.optionalLine(path + ".title", text.title(), 120);
 			problems.optionalText(path + ".description", text.description(), 4_000);
@@ -51,14 +51,14 @@ final class TranslationRules {
 				String at = path + ".requirements[" + j + "]";
 				TemplateTranslation.RequirementText r = text.requirements().get(j);
 				if (r == null) {
-					problems.add(at, "must not be null");
+					problems.say(at, "not-null");
 					continue;
 				}
 				if (tier.requirements().stream().noneMatch(q -> q.key() != null && q.key().equals(r.key()))) {
-					problems.add(at + ".key", "names no requirement of the tier " + tier.key());
+					problems.say(at + ".key", "no-such-requirement", tier.key());
 				}
 				else if (!requirements.add(r.key())) {
-					problems.add(at + ".key", "translates the requirement " + r.key() + " twice");
+					problems.say(at + ".key", "requirement-twice", r.key());
 				}
 				problems.optionalLine(at + ".title", r.title(), 120);
 				problems.optionalText(at + ".prompt", r.prompt(), 4_000);

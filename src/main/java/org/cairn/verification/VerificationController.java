@@ -130,16 +130,16 @@ class VerificationController {
 					.header(HttpHeaders.CACHE_CONTROL, "no-store")
 					.body(json));
 			}
-			return recognise(verified.report().in(language), districtId).map(report -> written(report, accept));
+			return recognise(verified.report().in(language), districtId).map(report -> written(report, accept, language));
 		});
 	}
 
-	private static ResponseEntity<?> written(Report report, List<MediaType> accept) {
+	private static ResponseEntity<?> written(Report report, List<MediaType> accept, Language language) {
 		if (AcceptHeader.prefersHtml(accept)) {
 			return ResponseEntity.ok()
 				.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 				.header(HttpHeaders.CACHE_CONTROL, "no-store")
-				.body(ReportPage.render(report));
+				.body(ReportPage.render(report, language));
 		}
 		return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(report);
 	}

@@ -169,6 +169,124 @@ class CompensationIntegrationTests extends EarningTest {
 		client(teacher).get().uri("/api/v1/spending").exchange().expectStatus().isForbidden();
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.cairn.enrollment.Enrollments enrollments;
+
+	/**
+	 * Makes an approval look as if it was made a year earlier: the increase projected to start this fiscal year, so
+	 * committed this year and the next two (what {@code Budgets.commitAll} would have written then).
+	 */
+	private void approvedAYearAgo(District district, String enrollmentId, long cents) {
+		FiscalYear now = current(district);
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(district.id() + ":" + now.plus(3).label())),
+				new Update().inc("spentCents", -cents).inc("committedCents", -cents).pull("commits", enrollmentId),
+				"budgets").block();
+		mongo.upsert(Query.query(Criteria.where("_id").is(district.id() + ":" + now.label())),
+				new Update().setOnInsert("districtId", district.id()).setOnInsert("fiscalYear", now.label())
+					.setOnInsert("paidCents", 0L).inc("spentCents", cents).inc("committedCents", cents)
+					.push("commits", enrollmentId),
+				"budgets").block();
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(enrollmentId)),
+				new Update().set("commitments", List.of(
+						new org.bson.Document(Map.of("tierKey", "tier-1", "fiscalYear", now.label(), "cents", cents)),
+						new org.bson.Document(Map.of("tierKey", "tier-1", "fiscalYear", now.plus(1).label(), "cents", cents)),
+						new org.bson.Document(Map.of("tierKey", "tier-1", "fiscalYear", now.plus(2).label(), "cents", cents)))),
+				"enrollments").block();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> committedYears(Person admin, String enrollmentId) {
+		Map<String, Object> e = client(admin).get().uri("/api/v1/enrollments/{id}", enrollmentId).exchange()
+			.expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+		return ((List<Map<String, Object>>) e.get("commitments")).stream().map(c -> (String) c.get("fiscalYear"))
+			.sorted().toList();
+	}
+
+	private List<Map<String, Object>> notices(Person who, String kind) {
+		List<Map<String, Object>> all = new ArrayList<>(client(who).get().uri("/api/v1/notifications").exchange()
+			.expectStatus().isOk().expectBody(JSON_LIST).returnResult().getResponseBody());
+		all.removeIf(n -> !kind.equals(n.get("kind")));
+		return all;
+	}
+
+	@Test
+	void aSalaryIncreaseEarnedLaterThanProjectedMovesItsCommitmentToTheYearsItFallsIn() {
+		District district = data.district();
+		Person admin = data.person(district, Role.DISTRICT_ADMIN);
+		Person teacher = teacher(district);
+		Template late = oneTier(district, "Feedback That Moves Learning",
+				salary(40_000, Pay.Effective.NEXT_CONTRACT_YEAR, null, 3, false));
+		FiscalYear now = current(district);
+		String id = approved(teacher, admin, late);
+		approvedAYearAgo(district, id, 40_000);
+		assertThat(cents(budgetYears(client(admin)).get(now.label()), "committedCents")).isEqualTo(40_000);
+
+		// earned now, not last year: it starts with the next contract year, so it costs the next three years
+		pass(teacher, admin, late, id);
+
+		Map<String, Map<String, Object>> years = budgetYears(client(admin));
+		assertThat(cents(years.get(now.label()), "committedCents")).as("this year given back").isZero();
+		assertThat(cents(years.get(now.label()), "paidCents")).isZero();
+		assertThat(cents(years.get(now.label()), "remainingCents")).isEqualTo(1_000_000);
+		for (int i = 1; i <= 3; i++) {
+			assertThat(cents(years.get(now.plus(i).label()), "committedCents")).as(now.plus(i).label()).isZero();
+			assertThat(cents(years.get(now.plus(i).label()), "paidCents")).as(now.plus(i).label()).isEqualTo(40_000);
+			assertThat(cents(years.get(now.plus(i).label()), "remainingCents")).isEqualTo(1_000_000 - 40_000);
+		}
+		assertThat(committedYears(admin, id)).containsExactly(now.plus(1).label(), now.plus(2).label(),
+				now.plus(3).label());
+		// payroll shows the real start: the next contract year, not this one as projected
+		LocalDate realStart = now.plus(1).firstDay(7);
+		List<Map<String, String>> rows = Csv.parse(client(admin).get()
+			.uri("/api/v1/payroll.csv?from={f}&to={t}", realStart, realStart.plusDays(30)).exchange().expectStatus()
+			.isOk().expectBody(String.class).returnResult().getResponseBody());
+		assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("effective_on")).isEqualTo(realStart.toString()));
+		assertThat(notices(admin, "PAY_UNBUDGETED")).isEmpty();
+
+		// passing again (a retry on another instance) settles nothing twice
+		enrollments.recordPass(mongo.findById(id, org.cairn.enrollment.Enrollment.class).block(), late,
+				late.tiers().get(0), true).block();
+		assertThat(budgetYears(client(admin))).isEqualTo(years);
+	}
+
+	@Test
+	void aLaterYearThatCannotTakeAMovedIncreaseIsReportedToAdminsNotOverspent() {
+		District district = data.district();
+		Person admin = data.person(district, Role.DISTRICT_ADMIN);
+		Person teacher = teacher(district);
+		Template late = oneTier(district, "Questioning for Thinking",
+				salary(40_000, Pay.Effective.NEXT_CONTRACT_YEAR, null, 3, false));
+		FiscalYear now = current(district);
+		String id = approved(teacher, admin, late);
+		approvedAYearAgo(district, id, 40_000);
+		// the third year out has $100 left: the moved increase ($400 there) does not fit
+		mongo.upsert(Query.query(Criteria.where("_id").is(district.id() + ":" + now.plus(3).label())),
+				new Update().setOnInsert("districtId", district.id()).setOnInsert("fiscalYear", now.plus(3).label())
+					.setOnInsert("paidCents", 0L).inc("spentCents", 990_000L).inc("committedCents", 990_000L),
+				"budgets").block();
+
+		pass(teacher, admin, late, id);
+
+		Map<String, Map<String, Object>> years = budgetYears(client(admin));
+		assertThat(cents(years.get(now.label()), "committedCents")).isZero();
+		assertThat(cents(years.get(now.plus(1).label()), "paidCents")).isEqualTo(40_000);
+		assertThat(cents(years.get(now.plus(2).label()), "paidCents")).isEqualTo(40_000);
+		assertThat(cents(years.get(now.plus(3).label()), "paidCents")).as("refused, not overspent").isZero();
+		assertThat(cents(years.get(now.plus(3).label()), "remainingCents")).isEqualTo(10_000);
+		assertThat(committedYears(admin, id)).containsExactly(now.plus(1).label(), now.plus(2).label());
+		assertThat(notices(admin, "PAY_UNBUDGETED")).singleElement().satisfies(n -> {
+			assertThat((String) n.get("title")).contains("Questioning for Thinking");
+			assertThat((String) n.get("text")).contains(now.plus(3).label() + " ($400.00)");
+			assertThat(n.get("link")).isEqualTo("/admin/pay");
+		});
+		assertThat(notices(teacher, "PAY_UNBUDGETED")).isEmpty();
+		// a retry reports nothing twice
+		enrollments.recordPass(mongo.findById(id, org.cairn.enrollment.Enrollment.class).block(), late,
+				late.tiers().get(0), true).block();
+		assertThat(notices(admin, "PAY_UNBUDGETED")).hasSize(1);
+		assertThat(budgetYears(client(admin))).isEqualTo(years);
+	}
+
 	@Test
 	void anApprovalIsRefusedWhenALaterYearWouldBeOverspentAndGivesTheEarlierYearsBack() {
 		District district = data.district();

@@ -106,4 +106,65 @@ class RosterImportIntegrationTests extends IntegrationTest {
 			.jsonPath("$.detail").isEqualTo("Row 2 opens a quotation mark that is never closed.");
 	}
 
+	@Test
+	void aRosterSetsTheSchoolsSupervisorsNamingEachUnknownSchoolOrPersonByRowAndARetryChangesNothing() {
+		String tag = district.slug();
+		String pat = "pat." + tag + "@school.example.org";
+		String ana = "ana.s." + tag + "@school.example.org";
+		String bo = "bo.s." + tag + "@school.example.org";
+		String cy = "cy.s." + tag + "@school.example.org";
+		Person principal = data.person(district, Role.COACH);
+		String bad = "email,name,role,school,supervisor,supervises\r\n"
+				+ pat + ",Pat Park,admin,Maple Elementary,yes,\r\n"
+				+ ana + ",Ana Ruiz,teacher,Maple Elementary,,\r\n"
+				+ bo + ",Bo Chen,teacher,Oak Middle,nobody." + tag + "@school.example.org,\r\n"
+				+ cy + ",Cy Diaz,coach,Oak Middle,,Pine Hihg\r\n"
+				+ "dee." + tag + "@school.example.org,Dee Fox,teacher,Elm Park,yes,\r\n"
+				+ "eve." + tag + "@school.example.org,Eve Gil,teacher,,maybe,\r\n";
+		data.as(admin).post().uri("/api/v1/people/import").contentType(CSV).bodyValue(bad).exchange()
+			.expectStatus().isEqualTo(422).expectBody()
+			.jsonPath("$.rows.length()").isEqualTo(4)
+			.jsonPath("$.rows[0].row").isEqualTo(4)
+			.jsonPath("$.rows[0].message")
+			.isEqualTo("\"nobody." + tag + "@school.example.org\" (the supervisor) is not in your district or in this file.")
+			.jsonPath("$.rows[1].row").isEqualTo(5)
+			.jsonPath("$.rows[1].message").isEqualTo("Nobody in your district or in this file is at \"Pine Hihg\": check the school's name.")
+			.jsonPath("$.rows[2].row").isEqualTo(6)
+			.jsonPath("$.rows[2].message").isEqualTo("dee." + tag
+					+ "@school.example.org cannot approve learning plans: a supervisor is an admin, coach or assessor.")
+			.jsonPath("$.rows[3].row").isEqualTo(7)
+			.jsonPath("$.rows[3].message").isEqualTo("\"maybe\" under supervisor is neither yes, no nor an email address.");
+		assertThat(people.findByEmail(pat).blockOptional()).as("nothing imported").isEmpty();
+		data.as(admin).get().uri("/api/v1/plan-supervisors").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.length()").isEqualTo(0);
+
+		// fixed: Bo's row names Cy (in the file) for Oak Middle, Cy also every school, a known coach for Birch High
+		String fixed = "email,name,role,school,supervisor,supervises\r\n"
+				+ pat + ",Pat Park,admin,Maple Elementary,yes,\r\n"
+				+ ana + ",Ana Ruiz,teacher,Maple Elementary,,\r\n"
+				+ bo + ",Bo Chen,teacher,Oak Middle," + cy.toUpperCase() + ",\r\n"
+				+ cy + ",Cy Diaz,coach,Oak Middle,,every school\r\n"
+				+ "fay." + tag + "@school.example.org,Fay Lin,teacher,Birch High," + principal.email() + ",\r\n";
+		for (int attempt = 0; attempt < 2; attempt++) {
+			data.as(admin).post().uri("/api/v1/people/import").contentType(CSV).bodyValue(fixed).exchange()
+				.expectStatus().isOk().expectBody()
+				.jsonPath("$.invited").isEqualTo(attempt == 0 ? 5 : 0)
+				.jsonPath("$.supervisors.length()").isEqualTo(4)
+				.jsonPath("$.supervisors[0].school").isEqualTo("Maple Elementary")
+				.jsonPath("$.supervisors[0].email").isEqualTo(pat)
+				.jsonPath("$.supervisors[1].school").isEqualTo("Oak Middle")
+				.jsonPath("$.supervisors[1].email").isEqualTo(cy)
+				.jsonPath("$.supervisors[2].school").isEqualTo("*");
+		}
+		java.util.Map<String, String> bySchool = new java.util.TreeMap<>();
+		data.as(admin).get().uri("/api/v1/plan-supervisors").exchange().expectStatus().isOk()
+			.expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody()
+			.forEach(n -> bySchool.put(n.path("school").asString(), n.path("supervisorId").asString()));
+		assertThat(bySchool).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+				"Maple Elementary", people.findByEmail(pat).block().id(),
+				"Oak Middle", people.findByEmail(cy).block().id(),
+				"*", people.findByEmail(cy).block().id(),
+				"Birch High", principal.id()));
+	}
+
 }

@@ -62,6 +62,9 @@ class SpanishTemplateIntegrationTests extends IntegrationTest {
 	@Autowired
 	Notifier notifier;
 
+	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
 	@Test
 	void theSpanishWordingIsCheckedLikeTheEnglishFields() {
 		District district = data.district();
@@ -221,6 +224,91 @@ class SpanishTemplateIntegrationTests extends IntegrationTest {
 			.getResponseBody();
 		assertThat(english.toString()).contains("must be an http(s) URL", "must not be blank",
 				"must be less than or equal to 12");
+	}
+
+	@Test
+	void templateAndPayProblemsComeInTheReadersLanguage() {
+		District district = data.district();
+		WebTestClient admin = data.as(data.person(district, Role.DISTRICT_ADMIN));
+		tools.jackson.databind.node.ObjectNode content = json.valueToTree(
+				content(TranscriptIntegrationTests.template(district), null));
+		content.put("title", "");
+		content.put("artwork", "data:image/svg+xml;base64," + java.util.Base64.getEncoder().encodeToString((
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\" width=\"100\" height=\"100\">"
+						+ "<circle cx=\"50\" cy=\"50\" r=\"40\" fill=\"#2a6f97\"/></svg>")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		((tools.jackson.databind.node.ObjectNode) content.get("tiers").get(0)).putObject("pay")
+			.put("kind", "SALARY_INCREASE").put("cents", 0);
+		JsonNode spanish = admin.post().uri("/api/v1/templates/validate").contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "es-US,es;q=0.9").bodyValue(content).exchange().expectStatus()
+			.isEqualTo(422).expectBody(JsonNode.class).returnResult().getResponseBody();
+		Map<String, String> byField = new java.util.TreeMap<>();
+		spanish.path("errors").forEach(e -> byField.put(e.path("field").asString(), e.path("message").asString()));
+		assertThat(byField).containsEntry("title", "es obligatorio")
+			.containsEntry("tiers[0].pay.cents", "un aumento de salario necesita un monto anual de $0.01 a $100,000")
+			.containsEntry("tiers[0].pay.effective", "indique cuándo empieza el aumento");
+		assertThat(spanish.path("title").asString()).isEqualTo("La plantilla tiene problemas");
+		assertThat(spanish.path("detail").asString()).isEqualTo("Hay que corregir 3 problemas.");
+		JsonNode english = admin.post().uri("/api/v1/templates/validate").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(content).exchange().expectStatus().isEqualTo(422).expectBody(JsonNode.class).returnResult()
+			.getResponseBody();
+		assertThat(english.toString()).contains("is required", "say when the increase starts")
+			.doesNotContain("obligatorio", "said");
+
+		// one problem: the detail names it, in the reader's words too (an import: under template.)
+		content.put("title", "Practice with formative data");
+		((tools.jackson.databind.node.ObjectNode) content.get("tiers").get(0).get("pay")).put("cents", 40_000)
+			.put("effective", "ON_DATE");
+		JsonNode one = admin.post().uri("/api/v1/templates/validate").contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "es").bodyValue(content).exchange().expectStatus()
+			.isEqualTo(422).expectBody(JsonNode.class).returnResult().getResponseBody();
+		assertThat(one.path("detail").asString()).as(one.toString())
+			.isEqualTo("tiers[0].pay.effectiveOn: indique la fecha en que empieza el aumento");
+		assertThat(one.at("/errors/0/message").asString()).isEqualTo("indique la fecha en que empieza el aumento");
+		JsonNode imported = admin.post().uri("/api/v1/templates/import").contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "es")
+			.bodyValue(Map.of("format", "cairn.template/1", "template", content)).exchange().expectStatus()
+			.isEqualTo(422).expectBody(JsonNode.class).returnResult().getResponseBody();
+		assertThat(imported.path("errors").toString()).contains("template.tiers[0].pay.effectiveOn",
+				"indique la fecha en que empieza el aumento");
+	}
+
+	@Test
+	void anEnrolmentMadeBeforeTheSpanishWordingShowsTheSpanishTitleToSpanishReaders() {
+		District district = data.district();
+		Person teacher = data.person(district, Role.TEACHER);
+		Person admin = data.person(district, Role.DISTRICT_ADMIN);
+		Template english = mongo.insert(TranscriptIntegrationTests.template(district)).block();
+		String enrolmentId = data.as(teacher).post().uri("/api/v1/enrollments").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("templateId", english.id())).exchange().expectStatus().isCreated()
+			.expectBody(JsonNode.class).returnResult().getResponseBody().path("id").asString();
+		// the district adds its Spanish wording in the next version; the enrolment stays on the first
+		mongo.insert(new Template(null, english.districtId(), english.familyId(), 2, english.status(),
+				english.title(), english.summary(), english.criteria(), null, english.tags(), english.alignments(),
+				english.validFor(), english.scale(), false, english.tiers(), null, english.createdAt(),
+				english.publishedAt(), null, null, SPANISH)).block();
+		// a template deleted since: its enrolment keeps the title it was started under
+		mongo.insert(new org.cairn.enrollment.Enrollment(null, district.id(), teacher.id(), "gone-" + enrolmentId,
+				"gone-family-" + enrolmentId, "A microcredential since deleted", "gone:" + enrolmentId,
+				org.cairn.enrollment.EnrollmentState.ACTIVE, null, null, null, null, 0, java.time.Instant.now(),
+				null, null, null)).block();
+
+		assertThat(data.as(teacher).get().uri("/api/v1/enrollments").header(HttpHeaders.ACCEPT_LANGUAGE, "es")
+			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+			.contains("\"templateTitle\":\"Práctica con datos formativos\"",
+					"\"templateTitle\":\"A microcredential since deleted\"")
+			.doesNotContain("\"templateTitle\":\"Practice with formative data\"");
+		assertThat(data.as(admin).get().uri("/api/v1/enrollments?scope=district").header(HttpHeaders.ACCEPT_LANGUAGE, "es")
+			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+			.contains("\"templateTitle\":\"Práctica con datos formativos\"");
+		data.as(teacher).get().uri("/api/v1/enrollments/" + enrolmentId).header(HttpHeaders.ACCEPT_LANGUAGE, "es-US,es")
+			.exchange().expectStatus().isOk().expectBody().jsonPath("$.templateTitle")
+			.isEqualTo("Práctica con datos formativos");
+		data.as(teacher).get().uri("/api/v1/enrollments/" + enrolmentId).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.templateTitle").isEqualTo("Practice with formative data");
+		// nothing was stored in Spanish: the stored copy is the author's
+		assertThat(mongo.findById(enrolmentId, org.cairn.enrollment.Enrollment.class).block().templateTitle())
+			.isEqualTo("Practice with formative data");
 	}
 
 	private static TemplateContent content(Template t, TemplateTranslation es) {

@@ -148,6 +148,30 @@ class VerificationApiIntegrationTests extends IntegrationTest {
 			.contains("You gave a signed badge (JWS).");
 	}
 
+	@Test
+	void answersPeopleWithAnHtmlPageInTheirLanguage() {
+		// the no-JavaScript form's answer: Accept-Language, or the page's ?lang= over it
+		for (String[] asked : new String[][] { { "", "es-US,es;q=0.9" }, { "?lang=es", "en-US,en" } }) {
+			String page = http.post().uri("/api/v1/verifications" + asked[0])
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
+				.header("Accept-Language", asked[1])
+				.body(BodyInserters.fromFormData("jws", jws(signed())).with("recipient", "someone.else@example.org"))
+				.exchange().expectStatus().isOk()
+				.expectBody(String.class).returnResult().getResponseBody();
+			assertThat(page).as(asked[0] + " " + asked[1]).contains("<html lang=\"es\">", "No es una insignia válida",
+					"Emitida por <strong>" + signed().district().name() + "</strong>", "Emitida el ",
+					"No fue otorgada a la persona que indicó.", "Qué se comprobó", "✓ Superada:", "✗ No superada:",
+					"Usted dio una insignia firmada (JWS).", "Formative Assessment")
+				.doesNotContain("Not a valid badge", "Issued by", "Issued on", "What was checked", "Passed:",
+						"Failed:", "You gave");
+		}
+		String english = http.post().uri("/api/v1/verifications").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.accept(MediaType.TEXT_HTML).body(BodyInserters.fromFormData("jws", jws(signed())))
+			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(english).contains("<html lang=\"en\">", "Valid badge", "Issued by <strong>", "What was checked")
+			.doesNotContain("Insignia", "Emitida");
+	}
+
 	// ---- bad inputs, each naming its failing check ------------------------------------------------------------
 
 	@Test
