@@ -1,6 +1,5 @@
 package org.cairn.account;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
@@ -18,13 +17,6 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.security.web.server.header.CacheControlServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.CompositeServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.ContentTypeOptionsServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.StrictTransportSecurityServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.XXssProtectionServerHttpHeadersWriter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -47,12 +39,6 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2) // after the request id, the security headers and the If-None-Match guard
 class AnonymousFixedAnswers implements WebFilter {
-
-	/** Spring Security's default header writers, as the chains configure them (no header is customised there). */
-	private static final ServerHttpHeadersWriter SPRING_SECURITY_HEADERS = new CompositeServerHttpHeadersWriter(
-			new CacheControlServerHttpHeadersWriter(), new ContentTypeOptionsServerHttpHeadersWriter(),
-			new StrictTransportSecurityServerHttpHeadersWriter(), new XFrameOptionsServerHttpHeadersWriter(),
-			new XXssProtectionServerHttpHeadersWriter());
 
 	private final Map<String, byte[]> answers;
 
@@ -83,23 +69,11 @@ class AnonymousFixedAnswers implements WebFilter {
 
 	/** No query, no session or token, a JSON or any answer asked for, and nothing the firewall would refuse. */
 	static boolean anonymousPlainRead(ServerHttpRequest request) {
-		HttpHeaders headers = request.getHeaders();
-		if (request.getURI().getRawQuery() != null || headers.containsHeader(HttpHeaders.AUTHORIZATION)
-				|| request.getCookies().containsKey(Sessions.COOKIE)) {
+		if (request.getURI().getRawQuery() != null || !AnonymousRequests.nobodysAndFirewallClean(request)) {
 			return false;
 		}
-		for (Map.Entry<String, List<String>> header : headers.headerSet()) {
-			if (!SecurityConfiguration.assignedNoControl(header.getKey(), false)) {
-				return false;
-			}
-			for (String value : header.getValue()) {
-				if (!SecurityConfiguration.assignedNoControl(value, true)) {
-					return false;
-				}
-			}
-		}
 		try {
-			return AcceptHeader.plainJson(headers.getAccept());
+			return AcceptHeader.plainJson(request.getHeaders().getAccept());
 		}
 		catch (InvalidMediaTypeException ex) {
 			return false; // the ordinary way answers a malformed Accept as it always did
@@ -110,7 +84,7 @@ class AnonymousFixedAnswers implements WebFilter {
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		return SPRING_SECURITY_HEADERS.writeHttpHeaders(exchange).then(Mono.defer(() -> {
+		return AnonymousRequests.writeChainHeaders(exchange).then(Mono.defer(() -> {
 			response.setStatusCode(HttpStatus.OK);
 			headers.setContentLength(json.length);
 			return response.writeWith(Mono.just(response.bufferFactory().wrap(json)));

@@ -242,6 +242,35 @@ class PublicDocuments implements HostedDocuments {
 	}
 
 	/**
+	 * The node {@link #find} gives now, when the document and its parsed form are in memory and fresh; null
+	 * otherwise (nothing is loaded). A remembered verification checks with it that what it read is unchanged.
+	 */
+	@Override
+	public JsonNode held(URI url) {
+		String path = urls.ownPath(url);
+		if (path == null) {
+			return null;
+		}
+		String[] parts = path.split("/");
+		if (parts.length != 4) {
+			return null;
+		}
+		String kind = switch (parts[2]) {
+			case "assertions" -> "assertion:";
+			case "badges" -> "badge:";
+			case "issuers" -> "issuer:";
+			case "keys" -> "key:";
+			case "revocations" -> "revocations:";
+			default -> null;
+		};
+		if (kind == null || !(peek(kind + parts[3]) instanceof Rendered rendered)) {
+			return null;
+		}
+		Tree known = trees.get(path);
+		return known != null && known.source() == rendered ? known.node() : null;
+	}
+
+	/**
 	 * The parsed document, parsed once per rendering: verifying a Cairn badge reads its badge class, issuer, key and
 	 * revocation list, and parsing them again for every verification showed in its profile. The same {@link Rendered}
 	 * gives the same (read-only: no reader changes it) node, so a verifier can tell that nothing it read changed.

@@ -38,6 +38,11 @@ final class LocalFirstDocuments implements DocumentFetcher {
 			.switchIfEmpty(Mono.error(() -> new FetchFailure(FetchFailure.Reason.STATUS, url + " answered 404.")));
 	}
 
+	@Override
+	public JsonNode held(URI url) {
+		return url.toString().startsWith(ownPrefix) ? hosted.held(url) : null;
+	}
+
 	private static boolean revoked(JsonNode node) {
 		JsonNode revoked = node.get("revoked");
 		return revoked != null && revoked.isBoolean() && revoked.booleanValue();

@@ -88,15 +88,18 @@ final class Verdicts {
 		sha.update(bytes);
 	}
 
-	/** The remembered report for this key when it still holds, else empty. */
+	/**
+	 * The remembered report for this key when it still holds, else empty. When every document it read is in memory
+	 * the check is a plain look at each ({@link #recallHeld}); otherwise each is asked for again.
+	 */
 	Mono<Remembered> recall(String key) {
-		Remembered entry = remembered.get(key);
+		Remembered entry = current(key);
 		if (entry == null) {
 			return Mono.empty();
 		}
-		if (!clock.instant().isBefore(entry.until())) {
-			remembered.remove(key, entry);
-			return Mono.empty();
+		Held held = held(entry);
+		if (held != Held.UNKNOWN) {
+			return Mono.justOrEmpty(recalled(key, entry, held == Held.SAME));
 		}
 		return Flux.fromIterable(entry.reads())
 			.concatMap(read -> documents.fetch(read.url())
@@ -104,14 +107,63 @@ final class Verdicts {
 				.onErrorReturn(false)
 				.defaultIfEmpty(false))
 			.all(same -> same)
-			.flatMap(same -> {
-				if (!same) {
-					remembered.remove(key, entry);
-					return Mono.empty();
-				}
-				recalled.incrementAndGet();
-				return Mono.just(entry);
-			});
+			.flatMap(same -> Mono.justOrEmpty(recalled(key, entry, same)));
+	}
+
+	/**
+	 * The remembered report for this key when it still holds and every document it read is in memory now, found
+	 * without subscribing to anything (a remembered answer given before the security chain); null when there is
+	 * none, it no longer holds, or a document is not in memory (then {@link #recall} decides).
+	 */
+	Remembered recallHeld(String key) {
+		Remembered entry = current(key);
+		if (entry == null) {
+			return null;
+		}
+		Held held = held(entry);
+		return held == Held.UNKNOWN ? null : recalled(key, entry, held == Held.SAME);
+	}
+
+	/** The entry under the key while its time lasts (dropped once it is over), or null. */
+	private Remembered current(String key) {
+		Remembered entry = remembered.get(key);
+		if (entry == null) {
+			return null;
+		}
+		if (!clock.instant().isBefore(entry.until())) {
+			remembered.remove(key, entry);
+			return null;
+		}
+		return entry;
+	}
+
+	/** Whether each document the entry read is the very node in memory now, as far as memory can tell. */
+	private Held held(Remembered entry) {
+		for (Read read : entry.reads()) {
+			JsonNode now = documents.held(read.url());
+			if (now == null) {
+				return Held.UNKNOWN;
+			}
+			if (now != read.body()) {
+				return Held.CHANGED;
+			}
+		}
+		return Held.SAME;
+	}
+
+	private Remembered recalled(String key, Remembered entry, boolean same) {
+		if (!same) {
+			remembered.remove(key, entry);
+			return null;
+		}
+		recalled.incrementAndGet();
+		return entry;
+	}
+
+	private enum Held {
+
+		SAME, CHANGED, UNKNOWN
+
 	}
 
 	/** Remembers a report of a completed run when it may be (see the class comment). */

@@ -1,5 +1,6 @@
 package org.cairn.verification;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
@@ -10,7 +11,9 @@ import org.cairn.outbound.FetchLimits;
 import org.cairn.outbound.GuardedFetcher;
 import org.cairn.outbound.NameResolution;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,7 +49,25 @@ class VerificationConfiguration {
 			VerificationProperties properties, JsonMapper json, Clock clock) {
 		// every feature that hosts public documents (the 2.0 ones, the 3.0 ones): the first that knows the URL
 		List<HostedDocuments> all = hosted.orderedStream().toList();
-		HostedDocuments any = url -> Flux.fromIterable(all).concatMap(h -> h.find(url)).next();
+		HostedDocuments any = new HostedDocuments() {
+
+			@Override
+			public Mono<JsonNode> find(URI url) {
+				return Flux.fromIterable(all).concatMap(h -> h.find(url)).next();
+			}
+
+			@Override
+			public JsonNode held(URI url) {
+				for (HostedDocuments h : all) {
+					JsonNode node = h.held(url);
+					if (node != null) {
+						return node;
+					}
+				}
+				return null;
+			}
+
+		};
 		return new Verifier(new LocalFirstDocuments(any, cairn.publicUrl(""), fetcher), json, clock,
 				properties.deadline());
 	}

@@ -2,7 +2,6 @@ package org.cairn.verification;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 import org.cairn.account.CairnUser;
 import org.cairn.language.Language;
@@ -10,8 +9,6 @@ import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
 import org.cairn.system.AcceptHeader;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 
@@ -39,33 +36,26 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class VerificationController {
 
-	private static final Set<String> FIELDS = Set.of("url", "assertion", "jws", "recipient");
-
-	/** A JSON request carries one assertion: far below the file limit. */
-	private static final int MAX_JSON = 1024 * 1024;
-
-	private static final int MAX_RECIPIENT = 320;
-
 	private final Verifier verifier;
 
 	private final TrustedIssuerRepository trusted;
 
 	private final VerificationProperties properties;
 
-	private final JsonMapper json;
+	private final JsonRequests json;
 
 	VerificationController(Verifier verifier, TrustedIssuerRepository trusted, VerificationProperties properties,
 			JsonMapper json) {
 		this.verifier = verifier;
 		this.trusted = trusted;
 		this.properties = properties;
-		this.json = json;
+		this.json = new JsonRequests(json);
 	}
 
 	@PostMapping(path = VerificationGate.PATH, consumes = { MediaType.APPLICATION_JSON_VALUE, "application/ld+json" })
 	Mono<ResponseEntity<?>> fromJson(ServerWebExchange exchange, @AuthenticationPrincipal CairnUser user,
 			@RequestParam(required = false) String district) {
-		return bytes(exchange.getRequest().getBody(), MAX_JSON).map(this::request)
+		return bytes(exchange.getRequest().getBody(), JsonRequests.MAX_JSON).map(json::read)
 			.flatMap(request -> answer(request, exchange, user, district));
 	}
 
@@ -81,7 +71,7 @@ class VerificationController {
 			String recipient = parts.getFirst("recipient") instanceof FormFieldPart field ? field.value() : null;
 			return bytes(filePart.content(), properties.uploadLimit())
 				.onErrorMap(ex -> unreadable(ex, "The uploaded file was cut off before its end."))
-				.map(bytes -> VerificationRequest.file(bytes, recipient(recipient)));
+				.map(bytes -> VerificationRequest.file(bytes, JsonRequests.recipient(recipient)));
 		}).flatMap(request -> answer(request, exchange, user, district));
 	}
 
@@ -91,7 +81,7 @@ class VerificationController {
 	Mono<ResponseEntity<?>> fromFile(ServerWebExchange exchange, @AuthenticationPrincipal CairnUser user,
 			@RequestParam(required = false) String district, @RequestParam(required = false) String recipient) {
 		return bytes(exchange.getRequest().getBody(), properties.uploadLimit())
-			.map(bytes -> VerificationRequest.file(bytes, recipient(recipient)))
+			.map(bytes -> VerificationRequest.file(bytes, JsonRequests.recipient(recipient)))
 			.flatMap(request -> answer(request, exchange, user, district));
 	}
 
@@ -101,14 +91,14 @@ class VerificationController {
 			@RequestParam(required = false) String district) {
 		return exchange.getFormData().onErrorMap(ex -> unreadable(ex,
 				"The form could not be read: a value is not correctly percent-encoded.")).flatMap(form -> {
-			String recipient = recipient(form.getFirst("recipient"));
+			String recipient = JsonRequests.recipient(form.getFirst("recipient"));
 			VerificationRequest request = present(form.getFirst("url"))
 					? VerificationRequest.url(form.getFirst("url"), recipient)
 					: present(form.getFirst("jws")) ? VerificationRequest.jws(form.getFirst("jws"), recipient)
 							: present(form.getFirst("assertion"))
 									? VerificationRequest.assertion(form.getFirst("assertion"), recipient) : null;
 			if (request == null) {
-				return Mono.error(nothing());
+				return Mono.error(JsonRequests.nothing());
 			}
 			return answer(request, exchange, user, district);
 		});
@@ -156,55 +146,7 @@ class VerificationController {
 					: report.recognised(ids.contains(report.issuer().id()))).recognisingEndorsers(ids));
 	}
 
-	private VerificationRequest request(byte[] body) {
-		JsonNode envelope;
-		try {
-			envelope = json.readTree(body);
-		}
-		catch (JacksonException ex) {
-			throw ProblemException.of(CommonProblem.MALFORMED_REQUEST, "malformed-request-2");
-		}
-		if (envelope == null || !envelope.isObject()) {
-			throw ProblemException.of(CommonProblem.MALFORMED_REQUEST, "malformed-request-3");
-		}
-		for (String name : envelope.propertyNames()) {
-			if (!FIELDS.contains(name)) {
-				throw ProblemException.of(CommonProblem.MALFORMED_REQUEST, "malformed-request-4", Verifier.abbreviate(name));
-			}
-		}
-		List<String> given = FIELDS.stream().filter(f -> !f.equals("recipient") && envelope.hasNonNull(f)).toList();
-		if (given.size() != 1) {
-			throw given.isEmpty() ? nothing()
-					: ProblemException.of(VerificationProblem.VERIFICATION_INPUT, "verification-input-2");
-		}
-		JsonNode recipientNode = envelope.get("recipient");
-		if (recipientNode != null && !recipientNode.isNull() && !recipientNode.isString()) {
-			throw ProblemException.invalid("recipient", "must be a string (the recipient's email)");
-		}
-		String recipient = recipient(recipientNode == null || recipientNode.isNull() ? null : recipientNode.asString());
-		String field = given.get(0);
-		JsonNode value = envelope.get(field);
-		if (field.equals("assertion")) {
-			return VerificationRequest.assertion(value.isString() ? value.asString() : json.writeValueAsString(value), recipient);
-		}
-		if (!value.isString()) {
-			throw ProblemException.invalid(field, "must be a string");
-		}
-		return field.equals("url") ? VerificationRequest.url(value.asString(), recipient)
-				: VerificationRequest.jws(value.asString(), recipient);
-	}
-
-	private static String recipient(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		if (value.length() > MAX_RECIPIENT) {
-			throw ProblemException.invalid("recipient", "must be at most " + MAX_RECIPIENT + " characters");
-		}
-		return value.strip();
-	}
-
-	private static Mono<byte[]> bytes(reactor.core.publisher.Flux<DataBuffer> body, int max) {
+	static Mono<byte[]> bytes(reactor.core.publisher.Flux<DataBuffer> body, int max) {
 		return DataBufferUtils.join(body, max).map(buffer -> {
 			try {
 				byte[] bytes = new byte[buffer.readableByteCount()];
@@ -217,7 +159,7 @@ class VerificationController {
 		}).defaultIfEmpty(new byte[0]).onErrorMap(VerificationController::uploadFailure);
 	}
 
-	private static Throwable uploadFailure(Throwable ex) {
+	static Throwable uploadFailure(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataBufferLimitException) {
 				return VerificationGate.tooLarge();
@@ -235,10 +177,6 @@ class VerificationController {
 			return ex;
 		}
 		return ProblemException.of(CommonProblem.MALFORMED_REQUEST, "malformed-request-5", detail);
-	}
-
-	private static ProblemException nothing() {
-		return ProblemException.of(VerificationProblem.VERIFICATION_INPUT, "verification-input-3");
 	}
 
 	private static boolean present(String value) {

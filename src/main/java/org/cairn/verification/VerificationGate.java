@@ -1,6 +1,7 @@
 package org.cairn.verification;
 
 import java.net.InetSocketAddress;
+import java.util.function.Supplier;
 
 import org.cairn.problem.CommonProblem;
 import org.cairn.problem.ProblemException;
@@ -50,13 +51,22 @@ class VerificationGate implements WebFilter {
 			return Mono.error(tooLarge());
 		}
 		ServerWebExchange capped = exchange.mutate().request(new Capped(request, cap)).build();
+		return limited(exchange, () -> chain.filter(capped));
+	}
+
+	/**
+	 * The per-client rate limit, counted once for this request: {@code allowed} when the limit is off or not reached,
+	 * else 429 with {@code Retry-After}. {@link RememberedAnswers} counts the requests it answers here; those it lets
+	 * go on are counted by this filter, once.
+	 */
+	Mono<Void> limited(ServerWebExchange exchange, Supplier<Mono<Void>> allowed) {
 		VerificationProperties.RateLimit rate = properties.rateLimit();
 		if (!rate.enabled()) {
-			return chain.filter(capped);
+			return allowed.get();
 		}
-		return limiter.hit(client(request), rate.requests(), rate.window()).flatMap(decision -> {
+		return limiter.hit(client(exchange.getRequest()), rate.requests(), rate.window()).flatMap(decision -> {
 			if (decision.allowed()) {
-				return chain.filter(capped);
+				return allowed.get();
 			}
 			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
 			return Mono.error(ProblemException.of(VerificationProblem.RATE_LIMITED, "rate-limited", decision.retryAfterSeconds())

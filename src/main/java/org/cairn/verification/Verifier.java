@@ -155,6 +155,15 @@ public final class Verifier {
 		return steps;
 	}
 
+	/**
+	 * The remembered report of a URL, assertion or JWS request when it still holds and everything it read is in
+	 * memory now, found at once (see {@link Verdicts#recallHeld}); null otherwise, and then {@link #verified} gives
+	 * the answer.
+	 */
+	Verdicts.Remembered recallHeld(VerificationRequest request) {
+		return request.source() == VerificationRequest.Source.FILE ? null : verdicts.recallHeld(Verdicts.key(request));
+	}
+
 	/** How many reports are remembered now (for tests). */
 	int remembered() {
 		return verdicts.size();
