@@ -52,6 +52,13 @@ await_ready() {
   return 1
 }
 
+# A jar built with Spring AOT (the process-aot goal: generated bean definitions instead of configuration parsing and
+# conditions at start) runs them in the cds and aot layouts, as the Docker image does; an older jar has none.
+SPRING_AOT=()
+if unzip -l "$JAR" 'BOOT-INF/classes/org/cairn/CairnApplication__ApplicationContextInitializer.class' >/dev/null 2>&1; then
+  SPRING_AOT=(-Dspring.aot.enabled=true)
+fi
+
 case "$MODE" in
   jar) CMD=(java ${JAVA_OPTS:-} -jar "$JAR") ;;
   cds|aot)
@@ -70,7 +77,7 @@ case "$MODE" in
       # the training run: starts on a new data directory, becomes ready, answers a few pages (so serving a request
       # is recorded too) and stops; the JVM writes the archive or cache as it exits
       training=$(mktemp -d /tmp/cairn-training-XXXXXX)
-      "$JAVA" "${record[@]}" -jar "$app" --server.address=127.0.0.1 --server.port="$PORT" \
+      "$JAVA" "${record[@]}" "${SPRING_AOT[@]}" -jar "$app" --server.address=127.0.0.1 --server.port="$PORT" \
         --cairn.data-dir="$training" >"$dir/training.log" 2>&1 &
       pid=$!
       if await_ready "$pid" "$(date +%s%N)"; then
@@ -83,7 +90,7 @@ case "$MODE" in
       rm -rf "$training"
       [ -f "$archive" ] || die "the training run made no $archive; see $dir/training.log"
     fi
-    CMD=("$JAVA" ${JAVA_OPTS:-} "${use[@]}" -jar "$app") ;;
+    CMD=("$JAVA" ${JAVA_OPTS:-} "${use[@]}" "${SPRING_AOT[@]}" -jar "$app") ;;
   *) die "unknown mode $MODE (jar, cds, aot or all)" ;;
 esac
 
