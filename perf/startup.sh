@@ -11,6 +11,9 @@
 #   perf/startup.sh aot             # what the Docker image runs: the extracted jar on a JDK 25 with an AOT cache
 #                                   # (JEP 483/514/515: classes loaded and linked, method profiles) from a training
 #                                   # run that starts the service, waits for readiness, calls a few pages and stops
+#                                   # (cds and aot add -Dspring.aot.enabled=true when the jar holds Spring AOT's
+#                                   # generated initializer, as the image does; JAVA_OPTS=-Dspring.aot.enabled=true
+#                                   # does the same for the plain jar)
 #   perf/startup.sh all             # the three, one after the other
 #   DATA=/tmp/scale-data perf/startup.sh aot     # on a store filled by perf/seed-scale.sh (kept)
 #   RUNS=5 PORT=18095 JAVA25=/path/to/jdk-25/bin/java perf/startup.sh aot
