@@ -50,8 +50,9 @@ ENV PORT=8080 \
 # ready, asks a few pages and stops; the JVM then stores the classes it loaded, already parsed and linked, and the
 # method profiles, into cairn.aot, and every start maps them. Start-up to ready takes about a third of the CPU of
 # `java -jar` (docs/foundation.md#measured; the same steps as perf/startup.sh aot). Nothing of the run is kept but
-# the cache (no demo profile, so nothing is seeded).
-RUN java -XX:AOTCacheOutput=cairn.aot -jar cairn.jar --server.address=127.0.0.1 --server.port=8080 \
+# the cache (no demo profile, so nothing is seeded). It runs with the same -Dspring.aot.enabled=true as CMD below, so
+# the cache holds the classes that start really loads.
+RUN java -XX:AOTCacheOutput=cairn.aot -Dspring.aot.enabled=true -jar cairn.jar --server.address=127.0.0.1 --server.port=8080 \
         --cairn.data-dir=/tmp/aot-training > /tmp/aot-training.log 2>&1 & pid=$!; \
     for i in $(seq 1 600); do \
         curl -fsS -o /dev/null http://127.0.0.1:8080/actuator/health/readiness 2>/dev/null && break; sleep 0.5; \
@@ -70,4 +71,7 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/actuator/health/readiness" || exit 1
 # The base image's entrypoint (optional extra CA certificates) execs this, so java is PID 1 and SIGTERM starts
 # Spring's graceful shutdown (up to 20 s; hence --stop-timeout 30 above).
-CMD ["java", "-XX:AOTCache=cairn.aot", "-jar", "cairn.jar"]
+# -Dspring.aot.enabled=true: the bean definitions Spring AOT generated when the jar was built (pom.xml, process-aot),
+# instead of parsing the configuration classes and evaluating their conditions at every start; the settings a
+# district changes (the store, SMTP, the demo profile) are decided inside the beans at run time.
+CMD ["java", "-XX:AOTCache=cairn.aot", "-Dspring.aot.enabled=true", "-jar", "cairn.jar"]

@@ -11,6 +11,9 @@
 #   perf/startup.sh aot             # what the Docker image runs: the extracted jar on a JDK 25 with an AOT cache
 #                                   # (JEP 483/514/515: classes loaded and linked, method profiles) from a training
 #                                   # run that starts the service, waits for readiness, calls a few pages and stops
+#                                   # (cds and aot add -Dspring.aot.enabled=true when the jar holds Spring AOT's
+#                                   # generated initializer, as the image does; JAVA_OPTS=-Dspring.aot.enabled=true
+#                                   # does the same for the plain jar)
 #   perf/startup.sh all             # the three, one after the other
 #   DATA=/tmp/scale-data perf/startup.sh aot     # on a store filled by perf/seed-scale.sh (kept)
 #   RUNS=5 PORT=18095 JAVA25=/path/to/jdk-25/bin/java perf/startup.sh aot
@@ -52,6 +55,13 @@ await_ready() {
   return 1
 }
 
+# A jar built with Spring AOT (the process-aot goal: generated bean definitions instead of configuration parsing and
+# conditions at start) runs them in the cds and aot layouts, as the Docker image does; an older jar has none.
+SPRING_AOT=()
+if unzip -l "$JAR" 'BOOT-INF/classes/org/cairn/CairnApplication__ApplicationContextInitializer.class' >/dev/null 2>&1; then
+  SPRING_AOT=(-Dspring.aot.enabled=true)
+fi
+
 case "$MODE" in
   jar) CMD=(java ${JAVA_OPTS:-} -jar "$JAR") ;;
   cds|aot)
@@ -70,7 +80,7 @@ case "$MODE" in
       # the training run: starts on a new data directory, becomes ready, answers a few pages (so serving a request
       # is recorded too) and stops; the JVM writes the archive or cache as it exits
       training=$(mktemp -d /tmp/cairn-training-XXXXXX)
-      "$JAVA" "${record[@]}" -jar "$app" --server.address=127.0.0.1 --server.port="$PORT" \
+      "$JAVA" "${record[@]}" "${SPRING_AOT[@]}" -jar "$app" --server.address=127.0.0.1 --server.port="$PORT" \
         --cairn.data-dir="$training" >"$dir/training.log" 2>&1 &
       pid=$!
       if await_ready "$pid" "$(date +%s%N)"; then
@@ -83,7 +93,7 @@ case "$MODE" in
       rm -rf "$training"
       [ -f "$archive" ] || die "the training run made no $archive; see $dir/training.log"
     fi
-    CMD=("$JAVA" ${JAVA_OPTS:-} "${use[@]}" -jar "$app") ;;
+    CMD=("$JAVA" ${JAVA_OPTS:-} "${use[@]}" "${SPRING_AOT[@]}" -jar "$app") ;;
   *) die "unknown mode $MODE (jar, cds, aot or all)" ;;
 esac
 

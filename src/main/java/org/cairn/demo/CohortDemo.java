@@ -14,7 +14,6 @@ import org.cairn.template.TemplateLookup;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,6 @@ import org.springframework.stereotype.Component;
  * browser journeys. Opening and enrolling are idempotent, so a restart adds nothing.
  */
 @Component
-@Profile("demo")
 @Order(25)
 class CohortDemo implements DemoStep {
 

@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +30,6 @@ import org.springframework.stereotype.Component;
  * Authored with an idempotency key and played through the public services, so a restart changes nothing.
  */
 @Component
-@Profile("demo")
 @Order(27)
 class CompensationDemo implements DemoStep {
 

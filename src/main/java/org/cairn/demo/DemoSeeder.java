@@ -23,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,12 +41,17 @@ import org.springframework.stereotype.Component;
  * demo steps then never run again, so a restart with {@code demo} cannot decide a real submission, pay a
  * stipend or issue a badge. The marker is inserted before seeding with a unique id, so of several instances
  * starting at once exactly one seeds.
+ * <p>
+ * Only with the {@value #PROFILE} profile active, decided here at run time rather than by {@code @Profile}: the
+ * Docker image runs the ahead-of-time processed application, whose set of beans is fixed at build time
+ * (docs/foundation.md, "Start-up"), and must still seed when started with the profile.
  */
 @Component
-@Profile("demo")
 class DemoSeeder implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+	static final String PROFILE = "demo";
 
 	static final String SLUG = "demo";
 
@@ -80,13 +85,15 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final List<DemoStep> steps;
 
+	private final boolean active;
+
 	static final String COLLECTION = "demo";
 
 	static final String MARKER = "demo-seeding";
 
 	DemoSeeder(Districts districts, PersonChanges people, PasswordEncoder passwords,
 			ApplicationEventPublisher events, Clock clock, DemoProperties demo,
-			ReactiveMongoTemplate mongo, List<DemoStep> steps) {
+			ReactiveMongoTemplate mongo, List<DemoStep> steps, Environment environment) {
 		this.districts = districts;
 		this.people = people;
 		this.passwords = passwords;
@@ -95,6 +102,7 @@ class DemoSeeder implements ApplicationRunner {
 		this.password = demo.password();
 		this.mongo = mongo;
 		this.steps = List.copyOf(steps);
+		this.active = environment.matchesProfiles(PROFILE);
 	}
 
 	/** What a start with the demo profile found. */
@@ -115,6 +123,9 @@ class DemoSeeder implements ApplicationRunner {
 	 */
 	@Override
 	public void run(ApplicationArguments args) {
+		if (!active) {
+			return;
+		}
 		claim().flatMap(claim -> switch (claim) {
 			case SEED -> seed().flatMap(seeded -> Mono.<Void>fromRunnable(() -> {
 				printAccounts();

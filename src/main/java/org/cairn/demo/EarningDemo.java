@@ -45,7 +45,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.stereotype.Component;
@@ -59,7 +58,6 @@ import org.springframework.stereotype.Component;
  * exists and only does what is missing, so restarts (or a start that stopped half-way) end in the same state.
  */
 @Component
-@Profile("demo")
 @Order(20)
 class EarningDemo implements DemoStep {
 

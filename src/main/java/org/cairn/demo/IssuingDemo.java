@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +28,6 @@ import org.springframework.stereotype.Component;
  * assertion URL. Award keys are fixed and revoking is idempotent, so a restart issues nothing twice.
  */
 @Component
-@Profile("demo")
 @Order(30)
 class IssuingDemo implements DemoStep {
 

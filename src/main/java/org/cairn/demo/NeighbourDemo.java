@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
  * district's administrator. Created once by slug; a restart finds it.
  */
 @Component
-@Profile("demo")
 @Order(40)
 class NeighbourDemo implements DemoStep {
 

@@ -20,7 +20,6 @@ import org.cairn.template.TemplateLookup;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +33,6 @@ import org.springframework.stereotype.Component;
  * journeys. Every step is idempotent (the survey by title, answers and plans by person), so a restart adds nothing.
  */
 @Component
-@Profile("demo")
 @Order(27)
 class PlanDemo implements DemoStep {
 

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
  * picture is left for the browser journey to share. Sharing again changes nothing, so restarts are harmless.
  */
 @Component
-@Profile("demo")
 @Order(50)
 class PracticeDemo implements DemoStep {
 

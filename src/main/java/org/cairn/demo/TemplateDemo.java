@@ -9,7 +9,6 @@ import org.cairn.template.Templates;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
  * district and library key and publishing a published version is a no-op, so restarts add nothing.
  */
 @Component
-@Profile("demo")
 @Order(10)
 class TemplateDemo implements DemoStep {
 

@@ -10,19 +10,23 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.boot.mongodb.autoconfigure.PropertiesMongoConnectionDetails;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** Starts {@link EmbeddedMongo} and points Spring Data at it, only when no MongoDB URI is configured. */
+/**
+ * Starts {@link EmbeddedMongo} and points Spring Data at it, only when no MongoDB URI is configured (and
+ * {@code cairn.embedded-mongo} is not {@code false}); otherwise Spring Data connects to {@code spring.mongodb.uri} as
+ * Spring Boot would. Decided inside the beans at run time, not by a {@code @Conditional}: the Docker image runs the
+ * ahead-of-time processed application, whose set of beans is fixed when the jar is built (docs/foundation.md,
+ * "Start-up"), and one image serves both stores.
+ */
 @Configuration(proxyBeanMethods = false)
-@Conditional(EmbeddedMongoConfiguration.NoMongoUri.class)
 class EmbeddedMongoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
@@ -31,10 +35,15 @@ class EmbeddedMongoConfiguration {
 	 * A random credential per start unless {@code cairn.embedded-mongo-password} is set (for an operator's tool, or
 	 * another instance joining the store); either way every connection must authenticate. Other instances may only
 	 * join by an explicit {@code cairn.embedded-mongo-shared=true}, which needs a configured password (a random one
-	 * could not be given to them) and is what allows a fixed port or an address other than loopback.
+	 * could not be given to them) and is what allows a fixed port or an address other than loopback. No bean at all
+	 * ({@code null}) when {@code spring.mongodb.uri} is set or {@code cairn.embedded-mongo=false}.
 	 */
 	@Bean(destroyMethod = "close")
-	EmbeddedMongo embeddedMongo(CairnProperties properties, EmbeddedMongoProperties embedded) {
+	EmbeddedMongo embeddedMongo(CairnProperties properties, EmbeddedMongoProperties embedded,
+			MongoProperties connection) {
+		if (StringUtils.hasText(connection.getUri()) || !properties.embeddedMongo()) {
+			return null;
+		}
 		String username = embedded.embeddedMongoUsername();
 		String password = embedded.embeddedMongoPassword();
 		boolean shared = embedded.embeddedMongoShared();
@@ -74,29 +83,26 @@ class EmbeddedMongoConfiguration {
 	 * it; {@code perf/scale.sh} exposes the metrics endpoint on its own run to show what each page reads.
 	 */
 	@Bean
-	MeterBinder embeddedStoreReads() {
-		return registry -> FunctionCounter
+	MeterBinder embeddedStoreReads(ObjectProvider<EmbeddedMongo> embedded) {
+		return registry -> embedded.ifAvailable(store -> FunctionCounter
 			.builder("cairn.store.documents.read", IndexedH2Collection.DOCUMENTS_READ, LongAdder::doubleValue)
 			.description("Documents the embedded store read from its file")
-			.register(registry);
+			.register(registry));
 	}
 
+	/**
+	 * Where Spring Data connects: the embedded store when it runs, otherwise what Spring Boot itself would use
+	 * ({@code spring.mongodb.uri} and the other {@code spring.mongodb.*} settings).
+	 */
 	@Bean
-	MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedMongo mongo) {
-		ConnectionString connectionString = new ConnectionString(mongo.connectionString());
-		return () -> connectionString;
-	}
-
-	static class NoMongoUri implements Condition {
-
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			// Conditions run before beans exist: bind the record here so its default stays the only one.
-			var env = context.getEnvironment();
-			return !StringUtils.hasText(env.getProperty("spring.mongodb.uri"))
-					&& Binder.get(env).bindOrCreate("cairn", CairnProperties.class).embeddedMongo();
+	MongoConnectionDetails storeConnectionDetails(ObjectProvider<EmbeddedMongo> embedded, MongoProperties mongo,
+			ObjectProvider<SslBundles> sslBundles) {
+		EmbeddedMongo store = embedded.getIfAvailable();
+		if (store == null) {
+			return new PropertiesMongoConnectionDetails(mongo, sslBundles.getIfAvailable());
 		}
-
+		ConnectionString connectionString = new ConnectionString(store.connectionString());
+		return () -> connectionString;
 	}
 
 }

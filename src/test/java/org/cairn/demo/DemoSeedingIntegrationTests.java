@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.repository.support.ReactiveMongoRepositoryFactory;
@@ -56,6 +57,36 @@ class DemoSeedingIntegrationTests extends IntegrationTest {
 	@TempDir
 	Path emptyStore;
 
+	/** Started with {@code --spring.profiles.active=demo}. */
+	static final StandardEnvironment DEMO = environment("demo");
+
+	private static StandardEnvironment environment(String... profiles) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.setActiveProfiles(profiles);
+		return environment;
+	}
+
+	/** The seeder is a bean of every start (the ahead-of-time processed image has no profiles): it decides itself. */
+	@Test
+	void withoutTheDemoProfileAnEmptyStoreStaysEmpty() {
+		try (EmbeddedMongo store = EmbeddedMongo.start(emptyStore);
+				MongoClient client = MongoClients.create(store.connectionString())) {
+			ReactiveMongoTemplate own = new ReactiveMongoTemplate(client, "cairn");
+			var repositories = new ReactiveMongoRepositoryFactory(own);
+			DistrictRepository ownDistricts = repositories.getRepository(DistrictRepository.class);
+			List<Object> published = new ArrayList<>();
+			DemoSeeder seeder = new DemoSeeder(new Districts(ownDistricts, own, Clock.systemUTC()),
+					new PersonChanges(own, Clock.systemUTC()), passwords, published::add, Clock.systemUTC(),
+					new DemoProperties("cairn-demo-password"), own, List.of(), environment());
+
+			seeder.run(null);
+
+			assertThat(published).isEmpty();
+			assertThat(own.count(new Query(), District.class).block()).isZero();
+			assertThat(own.count(new Query(), Person.class).block()).isZero();
+		}
+	}
+
 	@Test
 	void aStoreWithRealDataIsLeftAlone() {
 		District real = data.district();
@@ -64,7 +95,7 @@ class DemoSeedingIntegrationTests extends IntegrationTest {
 		long peopleBefore = mongo.count(new Query(), Person.class).block();
 		List<Object> published = new ArrayList<>();
 		DemoSeeder seeder = new DemoSeeder(districtOperations, personChanges, passwords, published::add, Clock.systemUTC(),
-				new DemoProperties("cairn-demo-password"), mongo, List.of());
+				new DemoProperties("cairn-demo-password"), mongo, List.of(), DEMO);
 
 		seeder.run(null);
 
@@ -89,7 +120,7 @@ class DemoSeedingIntegrationTests extends IntegrationTest {
 			List<Object> published = new ArrayList<>();
 			ApplicationEventPublisher events = published::add;
 			DemoSeeder first = new DemoSeeder(ownDistrictOperations, ownPersonChanges, passwords, events, Clock.systemUTC(),
-					new DemoProperties("cairn-demo-password"), own, List.of());
+					new DemoProperties("cairn-demo-password"), own, List.of(), DEMO);
 
 			first.run(null);
 
@@ -99,7 +130,7 @@ class DemoSeedingIntegrationTests extends IntegrationTest {
 			assertThat(peopleAfterSeeding).isEqualTo(6);
 
 			// a restart (another instance, or the same one later): nothing is published, nothing is created
-			new DemoSeeder(ownDistrictOperations, ownPersonChanges, passwords, events, Clock.systemUTC(), new DemoProperties("cairn-demo-password"), own, List.of())
+			new DemoSeeder(ownDistrictOperations, ownPersonChanges, passwords, events, Clock.systemUTC(), new DemoProperties("cairn-demo-password"), own, List.of(), DEMO)
 				.run(null);
 			assertThat(published).hasSize(1);
 			assertThat(own.count(new Query(), Person.class).block()).isEqualTo(peopleAfterSeeding);

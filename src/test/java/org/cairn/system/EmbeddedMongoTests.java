@@ -1,5 +1,6 @@
 package org.cairn.system;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +15,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
+
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -104,19 +107,35 @@ class EmbeddedMongoTests {
 	}
 
 	@Test
+	void startsNothingWhenAMongoUriIsConfiguredOrTheEmbeddedStoreIsSwitchedOff() {
+		EmbeddedMongoConfiguration configuration = new EmbeddedMongoConfiguration();
+		MongoProperties uri = new MongoProperties();
+		uri.setUri("mongodb://db1.example.test/cairn");
+		EmbeddedMongoProperties defaults = new EmbeddedMongoProperties(null, null, false, null, 0);
+		assertThat(configuration.embeddedMongo(properties(true), defaults, uri)).isNull();
+		assertThat(configuration.embeddedMongo(properties(false), defaults, new MongoProperties())).isNull();
+		// and nothing was written to the data directory: no store file was opened
+		assertThat(dataDir.toFile().list()).isEmpty();
+	}
+
+	private CairnProperties properties(boolean embeddedMongo) {
+		return new CairnProperties(dataDir, URI.create("http://localhost:8080"), embeddedMongo);
+	}
+
+	@Test
 	void otherInstancesMayOnlyJoinAStoreSharedExplicitlyWithAConfiguredPassword() {
 		EmbeddedMongoConfiguration configuration = new EmbeddedMongoConfiguration();
-		assertThatThrownBy(() -> configuration.embeddedMongo(null,
-				new EmbeddedMongoProperties("cairn", "", true, "127.0.0.1", 0)))
+		assertThatThrownBy(() -> configuration.embeddedMongo(properties(true),
+				new EmbeddedMongoProperties("cairn", "", true, "127.0.0.1", 0), new MongoProperties()))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("cairn.embedded-mongo-shared=true needs cairn.embedded-mongo-password");
 		// a fixed port or an address off loopback without sharing is a mistake, not a silent exposure
-		assertThatThrownBy(() -> configuration.embeddedMongo(null,
-				new EmbeddedMongoProperties("cairn", "a-long-enough-password", false, "0.0.0.0", 0)))
+		assertThatThrownBy(() -> configuration.embeddedMongo(properties(true),
+				new EmbeddedMongoProperties("cairn", "a-long-enough-password", false, "0.0.0.0", 0), new MongoProperties()))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("set cairn.embedded-mongo-shared=true");
-		assertThatThrownBy(() -> configuration.embeddedMongo(null,
-				new EmbeddedMongoProperties("cairn", "a-long-enough-password", false, "127.0.0.1", 27027)))
+		assertThatThrownBy(() -> configuration.embeddedMongo(properties(true),
+				new EmbeddedMongoProperties("cairn", "a-long-enough-password", false, "127.0.0.1", 27027), new MongoProperties()))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("set cairn.embedded-mongo-shared=true");
 	}
