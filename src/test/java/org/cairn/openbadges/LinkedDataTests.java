@@ -62,7 +62,7 @@ class LinkedDataTests {
 	};
 
 	/** The plain processor, each document from scratch. */
-	private static String plain(String jsonLd) throws Exception {
+	static String plain(String jsonLd) throws Exception {
 		RdfCanon canon = RdfCanon.create("SHA-256");
 		JsonLd.toRdf(JsonDocument.of(new StringReader(jsonLd))).loader(LOADER).provide(canon);
 		StringWriter out = new StringWriter();
@@ -117,7 +117,7 @@ class LinkedDataTests {
 		return JSON.readTree(JSON.writeValueAsString(unsigned.withProof(proof)));
 	}
 
-	private static List<String> documents() {
+	static List<String> documents() {
 		List<OpenBadgeCredential.Evidence> evidence = List.of(
 				OpenBadgeCredential.Evidence.of("https://badges.example.org/public/evidence/p1", "Lesson plan",
 						"A plan for\nfour weeks, \"co-taught\".", "Document"),
