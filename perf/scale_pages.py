@@ -281,7 +281,7 @@ def main():
             ["/api/v1/budget/years", "/api/v1/funding-sources", unread],
             ["/api/v1/payroll", f"/api/v1/spending?fiscalYear={fiscal_year}"]]),
         ("/admin/plans", admin, "admin: needs and plans (with the supervisor choice)", [
-            ["/api/v1/surveys", "/api/v1/plan-supervisors", "/api/v1/plans"]
+            ["/api/v1/surveys", "/api/v1/plan-supervisors", f"/api/v1/plans?page=0&size={PAGE}"]
             + [f"/api/v1/people?role={r}&size=500" for r in ("DISTRICT_ADMIN", "COACH", "ASSESSOR", "TEACHER")]
             + [unread]]),
         ("/admin/surveys/new", admin, "admin: new survey", [[unread]]),
@@ -294,7 +294,9 @@ def main():
             ["/api/v1/me/plan", "/api/v1/me/plan/options", "/api/v1/me/surveys", "/api/v1/me/recommendations",
              unread]]),
         ("/my/recommendations", teacher, "teacher: recommended for me", [["/api/v1/me/recommendations", unread]]),
-        ("/plans", admin, "admin: plans to approve", [["/api/v1/plans", unread]]),
+        ("/plans", admin, "admin: plans to approve", [
+            [f"/api/v1/plans?page=0&size={PAGE}&state=SUBMITTED", f"/api/v1/plans?page=0&size={PAGE}&decided=true",
+             unread]]),
         ("/plans/{id}", admin, "admin: a learning plan", [[f"/api/v1/plans/{plan}", unread]]),
         ("app start", teacher, "any: app start (who am I)", [["/api/v1/me"]]),
     ]
