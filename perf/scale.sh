@@ -7,7 +7,7 @@
 # per page the median and p90 in milliseconds, the bytes and the documents the embedded store read per opening, with
 # the data size and the load average (the metrics endpoint is exposed on this run only, on loopback).
 #
-#   perf/scale.sh DATA_DIR                        # REQUESTS=20 WARMUP=3 PORT=18095 CAIRN_JAR=target/cairn.jar
+#   perf/scale.sh DATA_DIR                        # REQUESTS=20 WARMUP=3 PORT=18095 CAIRN_JAR=target/cairn.jar OUT=target/perf
 #   MONGO_URI=mongodb://127.0.0.1:27017/cairn perf/scale.sh DATA_DIR
 #   STARTUP_ONLY=1 perf/scale.sh DATA_DIR         # only the start-up: wall and CPU time to ready, then stop
 #   STARTUP_ONLY=1 PROFILE= perf/scale.sh $(mktemp -d)   # the same on an empty directory, no demo
@@ -17,7 +17,7 @@ DATA=${1:?data directory (perf/seed-scale.sh)}
 REQUESTS=${REQUESTS:-20}
 PORT=${PORT:-18095}
 CAIRN_JAR=${CAIRN_JAR:-$PWD/target/cairn.jar}
-OUT=$PWD/target/perf
+OUT=${OUT:-$PWD/target/perf}  # where the service log goes: one per run when two run at once (an A/B)
 mkdir -p "$OUT"
 C="http://127.0.0.1:$PORT"
 EXTRA=()

@@ -49,7 +49,24 @@ class Client:
         cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         request = urllib.request.Request(BASE + path, headers={"Accept": accept, "Cookie": cookie})
         with urllib.request.urlopen(request) as r:
+            for header in r.headers.get_all("Set-Cookie") or []:
+                name, _, rest = header.partition("=")
+                if name.strip() == "XSRF-TOKEN":  # kept for send(), as the browser keeps it
+                    self.cookies[name.strip()] = rest.split(";")[0]
             return r.status, r.read()
+
+    def send(self, method, path, body=None):
+        """A change (POST/PUT) with the CSRF token the web app sends back from its cookie."""
+        if "XSRF-TOKEN" not in self.cookies:
+            self.get("/api/v1/me")
+        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        data = json.dumps(body).encode() if body is not None else b""
+        request = urllib.request.Request(BASE + path, data, {
+            "Accept": "application/json", "Content-Type": "application/json", "Cookie": cookie,
+            "X-XSRF-TOKEN": urllib.parse.unquote(self.cookies.get("XSRF-TOKEN", ""))}, method=method)
+        with urllib.request.urlopen(request) as r:
+            raw = r.read()
+            return json.loads(raw) if raw else None
 
     def json(self, path, accept="application/json"):
         return json.loads(self.get(path, accept)[1])
@@ -102,6 +119,30 @@ def public_path(url):
     return urllib.parse.urlparse(url).path
 
 
+def survey_and_plan(admin, teacher):
+    """The district's first needs survey and a submitted learning plan, made through the API when the store has none
+    (the demo profile makes both; a store seeded before it may lack them)."""
+    surveys = admin.json("/api/v1/surveys")
+    if not surveys:
+        created = admin.send("POST", "/api/v1/surveys", {
+            "title": "Needs assessment (scale run)", "schoolYear": teacher.json("/api/v1/me/plan")["plan"]["firstYear"],
+            "intro": "", "questions": [{"key": "q1", "text": "Which clusters?", "kind": "CLUSTERS", "maxChoices": 2}]})
+        admin.send("POST", f"/api/v1/surveys/{created['survey']['id']}/open")
+        surveys = admin.json("/api/v1/surveys")
+    plans = admin.json("/api/v1/plans")
+    if not plans:
+        mine = teacher.json("/api/v1/me/plan")["plan"]
+        target = teacher.json("/api/v1/me/plan/options")
+        cluster = target["targets"]["CLUSTERS"][0]["code"]
+        teacher.send("PUT", "/api/v1/me/plan", {"firstYear": mine["firstYear"], "years": 3, "goals": [
+            {"statement": "Use data in planning", "targets": [cluster], "families": [], "targetYear": mine["firstYear"]}]})
+        if not admin.json("/api/v1/plan-supervisors"):  # a plan goes to its school's supervisor: the admin, here
+            admin.send("PUT", "/api/v1/plan-supervisors", {"school": "*", "supervisorId": admin.json("/api/v1/me")["id"]})
+        teacher.send("POST", "/api/v1/me/plan/submission")
+        plans = admin.json("/api/v1/plans")
+    return surveys[0], plans[0]["id"]
+
+
 def main():
     admin = Client("admin@demo.cairn.test")
     teacher = Client("teacher3@demo.cairn.test")
@@ -123,6 +164,8 @@ def main():
     submission = reviewer.json(f"/api/v1/submissions/{waiting_review[0]['submissionId']}") if waiting_review else None
     assertions = admin.json("/api/v1/assertions?page=0&size=26")
     name = next((a["recipientName"] for a in assertions if a.get("recipientName")), "teacher")
+    # "Next" names the last badge shown (the web app's ?after=): page 40's, read once here
+    page_40_end = admin.json("/api/v1/assertions?page=39&size=25")[-1]["id"]
     badge_classes = sorted({public_path(a["badgeClassUrl"]) for a in assertions})
     my_badges = teacher.json(f"/api/v1/me/badges?page=0&size={PAGE}")
     my_classes = sorted({public_path(a["badgeClassUrl"]) for a in my_badges})
@@ -147,6 +190,9 @@ def main():
     evaluated = first(assessor.json("/api/v1/cohorts"), "id")
     month_client, month_cohort = (assessor, evaluated) if evaluated else (admin, cohort)
     this_month = time.strftime("%Y-%m", time.gmtime())
+    survey, plan = survey_and_plan(admin, teacher)
+    years = admin.json("/api/v1/budget/years")
+    fiscal_year = f"FY{int(years[0]['fiscalYear'][2:]) if years else time.gmtime().tm_year}"
     pages = [
         # (route, who, label, stages)
         ("/admin/badges", admin, "admin: badges issued", [
@@ -156,9 +202,9 @@ def main():
             [f"/api/v1/assertions?page=0&size=26&q={urllib.parse.quote(name)}", "/api/v1/templates?status=PUBLISHED",
              "/api/v1/issuing/settings", unread],
             badge_classes]),
-        ("/admin/badges", admin, "admin: badges issued, page 40 (?page=40)", [
-            [f"/api/v1/assertions?page=40&size=26", "/api/v1/templates?status=PUBLISHED", "/api/v1/issuing/settings",
-             unread], badge_classes]),
+        ("/admin/badges", admin, "admin: badges issued, page 41 (Next from page 40: ?after=)", [
+            [f"/api/v1/assertions?page=40&size=26&after={page_40_end}", "/api/v1/templates?status=PUBLISHED",
+             "/api/v1/issuing/settings", unread], badge_classes]),
         ("/admin/people", admin, "admin: people", [
             [f"/api/v1/people?page=0&size={PAGE}", f"/api/v1/people?role=COACH&page=0&size=500", unread]]),
         ("/admin/people", admin, "admin: people, Show more (page 3)", [[f"/api/v1/people?page=2&size={PAGE}"]]),
@@ -181,7 +227,8 @@ def main():
             "/api/v1/district/trusted-issuers", unread]]),
         ("/admin/hours", admin, "admin: professional learning hours", [
             ["/api/v1/hours/settings", f"/api/v1/hours/expiring?days=90&page=0&size={PAGE}", unread]]),
-        ("/catalog", teacher, "teacher: catalog", [["/api/v1/catalogue/facets", f"/api/v1/catalogue?page=0&size={PAGE}", unread]]),
+        ("/catalog", teacher, "teacher: catalog", [["/api/v1/catalogue/facets", f"/api/v1/catalogue?page=0&size={PAGE}",
+                                                     "/api/v1/me/recommendations", unread]]),
         ("/catalog/{id}", teacher, "teacher: a microcredential", [
             [f"/api/v1/catalogue/{published}", f"/api/v1/enrollments?page=0&size={PAGE}", unread]]),
         ("/my/enrollments", teacher, "teacher: my work", [[f"/api/v1/enrollments?page=0&size={PAGE}", unread]]),
@@ -230,6 +277,27 @@ def main():
             [f"/api/v1/cohorts/{month_cohort}", f"/api/v1/cohorts/{month_cohort}/month?month={this_month}", unread]]
          if month_cohort else None),
         ("/my/cohorts", teacher, "teacher: due dates", [["/api/v1/me/cohorts", unread]]),
+        ("/admin/pay", admin, "admin: compensation (budget, payroll, spending)", [
+            ["/api/v1/budget/years", "/api/v1/funding-sources", unread],
+            ["/api/v1/payroll", f"/api/v1/spending?fiscalYear={fiscal_year}"]]),
+        ("/admin/plans", admin, "admin: needs and plans (with the supervisor choice)", [
+            ["/api/v1/surveys", "/api/v1/plan-supervisors", f"/api/v1/plans?page=0&size={PAGE}"]
+            + [f"/api/v1/people?role={r}&size=500" for r in ("DISTRICT_ADMIN", "COACH", "ASSESSOR", "TEACHER")]
+            + [unread]]),
+        ("/admin/surveys/new", admin, "admin: new survey", [[unread]]),
+        ("/admin/surveys/{id}", admin, "admin: a survey (with its results)", [
+            [f"/api/v1/surveys/{survey['id']}", unread]]
+         + ([[f"/api/v1/surveys/{survey['id']}/results"]] if survey["status"] != "DRAFT" else [])),
+        ("/admin/reports/needs", admin, "admin: needs report", [["/api/v1/reports/needs", unread]]),
+        ("/my/survey", teacher, "teacher: needs survey", [["/api/v1/me/surveys", unread]]),
+        ("/my/plan", teacher, "teacher: my learning plan", [
+            ["/api/v1/me/plan", "/api/v1/me/plan/options", "/api/v1/me/surveys", "/api/v1/me/recommendations",
+             unread]]),
+        ("/my/recommendations", teacher, "teacher: recommended for me", [["/api/v1/me/recommendations", unread]]),
+        ("/plans", admin, "admin: plans to approve", [
+            [f"/api/v1/plans?page=0&size={PAGE}&state=SUBMITTED", f"/api/v1/plans?page=0&size={PAGE}&decided=true",
+             unread]]),
+        ("/plans/{id}", admin, "admin: a learning plan", [[f"/api/v1/plans/{plan}", unread]]),
         ("app start", teacher, "any: app start (who am I)", [["/api/v1/me"]]),
     ]
     public = {"/sign-in", "/invitations/{token}", "/password-resets", "/password-resets/{token}", "/badge/{id}",

@@ -130,6 +130,7 @@ export const en = {
     notifications: { more: 'Show more notifications', first: 'Showing the first {count} notifications', all: { one: 'Showing the only notification', other: 'Showing all {count} notifications' } },
     microcredentials: { more: 'Show more microcredentials', first: 'Showing the first {count} microcredentials', all: { one: 'Showing the only microcredential', other: 'Showing all {count} microcredentials' } },
     templates: { more: 'Show more templates', first: 'Showing the first {count} templates', all: { one: 'Showing the only template', other: 'Showing all {count} templates' } },
+    plans: { more: 'Show more plans', first: 'Showing the first {count} plans', all: { one: 'Showing the only plan', other: 'Showing all {count} plans' } },
   },
   http: {
     requestFailed: 'Request failed',

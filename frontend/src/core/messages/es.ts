@@ -131,6 +131,7 @@ export const es: Catalog = {
     notifications: { more: 'Mostrar más notificaciones', first: 'Se muestran las primeras {count} notificaciones', all: { one: 'Se muestra la única notificación', other: 'Se muestran las {count} notificaciones' } },
     microcredentials: { more: 'Mostrar más microcredenciales', first: 'Se muestran las primeras {count} microcredenciales', all: { one: 'Se muestra la única microcredencial', other: 'Se muestran las {count} microcredenciales' } },
     templates: { more: 'Mostrar más plantillas', first: 'Se muestran las primeras {count} plantillas', all: { one: 'Se muestra la única plantilla', other: 'Se muestran las {count} plantillas' } },
+    plans: { more: 'Mostrar más planes', first: 'Se muestran los primeros {count} planes', all: { one: 'Se muestra el único plan', other: 'Se muestran los {count} planes' } },
   },
   http: {
     requestFailed: 'La solicitud falló',

@@ -22,8 +22,10 @@ export const issuingApi = {
   reissue: (id: string, email: string) => api.post<AssertionView>(`/api/v1/me/badges/${encodeURIComponent(id)}/reissue`, { email }),
   portfolio: () => api.get<Portfolio>('/api/v1/me/portfolio'),
   savePortfolio: (enabled: boolean, headline: string | null) => api.put<Portfolio>('/api/v1/me/portfolio', { enabled, headline }),
-  issued: (page = 0, size = 100, q?: string) =>
-    api.get<AssertionView[]>(`/api/v1/assertions?page=${page}&size=${size}${q ? `&q=${encodeURIComponent(q)}` : ''}`),
+  /** A page of the district's badges; `after`/`before` (a badge's id): the ones past it, reading only those. */
+  issued: (page = 0, size = 100, q?: string, edge?: { after?: string; before?: string }) =>
+    api.get<AssertionView[]>(`/api/v1/assertions?page=${page}&size=${size}${q ? `&q=${encodeURIComponent(q)}` : ''}`
+      + `${edge?.after ? `&after=${encodeURIComponent(edge.after)}` : ''}${edge?.before ? `&before=${encodeURIComponent(edge.before)}` : ''}`),
   revoke: (id: string, reason: string) => api.post(`/api/v1/assertions/${encodeURIComponent(id)}/revoke`, { reason }),
   settings: () => api.get<IssuingSettings>('/api/v1/issuing/settings'),
   saveSettings: (s: IssuingSettings) => api.put<IssuingSettings>('/api/v1/issuing/settings',

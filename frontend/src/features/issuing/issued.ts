@@ -14,10 +14,16 @@ const PAGE = 25;
 export async function issued(_: unknown, q: URLSearchParams): Promise<Node> {
   const page = Math.max(0, Number(q.get('page') ?? 0) || 0);
   const search = q.get('q')?.trim() ?? '';
-  const [list, published, settings] = await Promise.all([issuingApi.issued(page, PAGE + 1, search),
+  // Next and Previous name the badge they continue from (?after= / ?before=), so a deep page reads only its rows;
+  // ?page= alone (an older link) still works and keeps the page number shown
+  const after = q.get('after') ?? undefined;
+  const before = after ? undefined : q.get('before') ?? undefined;
+  const [list, published, settings] = await Promise.all([issuingApi.issued(page, PAGE + 1, search, { after, before }),
     templateApi.list('PUBLISHED'), issuingApi.settings()]);
-  const more = list.length > PAGE;
-  const shown = list.slice(0, PAGE);
+  // going back, the extra row is the newest: there are more before this page
+  const more = before ? true : list.length > PAGE;
+  const earlier = before ? list.length > PAGE : page > 0 || !!after;
+  const shown = before ? list.slice(-PAGE) : list.slice(0, PAGE);
   // each badge class once: its name is what the admin recognizes
   const names = new Map<string, string>();
   await Promise.all([...new Set(shown.map((a) => a.badgeClassUrl))].map(async (url) =>
@@ -31,17 +37,20 @@ export async function issued(_: unknown, q: URLSearchParams): Promise<Node> {
     e.preventDefault();
     navigate(`/admin/badges${box.value.trim() ? `?q=${encodeURIComponent(box.value.trim())}` : ''}`);
   });
-  const link = (p: number) => `/admin/badges?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
+  const link = (p: number, edge: Record<string, string>) =>
+    `/admin/badges?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p), ...edge })}`;
+  const first = shown[0];
+  const last = shown[shown.length - 1];
   const pager = h('nav', { class: 'pager', 'aria-label': t('issuing.issued.pagesLabel') },
-    page > 0 ? h('a', { href: link(page - 1), class: 'button' }, t('issuing.issued.previous')) : null,
+    earlier && first ? h('a', { href: page > 1 ? link(page - 1, { before: first.id }) : link(0, {}), class: 'button' }, t('issuing.issued.previous')) : null,
     h('span', {}, t('issuing.issued.page', { page: page + 1 })),
-    more ? h('a', { href: link(page + 1), class: 'button' }, t('issuing.issued.next')) : null);
+    more && last ? h('a', { href: link(page + 1, { after: last.id }), class: 'button' }, t('issuing.issued.next')) : null);
 
   return h('section', {}, h('h1', {}, t('issuing.issued.title')),
     h('h2', {}, search ? t('issuing.issued.badgesFor', { search: search }) : t('issuing.issued.recent')), finder,
     shown.length === 0 ? emptyState(search ? t('issuing.issued.noneMatching', { search: search }) : t('issuing.issued.none')) : null,
     h('ul', { class: 'people issued' }, shown.map((a) => row(a, names.get(a.badgeClassUrl) ?? t('issuing.issued.badge')))),
-    page > 0 || more ? pager : null,
+    earlier || more ? pager : null,
     publicSettings(settings),
     bulkAward(published));
 }

@@ -7,12 +7,13 @@ import { busy, emptyState, field, h, input, scrollTable, select, showError, text
 import { peopleApi } from '../people/api';
 import { planApi, type Group, type NewSurvey, type Question, type QuestionKind, type Survey } from './api';
 import { schoolYears } from './plan';
-import { planTable } from './supervise';
+import { pagedPlans } from './supervise';
 
 const surveyStatus = (s: string) => t(`plan.surveyStatus.${s as 'DRAFT'}`);
 
 export async function adminPlans(): Promise<Node> {
-  const [surveys, supervisors, plans, admins, coaches, assessors, teachers] = await Promise.all([planApi.surveys(), planApi.supervisors(), planApi.plans(),
+  const [surveys, supervisors, plans, admins, coaches, assessors, teachers] = await Promise.all([planApi.surveys(), planApi.supervisors(),
+    pagedPlans(() => t('plan.admin.plans'), (page, size) => planApi.plans({ page, size }), 'plans', () => emptyState(t('plan.admin.noPlans'))),
     peopleApi.withRole('DISTRICT_ADMIN'), peopleApi.withRole('COACH'), peopleApi.withRole('ASSESSOR'), peopleApi.withRole('TEACHER')]);
   const section = h('section', {}, h('h1', {}, t('titles.needsAndPlans')), h('p', {}, t('plan.admin.intro')));
   section.append(h('h2', {}, t('plan.admin.surveys')),
@@ -38,8 +39,7 @@ export async function adminPlans(): Promise<Node> {
       try { await planApi.setSupervisor(school.value.trim(), who.value); toast(t('plan.admin.supervisorSet')); navigate(location.pathname, true); } catch (err) { showError(form, err); }
     });
   });
-  section.append(form, h('h2', {}, t('plan.admin.plans')),
-    plans.length ? planTable(t('plan.admin.plans'), plans) : emptyState(t('plan.admin.noPlans')));
+  section.append(form, h('h2', {}, t('plan.admin.plans')), plans ?? '');
   return section;
 }
 

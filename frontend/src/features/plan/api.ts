@@ -49,7 +49,9 @@ export const planApi = {
   options: () => api.get<Options>('/api/v1/me/plan/options'),
   savePlan: (p: { firstYear: string; years: number; goals: Goal[] }) => api.put<PlanView>('/api/v1/me/plan', p),
   submitPlan: () => api.post<PlanView>('/api/v1/me/plan/submission'),
-  plans: (state?: PlanState) => api.get<PlanSummary[]>(`/api/v1/plans${state ? `?state=${state}` : ''}`),
+  /** A page of the plans the caller decides, last sent first; `state` or `decided` (approved and returned) narrow it. */
+  plans: (o: { state?: PlanState; decided?: boolean; page?: number; size?: number } = {}) =>
+    api.get<PlanSummary[]>(`/api/v1/plans?page=${o.page ?? 0}&size=${o.size ?? 50}${o.state ? `&state=${o.state}` : ''}${o.decided ? '&decided=true' : ''}`),
   plan: (id: string) => api.get<PlanView>(`/api/v1/plans/${enc(id)}`),
   decide: (id: string, decision: 'APPROVE' | 'RETURN', revision: number, comment: string) => api.post<PlanView>(`/api/v1/plans/${enc(id)}/decision`, { decision, revision, comment }),
   supervisors: () => api.get<Assigned[]>('/api/v1/plan-supervisors'),

@@ -2,27 +2,38 @@
 import { has, navigate, session } from '../../core/app';
 import { date } from '../../core/format';
 import { t } from '../../core/i18n';
-import { busy, emptyState, field, h, scrollTable, showError, textarea, toast } from '../../ui';
+import { busy, emptyState, field, growingList, h, pagedList, scrollTable, showError, textarea, toast } from '../../ui';
 import { planApi, type PlanSummary } from './api';
 import { goalList, history, stateText } from './plan';
 
-export function planTable(caption: string, plans: PlanSummary[]): HTMLElement {
-  return scrollTable(caption, h('table', { class: 'plans' }, h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, [t('plan.list.teacher'), t('plan.list.school'), t('plan.list.years'), t('plan.list.goals'), t('plan.list.state'), t('plan.list.sent')].map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, plans.map((p) => h('tr', {},
-      h('td', {}, h('a', { href: `/plans/${encodeURIComponent(p.id)}` }, p.teacherName)), h('td', {}, p.school),
-      h('td', {}, t('plan.list.span', { first: p.firstYear, count: p.years })), h('td', {}, String(p.goals)),
-      h('td', {}, stateText(p.state)), h('td', {}, date(p.submittedAt)))))));
+const planHead = () => h('thead', {}, h('tr', {}, [t('plan.list.teacher'), t('plan.list.school'), t('plan.list.years'), t('plan.list.goals'), t('plan.list.state'), t('plan.list.sent')].map((c) => h('th', { scope: 'col' }, c))));
+
+const planRow = (p: PlanSummary) => h('tr', {},
+  h('td', {}, h('a', { href: `/plans/${encodeURIComponent(p.id)}` }, p.teacherName)), h('td', {}, p.school),
+  h('td', {}, t('plan.list.span', { first: p.firstYear, count: p.years })), h('td', {}, String(p.goals)),
+  h('td', {}, stateText(p.state)), h('td', {}, date(p.submittedAt)));
+
+/**
+ * A table of plans read a page at a time ("Show more"; `param` keeps how many pages are shown in the URL), or what
+ * `empty` gives when there is none.
+ */
+export async function pagedPlans(caption: (count: number) => string, load: (page: number, size: number) => Promise<PlanSummary[]>,
+  param: string, empty: () => Node | null): Promise<Node | null> {
+  const body = growingList<PlanSummary, 'tbody'>('tbody', {}, planRow);
+  const pager = await pagedList<PlanSummary>({ load, append: body.append, noun: 'plans', param });
+  if (!pager.items.length) return empty();
+  const label = caption(pager.items.length);
+  return h('div', {}, scrollTable(label, h('table', { class: 'plans' }, h('caption', {}, label), planHead(), body.element)), pager.footer);
 }
 
 export async function plansToApprove(): Promise<Node> {
-  const plans = await planApi.plans();
-  const waiting = plans.filter((p) => p.state === 'SUBMITTED');
-  const decided = plans.filter((p) => p.state !== 'SUBMITTED');
+  const [waiting, decided] = await Promise.all([
+    pagedPlans((count) => t('plan.list.waiting', { count }), (page, size) => planApi.plans({ state: 'SUBMITTED', page, size }), 'waiting',
+      () => emptyState(t('plan.list.noneWaiting'))),
+    pagedPlans(() => t('plan.list.decided'), (page, size) => planApi.plans({ decided: true, page, size }), 'decided', () => null)]);
   return h('section', {}, h('h1', {}, t('titles.plansToApprove')),
     h('p', {}, t(has('DISTRICT_ADMIN') ? 'plan.list.introAdmin' : 'plan.list.intro')),
-    waiting.length ? planTable(t('plan.list.waiting', { count: waiting.length }), waiting) : emptyState(t('plan.list.noneWaiting')),
-    decided.length ? planTable(t('plan.list.decided'), decided) : null);
+    waiting, decided);
 }
 
 export async function planPage(p: { id: string }): Promise<Node> {

@@ -104,15 +104,43 @@ class IssuingController {
 		return people.findById(user.personId()).flatMap(addresses::verifiedOf).defaultIfEmpty(java.util.Set.of());
 	}
 
+	/**
+	 * The district's badges, newest first, 50 (at most 200) at a time: {@code after} (the id of the last badge
+	 * shown) gives the next ones and {@code before} (the first shown) the ones before, each reading only what it
+	 * returns; {@code page} skips, so a deep page reads what it skips.
+	 */
 	@GetMapping("/api/v1/assertions")
-	Flux<AssertionView> districtAssertions(@AuthenticationPrincipal CairnUser user,
+	Mono<List<AssertionView>> districtAssertions(@AuthenticationPrincipal CairnUser user,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-			@RequestParam(required = false) String q) {
+			@RequestParam(required = false) String q, @RequestParam(required = false) String after,
+			@RequestParam(required = false) String before) {
 		user.require(Role.DISTRICT_ADMIN);
 		if (page < 0 || size < 1 || size > 200) {
 			throw ProblemException.invalid("size", "page must be 0 or more and size between 1 and 200.");
 		}
+		if (after != null && before != null) {
+			throw ProblemException.invalid("after", "ask for the badges after one badge or before one, not both.");
+		}
+		String from = after != null ? after : before;
+		if (from == null) {
+			return districtAssertions(user, q, null, false, page, size);
+		}
+		return mongo.findOne(Query.query(Criteria.where("_id").is(from).and("districtId").is(user.districtId())),
+				IssuedAssertion.class)
+			.switchIfEmpty(Mono.error(() -> ProblemException.invalid(after != null ? "after" : "before",
+					"that badge is not in this district's list any more: start again from the first page.")))
+			.flatMap(edge -> districtAssertions(user, q, edge, before != null, 0, size));
+	}
+
+	/**
+	 * One page of the district's badges; with an edge (the last badge shown, or the first when going back) the
+	 * badges past it in the list's order (newest first, then by id): the issue date bounds the index range read
+	 * ({@code district_issued}, on either store) and the id orders the badges issued at the edge's instant.
+	 */
+	private Mono<List<AssertionView>> districtAssertions(CairnUser user, String q, IssuedAssertion edge,
+			boolean back, int page, int size) {
 		Criteria district = Criteria.where("districtId").is(user.districtId());
+		List<Criteria> conditions = new java.util.ArrayList<>();
 		List<String> words = q == null ? List.of() : RecipientWords.query(q);
 		if (!words.isEmpty()) {
 			// by name or email: every word the admin typed begins a word of the recipient's name or email; the index
@@ -128,20 +156,39 @@ class IssuingController {
 				more.add(Criteria.where("recipientEmail")
 					.regex("@" + java.util.regex.Pattern.quote(domain), "i"));
 			}
-			if (!more.isEmpty()) {
-				district = district.andOperator(more.toArray(Criteria[]::new));
-			}
+			conditions.addAll(more);
 		}
 		else if (q != null && !q.isBlank()) {
 			// a single letter: matched anywhere in the name or email (reads the district's assertions)
 			String literal = java.util.regex.Pattern.quote(q.strip());
-			district = district.orOperator(Criteria.where("recipientName").regex(literal, "i"),
-					Criteria.where("recipientEmail").regex(literal, "i"));
+			conditions.add(new Criteria().orOperator(Criteria.where("recipientName").regex(literal, "i"),
+					Criteria.where("recipientEmail").regex(literal, "i")));
 		}
-		return mongo.find(Query.query(district)
-			.with(Sort.by(Sort.Direction.DESC, "issuedOn").and(Sort.by("_id")))
-			.skip((long) page * size)
-			.limit(size), IssuedAssertion.class).map(this::view);
+		Sort order = Sort.by(Sort.Direction.DESC, "issuedOn").and(Sort.by("_id"));
+		if (edge != null) {
+			// newest first: after the edge is older, or as old with a greater id; going back, the reverse
+			Instant at = edge.issuedOn();
+			district = back ? district.and("issuedOn").gte(at) : district.and("issuedOn").lte(at);
+			conditions.add(new Criteria().orOperator(
+					back ? Criteria.where("issuedOn").gt(at) : Criteria.where("issuedOn").lt(at),
+					back ? Criteria.where("_id").lt(edge.id()) : Criteria.where("_id").gt(edge.id())));
+			if (back) {
+				order = Sort.by("issuedOn").and(Sort.by(Sort.Direction.DESC, "_id"));
+			}
+		}
+		if (!conditions.isEmpty()) {
+			district = district.andOperator(conditions.toArray(Criteria[]::new));
+		}
+		return mongo.find(Query.query(district).with(order).skip((long) page * size).limit(size),
+				IssuedAssertion.class)
+			.map(this::view)
+			.collectList()
+			.map(views -> {
+				if (back) { // read nearest first: shown newest first like every page
+					java.util.Collections.reverse(views);
+				}
+				return views;
+			});
 	}
 
 	@GetMapping("/api/v1/assertions/{id}")

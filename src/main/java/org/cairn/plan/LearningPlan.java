@@ -25,6 +25,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("plan_plans")
 @CompoundIndex(name = "district_supervisor_state", def = "{'districtId': 1, 'supervisorId': 1, 'state': 1}")
+@CompoundIndex(name = "district_submitted", def = "{'districtId': 1, 'submittedAt': -1}")
 public record LearningPlan(@Id String id, String districtId, String personId, String firstYear, int years,
 		List<Goal> goals, State state, int revision, String supervisorId, Instant submittedAt, String decidedBy,
 		Instant decidedAt, String comment, Instant changedAt) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.cairn.account.CairnUser;
+import org.cairn.paging.ListPage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -130,11 +131,16 @@ class PlanController {
 		return plans.submit(user);
 	}
 
-	/** Supervisors: the plans submitted to them; administrators: the district's. {@code state=SUBMITTED}: waiting. */
+	/**
+	 * Supervisors: the plans submitted to them; administrators: the district's; a page at a time, last sent first.
+	 * {@code state=SUBMITTED}: waiting; {@code decided=true}: approved and returned.
+	 */
 	@GetMapping("/plans")
 	Flux<Plans.PlanSummary> plans(@AuthenticationPrincipal CairnUser user,
-			@RequestParam(required = false) LearningPlan.State state) {
-		return plans.list(user, state);
+			@RequestParam(required = false) LearningPlan.State state,
+			@RequestParam(defaultValue = "false") boolean decided, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = ListPage.DEFAULT_SIZE) int size) {
+		return plans.list(user, state, decided, ListPage.of(page, size));
 	}
 
 	@GetMapping("/plans/{id}")

@@ -23,6 +23,7 @@ import org.cairn.language.Message;
 import org.cairn.notification.AppLinks;
 import org.cairn.notification.NoticeKind;
 import org.cairn.notification.Notifier;
+import org.cairn.paging.ListPage;
 import org.cairn.problem.ProblemException;
 import org.cairn.problem.ProblemException.FieldProblem;
 import org.cairn.template.Template;
@@ -281,10 +282,12 @@ public class Plans {
 	}
 
 	/**
-	 * The plans the caller decides: those submitted to them, or for an administrator every plan of the district;
-	 * {@code state} narrows them (SUBMITTED: waiting).
+	 * A page of the plans the caller decides: those submitted to them, or for an administrator every plan of the
+	 * district, last sent first; {@code state} narrows them (SUBMITTED: waiting), {@code decided} to the approved
+	 * and returned. The page's teachers are read in one query, and the district's page through
+	 * {@code district_submitted}, so a page reads about what it shows.
 	 */
-	Flux<PlanSummary> list(CairnUser user, LearningPlan.State state) {
+	Flux<PlanSummary> list(CairnUser user, LearningPlan.State state, boolean decided, ListPage page) {
 		user.require(Role.DISTRICT_ADMIN, Role.COACH, Role.ASSESSOR);
 		Criteria which = Criteria.where("districtId").is(user.districtId());
 		if (!user.has(Role.DISTRICT_ADMIN)) {
@@ -293,14 +296,27 @@ public class Plans {
 		if (state != null) {
 			which = which.and("state").is(state);
 		}
+		else if (decided) {
+			which = which.and("state").in(LearningPlan.State.APPROVED, LearningPlan.State.RETURNED);
+		}
 		else {
 			which = which.and("state").ne(LearningPlan.State.DRAFT);
 		}
-		return mongo.find(Query.query(which).with(Sort.by(Sort.Direction.DESC, "submittedAt").and(Sort.by("_id"))),
-				LearningPlan.class)
-			.concatMap(plan -> people.findById(plan.personId())
-				.map(p -> new PlanSummary(plan.id(), display(p), SurveyResults.school(p), plan.state(),
-						plan.goals().size(), plan.firstYear(), plan.years(), plan.submittedAt(), plan.decidedAt())));
+		return mongo
+			.find(page.apply(Query.query(which)
+				.with(Sort.by(Sort.Direction.DESC, "submittedAt").and(Sort.by("_id")))), LearningPlan.class)
+			.collectList()
+			.flatMapMany(plans -> people.findAllById(plans.stream().map(LearningPlan::personId).distinct().toList())
+				.collectMap(Person::id)
+				.flatMapIterable(teachers -> plans.stream()
+					.filter(plan -> teachers.containsKey(plan.personId())) // a removed account's plan: not listed
+					.map(plan -> {
+						Person p = teachers.get(plan.personId());
+						return new PlanSummary(plan.id(), display(p), SurveyResults.school(p), plan.state(),
+								plan.goals().size(), plan.firstYear(), plan.years(), plan.submittedAt(),
+								plan.decidedAt());
+					})
+					.toList()));
 	}
 
 	private static String display(Person p) {

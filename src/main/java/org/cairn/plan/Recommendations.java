@@ -73,7 +73,7 @@ class Recommendations {
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty());
 		Mono<List<Need>> needs = surveys.latestOpened(teacher.districtId())
-			.flatMap(results::of)
+			.flatMap(results::districtOf) // district-wide figures only: the answers, not the district's people
 			.map(r -> needs(r, TOP_NEEDS))
 			.defaultIfEmpty(List.of());
 		return Mono.zip(plans.families(teacher.districtId()), plan, needs)

@@ -87,6 +87,24 @@ class SurveyResults {
 			.map(t -> build(survey, t.getT1(), t.getT2()));
 	}
 
+	/**
+	 * The district's figures only (the first group, with no schools): what the recommendations need, read from the
+	 * survey's answers without the district's people, whom only the figures by school need.
+	 */
+	Mono<Results> districtOf(Survey survey) {
+		return surveys.answers(survey.id())
+			.collectList()
+			.map(answers -> new Results(survey.id(), survey.title(), survey.schoolYear(), survey.status(),
+					properties.minGroupSize(), answers.size(), List.of(group(DISTRICT, List.of(), 0, answers, survey,
+							labels(survey), properties.minGroupSize()))));
+	}
+
+	private Map<String, Targets.Target> labels(Survey survey) {
+		Map<String, Targets.Target> labels = new HashMap<>();
+		surveys.options(survey).values().forEach(list -> list.forEach(o -> labels.put(o.code(), o)));
+		return labels;
+	}
+
 	static String school(Person p) {
 		return p == null || p.school() == null || p.school().isBlank() ? NOT_RECORDED : p.school().strip();
 	}
@@ -114,8 +132,7 @@ class SurveyResults {
 		shown.sort(String.CASE_INSENSITIVE_ORDER);
 		pooled.sort(String.CASE_INSENSITIVE_ORDER);
 
-		Map<String, Targets.Target> labels = new HashMap<>();
-		surveys.options(survey).values().forEach(list -> list.forEach(o -> labels.put(o.code(), o)));
+		Map<String, Targets.Target> labels = labels(survey);
 		List<Group> groups = new ArrayList<>();
 		groups.add(group(DISTRICT, List.copyOf(bySchool.keySet()), teachers.values().stream().mapToLong(Long::longValue).sum(),
 				answers, survey, labels, min));

@@ -29,6 +29,12 @@ final class SecondaryIndex extends Index<Object> {
 
 	private static final String MULTIKEY = "multikey";
 
+	/** Set when the fields holding arrays are recorded ({@code multikey:<field>}): since its build, or derived once. */
+	private static final String PATHS = "multikeyPaths";
+
+	/** Past this many entries, which fields hold arrays is not derived from an older index's entries. */
+	private static final int DERIVE_AT_MOST = 500_000;
+
 	private final MVMap<String, Object> entries;
 
 	/** Whether the index was built (so an empty index is not rebuilt by scanning at every start) and is multikey. */
@@ -39,6 +45,9 @@ final class SecondaryIndex extends Index<Object> {
 		super(name, keys, sparse);
 		this.entries = entries;
 		this.state = state;
+		if (state.isEmpty()) { // a new index: every array it meets is recorded by field from its first entry
+			state.put(PATHS, Boolean.TRUE);
+		}
 	}
 
 	List<String> fields() {
@@ -53,6 +62,54 @@ final class SecondaryIndex extends Index<Object> {
 	/** An array in some indexed field: one document has several entries, so the index order is no sort order. */
 	boolean multikey() {
 		return Boolean.TRUE.equals(state.get(MULTIKEY));
+	}
+
+	/**
+	 * Whether some document holds an array in this field, as MongoDB keeps "multikey paths": an index whose arrays
+	 * are all in fields a query fixes by equality still gives the sort order of its later fields (each document has
+	 * one entry per equal element; the reader skips repeats). An index built before the fields were recorded has
+	 * them derived once from its entries (a document with two entries differing in the field), or, past
+	 * {@link #DERIVE_AT_MOST} entries, every field counts as holding arrays.
+	 */
+	boolean multikey(String field) {
+		if (!multikey()) {
+			return false;
+		}
+		if (!Boolean.TRUE.equals(state.get(PATHS)) && !derivePaths()) {
+			return true;
+		}
+		return Boolean.TRUE.equals(state.get(MULTIKEY + ":" + field));
+	}
+
+	private synchronized boolean derivePaths() {
+		if (Boolean.TRUE.equals(state.get(PATHS))) {
+			return true;
+		}
+		if (entries.sizeAsLong() > DERIVE_AT_MOST) {
+			return false;
+		}
+		List<String> fields = keys();
+		java.util.Map<Object, String> first = new java.util.HashMap<>();
+		for (Iterator<Entry> it = range("", String.valueOf(IndexOrder.END), false); it.hasNext();) {
+			Entry entry = it.next();
+			String components = IndexOrder.head(entry.key(), fields.size());
+			String earlier = first.putIfAbsent(entry.position(), components);
+			if (earlier != null && !earlier.equals(components)) {
+				for (int i = 0; i < fields.size(); i++) {
+					if (!component(earlier, i).equals(component(components, i))) {
+						state.put(MULTIKEY + ":" + fields.get(i), Boolean.TRUE);
+					}
+				}
+			}
+		}
+		// an empty array has one entry (null): a field whose only arrays are empty is not found this way
+		state.put(PATHS, Boolean.TRUE);
+		return true;
+	}
+
+	private static String component(String key, int index) {
+		int start = IndexOrder.head(key, index).length();
+		return key.substring(start, IndexOrder.end(key, start));
 	}
 
 	@Override
@@ -74,6 +131,13 @@ final class SecondaryIndex extends Index<Object> {
 		Set<KeyValue> values = entriesOf(document);
 		if (values.size() > 1 && !multikey()) {
 			state.put(MULTIKEY, Boolean.TRUE);
+		}
+		for (String key : keys()) {
+			// one element is one entry, as a plain value is; none or several make the field a multikey path
+			if (Utils.getSubdocumentValueCollectionAware(document, key) instanceof Collection<?> array
+					&& array.size() != 1 && !state.containsKey(MULTIKEY + ":" + key)) {
+				state.put(MULTIKEY + ":" + key, Boolean.TRUE);
+			}
 		}
 		for (KeyValue value : values) {
 			entries.put(entry(value, position), position);

@@ -91,6 +91,66 @@ class AssertionSearchIntegrationTests extends IntegrationTest {
 		assertThat(backfill.run().block()).as("done once: the marker stops it").isZero();
 	}
 
+	/**
+	 * Next and Previous continue from the badge at the page's edge (?after=, ?before=), so a deep page reads only its
+	 * rows: the pages follow one another exactly as the whole list does, ties on the issue instant included, and a
+	 * badge of another district is no place to continue from.
+	 */
+	@Test
+	void pagesContinueFromTheBadgeAtTheirEdgeInTheListsOrder() {
+		District district = data.district();
+		District other = data.district();
+		Person admin = data.person(district, Role.DISTRICT_ADMIN);
+		Template template = fixtures.template(district, Period.ofYears(2));
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			ids.add(badge(teacher(district, "Page Person" + i, "page" + i), template));
+		}
+		// three share one instant: the id orders them
+		Instant tie = Instant.parse("2026-01-05T10:00:00Z");
+		for (int i = 0; i < 8; i++) {
+			mongo.updateFirst(Query.query(Criteria.where("_id").is(ids.get(i))), new Update().set("issuedOn",
+					i < 3 ? tie : Instant.parse("2026-01-0" + (i - 1) + "T10:00:00Z")), IssuedAssertion.COLLECTION).block();
+		}
+		String foreign = badge(teacher(other, "Else Where", "else"), fixtures.template(other, Period.ofYears(2)));
+		WebTestClient client = data.as(admin);
+		List<String> all = page(client, "size=200");
+		assertThat(all).hasSize(8);
+
+		List<String> first = page(client, "size=3");
+		List<String> second = page(client, "size=3&after=" + first.get(2));
+		List<String> third = page(client, "size=3&after=" + second.get(2));
+		assertThat(first).isEqualTo(all.subList(0, 3));
+		assertThat(second).isEqualTo(all.subList(3, 6));
+		assertThat(third).isEqualTo(all.subList(6, 8));
+		assertThat(page(client, "size=3&before=" + third.get(0))).isEqualTo(second);
+		assertThat(page(client, "size=3&before=" + second.get(0))).isEqualTo(first);
+		assertThat(page(client, "size=3&before=" + first.get(0))).isEmpty();
+		assertThat(page(client, "size=3&page=1")).as("the skipping page of older links").isEqualTo(second);
+		client.get()
+			.uri("/api/v1/assertions?size=3&after=" + foreign)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(detail -> assertThat((String) detail).contains("start again from the first page"));
+	}
+
+	private static List<String> page(WebTestClient client, String query) {
+		return client.get()
+			.uri("/api/v1/assertions?" + query)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(IssuingController.AssertionView.class)
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.map(IssuingController.AssertionView::id)
+			.toList();
+	}
+
 	private Person teacher(District district, String name, String local) {
 		return people.save(new Person(null, district.id(), local + "@" + district.slug() + ".example.org", name, null,
 				Set.of(Role.TEACHER), false, "Central High", 5, null, true, Instant.now(), null)).block();

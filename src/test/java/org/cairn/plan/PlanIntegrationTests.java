@@ -290,6 +290,49 @@ class PlanIntegrationTests extends EarningTest {
 
 	// --- steps ------------------------------------------------------------------------------------------------------
 
+	/** The district's plans come a page at a time, last sent first; the waiting and the decided ones apart. */
+	@Test
+	void theDistrictsPlansComeAPageAtATime() {
+		District district = data.district();
+		Person admin = data.person(district, Role.DISTRICT_ADMIN);
+		WebTestClient asAdmin = data.as(admin);
+		asAdmin.put().uri("/api/v1/plan-supervisors").bodyValue(Map.of("school", "*", "supervisorId", admin.id()))
+			.exchange().expectStatus().isOk();
+		List<String> sent = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			WebTestClient asTeacher = data.as(teacherAt(district, "School " + i));
+			asTeacher.put().uri("/api/v1/me/plan").bodyValue(plan("2026-27", 1, goal("Belonging " + i,
+					List.of("FFT.C2"), List.of(), "2026-27"))).exchange().expectStatus().isOk();
+			sent.add((String) ((Map<?, ?>) asTeacher.post().uri("/api/v1/me/plan/submission").exchange()
+				.expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody().get("plan")).get("id"));
+		}
+		draftOnly(teacherAt(district, "School 9")); // a draft is nobody's to decide: never listed
+		List<String> all = planIds(asAdmin, "size=50");
+		assertThat(all).containsExactlyInAnyOrderElementsOf(sent);
+		List<String> pages = new ArrayList<>();
+		for (int page = 0; page < 3; page++) {
+			pages.addAll(planIds(asAdmin, "page=" + page + "&size=2"));
+		}
+		assertThat(pages).isEqualTo(all);
+
+		asAdmin.post().uri("/api/v1/plans/{id}/decision", sent.get(2))
+			.bodyValue(Map.of("decision", "APPROVE", "revision", 1, "comment", "")).exchange().expectStatus().isOk();
+		assertThat(planIds(asAdmin, "decided=true")).containsExactly(sent.get(2));
+		assertThat(planIds(asAdmin, "state=SUBMITTED&size=50")).hasSize(4).doesNotContain(sent.get(2));
+		asAdmin.get().uri("/api/v1/plans?size=501").exchange().expectStatus().isEqualTo(422);
+	}
+
+	private void draftOnly(Person teacher) {
+		data.as(teacher).put().uri("/api/v1/me/plan").bodyValue(plan("2026-27", 1, goal("Draft only",
+				List.of("FFT.C2"), List.of(), "2026-27"))).exchange().expectStatus().isOk();
+	}
+
+	private static List<String> planIds(WebTestClient client, String query) {
+		return client.get().uri("/api/v1/plans?" + query).exchange().expectStatus().isOk()
+			.expectBodyList(Map.class).returnResult().getResponseBody().stream()
+			.map(m -> (String) m.get("id")).toList();
+	}
+
 	private Person teacherAt(District district, String school) {
 		Person p = data.person(district, Role.TEACHER);
 		return mongo.save(new Person(p.id(), p.districtId(), p.email(), p.displayName(), p.passwordHash(), p.roles(),
