@@ -300,12 +300,8 @@ public class Enrollments {
 					.flatMap(district -> record(district, enrollment, template, tier)
 						.doOnNext(recorded -> events.publishEvent(new EnrollmentsChanged(enrollment.districtId())))
 						.flatMap(recorded -> payCommitted(district, enrollment, tier, recorded))
-						// recorded already (a retry): a salary increase's settlement is marked per year, so it is
-						// finished safely; other pay was moved to paid with the record
-						.onErrorResume(DuplicateKeyException.class, ex -> pay.kind() != Pay.Kind.SALARY_INCREASE
-								? Mono.empty()
-								: mongo.findById(enrollment.id() + ":" + tier.key(), PayRecord.class)
-									.flatMap(recorded -> payCommitted(district, enrollment, tier, recorded))))
+						// recorded already (a retry, another instance): paid with the record, so nothing twice
+						.onErrorResume(DuplicateKeyException.class, ex -> Mono.empty()))
 					.then();
 		Mono<Void> complete = !lastTier ? Mono.empty()
 				: move(enrollment.id(), Move.COMPLETE, new Update().set("completedAt", clock.instant())).then();
