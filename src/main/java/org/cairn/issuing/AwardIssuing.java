@@ -63,7 +63,7 @@ class AwardIssuing implements SchedulingConfigurer {
 		// published right after the key is stored, on the request's thread: invalidate here now, tell other
 		// instances through the stored generation
 		generations.changedHere(event.districtId());
-		generations.bump(event.districtId()).subscribe();
+		generations.bumpDroppedHere(event.districtId()).subscribe();
 	}
 
 	void sweep() {

@@ -20,7 +20,7 @@ public class DocumentChanges {
 
 	public Mono<Void> changed(String districtId) {
 		generations.changedHere(districtId);
-		return generations.bump(districtId);
+		return generations.bumpDroppedHere(districtId);
 	}
 
 }

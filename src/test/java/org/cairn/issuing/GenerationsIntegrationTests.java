@@ -69,4 +69,33 @@ class GenerationsIntegrationTests extends IntegrationTest {
 		assertThat(generations.changedSince(district, epoch)).isTrue();
 	}
 
+	@Test
+	void theStoredBumpOfAChangeAlreadyDroppedHereDropsNothingAgain() {
+		Generations generations = new Generations(mongo, properties); // no poll runs: only what the test does
+		String district = "d-" + UUID.randomUUID();
+		List<String> dropped = new CopyOnWriteArrayList<>();
+		generations.onChange(changed -> {
+			if (changed.equals(district)) {
+				dropped.add(changed);
+			}
+		});
+		generations.changedHere(district); // a new key, an award: dropped here at once
+		generations.bumpDroppedHere(district).block();
+		assertThat(dropped).as("documents loaded after the change are current: kept when the bump answers")
+			.hasSize(1);
+		generations.changedHere(district);
+		generations.bumpDroppedHere(district).block();
+		assertThat(dropped).hasSize(2);
+
+		// another instance changed the district too: the counter moved by two, which is a change
+		new Generations(mongo, properties).bump(district).block();
+		generations.changedHere(district);
+		generations.bumpDroppedHere(district).block();
+		assertThat(dropped).hasSize(4);
+
+		// a bump with nothing dropped here first (a revocation) drops
+		generations.bump(district).block();
+		assertThat(dropped).hasSize(5);
+	}
+
 }
