@@ -28,8 +28,10 @@ journey('admin-bulk-awards-csv', async (page) => {
     if (!mail) await page.waitForTimeout(250);
   }
   if (!mail) throw new Error('no award mail for Dana in the outbox');
-  const badgeUrl = mail.text.match(/https?:\/\/\S+\/public\/assertions\/[A-Za-z0-9_-]+(?=\s)/)[0];
-  const pdfUrl = mail.text.match(/https?:\/\/\S+\/certificate\.pdf/)[0];
+  // the links carry the language the mail is written in, so the page opens in it
+  const badgeUrl = mail.text.match(/https?:\/\/\S+\/public\/assertions\/[A-Za-z0-9_-]+\?lang=en(?=\s)/)?.[0];
+  const pdfUrl = mail.text.match(/https?:\/\/\S+\/certificate\.pdf\?lang=en(?=\s)/)?.[0];
+  if (!badgeUrl || !pdfUrl) throw new Error('the award mail has no badge or certificate link in English: ' + mail.text);
   await page.goto(badgeUrl);
   await expectText(page.locator('body'), 'Dana Cole');
   const pdf = await page.request.get(pdfUrl);
