@@ -34,8 +34,8 @@ class Generations implements SchedulingConfigurer {
 	/** The epoch of each district's latest change seen here. */
 	private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
 
-	private volatile Consumer<String> onChange = districtId -> {
-	};
+	/** Who drops what it keeps of a district when it changes (the documents, and the verifier's parsed copies). */
+	private final java.util.List<Consumer<String>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private final Duration pollEvery;
 
@@ -50,7 +50,7 @@ class Generations implements SchedulingConfigurer {
 	}
 
 	void onChange(Consumer<String> listener) {
-		this.onChange = listener;
+		listeners.add(listener);
 	}
 
 	/** Advances on every change this instance sees, for any district: see {@link #changedSince}. */
@@ -79,7 +79,7 @@ class Generations implements SchedulingConfigurer {
 	/** Marks the change before dropping anything, so a load that finishes in between sees it (changedSince). */
 	private void changed(String districtId) {
 		changedAt.merge(districtId, epoch.incrementAndGet(), Math::max);
-		onChange.accept(districtId);
+		listeners.forEach(listener -> listener.accept(districtId));
 	}
 
 	/** Tells other instances of a change nothing here has dropped yet: seeing the new counter drops it here too. */

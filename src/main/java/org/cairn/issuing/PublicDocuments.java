@@ -1,6 +1,5 @@
 package org.cairn.issuing;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,17 +18,14 @@ import org.cairn.language.Language;
 import org.cairn.openbadges.AcceptedEndorsements;
 import org.cairn.openbadges.Assertion;
 import org.cairn.openbadges.CredentialFiles;
-import org.cairn.openbadges.HostedDocuments;
 import org.cairn.openbadges.RevocationList;
 import org.cairn.system.EntityTag;
 import org.cairn.template.Template;
 import org.cairn.template.TemplateLookup;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -42,8 +38,7 @@ import org.springframework.stereotype.Service;
  * edits made elsewhere (the district's name) show within a minute. A load that raced a change is not cached.
  */
 @Service
-@Primary // the 2.0 documents; verification asks every HostedDocuments (the 3.0 ones too)
-class PublicDocuments implements HostedDocuments {
+class PublicDocuments {
 
 	static final Duration MAX_AGE = Duration.ofSeconds(60);
 
@@ -83,9 +78,6 @@ class PublicDocuments implements HostedDocuments {
 	private final Map<String, Entry> renditions = new ConcurrentHashMap<>();
 
 	private final AtomicLong renditionBytes = new AtomicLong();
-
-	/** The parsed form of each document verification read, by path, with the rendering it was parsed from. */
-	private final Map<String, Tree> trees = new ConcurrentHashMap<>();
 
 	/** Loads under way, by key: concurrent misses share one. */
 	private final Map<String, CompletableFuture<?>> loading = new ConcurrentHashMap<>();
@@ -219,79 +211,9 @@ class PublicDocuments implements HostedDocuments {
 						.map(issuer -> new BadgeContext(record, template, district, issuer))))));
 	}
 
-	@Override
-	public Mono<JsonNode> find(URI url) {
-		String path = urls.ownPath(url);
-		if (path == null) {
-			return Mono.empty();
-		}
-		String[] parts = path.split("/");
-		// ["", "public", kind, id]
-		if (parts.length != 4) {
-			return Mono.empty();
-		}
-		Mono<Rendered> rendered = switch (parts[2]) {
-			case "assertions" -> assertion(parts[3]);
-			case "badges" -> badge(parts[3]);
-			case "issuers" -> issuer(parts[3]);
-			case "keys" -> key(parts[3]);
-			case "revocations" -> revocations(parts[3]);
-			default -> Mono.empty();
-		};
-		return rendered.map(r -> tree(path, r));
-	}
-
-	/**
-	 * The node {@link #find} gives now, when the document and its parsed form are in memory and fresh; null
-	 * otherwise (nothing is loaded). A remembered verification checks with it that what it read is unchanged.
-	 */
-	@Override
-	public JsonNode held(URI url) {
-		String path = urls.ownPath(url);
-		if (path == null) {
-			return null;
-		}
-		String[] parts = path.split("/");
-		if (parts.length != 4) {
-			return null;
-		}
-		String kind = switch (parts[2]) {
-			case "assertions" -> "assertion:";
-			case "badges" -> "badge:";
-			case "issuers" -> "issuer:";
-			case "keys" -> "key:";
-			case "revocations" -> "revocations:";
-			default -> null;
-		};
-		if (kind == null || !(peek(kind + parts[3]) instanceof Rendered rendered)) {
-			return null;
-		}
-		Tree known = trees.get(path);
-		return known != null && known.source() == rendered ? known.node() : null;
-	}
-
-	/**
-	 * The parsed document, parsed once per rendering: verifying a Cairn badge reads its badge class, issuer, key and
-	 * revocation list, and parsing them again for every verification showed in its profile. The same {@link Rendered}
-	 * gives the same (read-only: no reader changes it) node, so a verifier can tell that nothing it read changed.
-	 */
-	private JsonNode tree(String path, Rendered rendered) {
-		Tree known = trees.get(path);
-		if (known != null && known.source() == rendered) {
-			return known.node();
-		}
-		JsonNode node = json.readTree(rendered.json());
-		if (trees.size() >= MAX_ENTRIES) {
-			trees.clear();
-		}
-		trees.put(path, new Tree(rendered, node));
-		return node;
-	}
-
 	void invalidate(String districtId) {
 		cache.values().removeIf(e -> districtId.equals(e.districtId()));
 		renditions.values().removeIf(e -> districtId.equals(e.districtId()));
-		trees.values().removeIf(t -> districtId.equals(t.source().districtId()));
 	}
 
 	private Mono<Rendered> renderAssertion(IssuedAssertion a) {
@@ -448,9 +370,6 @@ class PublicDocuments implements HostedDocuments {
 	}
 
 	private record Entry(String districtId, Instant loadedAt, Object value) {
-	}
-
-	private record Tree(Rendered source, JsonNode node) {
 	}
 
 	/** Bytes rendered from a district's data (a baked image, a certificate) and their strong tag. */
